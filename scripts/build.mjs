@@ -1,0 +1,37 @@
+// Bundles the extension (CommonJS, `vscode` external) and the lazily loaded git adapter with esbuild.
+import * as esbuild from 'esbuild';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** Keeps `require('./git.js')` as a run-time require of the sibling bundle. */
+const gitExternal = {
+  name: 'git-external',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/git\.js$/ }, () => ({ path: './git.js', external: true }));
+  },
+};
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['vscode'],
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  logLevel: 'info',
+  metafile: true,
+  legalComments: 'none',
+};
+
+const options = [
+  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', plugins: [gitExternal] },
+  { ...common, entryPoints: ['src/git/index.ts'], outfile: 'dist/git.js' },
+];
+
+if (watch) {
+  for (const option of options) await (await esbuild.context(option)).watch();
+} else {
+  await Promise.all(options.map((option) => esbuild.build(option)));
+}

@@ -1,0 +1,70 @@
+import { addDays, differenceInCalendarDays, format, isAfter, parseISO, startOfDay } from 'date-fns';
+import type { Partner } from './model';
+
+export type DueStatus = 'overdue' | 'dueSoon' | 'later' | 'snoozed' | 'archived';
+
+export interface DueState {
+  status: DueStatus;
+  /** Start of the day the next check-in is due; undefined for archived partners. */
+  dueDate?: Date;
+  /** Days from today to the due date: negative when overdue. */
+  days: number;
+  label: string;
+  /** The last check-in of any kind, when there is one. */
+  lastCheckIn?: Date;
+}
+
+/** How many days ahead still count as "due this week". */
+export const DUE_SOON_DAYS = 7;
+
+export function cadenceOf(partner: Partner, defaultCadenceDays: number): number {
+  return partner.cadenceDays ?? defaultCadenceDays;
+}
+
+/**
+ * Next due = last check-in of any kind + cadence. A partner never checked in is due from the day they
+ * were added: a new alliance starts with a conversation. A snooze moves the due date to its end;
+ * archived partners are never due.
+ */
+export function computeDueState(partner: Partner, lastCheckIn: Date | undefined, defaultCadenceDays: number, now: Date): DueState {
+  const today = startOfDay(now);
+  if (partner.archived) return { status: 'archived', days: Number.POSITIVE_INFINITY, label: 'archived', lastCheckIn };
+
+  const base = lastCheckIn ? addDays(startOfDay(lastCheckIn), cadenceOf(partner, defaultCadenceDays)) : startOfDay(parseISO(partner.createdAt));
+  const snoozedUntil = partner.snoozedUntil ? startOfDay(parseISO(partner.snoozedUntil)) : undefined;
+  if (snoozedUntil && isAfter(snoozedUntil, today) && !isAfter(base, snoozedUntil)) {
+    const days = differenceInCalendarDays(snoozedUntil, today);
+    return { status: 'snoozed', dueDate: snoozedUntil, days, label: `snoozed until ${formatShortDate(snoozedUntil, today)}`, lastCheckIn };
+  }
+  const dueDate = snoozedUntil && isAfter(snoozedUntil, base) ? snoozedUntil : base;
+  const days = differenceInCalendarDays(dueDate, today);
+  const status: DueStatus = days < 0 ? 'overdue' : days <= DUE_SOON_DAYS ? 'dueSoon' : 'later';
+  return { status, dueDate, days, label: dueLabel(days, lastCheckIn === undefined), lastCheckIn };
+}
+
+export function dueLabel(days: number, neverCheckedIn = false): string {
+  if (days < 0) return `${plural(-days, 'day')} overdue`;
+  if (days === 0) return neverCheckedIn ? 'no check-in yet' : 'due today';
+  if (days === 1) return 'due tomorrow';
+  return `due in ${plural(days, 'day')}`;
+}
+
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** "Dec 2", or "Dec 2, 2027" when not this year. */
+export function formatShortDate(date: Date, today: Date): string {
+  return format(date, date.getFullYear() === today.getFullYear() ? 'MMM d' : 'MMM d, yyyy');
+}
+
+/** A calendar date (yyyy-MM-dd) in local time, as stored in `snoozedUntil`. */
+export function toCalendarDate(date: Date): string {
+  return format(date, 'yyyy-MM-dd');
+}
+
+/** Sort key: most overdue first, then soonest due; snoozed and archived last. */
+export function urgencyOrder(a: DueState, b: DueState): number {
+  const rank = (s: DueState) => (s.status === 'archived' ? 2 : s.status === 'snoozed' ? 1 : 0);
+  return rank(a) - rank(b) || a.days - b.days;
+}

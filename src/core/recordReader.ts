@@ -1,0 +1,70 @@
+import * as v from 'valibot';
+import { decodeUtf8, findConflictMarker, locatePath, parseStrictJson, type TextLocation } from './jsonText';
+import { SCHEMA_VERSION, SCHEMAS, type CheckIn, type Manifest, type Partner, type RecordKind } from './model';
+
+export interface RecordProblem {
+  reason: string;
+  location: TextLocation;
+  /** Conflict markers get their own kind: the tree and Problems panel say "resolve the merge". */
+  code: 'encoding' | 'conflict' | 'json' | 'schema' | 'newer-version' | 'id-mismatch';
+}
+
+type ValueOf<K extends RecordKind> = K extends 'partner' ? Partner : K extends 'checkIn' ? CheckIn : Manifest;
+
+export type ReadResult<K extends RecordKind> =
+  | { ok: true; value: ValueOf<K>; readOnly: boolean }
+  | { ok: false; problem: RecordProblem };
+
+/**
+ * Bytes → a validated record, or a problem that says where and why. Never throws: every failure is a
+ * value, so one bad file cannot stop the others from loading.
+ */
+export function readRecord<K extends RecordKind>(kind: K, bytes: Uint8Array, expectedId?: string): ReadResult<K> {
+  const decoded = decodeUtf8(bytes);
+  if (!decoded.ok) return fail('encoding', `File ${decoded.reason}.`, decoded.location);
+  const text = decoded.text;
+  if (text.trim() === '') return fail('json', 'File is empty.', { line: 1, column: 1 });
+  const marker = findConflictMarker(text);
+  if (marker) return fail('conflict', 'File has git conflict markers: resolve the merge, then save.', marker);
+  const parsed = parseStrictJson(text);
+  if (!parsed.ok) return fail('json', `File ${parsed.reason}.`, parsed.location);
+
+  const result = v.safeParse(SCHEMAS[kind], parsed.value, { abortEarly: false });
+  const recordVersion = versionOf(parsed.value);
+  const newer = recordVersion !== undefined && recordVersion > SCHEMA_VERSION;
+  if (!result.success) {
+    const issue = result.issues[0];
+    const path = v.getDotPath(issue) ?? '';
+    const keys = (issue.path ?? []).map((item) => item.key as string | number);
+    const where = path ? `"${path}" ` : '';
+    if (newer) {
+      return fail('newer-version', `Written by a newer version of Alliances (schema ${recordVersion}); update the extension to read it.`, { line: 1, column: 1 });
+    }
+    return fail('schema', `${where}${describeIssue(issue)}.`.replace(/^./, (c) => c.toUpperCase()), locatePath(text, keys));
+  }
+  const value = result.output as ValueOf<K>;
+  if (expectedId !== undefined && 'id' in value && value.id !== expectedId) {
+    return fail('id-mismatch', `"id" is ${JSON.stringify(value.id)} but the file name says ${JSON.stringify(expectedId)}.`, locatePath(text, ['id']));
+  }
+  return { ok: true, value, readOnly: newer };
+}
+
+function describeIssue(issue: v.BaseIssue<unknown>): string {
+  if (issue.received === 'undefined') return 'is missing';
+  // Our own messages read as the end of a sentence; valibot's defaults start with "Invalid …".
+  if (!issue.message.startsWith('Invalid')) return issue.message;
+  if (issue.kind === 'schema') return `must be ${issue.expected ?? 'something else'}, not ${issue.received}`;
+  return `is invalid: ${issue.message}`;
+}
+
+function versionOf(value: unknown): number | undefined {
+  if (value && typeof value === 'object' && 'schemaVersion' in value) {
+    const version = (value as { schemaVersion: unknown }).schemaVersion;
+    return typeof version === 'number' ? version : undefined;
+  }
+  return undefined;
+}
+
+function fail(code: RecordProblem['code'], reason: string, location: TextLocation): { ok: false; problem: RecordProblem } {
+  return { ok: false, problem: { code, reason, location } };
+}

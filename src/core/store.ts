@@ -1,0 +1,495 @@
+import { createHash, randomBytes } from 'node:crypto';
+import * as path from 'node:path';
+import * as v from 'valibot';
+import { Emitter } from './events';
+import { isNotFound, type FileSystemPort } from './fileSystem';
+import { newId } from './ids';
+import type { TextLocation } from './jsonText';
+import {
+  CheckInSchema, PartnerSchema, SCHEMA_VERSION, STORE_FORMAT,
+  type Author, type CheckIn, type CheckInKind, type Manifest, type Partner, type RecordKind,
+} from './model';
+import { readRecord, type RecordProblem } from './recordReader';
+import {
+  CHECKINS_DIR, GITIGNORE_FILE, GITIGNORE_TEXT, MANIFEST_FILE, PARTNERS_DIR,
+  checkInFile, partnerFile, roleOf, toRelative,
+} from './storeLayout';
+
+export interface Loaded<T> {
+  value: T;
+  /** Absolute path of the file it came from. */
+  path: string;
+  /** Written by a newer schema version: shown, never rewritten. */
+  readOnly: boolean;
+}
+
+export interface StoreProblem extends RecordProblem {
+  path: string;
+  relativePath: string;
+  kind: RecordKind;
+  /** The id promised by the file name, so the tree can say which partner is broken. */
+  id?: string;
+}
+
+export type StoreWriteErrorCode = 'changed-on-disk' | 'unsaved-edits' | 'broken-file' | 'read-only' | 'not-found' | 'invalid' | 'io';
+
+/** A refused or failed write. The message is for people: it names the file and what to do. */
+export class StoreWriteError extends Error {
+  constructor(message: string, readonly code: StoreWriteErrorCode) {
+    super(message);
+    this.name = 'StoreWriteError';
+  }
+}
+
+export interface StoreOptions {
+  /** Absolute path of the `.alliances` folder. */
+  root: string;
+  fs: FileSystemPort;
+  /** Who is writing: git identity, falling back to the OS user. Asked once per write. */
+  author: () => Promise<Author>;
+  now?: () => Date;
+  /** A reason to refuse writing this file (for example: open with unsaved edits), or undefined. */
+  writeGuard?: (path: string) => string | undefined;
+}
+
+export interface NewPartner {
+  name: string;
+  department: string;
+  role?: string;
+  email?: string;
+  cadenceDays?: number;
+}
+
+export interface NewCheckIn {
+  partnerId: string;
+  kind: CheckInKind;
+  summary: string;
+  rating?: number;
+  date?: Date;
+}
+
+export type PartnerChange = Partial<Pick<Partner, 'name' | 'role' | 'department' | 'email' | 'cadenceDays' | 'snoozedUntil' | 'archived' | 'leads'>>;
+
+const READ_CONCURRENCY = 64;
+const RENAME_RETRIES = 4;
+const encoder = new TextEncoder();
+
+function hashOf(bytes: Uint8Array): string {
+  return createHash('sha1').update(bytes).digest('hex');
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * The `.alliances/` folder in memory: reads every record, reports the files it cannot read (and never
+ * writes them), and writes records atomically, one at a time per file, refusing to overwrite a file that
+ * changed on disk since it was read.
+ */
+export class Store {
+  readonly root: string;
+  private readonly fs: FileSystemPort;
+  private readonly now: () => Date;
+  private readonly partnersById = new Map<string, Loaded<Partner>>();
+  private readonly checkInsById = new Map<string, Loaded<CheckIn>>();
+  private readonly checkInsByPartner = new Map<string, Set<string>>();
+  private readonly problemsByPath = new Map<string, StoreProblem>();
+  /** Content hash of every file as last read or written: the guard against clobbering newer files. */
+  private readonly hashes = new Map<string, string>();
+  /** Which record each file holds, so a deleted or changed file can be taken out of the maps. */
+  private readonly recordAt = new Map<string, { kind: RecordKind; id?: string }>();
+  private readonly queues = new Map<string, Promise<unknown>>();
+  private manifestRecord: Loaded<Manifest> | undefined;
+  private loaded = false;
+  private readonly changed = new Emitter<void>();
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly options: StoreOptions) {
+    this.root = options.root;
+    this.fs = options.fs;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  get isLoaded(): boolean {
+    return this.loaded;
+  }
+
+  /** True once the store folder has a manifest or any partner. */
+  get exists(): boolean {
+    return this.manifestRecord !== undefined || this.partnersById.size > 0 || this.hashes.size > 0 || this.problemsByPath.size > 0;
+  }
+
+  get manifest(): Manifest | undefined {
+    return this.manifestRecord?.value;
+  }
+
+  partners(): Loaded<Partner>[] {
+    return [...this.partnersById.values()];
+  }
+
+  partner(id: string): Loaded<Partner> | undefined {
+    return this.partnersById.get(id);
+  }
+
+  checkIns(): Loaded<CheckIn>[] {
+    return [...this.checkInsById.values()];
+  }
+
+  checkInsOf(partnerId: string): Loaded<CheckIn>[] {
+    const ids = this.checkInsByPartner.get(partnerId);
+    if (!ids) return [];
+    const result: Loaded<CheckIn>[] = [];
+    for (const id of ids) {
+      const record = this.checkInsById.get(id);
+      if (record) result.push(record);
+    }
+    return result.sort((a, b) => b.value.date.localeCompare(a.value.date));
+  }
+
+  lastCheckIn(partnerId: string): CheckIn | undefined {
+    let last: CheckIn | undefined;
+    for (const id of this.checkInsByPartner.get(partnerId) ?? []) {
+      const value = this.checkInsById.get(id)?.value;
+      if (value && (!last || Date.parse(value.date) > Date.parse(last.date))) last = value;
+    }
+    return last;
+  }
+
+  problems(): StoreProblem[] {
+    return [...this.problemsByPath.values()].sort((a, b) => a.relativePath.localeCompare(b.relativePath));
+  }
+
+  /** The team-wide default cadence from the manifest, if the team set one. */
+  teamCadenceDays(): number | undefined {
+    return this.manifestRecord?.value.defaults?.cadenceDays;
+  }
+
+  // ---- reading ------------------------------------------------------------------------------
+
+  /** Reads the whole store from scratch. */
+  async load(): Promise<void> {
+    const files = await this.listRecordFiles();
+    const results = new Map<string, Uint8Array | Error>();
+    for (let i = 0; i < files.length; i += READ_CONCURRENCY) {
+      const batch = files.slice(i, i + READ_CONCURRENCY);
+      const bytes = await Promise.all(batch.map((file) => this.fs.readFile(file).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))))));
+      batch.forEach((file, index) => results.set(file, bytes[index] as Uint8Array | Error));
+    }
+    this.clear();
+    for (const [file, bytes] of results) {
+      if (bytes instanceof Error) {
+        if (!isNotFound(bytes)) this.addUnreadable(file, bytes);
+        continue;
+      }
+      this.accept(file, bytes);
+    }
+    this.loaded = true;
+    this.changed.fire();
+  }
+
+  /**
+   * Re-reads one file after an outside change (git pull, hand edit, another window). Returns whether
+   * anything changed. A path that is not a record file is ignored.
+   */
+  async reloadFile(file: string): Promise<boolean> {
+    const role = roleOf(toRelative(this.root, file));
+    if (!role) return false;
+    let bytes: Uint8Array | undefined;
+    try {
+      bytes = await this.fs.readFile(file);
+    } catch (error) {
+      if (!isNotFound(error)) {
+        this.forget(file);
+        this.addUnreadable(file, error);
+        this.changed.fire();
+        return true;
+      }
+    }
+    if (bytes === undefined) {
+      const known = this.hashes.has(file) || this.problemsByPath.has(file);
+      this.forget(file);
+      if (known) this.changed.fire();
+      return known;
+    }
+    if (this.hashes.get(file) === hashOf(bytes)) return false;
+    this.forget(file);
+    this.accept(file, bytes);
+    this.changed.fire();
+    return true;
+  }
+
+  private async listRecordFiles(): Promise<string[]> {
+    const files: string[] = [];
+    if (await this.fs.exists(path.join(this.root, MANIFEST_FILE))) files.push(path.join(this.root, MANIFEST_FILE));
+    for (const entry of await this.fs.readdir(path.join(this.root, PARTNERS_DIR))) {
+      if (entry.isFile) files.push(path.join(this.root, PARTNERS_DIR, entry.name));
+    }
+    for (const year of await this.fs.readdir(path.join(this.root, CHECKINS_DIR))) {
+      if (!year.isDirectory) continue;
+      for (const entry of await this.fs.readdir(path.join(this.root, CHECKINS_DIR, year.name))) {
+        if (entry.isFile) files.push(path.join(this.root, CHECKINS_DIR, year.name, entry.name));
+      }
+    }
+    return files.filter((file) => roleOf(toRelative(this.root, file)) !== undefined);
+  }
+
+  private clear(): void {
+    this.partnersById.clear();
+    this.checkInsById.clear();
+    this.checkInsByPartner.clear();
+    this.problemsByPath.clear();
+    this.hashes.clear();
+    this.recordAt.clear();
+    this.manifestRecord = undefined;
+  }
+
+  /** Validates one file's bytes and files it under a record or a problem. */
+  private accept(file: string, bytes: Uint8Array): void {
+    const relativePath = toRelative(this.root, file);
+    const role = roleOf(relativePath);
+    if (!role) return;
+    this.hashes.set(file, hashOf(bytes));
+    const result = readRecord(role.kind, bytes, role.expectedId);
+    if (!result.ok) {
+      this.problemsByPath.set(file, { ...result.problem, path: file, relativePath, kind: role.kind, id: role.expectedId || undefined });
+      return;
+    }
+    const loaded = { path: file, readOnly: result.readOnly };
+    if (role.kind === 'manifest') {
+      this.manifestRecord = { ...loaded, value: result.value as Manifest };
+      this.recordAt.set(file, { kind: 'manifest' });
+      return;
+    }
+    const value = result.value as Partner | CheckIn;
+    const map: Map<string, Loaded<Partner | CheckIn>> = role.kind === 'partner' ? this.partnersById : this.checkInsById;
+    const other = map.get(value.id);
+    if (other && other.path !== file) {
+      this.addProblem(file, role.kind, { code: 'schema', reason: `Duplicate id ${value.id}: ${toRelative(this.root, other.path)} has the same one.`, location: { line: 1, column: 1 } }, value.id);
+      return;
+    }
+    map.set(value.id, { ...loaded, value });
+    this.recordAt.set(file, { kind: role.kind, id: value.id });
+    if (role.kind === 'checkIn') this.indexCheckIn(value as CheckIn);
+  }
+
+  private indexCheckIn(checkIn: CheckIn): void {
+    let ids = this.checkInsByPartner.get(checkIn.partnerId);
+    if (!ids) this.checkInsByPartner.set(checkIn.partnerId, (ids = new Set()));
+    ids.add(checkIn.id);
+  }
+
+  private forget(file: string): void {
+    this.hashes.delete(file);
+    this.problemsByPath.delete(file);
+    const record = this.recordAt.get(file);
+    this.recordAt.delete(file);
+    if (!record) return;
+    if (record.kind === 'manifest') this.manifestRecord = undefined;
+    else if (record.kind === 'partner' && record.id) this.partnersById.delete(record.id);
+    else if (record.kind === 'checkIn' && record.id) {
+      const checkIn = this.checkInsById.get(record.id);
+      this.checkInsById.delete(record.id);
+      if (checkIn) this.checkInsByPartner.get(checkIn.value.partnerId)?.delete(record.id);
+    }
+  }
+
+  private addUnreadable(file: string, error: unknown): void {
+    const role = roleOf(toRelative(this.root, file));
+    if (role) this.addProblem(file, role.kind, { code: 'encoding', reason: `File cannot be read: ${errorMessage(error)}`, location: { line: 1, column: 1 } }, role.expectedId);
+  }
+
+  private addProblem(file: string, kind: RecordKind, problem: RecordProblem, id?: string): void {
+    this.problemsByPath.set(file, { ...problem, path: file, relativePath: toRelative(this.root, file), kind, id: id || undefined });
+  }
+
+  // ---- writing ------------------------------------------------------------------------------
+
+  /** Creates the manifest, the folders and the .gitignore that keeps private notes out of git. */
+  async initialize(): Promise<void> {
+    await this.fs.mkdir(path.join(this.root, PARTNERS_DIR));
+    await this.fs.mkdir(path.join(this.root, CHECKINS_DIR));
+    const gitignore = path.join(this.root, GITIGNORE_FILE);
+    if (!(await this.fs.exists(gitignore))) await this.writeChecked(gitignore, GITIGNORE_TEXT, undefined);
+    const manifest = path.join(this.root, MANIFEST_FILE);
+    if (!this.manifestRecord && !this.problemsByPath.has(manifest) && !(await this.fs.exists(manifest))) {
+      const value: Manifest = { format: STORE_FORMAT, schemaVersion: SCHEMA_VERSION, createdAt: this.now().toISOString() };
+      await this.enqueue(manifest, async () => {
+        this.hashes.set(manifest, await this.writeChecked(manifest, serialise(value), undefined));
+        this.manifestRecord = { value, path: manifest, readOnly: false };
+        this.recordAt.set(manifest, { kind: 'manifest' });
+      });
+    }
+    this.loaded = true;
+    this.changed.fire();
+  }
+
+  async addPartner(input: NewPartner): Promise<Loaded<Partner>> {
+    if (!this.manifestRecord) await this.initialize();
+    const author = await this.options.author();
+    const now = this.now().toISOString();
+    const id = newId(this.now().getTime());
+    const value = validated(PartnerSchema, {
+      schemaVersion: SCHEMA_VERSION,
+      id,
+      name: input.name.trim(),
+      ...(input.role?.trim() ? { role: input.role.trim() } : {}),
+      department: input.department.trim(),
+      ...(input.email?.trim() ? { email: input.email.trim() } : {}),
+      ...(input.cadenceDays !== undefined ? { cadenceDays: input.cadenceDays } : {}),
+      createdAt: now,
+      updatedAt: now,
+      author,
+    });
+    const file = partnerFile(this.root, id, value.name);
+    return this.enqueue(file, async () => {
+      const hash = await this.writeChecked(file, serialise(value), undefined);
+      return this.remember(file, hash, 'partner', value) as Loaded<Partner>;
+    });
+  }
+
+  /**
+   * Applies a change to the latest version of a partner. Runs in the file's queue, so rapid edits apply
+   * in order, each on top of the previous one. Fields this build does not know are kept.
+   */
+  async updatePartner(id: string, change: PartnerChange | ((current: Partner) => PartnerChange)): Promise<Loaded<Partner>> {
+    const initial = this.partnersById.get(id);
+    if (!initial) throw new StoreWriteError(`No partner with id ${id} in ${this.root}.`, 'not-found');
+    const author = await this.options.author();
+    return this.enqueue(initial.path, async () => {
+      const current = this.partnersById.get(id);
+      if (!current) throw new StoreWriteError(`The partner file ${toRelative(this.root, initial.path)} is gone or broken; nothing was written.`, 'not-found');
+      if (current.readOnly) {
+        throw new StoreWriteError(`${toRelative(this.root, current.path)} was written by a newer version of Alliances; it is read-only here. Update the extension to edit it.`, 'read-only');
+      }
+      const patch = typeof change === 'function' ? change(current.value) : change;
+      const next: Record<string, unknown> = { ...current.value, ...patch, updatedAt: this.now().toISOString(), updatedBy: author };
+      for (const key of Object.keys(patch)) if (next[key] === undefined) delete next[key];
+      const value = validated(PartnerSchema, next);
+      const hash = await this.writeChecked(current.path, serialise(value), this.hashes.get(current.path));
+      return this.remember(current.path, hash, 'partner', value) as Loaded<Partner>;
+    });
+  }
+
+  async addCheckIn(input: NewCheckIn): Promise<Loaded<CheckIn>> {
+    const partner = this.partnersById.get(input.partnerId);
+    if (!partner) throw new StoreWriteError(`No partner with id ${input.partnerId}; the check-in was not saved.`, 'not-found');
+    const author = await this.options.author();
+    const now = this.now();
+    const date = input.date ?? now;
+    const id = newId(now.getTime());
+    const value = validated(CheckInSchema, {
+      schemaVersion: SCHEMA_VERSION,
+      id,
+      partnerId: input.partnerId,
+      date: date.toISOString(),
+      kind: input.kind,
+      ...(input.rating !== undefined ? { rating: input.rating } : {}),
+      summary: input.summary.trim(),
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+      author,
+    });
+    const file = checkInFile(this.root, id, date);
+    return this.enqueue(file, async () => {
+      const hash = await this.writeChecked(file, serialise(value), undefined);
+      return this.remember(file, hash, 'checkIn', value) as Loaded<CheckIn>;
+    });
+  }
+
+  private remember(file: string, hash: string, kind: 'partner' | 'checkIn', value: Partner | CheckIn): Loaded<Partner | CheckIn> {
+    this.forget(file);
+    this.hashes.set(file, hash);
+    const loaded = { value, path: file, readOnly: false };
+    if (kind === 'partner') this.partnersById.set(value.id, loaded as Loaded<Partner>);
+    else {
+      this.checkInsById.set(value.id, loaded as Loaded<CheckIn>);
+      this.indexCheckIn(value as CheckIn);
+    }
+    this.recordAt.set(file, { kind, id: value.id });
+    this.changed.fire();
+    return loaded;
+  }
+
+  /** One write at a time per file; a failed write does not block the next one. */
+  private enqueue<T>(file: string, task: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(file) ?? Promise.resolve();
+    const result = previous.then(task, task);
+    const tail = result.then(() => undefined, () => undefined);
+    this.queues.set(file, tail);
+    void tail.then(() => {
+      if (this.queues.get(file) === tail) this.queues.delete(file);
+    });
+    return result;
+  }
+
+  /**
+   * Atomic, guarded write: refuses when the file is broken, open with unsaved edits, or changed on disk
+   * since it was read (expectedHash undefined means "must not exist yet"); then temp file + rename.
+   */
+  private async writeChecked(file: string, text: string, expectedHash: string | undefined): Promise<string> {
+    const relative = toRelative(this.root, file);
+    const refusal = this.options.writeGuard?.(file);
+    if (refusal) throw new StoreWriteError(refusal, 'unsaved-edits');
+    const problem = this.problemsByPath.get(file);
+    if (problem) throw new StoreWriteError(`${relative} has a problem (${problem.reason}); it was not changed. Fix it first.`, 'broken-file');
+
+    let current: Uint8Array | undefined;
+    try {
+      current = await this.fs.readFile(file);
+    } catch (error) {
+      if (!isNotFound(error)) throw new StoreWriteError(`Could not read ${relative} before writing it: ${errorMessage(error)}`, 'io');
+    }
+    const changedOnDisk = expectedHash === undefined ? current !== undefined : current === undefined || hashOf(current) !== expectedHash;
+    if (changedOnDisk) {
+      void this.reloadFile(file);
+      throw new StoreWriteError(`${relative} changed on disk since Alliances read it, so it was not overwritten. The view now shows the file as it is; try again.`, 'changed-on-disk');
+    }
+
+    const bytes = encoder.encode(text);
+    const dir = path.dirname(file);
+    const temp = path.join(dir, `.${path.basename(file)}.${randomBytes(4).toString('hex')}.tmp`);
+    try {
+      await this.fs.mkdir(dir);
+      await this.fs.writeNewFile(temp, bytes);
+      await this.renameWithRetry(temp, file);
+    } catch (error) {
+      await this.fs.unlink(temp).catch(() => undefined);
+      throw new StoreWriteError(`Could not write ${relative}: ${errorMessage(error)}. The previous version is unchanged.`, 'io');
+    }
+    return hashOf(bytes);
+  }
+
+  /** Windows and virus scanners hold files briefly: EPERM/EBUSY on rename are retried, then reported. */
+  private async renameWithRetry(from: string, to: string): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.fs.rename(from, to);
+        return;
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        if (attempt >= RENAME_RETRIES || (code !== 'EPERM' && code !== 'EBUSY' && code !== 'EACCES')) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** attempt));
+      }
+    }
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+/** Pretty-printed with a final newline, so git diffs read well. */
+export function serialise(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+function validated<T extends v.GenericSchema>(schema: T, value: unknown): v.InferOutput<T> {
+  const result = v.safeParse(schema, value);
+  if (result.success) return result.output;
+  const issue = result.issues[0];
+  const where = v.getDotPath(issue);
+  throw new StoreWriteError(`Not saved: ${where ? `${where} ` : ''}${issue.message}`, 'invalid');
+}
+
+export type { TextLocation };

@@ -1,0 +1,80 @@
+import * as vscode from 'vscode';
+import { cadenceOf } from '../../core/cadence';
+import type { Partner } from '../../core/model';
+import type { Loaded, PartnerChange } from '../../core/store';
+import { departmentSuggestions, partnerFromArg, pickPartner, type PartnerTarget } from '../partnerArgs';
+import { askPick, askText } from '../quickInputs';
+import { defaultCadenceDays } from '../settings';
+import type { StoreService } from '../storeService';
+import { cadenceItems, validateEmail, validateName } from './partnerFields';
+
+const TITLE = 'Edit Partner';
+type Field = 'name' | 'role' | 'department' | 'email' | 'cadenceDays';
+
+/**
+ * Edit Partner: pick a field, change it, saved at once; the field list comes back until Escape.
+ * With a change object as second argument it applies it directly (scripts, tests).
+ */
+export async function editPartner(service: StoreService, partnerArg?: unknown, changeArg?: unknown): Promise<Loaded<Partner> | undefined> {
+  const target = partnerFromArg(service, partnerArg) ?? (await pickPartner(service, TITLE));
+  if (!target) return undefined;
+  if (changeArg && typeof changeArg === 'object') return target.entry.store.updatePartner(target.view.record.value.id, changeArg as PartnerChange);
+  let saved: Loaded<Partner> | undefined;
+  for (;;) {
+    const current = service.findPartner(target.view.record.value.id);
+    if (!current) return saved;
+    const field = await pickField(current);
+    if (!field) return saved;
+    const change = await askField(service, current, field);
+    if (change) saved = await current.entry.store.updatePartner(current.view.record.value.id, change);
+  }
+}
+
+async function pickField(target: PartnerTarget): Promise<Field | undefined> {
+  const p = target.view.record.value;
+  const cadence = cadenceOf(p, target.entry.store.teamCadenceDays() ?? defaultCadenceDays());
+  const items: (vscode.QuickPickItem & { field: Field })[] = [
+    { label: 'Name', description: p.name, field: 'name' },
+    { label: 'Role', description: p.role ?? '—', field: 'role' },
+    { label: 'Department', description: p.department, field: 'department' },
+    { label: 'Email', description: p.email ?? '—', field: 'email' },
+    { label: 'Cadence', description: `every ${cadence} days${p.cadenceDays === undefined ? ' (default)' : ''}`, field: 'cadenceDays' },
+  ];
+  const chosen = await askPick({ title: `${TITLE}: ${p.name}`, items, placeholder: 'Pick a field to change (Escape when done)' });
+  return chosen && typeof chosen === 'object' ? chosen.field : undefined;
+}
+
+async function askField(service: StoreService, target: PartnerTarget, field: Field): Promise<PartnerChange | undefined> {
+  const p = target.view.record.value;
+  const title = `${TITLE}: ${p.name}`;
+  switch (field) {
+    case 'name': {
+      const name = await askText({ title, prompt: 'Name', value: p.name, validate: validateName });
+      return typeof name === 'string' ? { name: name.trim() } : undefined;
+    }
+    case 'role': {
+      const role = await askText({ title, prompt: 'Role (empty to clear)', value: p.role ?? '' });
+      return typeof role === 'string' ? { role: role.trim() || undefined } : undefined;
+    }
+    case 'email': {
+      const email = await askText({ title, prompt: 'Email (empty to clear)', value: p.email ?? '', validate: validateEmail });
+      return typeof email === 'string' ? { email: email.trim() || undefined } : undefined;
+    }
+    case 'department': {
+      const items = departmentSuggestions(service).map((label) => ({ label }));
+      const chosen = await askPick({ title, items, active: items.find((i) => i.label === p.department), placeholder: 'Department: pick one or type your own', custom: (value) => ({ label: value, description: 'new department' }) });
+      return chosen && typeof chosen === 'object' ? { department: chosen.label } : undefined;
+    }
+    case 'cadenceDays': {
+      const items = cadenceItems(target.entry.store.teamCadenceDays() ?? defaultCadenceDays(), p.cadenceDays);
+      const chosen = await askPick({
+        title,
+        items,
+        active: items.find((i) => i.days === p.cadenceDays),
+        placeholder: 'How often? Type a number of days for another cadence',
+        custom: (value) => (/^\d{1,3}$/.test(value) && Number(value) >= 1 && Number(value) <= 365 ? { label: `Every ${value} days`, days: Number(value) } : undefined),
+      });
+      return chosen && typeof chosen === 'object' ? { cadenceDays: chosen.days } : undefined;
+    }
+  }
+}

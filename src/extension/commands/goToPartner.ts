@@ -1,0 +1,15 @@
+import * as vscode from 'vscode';
+import { partnerFromArg, pickPartner } from '../partnerArgs';
+import type { PartnersTree, TreeNode } from '../partnersTree';
+import type { StoreService } from '../storeService';
+
+/** Go to Partner: pick anyone (archived included) and reveal them in the sidebar. */
+export async function goToPartner(service: StoreService, tree: PartnersTree, view: vscode.TreeView<TreeNode>, arg?: unknown): Promise<string | undefined> {
+  const target = partnerFromArg(service, arg) ?? (await pickPartner(service, 'Go to Partner'));
+  if (!target) return undefined;
+  const id = target.view.record.value.id;
+  if (target.view.record.value.archived && !tree.showArchived) await vscode.commands.executeCommand('alliances.showArchived');
+  const node = tree.nodeOf(id);
+  if (node) await view.reveal(node, { select: true, focus: true, expand: true });
+  return id;
+}

@@ -1,0 +1,127 @@
+import * as vscode from 'vscode';
+import { CHECK_IN_KINDS, CHECK_IN_KIND_LABELS, type CheckIn, type CheckInKind } from '../../core/model';
+import type { Loaded } from '../../core/store';
+import { partnerFromArg, partnerItems, pickPartner, type PartnerTarget } from '../partnerArgs';
+import { askPick, askText, BACK, runSteps } from '../quickInputs';
+import type { StoreService } from '../storeService';
+
+const TITLE = 'Log Check-in';
+
+export interface CheckInInput {
+  kind: CheckInKind;
+  rating?: number;
+  summary: string;
+}
+
+const KIND_DETAILS: Record<CheckInKind, string> = {
+  'one-on-one': 'a scheduled conversation',
+  'help-me': 'each of you names something you need help with',
+  'ad-hoc': 'a hallway or unplanned chat',
+  async: 'by message or email',
+};
+
+const RATINGS: [number, string][] = [
+  [5, 'Great: strong, trusted'],
+  [4, 'Good'],
+  [3, 'Okay'],
+  [2, 'Strained'],
+  [1, 'Broken: needs repair'],
+];
+
+/**
+ * Log Check-in in a few keystrokes: partner (most overdue first; skipped when run on a tree item),
+ * kind, a 1–5 rating, one line. Enter accepts the highlighted default at every step.
+ */
+export async function logCheckIn(service: StoreService, partnerArg?: unknown, inputArg?: unknown): Promise<Loaded<CheckIn> | undefined> {
+  await service.whenReady();
+  const preset = partnerFromArg(service, partnerArg);
+  if (typeof partnerArg === 'string' && !preset) throw new Error(`no partner with id ${partnerArg}.`);
+  const given = isCheckInInput(inputArg) ? inputArg : undefined;
+  let target = preset;
+  let input = given;
+  if (!target || !input) {
+    if (!target && partnerItems(service, isActive).length === 0) {
+      await pickPartner(service, TITLE, isActive); // says there is nobody yet and offers Add Partner
+      return undefined;
+    }
+    const answer = await askForCheckIn(service, target);
+    if (!answer) return undefined;
+    ({ target, input } = answer);
+  }
+  const record = await target.entry.store.addCheckIn({ partnerId: target.view.record.value.id, ...input });
+  vscode.window.setStatusBarMessage(`$(check) Alliances: check-in with ${target.view.record.value.name} logged`, 4000);
+  return record;
+}
+
+const isActive = (target: PartnerTarget): boolean => !target.view.record.value.archived;
+
+function isCheckInInput(arg: unknown): arg is CheckInInput {
+  return typeof arg === 'object' && arg !== null && (CHECK_IN_KINDS as readonly unknown[]).includes((arg as CheckInInput).kind) && typeof (arg as CheckInInput).summary === 'string';
+}
+
+interface CheckInState {
+  target: PartnerTarget | undefined;
+  kind: CheckInKind;
+  rating: number | undefined;
+  summary: string;
+}
+
+async function askForCheckIn(service: StoreService, preset: PartnerTarget | undefined): Promise<{ target: PartnerTarget; input: CheckInInput } | undefined> {
+  const state: CheckInState = { target: preset, kind: preset?.view.lastCheckIn?.kind ?? 'one-on-one', rating: undefined, summary: '' };
+  // From a tree item the partner is known: three steps. From the palette the picker comes first.
+  const offset = preset ? 0 : 1;
+  const totalSteps = 3 + offset;
+  const titleOf = (s: CheckInState) => (s.target ? `${TITLE}: ${s.target.view.record.value.name}` : TITLE);
+  const steps: ((s: CheckInState) => Promise<true | typeof BACK | undefined>)[] = [];
+  if (!preset) {
+    steps.push(async (s) => {
+      const items = partnerItems(service, isActive);
+      const chosen = await askPick({ title: TITLE, step: 1, totalSteps, items, active: items.find((i) => i.target.view.record.value.id === s.target?.view.record.value.id), placeholder: 'Type a name; most overdue first', matchOnDescription: true, matchOnDetail: true });
+      if (!chosen || chosen === BACK) return chosen;
+      s.target = chosen.target;
+      s.kind = chosen.target.view.lastCheckIn?.kind ?? 'one-on-one'; // people tend to meet the same way
+      return true;
+    });
+  }
+  steps.push(
+    async (s) => {
+      const items = CHECK_IN_KINDS.map((kind) => ({ label: CHECK_IN_KIND_LABELS[kind], detail: KIND_DETAILS[kind], checkInKind: kind }));
+      const chosen = await askPick({ title: titleOf(s), step: 1 + offset, totalSteps, items, active: items.find((i) => i.checkInKind === s.kind), placeholder: 'What kind of check-in?' });
+      if (!chosen || chosen === BACK) return chosen;
+      s.kind = chosen.checkInKind;
+      return true;
+    },
+    async (s) => {
+      const previous = s.target?.view.lastCheckIn?.rating;
+      const items = RATINGS.map(([value, label]) => ({ label: `${'★'.repeat(value)}${'☆'.repeat(5 - value)}  ${value}`, description: label, rating: value }));
+      const chosen = await askPick({
+        title: titleOf(s),
+        step: 2 + offset,
+        totalSteps,
+        items,
+        active: items.find((i) => i.rating === (s.rating ?? previous ?? 3)),
+        placeholder: previous ? `How does the relationship feel? Last time: ${previous}/5` : 'How does the relationship feel?',
+      });
+      if (!chosen || chosen === BACK) return chosen;
+      s.rating = chosen.rating;
+      return true;
+    },
+    async (s) => {
+      const summary = await askText({
+        title: titleOf(s),
+        step: 3 + offset,
+        totalSteps,
+        prompt: 'One line: what did you talk about? (Enter to save)',
+        placeholder: 'e.g. Agreed to pair on the Q3 launch checklist',
+        value: s.summary,
+        validate: (value) => (value.length > 2000 ? 'Keep it to one line (under 2000 characters).' : undefined),
+      });
+      if (typeof summary !== 'string') return summary;
+      s.summary = summary;
+      return true;
+    },
+  );
+  const result = await runSteps(state, steps);
+  if (!result?.target) return undefined;
+  return { target: result.target, input: { kind: result.kind, rating: result.rating, summary: result.summary } };
+}

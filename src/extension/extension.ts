@@ -1,0 +1,116 @@
+import * as vscode from 'vscode';
+import { type GroupBy } from '../core/partnerView';
+import { addPartner } from './commands/addPartner';
+import { editPartner } from './commands/editPartner';
+import { goToPartner } from './commands/goToPartner';
+import { logCheckIn } from './commands/logCheckIn';
+import { openPartnerFile, setArchived, snoozePartner } from './commands/partnerState';
+import { showDue } from './commands/showDue';
+import { initializeStore, openStoreFolder, refreshStores } from './commands/storeCommands';
+import { guarded } from './partnerArgs';
+import { PartnersTree } from './partnersTree';
+import { Reminders } from './reminders';
+import { DueStatusBar } from './statusBar';
+import { StoreService } from './storeService';
+
+/** What activate() returns: the live services, for other extensions and the integration tests. */
+export interface AlliancesApi {
+  service: StoreService;
+  tree: PartnersTree;
+  treeView: vscode.TreeView<import('./partnersTree').TreeNode>;
+  statusBar: DueStatusBar;
+  reminders: Reminders;
+}
+
+const GROUP_BY_KEY = 'alliances.groupBy';
+const SHOW_ARCHIVED_KEY = 'alliances.showArchived';
+const DAY_CHECK_MS = 10 * 60_000;
+
+/** Registers everything and returns at once; the stores load afterwards, off the activation path. */
+export function activate(context: vscode.ExtensionContext): AlliancesApi {
+  const service = new StoreService();
+  const tree = new PartnersTree(service);
+  tree.groupBy = context.workspaceState.get<GroupBy>(GROUP_BY_KEY, 'department');
+  tree.showArchived = context.workspaceState.get<boolean>(SHOW_ARCHIVED_KEY, false);
+  const treeView = vscode.window.createTreeView('alliances.partners', { treeDataProvider: tree, showCollapseAll: true });
+  const statusBar = new DueStatusBar(service);
+  const reminders = new Reminders(service, context.globalState);
+  context.subscriptions.push(service, treeView, statusBar, reminders);
+
+  const render = (): void => {
+    tree.refresh();
+    const due = statusBar.update();
+    treeView.badge = due > 0 ? { value: due, tooltip: `${due} partner${due === 1 ? '' : 's'} due for a check-in` } : undefined;
+    const anything = service.folders().some((entry) => entry.store.partners().length > 0 || entry.store.problems().length > 0);
+    void vscode.commands.executeCommand('setContext', 'alliances:hasPartners', anything);
+    if (service.folders().every((entry) => entry.store.isLoaded)) void vscode.commands.executeCommand('setContext', 'alliances:loaded', true);
+  };
+  context.subscriptions.push(service.onDidChange(render));
+
+  const setView = async (groupBy: GroupBy | undefined, showArchived: boolean | undefined): Promise<void> => {
+    if (groupBy) {
+      tree.groupBy = groupBy;
+      await context.workspaceState.update(GROUP_BY_KEY, groupBy);
+    }
+    if (showArchived !== undefined) {
+      tree.showArchived = showArchived;
+      await context.workspaceState.update(SHOW_ARCHIVED_KEY, showArchived);
+    }
+    await setViewContext();
+    tree.refresh();
+  };
+  const setViewContext = async (): Promise<void> => {
+    await vscode.commands.executeCommand('setContext', 'alliances:groupBy', tree.groupBy);
+    await vscode.commands.executeCommand('setContext', 'alliances:showArchived', tree.showArchived);
+  };
+
+  const commands: Record<string, (...args: unknown[]) => unknown> = {
+    'alliances.initializeStore': guarded((arg?: unknown) => initializeStore(service, arg)),
+    'alliances.addPartner': guarded((arg?: unknown) => addPartner(service, arg)),
+    'alliances.editPartner': guarded((arg?: unknown, change?: unknown) => editPartner(service, arg, change)),
+    'alliances.logCheckIn': guarded((arg?: unknown, input?: unknown) => logCheckIn(service, arg, input)),
+    'alliances.snoozePartner': guarded((arg?: unknown, until?: unknown) => snoozePartner(service, arg, until)),
+    'alliances.archivePartner': guarded((arg?: unknown) => setArchived(service, true, arg)),
+    'alliances.unarchivePartner': guarded((arg?: unknown) => setArchived(service, false, arg)),
+    'alliances.goToPartner': guarded((arg?: unknown) => goToPartner(service, tree, treeView, arg)),
+    'alliances.openPartnerFile': guarded((arg?: unknown) => openPartnerFile(service, arg)),
+    'alliances.openStoreFolder': guarded((arg?: unknown) => openStoreFolder(service, arg)),
+    'alliances.refresh': guarded(() => refreshStores(service)),
+    'alliances.showDue': guarded(() => showDue(service)),
+    'alliances.groupByStatus': () => setView('status', undefined),
+    'alliances.groupByDepartment': () => setView('department', undefined),
+    'alliances.showArchived': () => setView(undefined, true),
+    'alliances.hideArchived': () => setView(undefined, false),
+  };
+  for (const [id, handler] of Object.entries(commands)) context.subscriptions.push(vscode.commands.registerCommand(id, handler));
+
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('alliances.reminders.intervalMinutes')) reminders.schedule();
+    }),
+  );
+
+  // Data loads after activate() returns.
+  setTimeout(() => {
+    void setViewContext();
+    void service.start().then(render);
+    reminders.start();
+  }, 0);
+
+  // Due labels depend on the date: recompute when the day changes.
+  let day = new Date().toDateString();
+  const dayTimer = setInterval(() => {
+    if (new Date().toDateString() !== day) {
+      day = new Date().toDateString();
+      service.notify();
+    }
+  }, DAY_CHECK_MS);
+  context.subscriptions.push({ dispose: () => clearInterval(dayTimer) });
+
+  return { service, tree, treeView, statusBar, reminders };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}
+

@@ -1,0 +1,165 @@
+import * as vscode from 'vscode';
+import { cadenceOf, formatShortDate, type DueStatus } from '../core/cadence';
+import { CHECK_IN_KIND_LABELS } from '../core/model';
+import { duePartners, groupPartners, type GroupBy, type PartnerGroup, type PartnerView } from '../core/partnerView';
+import type { StoreProblem } from '../core/store';
+import { defaultCadenceDays } from './settings';
+import type { FolderStore, StoreService } from './storeService';
+
+export type TreeNode =
+  | { type: 'folder'; entry: FolderStore }
+  | { type: 'group'; entry: FolderStore; group: PartnerGroup }
+  | { type: 'problems'; entry: FolderStore; problems: StoreProblem[] }
+  | { type: 'problem'; entry: FolderStore; problem: StoreProblem }
+  | { type: 'partner'; entry: FolderStore; view: PartnerView };
+
+const STATUS_ICONS: Record<DueStatus, vscode.ThemeIcon> = {
+  overdue: new vscode.ThemeIcon('bell-dot', new vscode.ThemeColor('list.warningForeground')),
+  dueSoon: new vscode.ThemeIcon('calendar'),
+  later: new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')),
+  snoozed: new vscode.ThemeIcon('bell-slash'),
+  archived: new vscode.ThemeIcon('archive'),
+};
+
+/** The partners tree: folders (multi-root) → groups → partners, with broken files in their own group. */
+export class PartnersTree implements vscode.TreeDataProvider<TreeNode> {
+  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  groupBy: GroupBy = 'department';
+  showArchived = false;
+  /** Partner id → its node, so "Go to Partner" and tests can reveal and inspect it. */
+  private readonly partnerNodes = new Map<string, TreeNode>();
+
+  constructor(private readonly service: StoreService) {}
+
+  refresh(): void {
+    this.partnerNodes.clear();
+    this.changed.fire(undefined);
+  }
+
+  getChildren(node?: TreeNode): TreeNode[] {
+    if (!node) {
+      const folders = this.service.folders();
+      if (folders.length === 1 && folders[0]) return this.folderChildren(folders[0]);
+      return folders.map((entry) => ({ type: 'folder', entry }));
+    }
+    switch (node.type) {
+      case 'folder':
+        return this.folderChildren(node.entry);
+      case 'group':
+        return node.group.partners.map((view) => this.partnerNode(node.entry, view));
+      case 'problems':
+        return node.problems.map((problem) => ({ type: 'problem', entry: node.entry, problem }));
+      default:
+        return [];
+    }
+  }
+
+  getParent(node: TreeNode): TreeNode | undefined {
+    if (node.type !== 'partner') return undefined;
+    return this.getChildren(this.service.folders().length > 1 ? { type: 'folder', entry: node.entry } : undefined).find(
+      (candidate) => candidate.type === 'group' && candidate.group.partners.some((view) => view.record.value.id === node.view.record.value.id),
+    );
+  }
+
+  /** The node of a partner as last built (for reveal). */
+  nodeOf(partnerId: string): TreeNode | undefined {
+    if (!this.partnerNodes.has(partnerId)) this.buildAll();
+    return this.partnerNodes.get(partnerId);
+  }
+
+  private buildAll(): void {
+    const walk = (nodes: TreeNode[]): void => nodes.forEach((n) => walk(this.getChildren(n)));
+    walk(this.getChildren());
+  }
+
+  private folderChildren(entry: FolderStore): TreeNode[] {
+    const problems = entry.store.problems();
+    const groups = groupPartners(this.service.views(entry), this.groupBy, this.showArchived);
+    const nodes: TreeNode[] = [];
+    if (problems.length > 0) nodes.push({ type: 'problems', entry, problems });
+    return nodes.concat(groups.map((group) => ({ type: 'group', entry, group })));
+  }
+
+  private partnerNode(entry: FolderStore, view: PartnerView): TreeNode {
+    const node: TreeNode = { type: 'partner', entry, view };
+    this.partnerNodes.set(view.record.value.id, node);
+    return node;
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    switch (node.type) {
+      case 'folder': {
+        const item = new vscode.TreeItem(node.entry.folder.name, vscode.TreeItemCollapsibleState.Expanded);
+        item.id = `folder:${node.entry.folder.uri.toString()}`;
+        item.iconPath = vscode.ThemeIcon.Folder;
+        item.resourceUri = node.entry.folder.uri;
+        const due = duePartners(this.service.views(node.entry)).length;
+        item.description = due > 0 ? `${due} due` : undefined;
+        item.contextValue = 'folder';
+        return item;
+      }
+      case 'group': {
+        const item = new vscode.TreeItem(node.group.label, vscode.TreeItemCollapsibleState.Expanded);
+        item.id = `group:${node.entry.folder.uri.toString()}:${this.groupBy}:${node.group.key}`;
+        const due = duePartners(node.group.partners).length;
+        item.description = `${node.group.partners.length}${due > 0 ? ` · ${due} due` : ''}`;
+        item.contextValue = 'group';
+        return item;
+      }
+      case 'problems': {
+        const item = new vscode.TreeItem('Needs attention', vscode.TreeItemCollapsibleState.Expanded);
+        item.id = `problems:${node.entry.folder.uri.toString()}`;
+        item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.errorForeground'));
+        item.description = `${node.problems.length} file${node.problems.length === 1 ? '' : 's'} not loaded`;
+        item.tooltip = 'These files could not be read. Alliances never writes them; fix them and they load again.';
+        return item;
+      }
+      case 'problem':
+        return problemItem(node);
+      case 'partner':
+        return partnerItem(node);
+    }
+  }
+}
+
+function problemItem(node: Extract<TreeNode, { type: 'problem' }>): vscode.TreeItem {
+  const { problem } = node;
+  const item = new vscode.TreeItem(problem.relativePath.split('/').pop() ?? problem.relativePath, vscode.TreeItemCollapsibleState.None);
+  item.id = `problem:${problem.path}`;
+  item.description = problem.code === 'conflict' ? 'merge conflict' : `line ${problem.location.line}: ${problem.reason}`;
+  item.iconPath = new vscode.ThemeIcon(problem.code === 'conflict' ? 'git-merge' : 'error', new vscode.ThemeColor('list.errorForeground'));
+  item.tooltip = new vscode.MarkdownString().appendText(`${problem.relativePath}:${problem.location.line}:${problem.location.column}\n\n${problem.reason}`);
+  item.resourceUri = vscode.Uri.file(problem.path);
+  item.contextValue = 'broken';
+  const position = new vscode.Position(problem.location.line - 1, problem.location.column - 1);
+  item.command = { command: 'vscode.open', title: 'Open File', arguments: [vscode.Uri.file(problem.path), { selection: new vscode.Range(position, position) }] };
+  return item;
+}
+
+function partnerItem(node: Extract<TreeNode, { type: 'partner' }>): vscode.TreeItem {
+  const { value, readOnly } = node.view.record;
+  const { due, lastCheckIn } = node.view;
+  const item = new vscode.TreeItem(value.name, vscode.TreeItemCollapsibleState.None);
+  item.id = `partner:${node.entry.folder.uri.toString()}:${value.id}`;
+  item.description = value.role ? `${due.label} · ${value.role}` : due.label;
+  item.iconPath = readOnly ? new vscode.ThemeIcon('lock') : STATUS_ICONS[due.status];
+  item.contextValue = `partner.${value.archived ? 'archived' : 'active'}${readOnly ? '.readonly' : ''}`;
+  item.accessibilityInformation = { label: `${value.name}, ${value.department}, ${due.label}` };
+
+  // appendText escapes markdown: names and summaries are shown as typed, never interpreted.
+  const tooltip = new vscode.MarkdownString();
+  tooltip.appendMarkdown('**').appendText(value.name).appendMarkdown('**');
+  if (value.role) tooltip.appendText(` — ${value.role}`);
+  tooltip.appendMarkdown('\n\n').appendText(`${value.department} · every ${cadenceOf(value, node.entry.store.teamCadenceDays() ?? defaultCadenceDays())} days · ${due.label}`);
+  if (lastCheckIn) {
+    const date = new Date(lastCheckIn.date);
+    tooltip.appendMarkdown('\n\n').appendText(`Last check-in: ${formatShortDate(date, new Date())} (${CHECK_IN_KIND_LABELS[lastCheckIn.kind]}${lastCheckIn.rating ? `, ${lastCheckIn.rating}/5` : ''})`);
+    if (lastCheckIn.summary) tooltip.appendMarkdown('\n\n').appendText(`“${lastCheckIn.summary}”`);
+  } else {
+    tooltip.appendMarkdown('\n\n').appendText('No check-in yet');
+  }
+  if (readOnly) tooltip.appendMarkdown('\n\n').appendText('Written by a newer version of Alliances: read-only.');
+  item.tooltip = tooltip;
+  return item;
+}

@@ -1,0 +1,112 @@
+import * as vscode from 'vscode';
+
+/** Returned by a step when the user pressed the Back button. */
+export const BACK = Symbol('back');
+export type StepResult<T> = T | typeof BACK | undefined;
+
+interface StepBase {
+  title: string;
+  step?: number;
+  totalSteps?: number;
+  placeholder?: string;
+}
+
+export interface TextStep extends StepBase {
+  prompt?: string;
+  value?: string;
+  validate?: (value: string) => string | undefined;
+}
+
+/** An input box that resolves to the text, BACK, or undefined when dismissed. */
+export function askText(options: TextStep): Promise<StepResult<string>> {
+  const input = vscode.window.createInputBox();
+  input.title = options.title;
+  input.step = options.step;
+  input.totalSteps = options.totalSteps;
+  input.prompt = options.prompt;
+  input.placeholder = options.placeholder;
+  input.value = options.value ?? '';
+  input.ignoreFocusOut = false;
+  if (options.step && options.step > 1) input.buttons = [vscode.QuickInputButtons.Back];
+  return new Promise((resolve) => {
+    const done = (result: StepResult<string>) => {
+      resolve(result);
+      input.dispose();
+    };
+    const check = (value: string) => {
+      input.validationMessage = options.validate?.(value);
+      return input.validationMessage === undefined;
+    };
+    input.onDidChangeValue(check);
+    input.onDidAccept(() => {
+      if (check(input.value)) done(input.value);
+    });
+    input.onDidTriggerButton((button) => {
+      if (button === vscode.QuickInputButtons.Back) done(BACK);
+    });
+    input.onDidHide(() => done(undefined));
+    input.show();
+  });
+}
+
+export interface PickStep<T extends vscode.QuickPickItem> extends StepBase {
+  items: readonly T[];
+  active?: T;
+  matchOnDescription?: boolean;
+  matchOnDetail?: boolean;
+  /** Offers the typed text as an item of its own (free text with suggestions). */
+  custom?: (value: string) => T | undefined;
+}
+
+/** A quick pick that resolves to the chosen item, BACK, or undefined when dismissed. */
+export function askPick<T extends vscode.QuickPickItem>(options: PickStep<T>): Promise<StepResult<T>> {
+  const pick = vscode.window.createQuickPick<T>();
+  pick.title = options.title;
+  pick.step = options.step;
+  pick.totalSteps = options.totalSteps;
+  pick.placeholder = options.placeholder;
+  pick.matchOnDescription = options.matchOnDescription ?? false;
+  pick.matchOnDetail = options.matchOnDetail ?? false;
+  pick.items = options.items;
+  if (options.active) pick.activeItems = [options.active];
+  if (options.step && options.step > 1) pick.buttons = [vscode.QuickInputButtons.Back];
+  if (options.custom) {
+    const custom = options.custom;
+    pick.onDidChangeValue((value) => {
+      const extra = value.trim() ? custom(value.trim()) : undefined;
+      const exists = extra && options.items.some((item) => item.label.toLocaleLowerCase() === extra.label.toLocaleLowerCase());
+      pick.items = extra && !exists ? [extra, ...options.items] : options.items;
+    });
+  }
+  return new Promise((resolve) => {
+    const done = (result: StepResult<T>) => {
+      resolve(result);
+      pick.dispose();
+    };
+    pick.onDidAccept(() => {
+      const chosen = pick.selectedItems[0] ?? pick.activeItems[0];
+      if (chosen) done(chosen);
+    });
+    pick.onDidTriggerButton((button) => {
+      if (button === vscode.QuickInputButtons.Back) done(BACK);
+    });
+    pick.onDidHide(() => done(undefined));
+    pick.show();
+  });
+}
+
+/**
+ * Runs steps in order with Back support: each step gets the state so far and returns true to go on,
+ * BACK to return to the previous step, or undefined to cancel the whole flow.
+ */
+export async function runSteps<S>(state: S, steps: ((state: S) => Promise<true | typeof BACK | undefined>)[]): Promise<S | undefined> {
+  let index = 0;
+  while (index < steps.length) {
+    const step = steps[index];
+    if (!step) break;
+    const result = await step(state);
+    if (result === undefined) return undefined;
+    index = result === BACK ? Math.max(0, index - 1) : index + 1;
+  }
+  return state;
+}

@@ -1,0 +1,22 @@
+import * as vscode from 'vscode';
+
+/** Typed access to the `alliances.*` settings, with the defaults of package.json. */
+export function defaultCadenceDays(): number {
+  return clamp(vscode.workspace.getConfiguration('alliances').get<number>('defaultCadenceDays', 14), 1, 365, 14);
+}
+
+export function remindersEnabled(): boolean {
+  return vscode.workspace.getConfiguration('alliances').get<boolean>('reminders.enabled', true);
+}
+
+export function reminderIntervalMinutes(): number {
+  return clamp(vscode.workspace.getConfiguration('alliances').get<number>('reminders.intervalMinutes', 240), 15, 10080, 240);
+}
+
+export function storePathSetting(folder: vscode.WorkspaceFolder): string | undefined {
+  return vscode.workspace.getConfiguration('alliances', folder.uri).get<string>('storePath');
+}
+
+function clamp(value: number, min: number, max: number, fallback: number): number {
+  return Number.isFinite(value) ? Math.min(max, Math.max(min, Math.round(value))) : fallback;
+}

@@ -1,0 +1,30 @@
+import * as vscode from 'vscode';
+import { duePartners } from '../core/partnerView';
+import type { StoreService } from './storeService';
+
+/** A quiet, left status-bar item: the number of partners due, hidden when nobody is. */
+export class DueStatusBar implements vscode.Disposable {
+  readonly item = vscode.window.createStatusBarItem('alliances.due', vscode.StatusBarAlignment.Left, 10);
+
+  constructor(private readonly service: StoreService) {
+    this.item.name = 'Alliances: Partners Due';
+    this.item.command = 'alliances.showDue';
+  }
+
+  update(): number {
+    const due = duePartners(this.service.allViews().map((item) => item.view)).length;
+    if (due === 0) {
+      this.item.hide();
+      return 0;
+    }
+    this.item.text = `$(organization) ${due}`;
+    this.item.tooltip = `Alliances: ${due} partner${due === 1 ? ' is' : 's are'} due for a check-in. Click to see who.`;
+    this.item.accessibilityInformation = { label: `${due} partner${due === 1 ? '' : 's'} due for a check-in`, role: 'button' };
+    this.item.show();
+    return due;
+  }
+
+  dispose(): void {
+    this.item.dispose();
+  }
+}

@@ -1,0 +1,220 @@
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { authorFrom } from '../core/author';
+import type { Author } from '../core/model';
+import { nodeFileSystem } from '../core/nodeFileSystem';
+import { viewPartners, type PartnerView } from '../core/partnerView';
+import { Store } from '../core/store';
+import { resolveStorePath } from '../core/storePath';
+import { roleOf, toRelative } from '../core/storeLayout';
+import { loadGit } from './lazyGit';
+import { defaultCadenceDays, storePathSetting } from './settings';
+
+/** One workspace folder's store. */
+export interface FolderStore {
+  folder: vscode.WorkspaceFolder;
+  store: Store;
+  /** Set when the store path setting was refused (outside the folder). */
+  pathWarning?: string;
+}
+
+const WATCH_DEBOUNCE_MS = 75;
+
+/**
+ * Owns a Store per workspace folder: loads them after activation, keeps them in step with the disk
+ * (file watcher), reports broken files in the Problems panel, and knows who the author is.
+ */
+export class StoreService implements vscode.Disposable {
+  private readonly stores = new Map<string, FolderStore>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly perFolder = new Map<string, vscode.Disposable[]>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly diagnostics = vscode.languages.createDiagnosticCollection('alliances');
+  private readonly authors = new Map<string, Promise<Author>>();
+  private viewsCache = new Map<string, PartnerView[]>();
+  private ready: Promise<void> | undefined;
+  private readonly pending = new Map<string, Set<string>>();
+  private flushTimer: NodeJS.Timeout | undefined;
+
+  constructor() {
+    this.disposables.push(this.changed, this.diagnostics);
+  }
+
+  /** Loads every folder's store; called once, after activate() returned. */
+  start(): Promise<void> {
+    this.ready ??= this.openAll();
+    this.disposables.push(
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reopen()),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => void this.reopen()),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('alliances.storePath')) void this.reopen();
+        else if (event.affectsConfiguration('alliances.defaultCadenceDays')) this.notify();
+      }),
+    );
+    return this.ready;
+  }
+
+  whenReady(): Promise<void> {
+    return this.ready ?? this.start();
+  }
+
+  folders(): FolderStore[] {
+    return [...this.stores.values()].sort((a, b) => a.folder.index - b.folder.index);
+  }
+
+  forFolder(folder: vscode.WorkspaceFolder): FolderStore | undefined {
+    return this.stores.get(folder.uri.toString());
+  }
+
+  /** Partners with due states, most urgent first; cached until the next change. */
+  views(entry: FolderStore): PartnerView[] {
+    const key = entry.folder.uri.toString();
+    let views = this.viewsCache.get(key);
+    if (!views) {
+      views = viewPartners(entry.store, defaultCadenceDays(), new Date());
+      this.viewsCache.set(key, views);
+    }
+    return views;
+  }
+
+  allViews(): { entry: FolderStore; view: PartnerView }[] {
+    return this.folders().flatMap((entry) => this.views(entry).map((view) => ({ entry, view })));
+  }
+
+  /** Finds a partner by id in any folder. */
+  findPartner(id: string): { entry: FolderStore; view: PartnerView } | undefined {
+    return this.allViews().find((item) => item.view.record.value.id === id);
+  }
+
+  async refresh(): Promise<void> {
+    await this.whenReady();
+    await Promise.all(this.folders().map((entry) => entry.store.load()));
+  }
+
+  /** Re-computes due states (for example when the day changes) without reading files. */
+  notify(): void {
+    this.viewsCache.clear();
+    this.updateDiagnostics();
+    this.changed.fire();
+  }
+
+  author(folder: vscode.WorkspaceFolder): Promise<Author> {
+    const key = folder.uri.toString();
+    let author = this.authors.get(key);
+    if (!author) {
+      // In Restricted Mode git is not run inside the workspace (its config could run code): global identity only.
+      const cwd = vscode.workspace.isTrusted ? folder.uri.fsPath : os.homedir();
+      author = Promise.resolve()
+        .then(() => loadGit().readGitIdentity(cwd))
+        .catch(() => undefined)
+        .then(authorFrom);
+      this.authors.set(key, author);
+    }
+    return author;
+  }
+
+  private async reopen(): Promise<void> {
+    await this.ready;
+    this.ready = this.openAll();
+    await this.ready;
+  }
+
+  private async openAll(): Promise<void> {
+    for (const disposables of this.perFolder.values()) disposables.forEach((d) => d.dispose());
+    this.perFolder.clear();
+    for (const entry of this.stores.values()) entry.store.dispose();
+    this.stores.clear();
+    this.authors.clear();
+    const folders = (vscode.workspace.workspaceFolders ?? []).filter((folder) => folder.uri.scheme === 'file');
+    await Promise.all(folders.map((folder) => this.open(folder)));
+    this.notify();
+  }
+
+  private async open(folder: vscode.WorkspaceFolder): Promise<void> {
+    const resolved = resolveStorePath(folder.uri.fsPath, storePathSetting(folder), vscode.workspace.isTrusted);
+    const root = resolved.ok ? resolved.path : path.join(folder.uri.fsPath, '.alliances');
+    const store = new Store({
+      root,
+      fs: nodeFileSystem,
+      author: () => this.author(folder),
+      writeGuard: (file) => unsavedEditsReason(file, folder),
+    });
+    const entry: FolderStore = { folder, store, pathWarning: resolved.ok ? undefined : resolved.reason };
+    this.stores.set(folder.uri.toString(), entry);
+    const disposables: vscode.Disposable[] = [];
+    disposables.push(entry.store.onDidChange(() => this.notify()) as vscode.Disposable);
+    disposables.push(this.watch(entry));
+    this.perFolder.set(folder.uri.toString(), disposables);
+    if (entry.pathWarning) void vscode.window.showWarningMessage(`Alliances: ${entry.pathWarning}`);
+    try {
+      await entry.store.load();
+    } catch (error) {
+      void vscode.window.showErrorMessage(`Alliances could not read the store in ${folder.name}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  /** Outside changes (git pull, checkout, hand edits, another window) reach the tree within a second. */
+  private watch(entry: FolderStore): vscode.Disposable {
+    const relative = toRelative(entry.folder.uri.fsPath, entry.store.root);
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(entry.folder, `${relative}/**`));
+    const onEvent = (uri: vscode.Uri) => this.queue(entry, uri.fsPath);
+    watcher.onDidCreate(onEvent);
+    watcher.onDidChange(onEvent);
+    watcher.onDidDelete(onEvent);
+    return watcher;
+  }
+
+  private queue(entry: FolderStore, file: string): void {
+    const key = entry.folder.uri.toString();
+    let files = this.pending.get(key);
+    if (!files) this.pending.set(key, (files = new Set()));
+    files.add(file);
+    clearTimeout(this.flushTimer);
+    this.flushTimer = setTimeout(() => void this.flush(), WATCH_DEBOUNCE_MS);
+  }
+
+  private async flush(): Promise<void> {
+    const batches = [...this.pending.entries()];
+    this.pending.clear();
+    for (const [key, files] of batches) {
+      const entry = this.stores.get(key);
+      if (!entry) continue;
+      const relative = [...files].map((file) => toRelative(entry.store.root, file));
+      // A folder appeared or vanished (checkout, rm -r): its files may not have their own events.
+      if (relative.some((rel) => !rel.startsWith('..') && roleOf(rel) === undefined && !path.posix.basename(rel).startsWith('.'))) {
+        await entry.store.load();
+      } else {
+        for (const file of files) await entry.store.reloadFile(file);
+      }
+    }
+  }
+
+  private updateDiagnostics(): void {
+    this.diagnostics.clear();
+    for (const entry of this.stores.values()) {
+      for (const problem of entry.store.problems()) {
+        const line = Math.max(0, problem.location.line - 1);
+        const column = Math.max(0, problem.location.column - 1);
+        const diagnostic = new vscode.Diagnostic(new vscode.Range(line, column, line, Number.MAX_SAFE_INTEGER), problem.reason, vscode.DiagnosticSeverity.Error);
+        diagnostic.source = 'Alliances';
+        diagnostic.code = problem.code;
+        this.diagnostics.set(vscode.Uri.file(problem.path), [...(this.diagnostics.get(vscode.Uri.file(problem.path)) ?? []), diagnostic]);
+      }
+    }
+  }
+
+  dispose(): void {
+    clearTimeout(this.flushTimer);
+    for (const disposables of this.perFolder.values()) disposables.forEach((d) => d.dispose());
+    for (const entry of this.stores.values()) entry.store.dispose();
+    this.disposables.forEach((d) => d.dispose());
+  }
+}
+
+function unsavedEditsReason(file: string, folder: vscode.WorkspaceFolder): string | undefined {
+  const document = vscode.workspace.textDocuments.find((doc) => doc.isDirty && doc.uri.scheme === 'file' && doc.uri.fsPath === file);
+  if (!document) return undefined;
+  return `${path.relative(folder.uri.fsPath, file)} is open with unsaved changes, so Alliances did not write it. Save or revert the editor, then try again.`;
+}

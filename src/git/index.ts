@@ -1,0 +1,2 @@
+/** The git adapter's entry: bundled on its own (dist/git.js) and loaded only when first needed. */
+export { readGitIdentity } from './gitIdentity';

@@ -1,0 +1,119 @@
+// Helpers for UI tests: the packaged extension (.vsix) installed into a real VS Code 1.139 (code-server),
+// driven through its real workbench by headless Chromium — what a user sees, not the API.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { installVsix, launchChromium, repoRoot, startCodeServer, tail, type CodeServer } from '../harness/codeServer';
+
+export const screenshotDir = path.join(repoRoot, 'test-results', 'screenshots');
+
+export interface WorkbenchOptions {
+  /** Folder to open; used in place, so pass a disposable copy. */
+  workspace: string;
+  /** The extension package to install, e.g. dist/alliances.vsix. */
+  vsix: string;
+}
+
+export interface Workbench {
+  page: Page;
+  server: CodeServer;
+  /** Runs a command through the palette by its exact title, e.g. "Alliances: Add Partner". */
+  runCommand(title: string): Promise<void>;
+  /** Replaces the text of the open quick input (input box or quick pick filter). */
+  quickInputType(text: string): Promise<void>;
+  /** Presses Enter in the open quick input. */
+  quickInputAccept(): Promise<void>;
+  /** Clicks the quick pick row whose label is exactly `label`. */
+  quickPick(label: string): Promise<void>;
+  /** Waits for a notification toast containing `textPart` and returns it. */
+  waitForNotification(textPart: string, timeoutMs?: number): Promise<Locator>;
+  /** Saves test-results/screenshots/<name>.png and returns its path. */
+  screenshot(name: string): Promise<string>;
+  /** Closes browser and server, removes the temp folders. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+const quickInput = '.quick-input-widget';
+const quickInputBox = `${quickInput} input`;
+const quickInputRow = '.quick-input-list .monaco-list-row';
+
+export async function openWorkbench(opts: WorkbenchOptions): Promise<Workbench> {
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'alliances-e2e-'));
+  const extensionsDir = path.join(scratch, 'extensions');
+  const userDataDir = path.join(scratch, 'user-data');
+  let server: CodeServer | undefined;
+  let browser: Browser | undefined;
+  let closed: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    closed ??= (async () => {
+      await browser?.close().catch(() => undefined);
+      await server?.stop();
+      fs.rmSync(scratch, { recursive: true, force: true });
+    })();
+    return closed;
+  };
+
+  try {
+    fs.mkdirSync(extensionsDir, { recursive: true });
+    fs.mkdirSync(userDataDir, { recursive: true });
+    await installVsix(opts.vsix, extensionsDir, userDataDir);
+    // No smoke-test driver here: it hides notification toasts.
+    server = await startCodeServer({ workspace: opts.workspace, smokeTestDriver: false, extensionsDir, userDataDir });
+    browser = await launchChromium();
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(opts.workspace)}`);
+    try {
+      await page.locator('.monaco-workbench .statusbar').waitFor({ state: 'visible', timeout: 60_000 });
+    } catch (err) {
+      throw new Error(`the workbench never appeared: ${(err as Error).message}\n` +
+        `code-server log (tail):\n${tail(server.log(), 40)}`);
+    }
+    const srv = server;
+
+    const rowWithLabel = (label: string): Locator =>
+      page.locator(quickInputRow).filter({
+        has: page.locator('.label-name').getByText(label, { exact: true }),
+      }).first();
+
+    const workbench: Workbench = {
+      page,
+      server: srv,
+      async runCommand(title) {
+        await page.keyboard.press('F1');
+        const box = page.locator(quickInputBox);
+        await box.waitFor({ state: 'visible' });
+        await box.fill(`>${title}`);
+        // Click the exact title: Enter would take the first fuzzy match, which can be another command.
+        await rowWithLabel(title).click();
+      },
+      async quickInputType(text) {
+        const box = page.locator(quickInputBox);
+        await box.waitFor({ state: 'visible' });
+        await box.fill(text);
+      },
+      async quickInputAccept() {
+        await page.locator(quickInputBox).press('Enter');
+      },
+      async quickPick(label) {
+        await rowWithLabel(label).click();
+      },
+      async waitForNotification(textPart, timeoutMs = 20_000) {
+        const toast = page.locator('.notifications-toasts .notification-list-item').filter({ hasText: textPart }).first();
+        await toast.waitFor({ state: 'visible', timeout: timeoutMs });
+        return toast;
+      },
+      async screenshot(name) {
+        fs.mkdirSync(screenshotDir, { recursive: true });
+        const file = path.join(screenshotDir, `${name}.png`);
+        await page.screenshot({ path: file });
+        return file;
+      },
+      close,
+    };
+    return workbench;
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}

@@ -1,0 +1,158 @@
+// Runs test/integration (mocha inside the extension host) in a real VS Code 1.139 (code-server) driven
+// by headless Chromium. `node out/test/harness/runIntegration.js`; exit code 0 only if every check holds.
+//
+// Environment:
+//   ALLIANCES_TEST_GREP       only run tests whose full title matches (mocha grep)
+//   ALLIANCES_EXTENSION_PATH  extension under test (default: the repository root)
+//   ALLIANCES_TEST_TIMEOUT_MS whole-run limit (default 600000 = 10 min)
+//   ALLIANCES_HARNESS_VERBOSE=1 also print the workbench's log lines (and other extension host output)
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as util from 'util';
+import type { Browser } from 'playwright-core';
+import { launchChromium, remoteUri, repoRoot, sleep, startCodeServer, tail, type CodeServer } from './codeServer';
+import type { TestResults } from '../integration/index';
+
+const fixtureDir = path.join(repoRoot, 'test', 'fixtures', 'integrationWorkspace');
+const testsEntry = path.resolve(__dirname, '..', 'integration', 'index.js');
+const extensionPath = path.resolve(process.env.ALLIANCES_EXTENSION_PATH ?? repoRoot);
+const timeoutMs = Number(process.env.ALLIANCES_TEST_TIMEOUT_MS ?? 600_000);
+const verbose = process.env.ALLIANCES_HARNESS_VERBOSE === '1';
+// test/integration/index.ts prefixes mocha's reporter lines with this, so they can be told apart.
+const outputMarker = '[mocha] ';
+const exitLine = /Extension Host Process exited with code: (\S+), signal: (\S+)\./g;
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  const elapsed = (): string => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'alliances-it-'));
+  const workspace = path.join(scratch, 'workspace');
+  const resultsFile = path.join(scratch, 'results.json');
+  let server: CodeServer | undefined;
+  let browser: Browser | undefined;
+  const problems: string[] = [];
+
+  const teardown = async (): Promise<void> => {
+    await browser?.close().catch(() => undefined);
+    browser = undefined;
+    await server?.stop();
+  };
+  // Playwright's own signal handlers are off (see launchChromium), so Ctrl+C must tear down here.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => { void teardown().finally(() => process.exit(130)); });
+  }
+
+  try {
+    if (!fs.existsSync(testsEntry)) throw new Error(`${testsEntry} is missing: run \`npm run build:tests\` first`);
+    prepareWorkspace(workspace);
+
+    server = await startCodeServer({
+      workspace,
+      smokeTestDriver: true,
+      env: {
+        ALLIANCES_TEST_RESULTS: resultsFile,
+        ALLIANCES_TEST_OUTPUT_MARKER: outputMarker,
+        ...(process.env.ALLIANCES_TEST_GREP ? { ALLIANCES_TEST_GREP: process.env.ALLIANCES_TEST_GREP } : {}),
+      },
+    });
+    console.log(`[harness] code-server ${server.url} ready after ${elapsed()} (log: ${server.logPath})`);
+
+    browser = await launchChromium();
+    const page = await browser.newPage();
+    let resolveExit: (code: number) => void = () => undefined;
+    const exited = new Promise<number>((resolve) => { resolveExit = resolve; });
+    // The workbench calls these globals when started with enable-smoke-test-driver + extensionTestsPath.
+    await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
+      const line = util.format(...(Array.isArray(args) ? args : [args]));
+      if (line.startsWith(outputMarker)) console.log(line.slice(outputMarker.length));
+      else if (verbose) console.log(`[workbench:${type}] ${line}`);
+    });
+    await page.exposeFunction('codeAutomationExit', (code: number) => { resolveExit(code); });
+    page.on('pageerror', (err) => { if (verbose) console.log(`[page error] ${err.message}`); });
+
+    const payload = [
+      ['extensionDevelopmentPath', remoteUri(server, extensionPath)],
+      ['extensionTestsPath', remoteUri(server, testsEntry)],
+    ];
+    const url = `${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    await page.goto(url);
+    console.log(`[harness] workbench opened after ${elapsed()} (extension: ${extensionPath})`);
+
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<'timeout'>((resolve) => { timer = setTimeout(() => resolve('timeout'), timeoutMs); });
+    const code = await Promise.race([exited, timedOut]);
+    clearTimeout(timer);
+
+    if (code === 'timeout') {
+      problems.push(`no result within ${timeoutMs} ms (ALLIANCES_TEST_TIMEOUT_MS)`);
+    } else {
+      if (code !== 0) problems.push(`the extension host reported exit code ${code}`);
+      // Closing the page ends the extension host; only then does the server log how it ended.
+      await browser.close().catch(() => undefined);
+      browser = undefined;
+      const hostExits = await waitForHostExit(server, 5_000);
+      if (hostExits.length === 0) problems.push('the server log never showed the extension host ending');
+      for (const [exitCode, signal] of hostExits) {
+        if (exitCode !== '0' || signal !== 'null') {
+          problems.push(`Extension Host Process exited with code: ${exitCode}, signal: ${signal}`);
+        }
+      }
+    }
+
+    const results = readResults(resultsFile);
+    if (!results) {
+      problems.push(`no results file (${resultsFile}): the test entry never finished`);
+    } else {
+      console.log(`[harness] ${results.passes} passing, ${results.failures} failing, ${results.pending} pending`);
+      if (results.failures > 0) problems.push(`${results.failures} test(s) failed`);
+      if (results.passes === 0) problems.push('no test passed (does ALLIANCES_TEST_GREP match anything?)');
+    }
+  } catch (err) {
+    problems.push((err as Error).stack ?? String(err));
+  } finally {
+    const log = server?.log() ?? '';
+    await teardown();
+    if (problems.length > 0) {
+      console.error(`\n[harness] FAILED after ${elapsed()}:\n  - ${problems.join('\n  - ')}`);
+      if (log) console.error(`\n[harness] code-server log (tail):\n${tail(log, 60)}`);
+      console.error(`[harness] scratch folder kept: ${scratch}`);
+    } else {
+      fs.rmSync(scratch, { recursive: true, force: true });
+      console.log(`[harness] passed in ${elapsed()}`);
+    }
+  }
+  return problems.length > 0 ? 1 : 0;
+}
+
+/** A disposable copy of the fixture workspace, as its own git repository. */
+function prepareWorkspace(workspace: string): void {
+  if (!fs.existsSync(fixtureDir)) throw new Error(`fixture workspace ${fixtureDir} is missing`);
+  fs.cpSync(fixtureDir, workspace, { recursive: true });
+  const git = (...args: string[]): void => { execFileSync('git', args, { cwd: workspace, stdio: 'ignore' }); };
+  git('init', '-q', '-b', 'main');
+  // Local identity: tests that commit must not depend on (or change) the machine's git config.
+  git('config', 'user.name', 'Alliances Tests');
+  git('config', 'user.email', 'tests@alliances.invalid');
+  git('config', 'commit.gpgsign', 'false');
+}
+
+/** Waits for the server to log how the extension host(s) ended; returns [code, signal] pairs. */
+async function waitForHostExit(server: CodeServer, ms: number): Promise<Array<[string, string]>> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const found = [...server.log().matchAll(exitLine)].map((m): [string, string] => [m[1] ?? '', m[2] ?? '']);
+    if (found.length > 0 || Date.now() > deadline) return found;
+    await sleep(100);
+  }
+}
+
+function readResults(file: string): TestResults | undefined {
+  try { return JSON.parse(fs.readFileSync(file, 'utf8')) as TestResults; } catch { return undefined; }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => { console.error(err); process.exit(1); },
+);
