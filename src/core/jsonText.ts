@@ -87,7 +87,7 @@ export function locatePath(text: string, path: readonly (string | number)[]): Te
   const root = parseTree(text);
   if (!root) return START;
   for (let depth = path.length; depth >= 0; depth--) {
-    const node = findNodeAtLocation(root, path.slice(0, depth) as (string | number)[]);
+    const node = findNodeAtLocation(root, path.slice(0, depth));
     if (node) {
       // Point at the property name when there is one: that is what a reader looks for.
       const target = node.parent?.type === 'property' && node.parent.children?.[0] ? node.parent.children[0] : node;

@@ -59,7 +59,7 @@ function describeIssue(issue: v.BaseIssue<unknown>): string {
 
 function versionOf(value: unknown): number | undefined {
   if (value && typeof value === 'object' && 'schemaVersion' in value) {
-    const version = (value as { schemaVersion: unknown }).schemaVersion;
+    const version = (value).schemaVersion;
     return typeof version === 'number' ? version : undefined;
   }
   return undefined;

@@ -174,7 +174,7 @@ export class Store {
     for (let i = 0; i < files.length; i += READ_CONCURRENCY) {
       const batch = files.slice(i, i + READ_CONCURRENCY);
       const bytes = await Promise.all(batch.map((file) => this.fs.readFile(file).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))))));
-      batch.forEach((file, index) => results.set(file, bytes[index] as Uint8Array | Error));
+      batch.forEach((file, index) => results.set(file, bytes[index]));
     }
     this.clear();
     for (const [file, bytes] of results) {

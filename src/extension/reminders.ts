@@ -44,7 +44,7 @@ export class Reminders implements vscode.Disposable {
   }
 
   /** Shows the reminder if it is wanted; resolves to its text, or undefined when nothing was shown. */
-  async remind(): Promise<string | undefined> {
+  remind(): string | undefined {
     if (this.showing || !remindersEnabled() || this.state.get<boolean>(DONT_SHOW_AGAIN_KEY)) return undefined;
     const message = this.message();
     if (!message) return undefined;

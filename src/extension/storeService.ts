@@ -122,7 +122,7 @@ export class StoreService implements vscode.Disposable {
   }
 
   private async openAll(): Promise<void> {
-    for (const disposables of this.perFolder.values()) disposables.forEach((d) => d.dispose());
+    for (const disposables of this.perFolder.values()) for (const d of disposables) d.dispose();
     this.perFolder.clear();
     for (const entry of this.stores.values()) entry.store.dispose();
     this.stores.clear();
@@ -144,7 +144,7 @@ export class StoreService implements vscode.Disposable {
     const entry: FolderStore = { folder, store, pathWarning: resolved.ok ? undefined : resolved.reason };
     this.stores.set(folder.uri.toString(), entry);
     const disposables: vscode.Disposable[] = [];
-    disposables.push(entry.store.onDidChange(() => this.notify()) as vscode.Disposable);
+    disposables.push(entry.store.onDidChange(() => this.notify()));
     disposables.push(this.watch(entry));
     this.perFolder.set(folder.uri.toString(), disposables);
     if (entry.pathWarning) void vscode.window.showWarningMessage(`Alliances: ${entry.pathWarning}`);
@@ -207,9 +207,9 @@ export class StoreService implements vscode.Disposable {
 
   dispose(): void {
     clearTimeout(this.flushTimer);
-    for (const disposables of this.perFolder.values()) disposables.forEach((d) => d.dispose());
+    for (const disposables of this.perFolder.values()) for (const d of disposables) d.dispose();
     for (const entry of this.stores.values()) entry.store.dispose();
-    this.disposables.forEach((d) => d.dispose());
+    for (const d of this.disposables) d.dispose();
   }
 }
 

@@ -23,9 +23,9 @@ export interface CodeServerOptions {
   workspace: string;
   /** Integration tests need it (else the dev/test paths are ignored); UI tests must not (it hides toasts). */
   smokeTestDriver: boolean;
-  /** Defaults to a fresh temp folder, removed on stop(). */
+  /** Defaults to a fresh temp folder, removed on stop(); a given folder is left alone. */
   extensionsDir?: string;
-  /** Defaults to a fresh temp folder, removed on stop(). */
+  /** Defaults to a fresh temp folder, removed on stop(); a given folder is left alone. */
   userDataDir?: string;
   /** Added to the server's environment; the extension host inherits it. */
   env?: Record<string, string>;
@@ -40,7 +40,8 @@ export interface CodeServer {
   logPath: string;
   /** The server's stdout+stderr so far. */
   log(): string;
-  /** Ends the server and every helper process of its process group. Safe to call twice. */
+  /** Ends the server and every helper process of its process group, then deletes logPath and the
+   *  temp folders. Safe to call twice. */
   stop(): Promise<void>;
 }
 
@@ -60,6 +61,9 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
   const url = `http://${origin}`;
   const logPath = path.join(scratch, 'code-server.log');
   const logFd = fs.openSync(logPath, 'a');
+  // VS Code and its extensions leave sockets (vscode-ipc-*.sock, vscode-git-*.sock) in the temp folder.
+  const tmpDir = path.join(scratch, 'tmp');
+  fs.mkdirSync(tmpDir);
 
   const args = [
     codeServerEntry,
@@ -78,7 +82,7 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
     cwd: opts.workspace,
     detached: true,
     stdio: ['ignore', logFd, logFd],
-    env: serverEnv(opts.env),
+    env: serverEnv({ TMPDIR: tmpDir, ...opts.env }),
   });
   fs.closeSync(logFd);
   const pgid = child.pid;
@@ -96,9 +100,8 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
     stop: () => {
       stopped ??= (async () => {
         await killProcessGroup(pgid);
-        // Keep the log of a failed run; the temp folders are disposable.
-        if (opts.extensionsDir === undefined) fs.rmSync(extensionsDir, { recursive: true, force: true });
-        if (opts.userDataDir === undefined) fs.rmSync(userDataDir, { recursive: true, force: true });
+        // Everything of ours lives in scratch (log included: read or copy it before stop()).
+        fs.rmSync(scratch, { recursive: true, force: true });
       })();
       return stopped;
     },
@@ -107,8 +110,9 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
   try {
     await waitForHttp(`${url}/healthz`, 30_000, () => exited);
   } catch (err) {
+    const log = readLog();
     await server.stop();
-    throw new Error(`code-server did not start: ${(err as Error).message}\n${tail(readLog(), 40)}`);
+    throw new Error(`code-server did not start: ${(err as Error).message}\n${tail(log, 40)}`);
   }
   return server;
 }

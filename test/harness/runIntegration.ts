@@ -57,7 +57,7 @@ async function main(): Promise<number> {
         ...(process.env.ALLIANCES_TEST_GREP ? { ALLIANCES_TEST_GREP: process.env.ALLIANCES_TEST_GREP } : {}),
       },
     });
-    console.log(`[harness] code-server ${server.url} ready after ${elapsed()} (log: ${server.logPath})`);
+    console.log(`[harness] code-server ${server.url} ready after ${elapsed()}`);
 
     browser = await launchChromium();
     const page = await browser.newPage();
@@ -116,8 +116,11 @@ async function main(): Promise<number> {
     await teardown();
     if (problems.length > 0) {
       console.error(`\n[harness] FAILED after ${elapsed()}:\n  - ${problems.join('\n  - ')}`);
-      if (log) console.error(`\n[harness] code-server log (tail):\n${tail(log, 60)}`);
-      console.error(`[harness] scratch folder kept: ${scratch}`);
+      if (log) {
+        fs.writeFileSync(path.join(scratch, 'code-server.log'), log);
+        console.error(`\n[harness] code-server log (tail):\n${tail(log, 60)}`);
+      }
+      console.error(`[harness] workspace, results and full server log kept in ${scratch}`);
     } else {
       fs.rmSync(scratch, { recursive: true, force: true });
       console.log(`[harness] passed in ${elapsed()}`);

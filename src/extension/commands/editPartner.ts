@@ -18,7 +18,7 @@ type Field = 'name' | 'role' | 'department' | 'email' | 'cadenceDays';
 export async function editPartner(service: StoreService, partnerArg?: unknown, changeArg?: unknown): Promise<Loaded<Partner> | undefined> {
   const target = partnerFromArg(service, partnerArg) ?? (await pickPartner(service, TITLE));
   if (!target) return undefined;
-  if (changeArg && typeof changeArg === 'object') return target.entry.store.updatePartner(target.view.record.value.id, changeArg as PartnerChange);
+  if (changeArg && typeof changeArg === 'object') return target.entry.store.updatePartner(target.view.record.value.id, changeArg);
   let saved: Loaded<Partner> | undefined;
   for (;;) {
     const current = service.findPartner(target.view.record.value.id);
