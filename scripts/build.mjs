@@ -23,6 +23,8 @@ const common = {
   logLevel: 'info',
   metafile: true,
   legalComments: 'none',
+  // jsonc-parser's UMD build hides its requires from bundlers; its ESM build bundles cleanly.
+  mainFields: ['module', 'main'],
 };
 
 const options = [

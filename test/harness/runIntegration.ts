@@ -41,7 +41,12 @@ async function main(): Promise<number> {
   };
   // Playwright's own signal handlers are off (see launchChromium), so Ctrl+C must tear down here.
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.once(signal, () => { void teardown().finally(() => process.exit(130)); });
+    process.once(signal, () => {
+      void teardown().finally(() => {
+        fs.rmSync(scratch, { recursive: true, force: true });
+        process.exit(130);
+      });
+    });
   }
 
   try {

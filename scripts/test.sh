@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Sets up (once) and runs every check: types, lint, unit tests (Node), integration tests (inside a real
+# VS Code extension host), and UI tests (a real browser driving the real workbench).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+
+step() { printf '\n\033[36m== %s\033[0m\n' "$*"; }
+step "typecheck";            npm run --silent typecheck
+step "lint";                 npm run --silent lint
+step "build";                npm run --silent build >/dev/null
+step "compile tests";        rm -rf out && npm run --silent build:tests
+step "unit tests";           npm run --silent test:unit
+step "integration tests (real VS Code 1.139 extension host)"; npm run --silent test:integration
+step "package";              npm run --silent package >/dev/null && ls -l dist/alliances.vsix
+step "UI tests (Chromium on the real workbench)"; npm run --silent test:e2e
+printf '\n\033[32mAll tests passed.\033[0m Screenshots: test-results/screenshots/\n'
