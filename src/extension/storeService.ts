@@ -32,6 +32,8 @@ export class StoreService implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('alliances');
+  /** "Alliances" in the Output panel: what was loaded, reloaded and refused, for bug reports. */
+  readonly log = vscode.window.createOutputChannel('Alliances', { log: true });
   private readonly authors = new Map<string, Promise<Author>>();
   private viewsCache = new Map<string, PartnerView[]>();
   private ready: Promise<void> | undefined;
@@ -39,7 +41,7 @@ export class StoreService implements vscode.Disposable {
   private flushTimer: NodeJS.Timeout | undefined;
 
   constructor() {
-    this.disposables.push(this.changed, this.diagnostics);
+    this.disposables.push(this.changed, this.diagnostics, this.log);
   }
 
   /** Loads every folder's store; called once, after activate() returned. */
@@ -149,8 +151,11 @@ export class StoreService implements vscode.Disposable {
     this.perFolder.set(folder.uri.toString(), disposables);
     if (entry.pathWarning) void vscode.window.showWarningMessage(`Alliances: ${entry.pathWarning}`);
     try {
+      const started = Date.now();
       await entry.store.load();
+      this.log.info(`loaded ${store.partners().length} partners, ${store.checkIns().length} check-ins, ${store.problems().length} problems from ${root} in ${Date.now() - started} ms`);
     } catch (error) {
+      this.log.error(`loading ${root} failed`, error);
       void vscode.window.showErrorMessage(`Alliances could not read the store in ${folder.name}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
@@ -167,6 +172,7 @@ export class StoreService implements vscode.Disposable {
   }
 
   private queue(entry: FolderStore, file: string): void {
+    this.log.trace(`watcher: ${file}`);
     const key = entry.folder.uri.toString();
     let files = this.pending.get(key);
     if (!files) this.pending.set(key, (files = new Set()));
@@ -182,11 +188,16 @@ export class StoreService implements vscode.Disposable {
       const entry = this.stores.get(key);
       if (!entry) continue;
       const relative = [...files].map((file) => toRelative(entry.store.root, file));
-      // A folder appeared or vanished (checkout, rm -r): its files may not have their own events.
-      if (relative.some((rel) => !rel.startsWith('..') && roleOf(rel) === undefined && !path.posix.basename(rel).startsWith('.'))) {
-        await entry.store.load();
-      } else {
-        for (const file of files) await entry.store.reloadFile(file);
+      try {
+        // A folder appeared or vanished (checkout, rm -r): its files may not have their own events.
+        if (relative.some((rel) => !rel.startsWith('..') && roleOf(rel) === undefined && !path.posix.basename(rel).startsWith('.'))) {
+          this.log.info(`outside change in ${entry.folder.name} (${relative.join(', ')}): reloading the store`);
+          await entry.store.load();
+        } else {
+          for (const file of files) if (await entry.store.reloadFile(file)) this.log.info(`reloaded ${toRelative(entry.store.root, file)}`);
+        }
+      } catch (error) {
+        this.log.error(`reloading ${entry.folder.name} failed`, error);
       }
     }
   }

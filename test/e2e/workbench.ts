@@ -4,7 +4,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { installVsix, launchChromium, repoRoot, startCodeServer, tail, type CodeServer } from '../harness/codeServer';
+import {
+  installVsix, launchChromium, repoRoot, sleep, startCodeServer, tail, type CodeServer,
+} from '../harness/codeServer';
 
 export const screenshotDir = path.join(repoRoot, 'test-results', 'screenshots');
 
@@ -18,8 +20,9 @@ export interface WorkbenchOptions {
 export interface Workbench {
   page: Page;
   server: CodeServer;
-  /** Runs a command through the palette by its exact title, e.g. "Alliances: Add Partner". */
-  runCommand(title: string): Promise<void>;
+  /** Runs a command through the palette by its exact title, e.g. "Alliances: Add Partner"; retries
+   *  until the command is registered or `timeoutMs` (30 s) passes. */
+  runCommand(title: string, timeoutMs?: number): Promise<void>;
   /** Replaces the text of the open quick input (input box or quick pick filter). */
   quickInputType(text: string): Promise<void>;
   /** Presses Enter in the open quick input. */
@@ -70,6 +73,8 @@ export async function openWorkbench(opts: WorkbenchOptions): Promise<Workbench> 
         `code-server log (tail):\n${tail(server.log(), 40)}`);
     }
     const srv = server;
+    // The status bar shows before extensions are registered; commands of the .vsix appear only later.
+    await waitForLog(srv, /Launched Extension Host Process/, 30_000);
 
     const rowWithLabel = (label: string): Locator =>
       page.locator(quickInputRow).filter({
@@ -79,13 +84,28 @@ export async function openWorkbench(opts: WorkbenchOptions): Promise<Workbench> 
     const workbench: Workbench = {
       page,
       server: srv,
-      async runCommand(title) {
-        await page.keyboard.press('F1');
+      async runCommand(title, timeoutMs = 30_000) {
         const box = page.locator(quickInputBox);
-        await box.waitFor({ state: 'visible' });
-        await box.fill(`>${title}`);
-        // Click the exact title: Enter would take the first fuzzy match, which can be another command.
-        await rowWithLabel(title).click();
+        const deadline = Date.now() + timeoutMs;
+        for (;;) {
+          await page.keyboard.press('F1');
+          await box.waitFor({ state: 'visible' });
+          await box.fill(`>${title}`);
+          try {
+            // Click the exact title: Enter would take the first fuzzy match, which can be another command.
+            await rowWithLabel(title).click({ timeout: 2_000 });
+            return;
+          } catch (err) {
+            // An open palette does not pick up commands registered after it opened: close, reopen.
+            const seen = await page.locator(quickInputRow).allInnerTexts().catch(() => []);
+            await page.keyboard.press('Escape');
+            if (Date.now() > deadline) {
+              throw new Error(`no command titled "${title}" in the palette (rows: ${JSON.stringify(seen)}): ` +
+                (err as Error).message);
+            }
+            await page.waitForTimeout(500);
+          }
+        }
       },
       async quickInputType(text) {
         const box = page.locator(quickInputBox);
@@ -115,5 +135,15 @@ export async function openWorkbench(opts: WorkbenchOptions): Promise<Workbench> 
   } catch (err) {
     await close();
     throw err;
+  }
+}
+
+async function waitForLog(server: CodeServer, pattern: RegExp, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!pattern.test(server.log())) {
+    if (Date.now() > deadline) {
+      throw new Error(`the server log never showed ${pattern}\ncode-server log (tail):\n${tail(server.log(), 40)}`);
+    }
+    await sleep(100);
   }
 }

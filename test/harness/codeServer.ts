@@ -213,6 +213,7 @@ function writeDefaultSettings(userDataDir: string): void {
     'workbench.startupEditor': 'none',
     'workbench.tips.enabled': false,
     'chat.disableAIFeatures': true,
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
     'extensions.autoCheckUpdates': false,
     'extensions.autoUpdate': false,
     'git.openRepositoryInParentFolders': 'never',

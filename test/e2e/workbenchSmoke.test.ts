@@ -1,0 +1,43 @@
+// Proves the UI harness (test/e2e/workbench.ts) drives a real VS Code 1.139 workbench: the packaged
+// extension installs, the palette runs exact titles, and built-in UI shows up where a user would see it.
+// Needs the .vsix: `npm run package` (dist/alliances.vsix) or ALLIANCES_VSIX=<path>.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { repoRoot } from '../harness/codeServer';
+import { openWorkbench, type Workbench } from './workbench';
+
+const vsix = process.env.ALLIANCES_VSIX ?? path.join(repoRoot, 'dist', 'alliances.vsix');
+
+describe('e2e harness: real workbench', () => {
+  let wb: Workbench | undefined;
+  let workspace: string;
+
+  before(async () => {
+    workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'alliances-e2e-ws-'));
+    fs.writeFileSync(path.join(workspace, 'README.md'), '# e2e workspace\n');
+    wb = await openWorkbench({ workspace, vsix });
+  });
+
+  after(async () => {
+    await wb?.close();
+    fs.rmSync(workspace, { recursive: true, force: true });
+  });
+
+  it('shows VS Code 1.139 in Help: About', async () => {
+    await wb!.runCommand('Help: About');
+    const dialog = wb!.page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ state: 'visible' });
+    assert.match(await dialog.innerText(), /Code: 1\.139\./);
+    await wb!.screenshot('harness-about');
+    await wb!.page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+  });
+
+  it('opens the terminal with View: Toggle Terminal', async () => {
+    await wb!.runCommand('View: Toggle Terminal');
+    await wb!.page.locator('.terminal-wrapper .xterm').first().waitFor({ state: 'visible' });
+    await wb!.screenshot('harness-terminal');
+  });
+});

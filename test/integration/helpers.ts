@@ -1,0 +1,86 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { AlliancesApi } from '../../src/extension/extension';
+import type { TreeNode } from '../../src/extension/partnersTree';
+
+export const EXTENSION_ID = 'alliances.alliances';
+
+/** The running extension's API (activating it if the host has not yet). */
+export async function api(): Promise<AlliancesApi> {
+  const extension = vscode.extensions.getExtension<AlliancesApi>(EXTENSION_ID);
+  if (!extension) throw new Error(`${EXTENSION_ID} is not installed in this extension host`);
+  const alliances = extension.isActive ? extension.exports : await extension.activate();
+  await alliances.service.whenReady();
+  return alliances;
+}
+
+export function workspaceRoot(): string {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('the integration tests need a workspace folder');
+  return folder.uri.fsPath;
+}
+
+export function storeRoot(): string {
+  return path.join(workspaceRoot(), '.alliances');
+}
+
+/** Polls until `check` returns a truthy value; fails with `what` after the timeout. */
+export async function waitFor<T>(what: string, check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 3000): Promise<T> {
+  const start = Date.now();
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+export interface RenderedItem {
+  node: TreeNode;
+  label: string;
+  description: string;
+  contextValue?: string;
+  tooltip: string;
+  depth: number;
+}
+
+/** Every item of the partners tree as VS Code would render it, depth first. */
+export async function renderTree(alliances: AlliancesApi): Promise<RenderedItem[]> {
+  const items: RenderedItem[] = [];
+  const walk = async (node: TreeNode | undefined, depth: number): Promise<void> => {
+    for (const child of alliances.tree.getChildren(node)) {
+      const item = alliances.tree.getTreeItem(child);
+      const label = typeof item.label === 'string' ? item.label : item.label?.label ?? '';
+      // Markdown tooltips escape text (&nbsp;, backslashes): compare what a reader sees.
+      const tooltip = (typeof item.tooltip === 'string' ? item.tooltip : item.tooltip?.value ?? '').replace(/&nbsp;/g, ' ').replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1');
+      items.push({ node: child, label, description: typeof item.description === 'string' ? item.description : '', contextValue: item.contextValue, tooltip, depth });
+      await walk(child, depth + 1);
+    }
+  };
+  await walk(undefined, 0);
+  return items;
+}
+
+export async function readBytes(file: string): Promise<Buffer> {
+  return fs.readFile(file);
+}
+
+export async function listFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (current: string): Promise<void> => {
+    let entries;
+    try {
+      entries = await fs.readdir(current, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const full = path.join(current, entry.name);
+      if (entry.isDirectory()) await walk(full);
+      else out.push(path.relative(dir, full).split(path.sep).join('/'));
+    }
+  };
+  await walk(dir);
+  return out.sort();
+}
