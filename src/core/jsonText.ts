@@ -45,15 +45,20 @@ function locateInvalidUtf8(bytes: Uint8Array): TextLocation {
   return { line, column: 1 };
 }
 
-const CONFLICT_MARKER = /^(<{7}|>{7}|\|{7})(?: |$)|^={7}$/m;
+const MARKER_LINE = /^(?:(?:<{7}|>{7}|\|{7})(?: .*)?|={7})\r?$/;
 
 /**
  * Git conflict markers at the start of a line. A JSON string cannot hold a raw newline, so the same
- * characters inside a note are never mistaken for a conflict.
+ * characters inside a note are never mistaken for a conflict. Only "\n" starts a line here: JSON
+ * strings may hold U+2028/U+2029 raw, which a regex's `^` with /m would treat as line breaks.
  */
 export function findConflictMarker(text: string): TextLocation | undefined {
-  const match = CONFLICT_MARKER.exec(text.replace(/\r\n/g, '\n'));
-  return match ? offsetToLocation(text.replace(/\r\n/g, '\n'), match.index) : undefined;
+  if (!/<{7}|>{7}|={7}|\|{7}/.test(text)) return undefined; // the common case: no marker anywhere
+  const lines = text.split('\n');
+  for (let index = 0; index < lines.length; index++) {
+    if (MARKER_LINE.test(lines[index] ?? '')) return { line: index + 1, column: 1 };
+  }
+  return undefined;
 }
 
 export type Parsed = { ok: true; value: unknown } | { ok: false; reason: string; location: TextLocation };

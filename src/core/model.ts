@@ -13,15 +13,24 @@ export const DEPARTMENTS = [
   'Data', 'Security', 'Vendor', 'Customer', 'Research',
 ] as const;
 
+/** Date.parse rolls 2026-02-30 over to March: check the calendar ourselves. */
+export function isRealCalendarDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day && !Number.isNaN(Date.parse(text));
+}
+
 const timestamp = v.pipe(
   v.string(),
   v.isoTimestamp('must be an ISO 8601 date and time, e.g. 2026-11-21T09:30:00.000Z'),
-  v.check((s) => !Number.isNaN(Date.parse(s)), 'is not a real date'),
+  v.check(isRealCalendarDate, 'is not a real date'),
 );
 const calendarDate = v.pipe(
   v.string(),
   v.isoDate('must be an ISO date, e.g. 2026-12-02'),
-  v.check((s) => !Number.isNaN(Date.parse(s)), 'is not a real date'),
+  v.check(isRealCalendarDate, 'is not a real date'),
 );
 const id = v.pipe(v.string(), v.regex(ID_PATTERN, 'must be a 26-character lowercase id'));
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max, `must be at most ${max} characters`));

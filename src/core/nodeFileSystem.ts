@@ -23,7 +23,8 @@ export const nodeFileSystem: FileSystemPort = {
       const entries = await fs.readdir(path, { withFileTypes: true });
       return entries.map((e) => ({ name: e.name, isDirectory: e.isDirectory(), isFile: e.isFile() || e.isSymbolicLink() }));
     } catch (error) {
-      if (isNotFound(error)) return [];
+      // A missing folder, or a file where a folder should be, holds no records.
+      if (isNotFound(error) || (error as { code?: string }).code === 'ENOTDIR') return [];
       throw error;
     }
   },

@@ -305,8 +305,18 @@ export class Store {
 
   // ---- writing ------------------------------------------------------------------------------
 
+  private initializing: Promise<void> | undefined;
+
   /** Creates the manifest, the folders and the .gitignore that keeps private notes out of git. */
-  async initialize(): Promise<void> {
+  initialize(): Promise<void> {
+    // Two first writes at once (two Add Partner) share one initialisation.
+    this.initializing ??= this.createStoreFiles().finally(() => {
+      this.initializing = undefined;
+    });
+    return this.initializing;
+  }
+
+  private async createStoreFiles(): Promise<void> {
     await this.fs.mkdir(path.join(this.root, PARTNERS_DIR));
     await this.fs.mkdir(path.join(this.root, CHECKINS_DIR));
     const gitignore = path.join(this.root, GITIGNORE_FILE);
@@ -355,8 +365,9 @@ export class Store {
   async updatePartner(id: string, change: PartnerChange | ((current: Partner) => PartnerChange)): Promise<Loaded<Partner>> {
     const initial = this.partnersById.get(id);
     if (!initial) throw new StoreWriteError(`No partner with id ${id} in ${this.root}.`, 'not-found');
-    const author = await this.options.author();
     return this.enqueue(initial.path, async () => {
+      // Asked inside the queue, so edits apply in the order they were made.
+      const author = await this.options.author();
       const current = this.partnersById.get(id);
       if (!current) throw new StoreWriteError(`The partner file ${toRelative(this.root, initial.path)} is gone or broken; nothing was written.`, 'not-found');
       if (current.readOnly) {

@@ -12,7 +12,7 @@ export function resolveStorePath(folder: string, setting: string | undefined, tr
   const wanted = trusted && setting?.trim() ? setting.trim() : DEFAULT_STORE_PATH;
   const resolved = path.resolve(folder, wanted);
   const relative = path.relative(folder, resolved);
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
+  if (relative === '' || relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
     return { ok: false, reason: `The store path "${wanted}" resolves outside the workspace folder ${folder}; using ${DEFAULT_STORE_PATH} instead.` };
   }
   return { ok: true, path: resolved };

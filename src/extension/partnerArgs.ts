@@ -11,9 +11,16 @@ export interface PartnerTarget {
   view: PartnerView;
 }
 
-/** A command's partner argument: a tree node, a partner id, or nothing (then the user picks). */
+/**
+ * A command's partner argument: a tree node, a partner id, or nothing (then the user picks). An id
+ * that names nobody is an error, not a prompt: scripts and keybindings must not hang on a picker.
+ */
 export function partnerFromArg(service: StoreService, arg: unknown): PartnerTarget | undefined {
-  if (typeof arg === 'string') return service.findPartner(arg);
+  if (typeof arg === 'string') {
+    const found = service.findPartner(arg);
+    if (!found) throw new Error(`no loaded partner has the id ${arg} (its file may be missing or broken).`);
+    return found;
+  }
   if (arg && typeof arg === 'object' && (arg as TreeNode).type === 'partner') {
     const node = arg as Extract<TreeNode, { type: 'partner' }>;
     // The node may be stale (a write happened since): look the partner up again.

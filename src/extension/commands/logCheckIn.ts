@@ -35,7 +35,6 @@ const RATINGS: [number, string][] = [
 export async function logCheckIn(service: StoreService, partnerArg?: unknown, inputArg?: unknown): Promise<Loaded<CheckIn> | undefined> {
   await service.whenReady();
   const preset = partnerFromArg(service, partnerArg);
-  if (typeof partnerArg === 'string' && !preset) throw new Error(`no partner with id ${partnerArg}.`);
   const given = isCheckInInput(inputArg) ? inputArg : undefined;
   let target = preset;
   let input = given;
