@@ -103,7 +103,9 @@ export class PartnersTree implements vscode.TreeDataProvider<TreeNode> {
         const item = new vscode.TreeItem(node.group.label, vscode.TreeItemCollapsibleState.Expanded);
         item.id = `group:${node.entry.folder.uri.toString()}:${this.groupBy}:${node.group.key}`;
         const due = duePartners(node.group.partners).length;
-        item.description = `${node.group.partners.length}${due > 0 ? ` · ${due} due` : ''}`;
+        const count = node.group.partners.length;
+        item.description = due > 0 ? `${due} due` : undefined;
+        item.tooltip = `${node.group.label}: ${count} partner${count === 1 ? '' : 's'}${due > 0 ? `, ${due} due for a check-in` : ''}`;
         item.contextValue = 'group';
         return item;
       }

@@ -1,0 +1,137 @@
+// A real user's path through the real workbench: the demo workspace in the sidebar, Add Partner and
+// Log Check-in through the Command Palette and the quick inputs, then the tree and the files on disk.
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { CheckIn, Partner } from '../../src/core/model';
+import { createDemoWorkspace } from '../fixtures/demoStore';
+import { repoRoot } from '../harness/codeServer';
+import { openWorkbench, type Workbench } from './workbench';
+
+const vsix = process.env.ALLIANCES_VSIX ?? path.join(repoRoot, 'dist', 'alliances.vsix');
+
+function readJsonFiles<T>(dir: string): T[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as T);
+}
+
+describe('Alliances in the real workbench', function () {
+  let wb: Workbench;
+  let workspace: string;
+  let store: string;
+
+  before(async () => {
+    workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'alliances-e2e-demo-'));
+    await createDemoWorkspace(workspace);
+    store = path.join(workspace, '.alliances');
+    wb = await openWorkbench({ workspace, vsix });
+  });
+
+  after(async () => {
+    await wb?.close();
+    fs.rmSync(workspace, { recursive: true, force: true });
+  });
+
+  const tree = () => wb.page.locator('.pane:has(.pane-header[aria-label^="Partners"]) .monaco-list-row');
+  const treeRow = (name: string) => tree().filter({ hasText: name }).first();
+  /** The quick input shows "n/total" while a multi-step flow is on step n. */
+  const onStep = async (n: number, total: number) => {
+    await wb.page.locator('.quick-input-widget').filter({ hasText: `${n}/${total}` }).waitFor({ state: 'visible' });
+  };
+
+  it('shows the demo partners in the Alliances sidebar, with the due count in the status bar', async () => {
+    await wb.page.locator('.activitybar .action-item a[aria-label^="Alliances"]').click();
+    await treeRow('Dana Whitfield').waitFor({ state: 'visible' });
+    assert.match(await treeRow('Dana Whitfield').innerText(), /6 days overdue/);
+    assert.match(await treeRow('Aisha Karim').innerText(), /snoozed until/);
+    assert.equal(await treeRow('Tom Becker').count(), 0, 'archived partners are hidden');
+    const status = wb.page.locator('.statusbar-item[aria-label*="partners due for a check-in"]');
+    await status.waitFor({ state: 'visible' });
+    assert.equal((await status.innerText()).trim(), '4');
+    const badge = wb.page.locator('.activitybar .action-item:has(a[aria-label^="Alliances"]) .badge-content');
+    assert.equal((await badge.innerText()).trim(), '4');
+    await wb.screenshot('sidebar-demo');
+  });
+
+  it('shows one combined reminder with its actions', async () => {
+    const toast = await wb.waitForNotification('due for a check-in');
+    const text = await toast.innerText();
+    assert.match(text, /4 partners are due for a check-in: Hannah Okafor \(26 days overdue\), Dana Whitfield \(6 days overdue\) and 2 more/);
+    for (const action of ['Log Check-in', 'Snooze All 1 Day', 'Show', "Don't Show Again"]) assert.ok(text.includes(action), action);
+    assert.equal(await wb.page.locator('.notifications-toasts .notification-list-item').filter({ hasText: 'due for a check-in' }).count(), 1);
+    await wb.screenshot('reminder');
+    await toast.hover();
+    await toast.locator('.codicon-notifications-clear').click();
+  });
+
+  it('adds a partner through the Command Palette and the multi-step input', async () => {
+    await wb.runCommand('Alliances: Add Partner');
+    await onStep(1, 5);
+    await wb.quickInputType('Rosa Diaz');
+    await wb.quickInputAccept();
+    await onStep(2, 5);
+    await wb.quickInputType('Head of Partnerships');
+    await wb.quickInputAccept();
+    await onStep(3, 5);
+    await wb.quickInputType('Partnerships');
+    await wb.quickPick('Partnerships');
+    await onStep(4, 5);
+    await wb.quickInputAccept(); // email is optional
+    await onStep(5, 5);
+    await wb.quickPick('Every month');
+    await treeRow('Rosa Diaz').waitFor({ state: 'visible' });
+    assert.match(await treeRow('Rosa Diaz').innerText(), /no check-in yet/);
+
+    const rosa = readJsonFiles<Partner>(path.join(store, 'partners')).find((p) => p.name === 'Rosa Diaz');
+    assert.ok(rosa, 'the partner file is on disk');
+    assert.equal(rosa.role, 'Head of Partnerships');
+    assert.equal(rosa.department, 'Partnerships');
+    assert.equal(rosa.cadenceDays, 30);
+    assert.equal(rosa.email, undefined);
+  });
+
+  it('logs a check-in from the palette in a few keystrokes; the tree updates', async () => {
+    await wb.runCommand('Alliances: Log Check-in');
+    await onStep(1, 4);
+    await wb.quickInputType('Rosa');
+    await wb.quickPick('Rosa Diaz');
+    await onStep(2, 4);
+    await wb.quickInputAccept(); // 1:1, the default
+    await onStep(3, 4);
+    await wb.quickInputAccept(); // rating 3, the default
+    await onStep(4, 4);
+    await wb.quickInputType('Kickoff: agreed on monthly syncs');
+    await wb.quickInputAccept();
+    await wb.page.waitForFunction(() => document.body.innerText.includes('Rosa Diaz'));
+    await treeRow('Rosa Diaz').filter({ hasText: 'due in 30 days' }).waitFor({ state: 'visible' });
+
+    const rosa = readJsonFiles<Partner>(path.join(store, 'partners')).find((p) => p.name === 'Rosa Diaz')!;
+    const checkIn = readJsonFiles<CheckIn>(path.join(store, 'checkins')).find((c) => c.partnerId === rosa.id);
+    assert.ok(checkIn, 'the check-in file is on disk');
+    assert.equal(checkIn.kind, 'one-on-one');
+    assert.equal(checkIn.rating, 3);
+    assert.equal(checkIn.summary, 'Kickoff: agreed on monthly syncs');
+    await wb.screenshot('sidebar-after-check-in');
+  });
+
+  it('logs a check-in from the tree item\'s inline action, partner pre-selected', async () => {
+    const row = treeRow('Hannah Okafor');
+    await row.hover();
+    await row.locator('.action-label[aria-label^="Log Check-in"]').click();
+    await onStep(1, 3);
+    await wb.quickPick('Help-me');
+    await onStep(2, 3);
+    await wb.quickPick('★★★★☆  4');
+    await onStep(3, 3);
+    await wb.quickInputType('Escalation path agreed; she helps us with triage');
+    await wb.quickInputAccept();
+    await treeRow('Hannah Okafor').filter({ hasText: 'due in 14 days' }).waitFor({ state: 'visible' });
+    const hannah = readJsonFiles<Partner>(path.join(store, 'partners')).find((p) => p.name === 'Hannah Okafor')!;
+    const latest = readJsonFiles<CheckIn>(path.join(store, 'checkins')).filter((c) => c.partnerId === hannah.id).sort((a, b) => b.date.localeCompare(a.date))[0];
+    assert.equal(latest?.kind, 'help-me');
+    assert.equal(latest?.rating, 4);
+  });
+});
