@@ -6,6 +6,8 @@
 //   ALLIANCES_EXTENSION_PATH  extension under test (default: the repository root)
 //   ALLIANCES_TEST_TIMEOUT_MS whole-run limit (default 600000 = 10 min)
 //   ALLIANCES_HARNESS_VERBOSE=1 also print the workbench's log lines (and other extension host output)
+//   ALLIANCES_WORKSPACE=multi-root  open a two-folder .code-workspace and run test/integration/multiRoot/
+//                             only (default: one folder, every other suite)
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -23,6 +25,8 @@ const verbose = process.env.ALLIANCES_HARNESS_VERBOSE === '1';
 // test/integration/index.ts prefixes mocha's reporter lines with this, so they can be told apart.
 const outputMarker = '[mocha] ';
 const exitLine = /Extension Host Process exited with code: (\S+), signal: (\S+)\./g;
+const multiRoot = process.env.ALLIANCES_WORKSPACE === 'multi-root';
+const MULTI_ROOT_FOLDERS = ['alpha', 'beta'];
 
 async function main(): Promise<number> {
   const started = Date.now();
@@ -51,7 +55,7 @@ async function main(): Promise<number> {
 
   try {
     if (!fs.existsSync(testsEntry)) throw new Error(`${testsEntry} is missing: run \`npm run build:tests\` first`);
-    prepareWorkspace(workspace);
+    const opened = multiRoot ? prepareMultiRoot(workspace) : (prepareWorkspace(workspace), workspace);
 
     server = await startCodeServer({
       workspace,
@@ -59,6 +63,7 @@ async function main(): Promise<number> {
       env: {
         ALLIANCES_TEST_RESULTS: resultsFile,
         ALLIANCES_TEST_OUTPUT_MARKER: outputMarker,
+        ALLIANCES_SUITE: multiRoot ? 'multi-root' : 'folder',
         ...(process.env.ALLIANCES_TEST_GREP ? { ALLIANCES_TEST_GREP: process.env.ALLIANCES_TEST_GREP } : {}),
       },
     });
@@ -81,7 +86,8 @@ async function main(): Promise<number> {
       ['extensionDevelopmentPath', remoteUri(server, extensionPath)],
       ['extensionTestsPath', remoteUri(server, testsEntry)],
     ];
-    const url = `${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    const target = multiRoot ? `workspace=${encodeURIComponent(opened)}` : `folder=${encodeURIComponent(opened)}`;
+    const url = `${server.url}/?${target}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
     await page.goto(url);
     console.log(`[harness] workbench opened after ${elapsed()} (extension: ${extensionPath})`);
 
@@ -144,6 +150,14 @@ function prepareWorkspace(workspace: string): void {
   git('config', 'user.name', 'Alliances Tests');
   git('config', 'user.email', 'tests@alliances.invalid');
   git('config', 'commit.gpgsign', 'false');
+}
+
+/** Two git repositories side by side and a .code-workspace that opens both; returns its path. */
+function prepareMultiRoot(root: string): string {
+  for (const name of MULTI_ROOT_FOLDERS) prepareWorkspace(path.join(root, name));
+  const file = path.join(root, 'team.code-workspace');
+  fs.writeFileSync(file, JSON.stringify({ folders: MULTI_ROOT_FOLDERS.map((name) => ({ path: name })), settings: {} }, null, 2));
+  return file;
 }
 
 /** Waits for the server to log how the extension host(s) ended; returns [code, signal] pairs. */

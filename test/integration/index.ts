@@ -23,7 +23,11 @@ export async function run(): Promise<void> {
     timeout: 20_000,
     ...(grep ? { grep } : {}),
   });
-  for (const file of findTests(__dirname)) mocha.addFile(file);
+  // The multi-root suite needs its own window (a .code-workspace with two folders); see runIntegration.
+  const multiRoot = process.env.ALLIANCES_SUITE === 'multi-root';
+  for (const file of findTests(__dirname)) {
+    if (file.includes(`${path.sep}multiRoot${path.sep}`) === multiRoot) mocha.addFile(file);
+  }
   markReporterOutput(process.env.ALLIANCES_TEST_OUTPUT_MARKER);
 
   let results: TestResults;
