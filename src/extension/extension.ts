@@ -64,19 +64,25 @@ export function activate(context: vscode.ExtensionContext): AlliancesApi {
     await vscode.commands.executeCommand('setContext', 'alliances:showArchived', tree.showArchived);
   };
 
+  // Every store command waits for the stores to be loaded, then reports failures as one clear message.
+  const storeCommand = <A extends unknown[], R>(body: (...args: A) => Promise<R>) =>
+    guarded(async (...args: A) => {
+      await service.whenReady();
+      return body(...args);
+    });
   const commands: Record<string, (...args: unknown[]) => unknown> = {
-    'alliances.initializeStore': guarded((arg?: unknown) => initializeStore(service, arg)),
-    'alliances.addPartner': guarded((arg?: unknown) => addPartner(service, arg)),
-    'alliances.editPartner': guarded((arg?: unknown, change?: unknown) => editPartner(service, arg, change)),
-    'alliances.logCheckIn': guarded((arg?: unknown, input?: unknown) => logCheckIn(service, arg, input)),
-    'alliances.snoozePartner': guarded((arg?: unknown, until?: unknown) => snoozePartner(service, arg, until)),
-    'alliances.archivePartner': guarded((arg?: unknown) => setArchived(service, true, arg)),
-    'alliances.unarchivePartner': guarded((arg?: unknown) => setArchived(service, false, arg)),
-    'alliances.goToPartner': guarded((arg?: unknown) => goToPartner(service, tree, treeView, arg)),
-    'alliances.openPartnerFile': guarded((arg?: unknown) => openPartnerFile(service, arg)),
-    'alliances.openStoreFolder': guarded((arg?: unknown) => openStoreFolder(service, arg)),
-    'alliances.refresh': guarded(() => refreshStores(service)),
-    'alliances.showDue': guarded(() => showDue(service)),
+    'alliances.initializeStore': storeCommand((arg?: unknown) => initializeStore(service, arg)),
+    'alliances.addPartner': storeCommand((arg?: unknown) => addPartner(service, arg)),
+    'alliances.editPartner': storeCommand((arg?: unknown, change?: unknown) => editPartner(service, arg, change)),
+    'alliances.logCheckIn': storeCommand((arg?: unknown, input?: unknown) => logCheckIn(service, arg, input)),
+    'alliances.snoozePartner': storeCommand((arg?: unknown, until?: unknown) => snoozePartner(service, arg, until)),
+    'alliances.archivePartner': storeCommand((arg?: unknown) => setArchived(service, true, arg)),
+    'alliances.unarchivePartner': storeCommand((arg?: unknown) => setArchived(service, false, arg)),
+    'alliances.goToPartner': storeCommand((arg?: unknown) => goToPartner(service, tree, treeView, arg)),
+    'alliances.openPartnerFile': storeCommand((arg?: unknown) => openPartnerFile(service, arg)),
+    'alliances.openStoreFolder': storeCommand((arg?: unknown) => openStoreFolder(service, arg)),
+    'alliances.refresh': storeCommand(() => refreshStores(service)),
+    'alliances.showDue': storeCommand(() => showDue(service)),
     'alliances.groupByStatus': () => setView('status', undefined),
     'alliances.groupByDepartment': () => setView('department', undefined),
     'alliances.showArchived': () => setView(undefined, true),

@@ -46,7 +46,8 @@ export class StoreService implements vscode.Disposable {
 
   /** Loads every folder's store; called once, after activate() returned. */
   start(): Promise<void> {
-    this.ready ??= this.openAll();
+    if (this.ready) return this.ready;
+    this.ready = this.openAll();
     this.disposables.push(
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reopen()),
       vscode.workspace.onDidGrantWorkspaceTrust(() => void this.reopen()),
@@ -117,10 +118,10 @@ export class StoreService implements vscode.Disposable {
     return author;
   }
 
-  private async reopen(): Promise<void> {
-    await this.ready;
-    this.ready = this.openAll();
-    await this.ready;
+  /** Re-opens every store (folders, trust or the store path changed); commands wait for it via whenReady. */
+  private reopen(): Promise<void> {
+    this.ready = (this.ready ?? Promise.resolve()).then(() => this.openAll());
+    return this.ready;
   }
 
   private async openAll(): Promise<void> {

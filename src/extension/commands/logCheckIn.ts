@@ -33,7 +33,6 @@ const RATINGS: [number, string][] = [
  * kind, a 1–5 rating, one line. Enter accepts the highlighted default at every step.
  */
 export async function logCheckIn(service: StoreService, partnerArg?: unknown, inputArg?: unknown): Promise<Loaded<CheckIn> | undefined> {
-  await service.whenReady();
   const preset = partnerFromArg(service, partnerArg);
   const given = isCheckInInput(inputArg) ? inputArg : undefined;
   let target = preset;

@@ -4,7 +4,6 @@ import type { StoreService } from '../storeService';
 
 /** The status bar's quick pick: who is due, most overdue first; picking one logs a check-in. */
 export async function showDue(service: StoreService): Promise<void> {
-  await service.whenReady();
   const due = service.allViews().filter((item) => duePartners([item.view]).length > 0);
   if (due.length === 0) {
     void vscode.window.showInformationMessage('Alliances: nobody is due for a check-in. 🎉');

@@ -50,7 +50,7 @@ describe('multi-root workspaces', function () {
     await config.update('storePath', '../../outside', vscode.ConfigurationTarget.WorkspaceFolder);
     await waitFor('beta to fall back to .alliances', () => betaStore().store.root === path.join(beta.uri.fsPath, '.alliances'));
     assert.match(betaStore().pathWarning ?? '', /outside the workspace folder/);
-    assert.ok((await renderTree(alliances)).some((i) => i.label === 'Ben Beta'), 'the default store is back');
+    await waitFor('the default store to be back in the tree', async () => (await renderTree(alliances)).some((i) => i.label === 'Ben Beta'));
     await config.update('storePath', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
   });
 });
