@@ -60,6 +60,8 @@ async function main(): Promise<number> {
     server = await startCodeServer({
       workspace,
       smokeTestDriver: true,
+      // Inside the scratch folder, so the extension host logs (the Alliances channel too) survive a failure.
+      userDataDir: path.join(scratch, 'user-data'),
       env: {
         ALLIANCES_TEST_RESULTS: resultsFile,
         ALLIANCES_TEST_OUTPUT_MARKER: outputMarker,
