@@ -101,6 +101,10 @@ export class Store {
   private readonly recordAt = new Map<string, { kind: RecordKind; id?: string }>();
   private readonly queues = new Map<string, Promise<unknown>>();
   private manifestRecord: Loaded<Manifest> | undefined;
+  /** Files written while a load() is reading the folder; that load must not replace them. */
+  private readonly writesDuringLoad = new Set<Set<string>>();
+  /** Every checkins/<year>/ folder seen; kept small and cheap for the watchers. */
+  private readonly checkInDirs = new Set<string>();
   private loaded = false;
   private readonly changed = new Emitter<void>();
   readonly onDidChange = this.changed.event;
@@ -156,6 +160,11 @@ export class Store {
     return last;
   }
 
+  /** The checkins/<year>/ folders that hold known files (for watchers). */
+  checkInFolders(): string[] {
+    return [...this.checkInDirs];
+  }
+
   problems(): StoreProblem[] {
     return [...this.problemsByPath.values()].sort((a, b) => a.relativePath.localeCompare(b.relativePath));
   }
@@ -169,6 +178,8 @@ export class Store {
 
   /** Reads the whole store from scratch. */
   async load(): Promise<void> {
+    const writtenMeanwhile = new Set<string>();
+    this.writesDuringLoad.add(writtenMeanwhile);
     const files = await this.listRecordFiles();
     const results = new Map<string, Uint8Array | Error>();
     for (let i = 0; i < files.length; i += READ_CONCURRENCY) {
@@ -176,14 +187,30 @@ export class Store {
       const bytes = await Promise.all(batch.map((file) => this.fs.readFile(file).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))))));
       batch.forEach((file, index) => results.set(file, bytes[index]));
     }
+    this.writesDuringLoad.delete(writtenMeanwhile);
+    const kept = [...writtenMeanwhile].map((file) => ({ file, hash: this.hashes.get(file), record: this.recordAt.get(file) }));
+    const keptManifest = this.manifestRecord;
+    const keptValues = kept.map(({ record }) => (record?.kind === 'partner' ? this.partnersById.get(record.id ?? '') : record?.kind === 'checkIn' ? this.checkInsById.get(record.id ?? '') : undefined));
     this.clear();
     for (const [file, bytes] of results) {
       if (bytes instanceof Error) {
         if (!isNotFound(bytes)) this.addUnreadable(file, bytes);
         continue;
       }
-      this.accept(file, bytes);
+      if (!writtenMeanwhile.has(file)) this.accept(file, bytes);
     }
+    // A write that landed while the folder was being read is newer than what was read: keep it.
+    kept.forEach(({ file, hash, record }, index) => {
+      const value = keptValues[index];
+      if (!hash || !record) return;
+      if (record.kind === 'manifest' && keptManifest) {
+        this.manifestRecord = keptManifest;
+        this.hashes.set(file, hash);
+        this.recordAt.set(file, record);
+      } else if (record.kind !== 'manifest' && value) {
+        this.remember(file, hash, record.kind, value.value);
+      }
+    });
     this.loaded = true;
     this.changed.fire();
   }
@@ -192,9 +219,29 @@ export class Store {
    * Re-reads one file after an outside change (git pull, hand edit, another window). Returns whether
    * anything changed. A path that is not a record file is ignored.
    */
-  async reloadFile(file: string): Promise<boolean> {
-    const role = roleOf(toRelative(this.root, file));
-    if (!role) return false;
+  reloadFile(file: string): Promise<boolean> {
+    if (!roleOf(toRelative(this.root, file))) return Promise.resolve(false);
+    // In the file's queue: a reload never interleaves with a write of the same file.
+    return this.enqueue(file, () => this.readAgain(file));
+  }
+
+  /**
+   * Brings memory in line with the folder without starting over: new files are read, vanished ones
+   * dropped. For folder-level events (a checkout, `rm -r`) whose files may not get events of their own;
+   * unlike load(), it never drops a record written meanwhile.
+   */
+  async sync(): Promise<boolean> {
+    const onDisk = new Set(await this.listRecordFiles());
+    const known = new Set([...this.hashes.keys(), ...this.problemsByPath.keys()].filter((file) => roleOf(toRelative(this.root, file))));
+    const changed = await Promise.all([...onDisk].filter((file) => !known.has(file)).concat([...known].filter((file) => !onDisk.has(file))).map((file) => this.reloadFile(file)));
+    if (!this.loaded) {
+      this.loaded = true;
+      this.changed.fire();
+    }
+    return changed.some(Boolean);
+  }
+
+  private async readAgain(file: string): Promise<boolean> {
     let bytes: Uint8Array | undefined;
     try {
       bytes = await this.fs.readFile(file);
@@ -249,6 +296,7 @@ export class Store {
     const relativePath = toRelative(this.root, file);
     const role = roleOf(relativePath);
     if (!role) return;
+    if (role.kind === 'checkIn') this.checkInDirs.add(path.dirname(file));
     this.hashes.set(file, hashOf(bytes));
     const result = readRecord(role.kind, bytes, role.expectedId);
     if (!result.ok) {
@@ -328,6 +376,7 @@ export class Store {
         this.hashes.set(manifest, await this.writeChecked(manifest, serialise(value), undefined));
         this.manifestRecord = { value, path: manifest, readOnly: false };
         this.recordAt.set(manifest, { kind: 'manifest' });
+        for (const written of this.writesDuringLoad) written.add(manifest);
       });
     }
     this.loaded = true;
@@ -409,11 +458,13 @@ export class Store {
   }
 
   private remember(file: string, hash: string, kind: 'partner' | 'checkIn', value: Partner | CheckIn): Loaded<Partner | CheckIn> {
+    for (const written of this.writesDuringLoad) written.add(file);
     this.forget(file);
     this.hashes.set(file, hash);
     const loaded = { value, path: file, readOnly: false };
     if (kind === 'partner') this.partnersById.set(value.id, loaded as Loaded<Partner>);
     else {
+      this.checkInDirs.add(path.dirname(file));
       this.checkInsById.set(value.id, loaded as Loaded<CheckIn>);
       this.indexCheckIn(value as CheckIn);
     }

@@ -10,6 +10,7 @@ import { resolveStorePath } from '../core/storePath';
 import { roleOf, toRelative } from '../core/storeLayout';
 import { loadGit } from './lazyGit';
 import { defaultCadenceDays, storePathSetting } from './settings';
+import { StoreWatcher } from './storeWatcher';
 
 /** One workspace folder's store. */
 export interface FolderStore {
@@ -38,7 +39,10 @@ export class StoreService implements vscode.Disposable {
   private viewsCache = new Map<string, PartnerView[]>();
   private ready: Promise<void> | undefined;
   private readonly pending = new Map<string, Set<string>>();
+  private readonly watchers = new Map<string, StoreWatcher>();
   private flushTimer: NodeJS.Timeout | undefined;
+  /** File events received (shown in failing tests: tells a silent watcher from a slow reload). */
+  watchEvents = 0;
 
   constructor() {
     this.disposables.push(this.changed, this.diagnostics, this.log);
@@ -98,6 +102,12 @@ export class StoreService implements vscode.Disposable {
 
   /** Re-computes due states (for example when the day changes) without reading files. */
   notify(): void {
+    // New folders (checkins/<year>/, or the whole store after Initialize) get their own watchers;
+    // whatever landed there before the watch began is picked up by a re-read.
+    for (const [key, watcher] of this.watchers) {
+      const entry = this.stores.get(key);
+      if (watcher.update() && entry) void entry.store.sync();
+    }
     this.viewsCache.clear();
     this.updateDiagnostics();
     this.changed.fire();
@@ -127,6 +137,7 @@ export class StoreService implements vscode.Disposable {
   private async openAll(): Promise<void> {
     for (const disposables of this.perFolder.values()) for (const d of disposables) d.dispose();
     this.perFolder.clear();
+    this.watchers.clear();
     for (const entry of this.stores.values()) entry.store.dispose();
     this.stores.clear();
     this.authors.clear();
@@ -148,7 +159,9 @@ export class StoreService implements vscode.Disposable {
     this.stores.set(folder.uri.toString(), entry);
     const disposables: vscode.Disposable[] = [];
     disposables.push(entry.store.onDidChange(() => this.notify()));
-    disposables.push(this.watch(entry));
+    const watcher = new StoreWatcher(store, folder, (file) => this.queue(entry, file));
+    this.watchers.set(folder.uri.toString(), watcher);
+    disposables.push(watcher);
     this.perFolder.set(folder.uri.toString(), disposables);
     if (entry.pathWarning) void vscode.window.showWarningMessage(`Alliances: ${entry.pathWarning}`);
     try {
@@ -161,18 +174,8 @@ export class StoreService implements vscode.Disposable {
     }
   }
 
-  /** Outside changes (git pull, checkout, hand edits, another window) reach the tree within a second. */
-  private watch(entry: FolderStore): vscode.Disposable {
-    const relative = toRelative(entry.folder.uri.fsPath, entry.store.root);
-    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(entry.folder, `${relative}/**`));
-    const onEvent = (uri: vscode.Uri) => this.queue(entry, uri.fsPath);
-    watcher.onDidCreate(onEvent);
-    watcher.onDidChange(onEvent);
-    watcher.onDidDelete(onEvent);
-    return watcher;
-  }
-
   private queue(entry: FolderStore, file: string): void {
+    this.watchEvents++;
     this.log.trace(`watcher: ${file}`);
     const key = entry.folder.uri.toString();
     let files = this.pending.get(key);
@@ -191,11 +194,9 @@ export class StoreService implements vscode.Disposable {
       const relative = [...files].map((file) => toRelative(entry.store.root, file));
       try {
         // A folder appeared or vanished (checkout, rm -r): its files may not have their own events.
+        for (const file of files) if (await entry.store.reloadFile(file)) this.log.info(`reloaded ${toRelative(entry.store.root, file)}`);
         if (relative.some((rel) => !rel.startsWith('..') && roleOf(rel) === undefined && !path.posix.basename(rel).startsWith('.'))) {
-          this.log.info(`outside change in ${entry.folder.name} (${relative.join(', ')}): reloading the store`);
-          await entry.store.load();
-        } else {
-          for (const file of files) if (await entry.store.reloadFile(file)) this.log.info(`reloaded ${toRelative(entry.store.root, file)}`);
+          if (await entry.store.sync()) this.log.info(`outside change in ${entry.folder.name} (${relative.join(', ')}): store folder re-read`);
         }
       } catch (error) {
         this.log.error(`reloading ${entry.folder.name} failed`, error);

@@ -29,6 +29,8 @@ export interface CodeServerOptions {
   userDataDir?: string;
   /** Added to the server's environment; the extension host inherits it. */
   env?: Record<string, string>;
+  /** More code-server flags, e.g. ['--log', 'trace'] to debug the server. */
+  extraArgs?: string[];
 }
 
 export interface CodeServer {
@@ -74,6 +76,7 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
     '--user-data-dir', userDataDir,
     '--extensions-dir', extensionsDir,
     ...(opts.smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
+    ...(opts.extraArgs ?? []),
     opts.workspace,
   ];
   // detached: own process group, so stop() can reach the file watcher / pty host / agent host helpers

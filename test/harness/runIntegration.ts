@@ -62,6 +62,7 @@ async function main(): Promise<number> {
       smokeTestDriver: true,
       // Inside the scratch folder, so the extension host logs (the Alliances channel too) survive a failure.
       userDataDir: path.join(scratch, 'user-data'),
+      ...(process.env.ALLIANCES_SERVER_LOG ? { extraArgs: ['--log', process.env.ALLIANCES_SERVER_LOG] } : {}),
       env: {
         ALLIANCES_TEST_RESULTS: resultsFile,
         ALLIANCES_TEST_OUTPUT_MARKER: outputMarker,

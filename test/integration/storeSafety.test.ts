@@ -30,7 +30,7 @@ describe('the store on disk, seen from a real VS Code', function () {
     await fs.writeFile(path.join(partners, `outside-${ID_A}.json`), partnerJson(ID_A, 'Outside Olga'));
     await waitFor('Olga in the tree', async () => (await renderTree(alliances)).some((item) => item.label === 'Outside Olga'), 1500).catch(async (e: Error) => {
       const store = alliances.service.folders()[0].store;
-      throw new Error(`${e.message}: ${JSON.stringify({ partners: store.partners().map((p) => p.value.name), problems: store.problems(), tree: (await renderTree(alliances)).map((i) => i.label) })}`);
+      throw new Error(`${e.message}: ${JSON.stringify({ watchEvents: alliances.service.watchEvents, partners: store.partners().map((p) => p.value.name), problems: store.problems(), tree: (await renderTree(alliances)).map((i) => i.label) })}`);
     });
     await fs.rm(path.join(partners, `outside-${ID_A}.json`));
     await waitFor('Olga to leave the tree', async () => !(await renderTree(alliances)).some((item) => item.label === 'Outside Olga'), 1500);
