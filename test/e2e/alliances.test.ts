@@ -117,6 +117,15 @@ describe('Alliances in the real workbench', function () {
     await wb.screenshot('sidebar-after-check-in');
   });
 
+  it('opens Log Check-in with its keybinding (Ctrl+Alt+Shift+L)', async () => {
+    await wb.page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } });
+    await wb.page.keyboard.press('Control+Alt+Shift+L');
+    await onStep(1, 4);
+    const rows = await wb.page.locator('.quick-input-list .monaco-list-row .label-name').allInnerTexts();
+    assert.equal(rows[0], 'Hannah Okafor', 'most overdue first');
+    await wb.page.keyboard.press('Escape');
+  });
+
   it('logs a check-in from the tree item\'s inline action, partner pre-selected', async () => {
     const row = treeRow('Hannah Okafor');
     await row.hover();

@@ -15,6 +15,8 @@ export interface WorkbenchOptions {
   workspace: string;
   /** The extension package to install, e.g. dist/alliances.vsix. */
   vsix: string;
+  /** Keep Workspace Trust on (the trust prompt appears on start). */
+  workspaceTrust?: boolean;
 }
 
 export interface Workbench {
@@ -62,7 +64,7 @@ export async function openWorkbench(opts: WorkbenchOptions): Promise<Workbench> 
     fs.mkdirSync(userDataDir, { recursive: true });
     await installVsix(opts.vsix, extensionsDir, userDataDir);
     // No smoke-test driver here: it hides notification toasts.
-    server = await startCodeServer({ workspace: opts.workspace, smokeTestDriver: false, extensionsDir, userDataDir });
+    server = await startCodeServer({ workspace: opts.workspace, smokeTestDriver: false, extensionsDir, userDataDir, workspaceTrust: opts.workspaceTrust });
     browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(`${server.url}/?folder=${encodeURIComponent(opts.workspace)}`);

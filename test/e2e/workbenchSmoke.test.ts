@@ -40,4 +40,15 @@ describe('e2e harness: real workbench', () => {
     await wb!.page.locator('.terminal-wrapper .xterm').first().waitFor({ state: 'visible' });
     await wb!.screenshot('harness-terminal');
   });
+
+  it('shows the Alliances welcome view in a folder without a store, and its button starts Add Partner', async () => {
+    await wb!.page.locator('.activitybar .action-item a[aria-label^="Alliances"]').click();
+    const button = wb!.page.locator('.welcome-view-content').getByRole('button', { name: 'Add Your First Partner' });
+    await button.waitFor({ state: 'visible' });
+    await wb!.screenshot('welcome-view');
+    await button.click();
+    await wb!.page.locator('.quick-input-widget').filter({ hasText: '1/5' }).waitFor({ state: 'visible' });
+    await wb!.page.keyboard.press('Escape');
+    assert.equal(fs.existsSync(path.join(workspace, '.alliances')), false, 'nothing is written until the user finishes');
+  });
 });

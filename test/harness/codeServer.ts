@@ -29,6 +29,8 @@ export interface CodeServerOptions {
   userDataDir?: string;
   /** Added to the server's environment; the extension host inherits it. */
   env?: Record<string, string>;
+  /** Keep Workspace Trust on, so the folder can be opened in Restricted Mode. */
+  workspaceTrust?: boolean;
   /** More code-server flags, e.g. ['--log', 'trace'] to debug the server. */
   extraArgs?: string[];
 }
@@ -47,7 +49,7 @@ export interface CodeServer {
   stop(): Promise<void>;
 }
 
-const serverFlags = ['--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust'];
+const serverFlags = ['--auth', 'none', '--disable-telemetry', '--disable-update-check'];
 
 export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServer> {
   assertInstalled();
@@ -70,6 +72,8 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
   const args = [
     codeServerEntry,
     ...serverFlags,
+    // Workspace Trust is off unless a test is about Restricted Mode.
+    ...(opts.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--bind-addr', origin,
     // Otherwise code-server creates ~/.config/code-server/config.yaml (with a password) on first start.
     '--config', path.join(scratch, 'config.yaml'),
