@@ -1,4 +1,3 @@
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AlliancesApi } from '../../src/extension/extension';
@@ -62,25 +61,4 @@ export async function renderTree(alliances: AlliancesApi): Promise<RenderedItem[
   return items;
 }
 
-export async function readBytes(file: string): Promise<Buffer> {
-  return fs.readFile(file);
-}
-
-export async function listFiles(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  const walk = async (current: string): Promise<void> => {
-    let entries;
-    try {
-      entries = await fs.readdir(current, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      const full = path.join(current, entry.name);
-      if (entry.isDirectory()) await walk(full);
-      else out.push(path.relative(dir, full).split(path.sep).join('/'));
-    }
-  };
-  await walk(dir);
-  return out.sort();
-}
+export { listFiles } from '../unit/helpers';
