@@ -13,7 +13,7 @@ state="$root/.demo/state"
 if [ "${1:-}" = "--reset" ]; then rm -rf "$root/.demo"; fi
 
 echo "[start] packaging the extension"
-npm run --silent package >/dev/null
+npm run --silent package > .cache/package.log 2>&1 || { cat .cache/package.log; exit 1; }
 
 if [ ! -d "$demo/.alliances" ]; then
   echo "[start] creating the demo workspace in .demo/workspace"
