@@ -26,6 +26,8 @@ mkdir -p "$state/extensions" "$state/user-data/User"
 [ -f "$state/user-data/User/settings.json" ] || cat > "$state/user-data/User/settings.json" <<'JSON'
 {
   "workbench.startupEditor": "none",
+  "workbench.secondarySideBar.defaultVisibility": "hidden",
+  "chat.disableAIFeatures": true,
   "security.workspace.trust.enabled": false,
   "telemetry.telemetryLevel": "off",
   "extensions.autoCheckUpdates": false,
