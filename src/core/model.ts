@@ -69,10 +69,78 @@ export const CheckInSchema = v.looseObject({
   kind: v.picklist(CHECK_IN_KINDS, `must be one of ${CHECK_IN_KINDS.join(', ')}`),
   rating: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5))),
   summary: text(2000),
+  /** Markdown notes of the full form (shared; private notes live in private/notes/). */
+  notes: v.optional(text(200_000)),
   createdAt: timestamp,
   updatedAt: timestamp,
   author: AuthorSchema,
   updatedBy: v.optional(AuthorSchema),
+});
+
+/** Where a talking point came from: a place in the workspace's code at a commit. */
+export const CodeSourceSchema = v.looseObject({
+  path: v.pipe(v.string(), v.minLength(1), v.maxLength(1000), v.check((p) => !p.startsWith('/') && !p.split('/').includes('..'), 'must be a workspace-relative path')),
+  startLine: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  endLine: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  commit: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f]{7,64}$/, 'must be a git commit id'))),
+  snippet: v.optional(text(4000)),
+});
+
+const recordBase = {
+  schemaVersion: version,
+  id,
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  author: AuthorSchema,
+  updatedBy: v.optional(AuthorSchema),
+};
+
+/** Something to bring up with a partner; it stays on the agenda until a check-in covers it. */
+export const TalkingPointSchema = v.looseObject({
+  ...recordBase,
+  partnerId: id,
+  text: required(2000),
+  source: v.optional(CodeSourceSchema),
+  coveredIn: v.optional(id),
+  coveredAt: v.optional(timestamp),
+});
+
+export const FOLLOW_UP_OWNERS = ['me', 'them', 'teammate'] as const;
+export type FollowUpOwner = (typeof FOLLOW_UP_OWNERS)[number];
+
+/** An action item: carried over from check-in to check-in until it is done. "me" is its author. */
+export const FollowUpSchema = v.looseObject({
+  ...recordBase,
+  partnerId: id,
+  checkInId: v.optional(id),
+  text: required(2000),
+  owner: v.picklist(FOLLOW_UP_OWNERS, `must be one of ${FOLLOW_UP_OWNERS.join(', ')}`),
+  teammate: v.optional(text(200)),
+  due: v.optional(calendarDate),
+  done: v.optional(v.boolean()),
+  doneAt: v.optional(timestamp),
+});
+
+export const ASK_DIRECTIONS = ['i-asked', 'they-asked'] as const;
+export const ASK_STATUSES = ['open', 'helped', 'declined'] as const;
+export type AskDirection = (typeof ASK_DIRECTIONS)[number];
+export type AskStatus = (typeof ASK_STATUSES)[number];
+
+/** One side of a "help me" conversation: what I asked them, or what they asked me. */
+export const AskSchema = v.looseObject({
+  ...recordBase,
+  partnerId: id,
+  checkInId: v.optional(id),
+  direction: v.picklist(ASK_DIRECTIONS, `must be one of ${ASK_DIRECTIONS.join(', ')}`),
+  text: required(2000),
+  status: v.picklist(ASK_STATUSES, `must be one of ${ASK_STATUSES.join(', ')}`),
+});
+
+/** Private notes of a check-in, under private/notes/<check-in id>.json: never committed. */
+export const NoteSchema = v.looseObject({
+  ...recordBase,
+  checkInId: id,
+  notes: text(200_000),
 });
 
 export const ManifestSchema = v.looseObject({
@@ -86,9 +154,33 @@ export type Author = v.InferOutput<typeof AuthorSchema>;
 export type Partner = v.InferOutput<typeof PartnerSchema>;
 export type CheckIn = v.InferOutput<typeof CheckInSchema>;
 export type Manifest = v.InferOutput<typeof ManifestSchema>;
+export type TalkingPoint = v.InferOutput<typeof TalkingPointSchema>;
+export type FollowUp = v.InferOutput<typeof FollowUpSchema>;
+export type Ask = v.InferOutput<typeof AskSchema>;
+export type Note = v.InferOutput<typeof NoteSchema>;
+export type CodeSource = v.InferOutput<typeof CodeSourceSchema>;
 
-export type RecordKind = 'manifest' | 'partner' | 'checkIn';
-export const SCHEMAS = { manifest: ManifestSchema, partner: PartnerSchema, checkIn: CheckInSchema } as const;
+/** Every record kind but the manifest: what the store keeps in collections by id. */
+export interface RecordTypes {
+  partner: Partner;
+  checkIn: CheckIn;
+  talkingPoint: TalkingPoint;
+  followUp: FollowUp;
+  ask: Ask;
+  note: Note;
+}
+export type CollectionKind = keyof RecordTypes;
+export type RecordKind = 'manifest' | CollectionKind;
+export const COLLECTION_KINDS: readonly CollectionKind[] = ['partner', 'checkIn', 'talkingPoint', 'followUp', 'ask', 'note'];
+export const SCHEMAS = {
+  manifest: ManifestSchema,
+  partner: PartnerSchema,
+  checkIn: CheckInSchema,
+  talkingPoint: TalkingPointSchema,
+  followUp: FollowUpSchema,
+  ask: AskSchema,
+  note: NoteSchema,
+} as const;
 
 export const CHECK_IN_KIND_LABELS: Record<CheckInKind, string> = {
   'one-on-one': '1:1',

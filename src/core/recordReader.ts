@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { decodeUtf8, findConflictMarker, locatePath, parseStrictJson, type TextLocation } from './jsonText';
-import { SCHEMA_VERSION, SCHEMAS, type CheckIn, type Manifest, type Partner, type RecordKind } from './model';
+import { SCHEMA_VERSION, SCHEMAS, type CollectionKind, type Manifest, type RecordKind, type RecordTypes } from './model';
 
 export interface RecordProblem {
   reason: string;
@@ -9,7 +9,7 @@ export interface RecordProblem {
   code: 'encoding' | 'conflict' | 'json' | 'schema' | 'newer-version' | 'id-mismatch';
 }
 
-type ValueOf<K extends RecordKind> = K extends 'partner' ? Partner : K extends 'checkIn' ? CheckIn : Manifest;
+export type ValueOf<K extends RecordKind> = K extends CollectionKind ? RecordTypes[K] : Manifest;
 
 export type ReadResult<K extends RecordKind> =
   | { ok: true; value: ValueOf<K>; readOnly: boolean }

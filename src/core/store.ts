@@ -6,13 +6,13 @@ import { isNotFound, type FileSystemPort } from './fileSystem';
 import { newId } from './ids';
 import type { TextLocation } from './jsonText';
 import {
-  CheckInSchema, PartnerSchema, SCHEMA_VERSION, STORE_FORMAT,
-  type Author, type CheckIn, type CheckInKind, type Manifest, type Partner, type RecordKind,
+  COLLECTION_KINDS, SCHEMA_VERSION, SCHEMAS, STORE_FORMAT,
+  type Author, type CheckIn, type CheckInKind, type CollectionKind, type Manifest, type Partner, type RecordKind, type RecordTypes,
 } from './model';
 import { readRecord, type RecordProblem } from './recordReader';
 import {
-  CHECKINS_DIR, GITIGNORE_FILE, GITIGNORE_TEXT, MANIFEST_FILE, PARTNERS_DIR,
-  checkInFile, partnerFile, roleOf, toRelative,
+  CHECKINS_DIR, GITIGNORE_FILE, GITIGNORE_TEXT, MANIFEST_FILE, PARTNERS_DIR, PRIVATE_DIR,
+  fileFor, recordFolders, roleOf, toRelative, type Placement,
 } from './storeLayout';
 
 export interface Loaded<T> {
@@ -21,7 +21,14 @@ export interface Loaded<T> {
   path: string;
   /** Written by a newer schema version: shown, never rewritten. */
   readOnly: boolean;
+  /** Lives under private/ (git-ignored): this machine only. */
+  private: boolean;
 }
+
+/** The fields a caller gives for a new record; the store adds id, version, dates and author. */
+export type NewRecord<K extends CollectionKind> = Omit<RecordTypes[K], 'schemaVersion' | 'id' | 'createdAt' | 'updatedAt' | 'author' | 'updatedBy'>;
+/** A change to a record: any of its own fields; undefined removes a field. */
+export type RecordChange<K extends CollectionKind> = Partial<NewRecord<K>>;
 
 export interface StoreProblem extends RecordProblem {
   path: string;
@@ -66,6 +73,10 @@ export interface NewCheckIn {
   summary: string;
   rating?: number;
   date?: Date;
+  /** Markdown notes (shared with the check-in). */
+  notes?: string;
+  /** The whole check-in under private/: never committed. */
+  private?: boolean;
 }
 
 export type PartnerChange = Partial<Pick<Partner, 'name' | 'role' | 'department' | 'email' | 'cadenceDays' | 'snoozedUntil' | 'archived' | 'leads'>>;
@@ -91,9 +102,10 @@ export class Store {
   readonly root: string;
   private readonly fs: FileSystemPort;
   private readonly now: () => Date;
-  private readonly partnersById = new Map<string, Loaded<Partner>>();
-  private readonly checkInsById = new Map<string, Loaded<CheckIn>>();
-  private readonly checkInsByPartner = new Map<string, Set<string>>();
+  /** Every record by kind and id. */
+  private readonly collections = new Map<CollectionKind, Map<string, Loaded<RecordTypes[CollectionKind]>>>(COLLECTION_KINDS.map((kind) => [kind, new Map()]));
+  /** Record ids by kind and partner id: check-ins, talking points, follow-ups and asks of a partner. */
+  private readonly byPartner = new Map<CollectionKind, Map<string, Set<string>>>(COLLECTION_KINDS.map((kind) => [kind, new Map()]));
   private readonly problemsByPath = new Map<string, StoreProblem>();
   /** Content hash of every file as last read or written: the guard against clobbering newer files. */
   private readonly hashes = new Map<string, string>();
@@ -121,48 +133,69 @@ export class Store {
 
   /** True once the store folder has a manifest or any partner. */
   get exists(): boolean {
-    return this.manifestRecord !== undefined || this.partnersById.size > 0 || this.hashes.size > 0 || this.problemsByPath.size > 0;
+    return this.manifestRecord !== undefined || this.hashes.size > 0 || this.problemsByPath.size > 0;
   }
 
   get manifest(): Manifest | undefined {
     return this.manifestRecord?.value;
   }
 
+  /** Every record of a kind. */
+  all<K extends CollectionKind>(kind: K): Loaded<RecordTypes[K]>[] {
+    return [...this.collection(kind).values()];
+  }
+
+  get<K extends CollectionKind>(kind: K, id: string): Loaded<RecordTypes[K]> | undefined {
+    return this.collection(kind).get(id);
+  }
+
+  /** A partner's records of a kind (check-ins, talking points, follow-ups, asks). */
+  ofPartner<K extends CollectionKind>(kind: K, partnerId: string): Loaded<RecordTypes[K]>[] {
+    const result: Loaded<RecordTypes[K]>[] = [];
+    for (const id of this.byPartner.get(kind)?.get(partnerId) ?? []) {
+      const record = this.collection(kind).get(id);
+      if (record) result.push(record);
+    }
+    return result;
+  }
+
   partners(): Loaded<Partner>[] {
-    return [...this.partnersById.values()];
+    return this.all('partner');
   }
 
   partner(id: string): Loaded<Partner> | undefined {
-    return this.partnersById.get(id);
+    return this.get('partner', id);
   }
 
   checkIns(): Loaded<CheckIn>[] {
-    return [...this.checkInsById.values()];
+    return this.all('checkIn');
   }
 
+  /** A partner's check-ins, newest first. */
   checkInsOf(partnerId: string): Loaded<CheckIn>[] {
-    const ids = this.checkInsByPartner.get(partnerId);
-    if (!ids) return [];
-    const result: Loaded<CheckIn>[] = [];
-    for (const id of ids) {
-      const record = this.checkInsById.get(id);
-      if (record) result.push(record);
-    }
-    return result.sort((a, b) => b.value.date.localeCompare(a.value.date));
+    return this.ofPartner('checkIn', partnerId).sort((a, b) => b.value.date.localeCompare(a.value.date));
   }
 
   lastCheckIn(partnerId: string): CheckIn | undefined {
     let last: CheckIn | undefined;
-    for (const id of this.checkInsByPartner.get(partnerId) ?? []) {
-      const value = this.checkInsById.get(id)?.value;
-      if (value && (!last || Date.parse(value.date) > Date.parse(last.date))) last = value;
+    for (const { value } of this.ofPartner('checkIn', partnerId)) {
+      if (!last || Date.parse(value.date) > Date.parse(last.date)) last = value;
     }
     return last;
+  }
+
+  private collection<K extends CollectionKind>(kind: K): Map<string, Loaded<RecordTypes[K]>> {
+    return this.collections.get(kind) as Map<string, Loaded<RecordTypes[K]>>;
   }
 
   /** The checkins/<year>/ folders that hold known files (for watchers). */
   checkInFolders(): string[] {
     return [...this.checkInDirs];
+  }
+
+  /** Every folder that holds or may hold records, for watchers: the store, each kind, private/. */
+  folders(): string[] {
+    return [this.root, path.join(this.root, PRIVATE_DIR), ...recordFolders(this.root), ...this.checkInDirs];
   }
 
   problems(): StoreProblem[] {
@@ -258,13 +291,14 @@ export class Store {
   private async listRecordFiles(): Promise<string[]> {
     const files: string[] = [];
     if (await this.fs.exists(path.join(this.root, MANIFEST_FILE))) files.push(path.join(this.root, MANIFEST_FILE));
-    for (const entry of await this.fs.readdir(path.join(this.root, PARTNERS_DIR))) {
-      if (entry.isFile) files.push(path.join(this.root, PARTNERS_DIR, entry.name));
-    }
-    for (const year of await this.fs.readdir(path.join(this.root, CHECKINS_DIR))) {
-      if (!year.isDirectory) continue;
-      for (const entry of await this.fs.readdir(path.join(this.root, CHECKINS_DIR, year.name))) {
-        if (entry.isFile) files.push(path.join(this.root, CHECKINS_DIR, year.name, entry.name));
+    for (const folder of recordFolders(this.root)) {
+      const checkIns = path.basename(folder) === CHECKINS_DIR;
+      for (const entry of await this.fs.readdir(folder)) {
+        if (checkIns && entry.isDirectory) {
+          for (const file of await this.fs.readdir(path.join(folder, entry.name))) if (file.isFile) files.push(path.join(folder, entry.name, file.name));
+        } else if (!checkIns && entry.isFile) {
+          files.push(path.join(folder, entry.name));
+        }
       }
     }
     return files.filter((file) => roleOf(toRelative(this.root, file)) !== undefined);
@@ -282,28 +316,31 @@ export class Store {
       this.problemsByPath.set(file, { ...result.problem, path: file, relativePath, kind: role.kind, id: role.expectedId || undefined });
       return;
     }
-    const loaded = { path: file, readOnly: result.readOnly };
     if (role.kind === 'manifest') {
-      this.manifestRecord = { ...loaded, value: result.value as Manifest };
+      this.manifestRecord = { value: result.value as Manifest, path: file, readOnly: result.readOnly, private: false };
       this.recordAt.set(file, { kind: 'manifest' });
       return;
     }
-    const value = result.value as Partner | CheckIn;
-    const map: Map<string, Loaded<Partner | CheckIn>> = role.kind === 'partner' ? this.partnersById : this.checkInsById;
-    const other = map.get(value.id);
+    const value = result.value as RecordTypes[CollectionKind];
+    const other = this.collection(role.kind).get(value.id);
     if (other && other.path !== file) {
       this.addProblem(file, role.kind, { code: 'schema', reason: `Duplicate id ${value.id}: ${toRelative(this.root, other.path)} has the same one.`, location: { line: 1, column: 1 } }, value.id);
       return;
     }
-    map.set(value.id, { ...loaded, value });
-    this.recordAt.set(file, { kind: role.kind, id: value.id });
-    if (role.kind === 'checkIn') this.indexCheckIn(value as CheckIn);
+    this.put(role.kind, { value, path: file, readOnly: result.readOnly, private: role.private });
   }
 
-  private indexCheckIn(checkIn: CheckIn): void {
-    let ids = this.checkInsByPartner.get(checkIn.partnerId);
-    if (!ids) this.checkInsByPartner.set(checkIn.partnerId, (ids = new Set()));
-    ids.add(checkIn.id);
+  /** Files a record under its kind, id and partner. */
+  private put(kind: CollectionKind, loaded: Loaded<RecordTypes[CollectionKind]>): void {
+    this.collection(kind).set(loaded.value.id, loaded);
+    this.recordAt.set(loaded.path, { kind, id: loaded.value.id });
+    const partnerId = (loaded.value as { partnerId?: unknown }).partnerId;
+    if (typeof partnerId === 'string') {
+      const index = this.byPartner.get(kind) as Map<string, Set<string>>;
+      let ids = index.get(partnerId);
+      if (!ids) index.set(partnerId, (ids = new Set()));
+      ids.add(loaded.value.id);
+    }
   }
 
   private forget(file: string): void {
@@ -312,13 +349,16 @@ export class Store {
     const record = this.recordAt.get(file);
     this.recordAt.delete(file);
     if (!record) return;
-    if (record.kind === 'manifest') this.manifestRecord = undefined;
-    else if (record.kind === 'partner' && record.id) this.partnersById.delete(record.id);
-    else if (record.kind === 'checkIn' && record.id) {
-      const checkIn = this.checkInsById.get(record.id);
-      this.checkInsById.delete(record.id);
-      if (checkIn) this.checkInsByPartner.get(checkIn.value.partnerId)?.delete(record.id);
+    if (record.kind === 'manifest') {
+      this.manifestRecord = undefined;
+      return;
     }
+    const collection = this.collection(record.kind);
+    const loaded = record.id ? collection.get(record.id) : undefined;
+    if (!loaded || loaded.path !== file) return;
+    collection.delete(loaded.value.id);
+    const partnerId = (loaded.value as { partnerId?: unknown }).partnerId;
+    if (typeof partnerId === 'string') this.byPartner.get(record.kind)?.get(partnerId)?.delete(loaded.value.id);
   }
 
   private addUnreadable(file: string, error: unknown): void {
@@ -353,7 +393,7 @@ export class Store {
       const value: Manifest = { format: STORE_FORMAT, schemaVersion: SCHEMA_VERSION, createdAt: this.now().toISOString() };
       await this.enqueue(manifest, async () => {
         this.hashes.set(manifest, await this.writeChecked(manifest, serialise(value), undefined));
-        this.manifestRecord = { value, path: manifest, readOnly: false };
+        this.manifestRecord = { value, path: manifest, readOnly: false, private: false };
         this.recordAt.set(manifest, { kind: 'manifest' });
         for (const written of this.writesDuringLoad) written.add(manifest);
       });
@@ -363,91 +403,94 @@ export class Store {
   }
 
   async addPartner(input: NewPartner): Promise<Loaded<Partner>> {
-    if (!this.manifestRecord) await this.initialize();
-    const author = await this.options.author();
-    const now = this.now().toISOString();
-    const id = newId(this.now().getTime());
-    const value = validated(PartnerSchema, {
-      schemaVersion: SCHEMA_VERSION,
-      id,
-      name: input.name.trim(),
-      ...(input.role?.trim() ? { role: input.role.trim() } : {}),
-      department: input.department.trim(),
-      ...(input.email?.trim() ? { email: input.email.trim() } : {}),
-      ...(input.cadenceDays !== undefined ? { cadenceDays: input.cadenceDays } : {}),
-      createdAt: now,
-      updatedAt: now,
-      author,
-    });
-    const file = partnerFile(this.root, id, value.name);
-    return this.enqueue(file, async () => {
-      const hash = await this.writeChecked(file, serialise(value), undefined);
-      return this.remember(file, hash, 'partner', value) as Loaded<Partner>;
-    });
+    const name = input.name.trim();
+    return this.create(
+      'partner',
+      {
+        name,
+        ...(input.role?.trim() ? { role: input.role.trim() } : {}),
+        department: input.department.trim(),
+        ...(input.email?.trim() ? { email: input.email.trim() } : {}),
+        ...(input.cadenceDays !== undefined ? { cadenceDays: input.cadenceDays } : {}),
+      },
+      { name },
+    );
   }
 
   /**
    * Applies a change to the latest version of a partner. Runs in the file's queue, so rapid edits apply
    * in order, each on top of the previous one. Fields this build does not know are kept.
    */
-  async updatePartner(id: string, change: PartnerChange | ((current: Partner) => PartnerChange)): Promise<Loaded<Partner>> {
-    const initial = this.partnersById.get(id);
-    if (!initial) throw new StoreWriteError(`No partner with id ${id} in ${this.root}.`, 'not-found');
+  updatePartner(id: string, change: PartnerChange | ((current: Partner) => PartnerChange)): Promise<Loaded<Partner>> {
+    return this.update('partner', id, change);
+  }
+
+  async addCheckIn(input: NewCheckIn): Promise<Loaded<CheckIn>> {
+    if (!this.get('partner', input.partnerId)) throw new StoreWriteError(`No partner with id ${input.partnerId}; the check-in was not saved.`, 'not-found');
+    const date = input.date ?? this.now();
+    return this.create(
+      'checkIn',
+      {
+        partnerId: input.partnerId,
+        date: date.toISOString(),
+        kind: input.kind,
+        ...(input.rating !== undefined ? { rating: input.rating } : {}),
+        summary: input.summary.trim(),
+        ...(input.notes?.trim() ? { notes: input.notes } : {}),
+      },
+      { date, private: input.private },
+    );
+  }
+
+  /** Writes a new record of any kind: id, schema version, dates and author are added here. */
+  async create<K extends CollectionKind>(kind: K, fields: NewRecord<K>, placement: Placement = {}): Promise<Loaded<RecordTypes[K]>> {
+    if (!this.manifestRecord) await this.initialize();
+    const author = await this.options.author();
+    const now = this.now();
+    // A check-in's private notes share its id: one notes file per check-in, found without an index.
+    const checkInId = (fields as { checkInId?: unknown }).checkInId;
+    const id = kind === 'note' && typeof checkInId === 'string' ? checkInId : newId(now.getTime());
+    const stamp = now.toISOString();
+    const value = validated(SCHEMAS[kind], { schemaVersion: SCHEMA_VERSION, id, ...fields, createdAt: stamp, updatedAt: stamp, author }) as RecordTypes[K];
+    const file = fileFor(this.root, kind, id, placement);
+    return this.enqueue(file, async () => {
+      const hash = await this.writeChecked(file, serialise(value), undefined);
+      return this.remember(file, hash, kind, value, roleOf(toRelative(this.root, file))?.private ?? false);
+    });
+  }
+
+  /**
+   * Applies a change to the latest version of a record, in the file's queue (rapid edits apply in
+   * order, each on top of the previous one). Fields this build does not know are kept; a field set to
+   * undefined is removed.
+   */
+  async update<K extends CollectionKind>(kind: K, id: string, change: RecordChange<K> | ((current: RecordTypes[K]) => RecordChange<K>)): Promise<Loaded<RecordTypes[K]>> {
+    const initial = this.get(kind, id);
+    if (!initial) throw new StoreWriteError(`No ${KIND_NAMES[kind]} with id ${id} in ${this.root}.`, 'not-found');
     return this.enqueue(initial.path, async () => {
       // Asked inside the queue, so edits apply in the order they were made.
       const author = await this.options.author();
-      const current = this.partnersById.get(id);
-      if (!current) throw new StoreWriteError(`The partner file ${toRelative(this.root, initial.path)} is gone or broken; nothing was written.`, 'not-found');
+      const current = this.get(kind, id);
+      if (!current) throw new StoreWriteError(`The file ${toRelative(this.root, initial.path)} is gone or broken; nothing was written.`, 'not-found');
       if (current.readOnly) {
         throw new StoreWriteError(`${toRelative(this.root, current.path)} was written by a newer version of Alliances; it is read-only here. Update the extension to edit it.`, 'read-only');
       }
       const patch = typeof change === 'function' ? change(current.value) : change;
       const next: Record<string, unknown> = { ...current.value, ...patch, updatedAt: this.now().toISOString(), updatedBy: author };
       for (const key of Object.keys(patch)) if (next[key] === undefined) delete next[key];
-      const value = validated(PartnerSchema, next);
+      const value = validated(SCHEMAS[kind], next) as RecordTypes[K];
       const hash = await this.writeChecked(current.path, serialise(value), this.hashes.get(current.path));
-      return this.remember(current.path, hash, 'partner', value) as Loaded<Partner>;
+      return this.remember(current.path, hash, kind, value, current.private);
     });
   }
 
-  async addCheckIn(input: NewCheckIn): Promise<Loaded<CheckIn>> {
-    const partner = this.partnersById.get(input.partnerId);
-    if (!partner) throw new StoreWriteError(`No partner with id ${input.partnerId}; the check-in was not saved.`, 'not-found');
-    const author = await this.options.author();
-    const now = this.now();
-    const date = input.date ?? now;
-    const id = newId(now.getTime());
-    const value = validated(CheckInSchema, {
-      schemaVersion: SCHEMA_VERSION,
-      id,
-      partnerId: input.partnerId,
-      date: date.toISOString(),
-      kind: input.kind,
-      ...(input.rating !== undefined ? { rating: input.rating } : {}),
-      summary: input.summary.trim(),
-      createdAt: now.toISOString(),
-      updatedAt: now.toISOString(),
-      author,
-    });
-    const file = checkInFile(this.root, id, date);
-    return this.enqueue(file, async () => {
-      const hash = await this.writeChecked(file, serialise(value), undefined);
-      return this.remember(file, hash, 'checkIn', value) as Loaded<CheckIn>;
-    });
-  }
-
-  private remember(file: string, hash: string, kind: 'partner' | 'checkIn', value: Partner | CheckIn): Loaded<Partner | CheckIn> {
+  private remember<K extends CollectionKind>(file: string, hash: string, kind: K, value: RecordTypes[K], isPrivate: boolean): Loaded<RecordTypes[K]> {
     for (const written of this.writesDuringLoad) written.add(file);
     this.forget(file);
     this.hashes.set(file, hash);
-    const loaded = { value, path: file, readOnly: false };
-    if (kind === 'partner') this.partnersById.set(value.id, loaded as Loaded<Partner>);
-    else {
-      this.checkInDirs.add(path.dirname(file));
-      this.checkInsById.set(value.id, loaded as Loaded<CheckIn>);
-      this.indexCheckIn(value as CheckIn);
-    }
-    this.recordAt.set(file, { kind, id: value.id });
+    if (kind === 'checkIn') this.checkInDirs.add(path.dirname(file));
+    const loaded: Loaded<RecordTypes[K]> = { value, path: file, readOnly: false, private: isPrivate };
+    this.put(kind, loaded);
     this.changed.fire();
     return loaded;
   }
@@ -519,6 +562,15 @@ export class Store {
     this.changed.dispose();
   }
 }
+
+const KIND_NAMES: Record<CollectionKind, string> = {
+  partner: 'partner',
+  checkIn: 'check-in',
+  talkingPoint: 'talking point',
+  followUp: 'follow-up',
+  ask: 'ask',
+  note: 'note',
+};
 
 /** Pretty-printed with a final newline, so git diffs read well. */
 export function serialise(value: unknown): string {

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { format } from 'date-fns';
-import type { RecordKind } from './model';
+import type { CollectionKind, RecordKind } from './model';
 import { slugify } from './slug';
 
 /** The data contract's file layout: which file holds what, and where a new record goes. */
@@ -11,39 +11,83 @@ export const PRIVATE_DIR = 'private';
 export const GITIGNORE_FILE = '.gitignore';
 export const GITIGNORE_TEXT = '# Alliances: private notes and temporary files never go into git.\nprivate/\n.*.tmp\n';
 
+/**
+ * One folder per kind. Check-ins are split by year; everything else that two teammates may add on
+ * their own (talking points, follow-ups, asks) is one file per record, so git merges never conflict.
+ * The same layout repeats under private/ for what never leaves the machine.
+ */
+export const KIND_FOLDERS: Record<CollectionKind, string> = {
+  partner: PARTNERS_DIR,
+  checkIn: CHECKINS_DIR,
+  talkingPoint: 'talking-points',
+  followUp: 'follow-ups',
+  ask: 'asks',
+  note: 'notes',
+};
+const BY_FOLDER = new Map(Object.entries(KIND_FOLDERS).map(([kind, folder]) => [folder, kind as CollectionKind]));
+/** Partners are shared by nature; notes are private by nature. */
+const SHARED_ONLY: ReadonlySet<CollectionKind> = new Set(['partner']);
+const PRIVATE_ONLY: ReadonlySet<CollectionKind> = new Set(['note']);
+
 export interface FileRole {
   kind: RecordKind;
   /** The id the file name promises; the record must agree. */
   expectedId?: string;
+  /** Under private/: git-ignored, this machine only. */
+  private: boolean;
 }
 
 const PARTNER_FILE = /^(?:.*-)?([0-9a-z]{26})\.json$/;
-const CHECKIN_FILE = /^([0-9a-z]{26})\.json$/;
+const ID_FILE = /^([0-9a-z]{26})\.json$/;
 const YEAR = /^\d{4}$/;
 
 /** What a store-relative path (with / separators) holds, or undefined when it is not a record file. */
 export function roleOf(relativePath: string): FileRole | undefined {
-  const parts = relativePath.split('/');
+  const all = relativePath.split('/');
+  const isPrivate = all[0] === PRIVATE_DIR;
+  const parts = isPrivate ? all.slice(1) : all;
   const name = parts[parts.length - 1] ?? '';
   if (name.startsWith('.') || !name.endsWith('.json')) return undefined;
-  if (parts.length === 1 && name === MANIFEST_FILE) return { kind: 'manifest' };
-  if (parts.length === 2 && parts[0] === PARTNERS_DIR) {
-    const match = PARTNER_FILE.exec(name);
-    return { kind: 'partner', expectedId: match?.[1] ?? '' };
-  }
-  if (parts.length === 3 && parts[0] === CHECKINS_DIR && YEAR.test(parts[1] ?? '')) {
-    const match = CHECKIN_FILE.exec(name);
-    return { kind: 'checkIn', expectedId: match?.[1] ?? '' };
-  }
-  return undefined;
+  if (parts.length === 1) return name === MANIFEST_FILE && !isPrivate ? { kind: 'manifest', private: false } : undefined;
+  const kind = BY_FOLDER.get(parts[0] ?? '');
+  if (!kind || (isPrivate && SHARED_ONLY.has(kind)) || (!isPrivate && PRIVATE_ONLY.has(kind))) return undefined;
+  const depth = kind === 'checkIn' ? 3 : 2;
+  if (parts.length !== depth || (kind === 'checkIn' && !YEAR.test(parts[1] ?? ''))) return undefined;
+  const match = (kind === 'partner' ? PARTNER_FILE : ID_FILE).exec(name);
+  return { kind, expectedId: match?.[1] ?? '', private: isPrivate };
+}
+
+export interface Placement {
+  private?: boolean;
+  /** Check-ins: the year folder. */
+  date?: Date;
+  /** Partners: the readable part of the file name. */
+  name?: string;
+}
+
+/** Where a new record of this kind goes. */
+export function fileFor(root: string, kind: CollectionKind, id: string, placement: Placement = {}): string {
+  const isPrivate = PRIVATE_ONLY.has(kind) || (placement.private === true && !SHARED_ONLY.has(kind));
+  const base = isPrivate ? path.join(root, PRIVATE_DIR) : root;
+  const folder = path.join(base, KIND_FOLDERS[kind]);
+  if (kind === 'partner') return path.join(folder, `${slugify(placement.name ?? '')}-${id}.json`);
+  if (kind === 'checkIn') return path.join(folder, format(placement.date ?? new Date(), 'yyyy'), `${id}.json`);
+  return path.join(folder, `${id}.json`);
 }
 
 export function partnerFile(root: string, id: string, name: string): string {
-  return path.join(root, PARTNERS_DIR, `${slugify(name)}-${id}.json`);
+  return fileFor(root, 'partner', id, { name });
 }
 
 export function checkInFile(root: string, id: string, date: Date): string {
-  return path.join(root, CHECKINS_DIR, format(date, 'yyyy'), `${id}.json`);
+  return fileFor(root, 'checkIn', id, { date });
+}
+
+/** The folders that hold records (check-in year folders aside), shared and private. */
+export function recordFolders(root: string): string[] {
+  const shared = Object.entries(KIND_FOLDERS).filter(([kind]) => !PRIVATE_ONLY.has(kind as CollectionKind)).map(([, folder]) => path.join(root, folder));
+  const secret = Object.entries(KIND_FOLDERS).filter(([kind]) => !SHARED_ONLY.has(kind as CollectionKind)).map(([, folder]) => path.join(root, PRIVATE_DIR, folder));
+  return [...shared, ...secret];
 }
 
 export function toRelative(root: string, file: string): string {
