@@ -1,0 +1,179 @@
+// Writes a large, valid Alliances store (`.alliances/`) for the benchmark, directly as JSON files in the
+// shape the Store writes them (pretty-printed, final newline, ids that match the file names), which is
+// much faster than going through Store.addCheckIn 50,000 times. The driver loads the result with the
+// real Store afterwards and refuses to measure if a single file is reported as a problem.
+//
+//   node scripts/bench/generateStore.mjs <folder> [partners=1000] [checkIns=50000]
+//
+// Deterministic apart from the random half of the ids (names, dates, kinds, ratings come from a seeded
+// generator), so two runs measure the same shape of data.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ulid } from 'ulid';
+
+const DAY_MS = 86_400_000;
+
+/** The Store's own file layout and text format (src/core/storeLayout.ts, serialise() in store.ts). */
+const serialise = (value) => `${JSON.stringify(value, null, 2)}\n`;
+
+const DEPARTMENTS = [
+  'Product', 'Design', 'Sales', 'Marketing', 'Customer Success', 'Support',
+  'Data', 'Security', 'Vendor', 'Customer', 'Research',
+  // typed by hand in real stores
+  'Legal', 'Finance', 'People Ops',
+];
+const ROLES = [
+  'Director of Product', 'Senior Product Manager', 'Staff Product Designer', 'UX Researcher', 'Account Executive',
+  'Sales Engineer', 'Product Marketing Manager', 'Customer Success Lead', 'Support Operations Manager',
+  'Data Science Manager', 'Security Engineering Lead', 'Account Manager', 'VP Engineering', 'Head of Legal',
+  'Finance Business Partner', 'HR Business Partner', 'Solutions Architect', 'Growth Lead',
+];
+const FIRST = ['Dana', 'Priya', 'Marcus', 'Sofia', 'Kwame', 'Hannah', 'Leo', 'Aisha', 'Jonas', 'Elena', 'Tom', 'Mei', 'Omar', 'Lucía', 'Nikolai', 'Zoë', 'Chidi', 'Ingrid', 'Rahul', 'Beatriz', 'Yuki', 'Fatima', 'Søren', 'Amara', 'Diego', 'Ana', 'Wei', 'Olga', 'Kofi', 'Emma'];
+const LAST = ['Whitfield', 'Raman', 'Ortega', 'Lindqvist', 'Mensah', 'Okafor', 'Tanaka', 'Karim', 'Berg', 'Petrova', 'Becker', 'Chen', 'Haddad', 'García', 'Ivanov', 'Müller', 'Okeke', 'Johansson', 'Gupta', 'Silva', 'Sato', 'Rahman', 'Nielsen', 'Adeyemi', 'Rossi', 'Kowalski', 'Zhang', 'Novak', 'Boateng', 'Dubois'];
+const TOPICS = ['the Q3 launch checklist', 'SSO for enterprise deals', 'the billing migration', 'onboarding drop-off', 'the audit log',
+  'export performance', 'pricing experiments', 'the support escalation path', 'the design system tokens', 'API rate limits',
+  'the renewal forecast', 'incident follow-ups', 'the data retention policy', 'roadmap trade-offs', 'hiring for the platform team'];
+const VERBS = ['Agreed on', 'Walked through', 'Worried about', 'Asked for help with', 'Offered to help with', 'Reviewed',
+  'Disagreed (kindly) about', 'Shared an update on', 'Planned next steps for', 'Escalated'];
+const KINDS = ['one-on-one', 'help-me', 'ad-hoc', 'async'];
+const TEAM = [
+  { name: 'Alex Morgan', email: 'alex.morgan@example.com' },
+  { name: 'Sam Lee', email: 'sam.lee@example.com' },
+  { name: 'Jordan Patel', email: 'jordan.patel@example.com' },
+  { name: 'Riley Chen' },
+  { name: 'Casey Novak', email: 'casey.novak@example.com' },
+];
+
+/** mulberry32: small, fast, seeded. */
+function seeded(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Same as src/core/slug.ts. */
+function slugify(name, maxLength = 40) {
+  const slug = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '').slice(0, maxLength).replace(/-+$/g, '');
+  return slug || 'partner';
+}
+
+/** The Store's id: a ULID (time + randomness), lowercase. */
+const newId = (time) => ulid(time).toLowerCase();
+
+const localDate = (date) => `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+
+/**
+ * Creates `<folder>/.alliances` with `partners` partners and `checkIns` check-ins spread over the last
+ * three years. Returns what it wrote (paths included), so the benchmark can pick files to change.
+ */
+export function generateStore(folder, { partners = 1000, checkIns = 50_000, now = new Date(), seed = 20261121 } = {}) {
+  const random = seeded(seed);
+  const pick = (list) => list[Math.floor(random() * list.length)];
+  const root = path.join(folder, '.alliances');
+  const started = Date.now();
+  mkdirSync(path.join(root, 'partners'), { recursive: true });
+  writeFileSync(path.join(root, '.gitignore'), '# Alliances: private notes and temporary files never go into git.\nprivate/\n.*.tmp\n');
+  const storeCreated = new Date(now.getTime() - 3 * 365 * DAY_MS);
+  writeFileSync(path.join(root, 'alliances.json'), serialise({ format: 'alliances', schemaVersion: 1, createdAt: storeCreated.toISOString() }));
+
+  const partnerRecords = [];
+  const partnerFiles = [];
+  for (let i = 0; i < partners; i++) {
+    // Added between three years and two weeks ago; the newest few have no check-in yet.
+    const createdAt = new Date(storeCreated.getTime() + Math.floor(random() * (3 * 365 - 14) * DAY_MS));
+    const name = `${pick(FIRST)} ${pick(LAST)}`;
+    const author = pick(TEAM);
+    const record = {
+      schemaVersion: 1,
+      id: newId(createdAt.getTime()),
+      name,
+      role: pick(ROLES),
+      department: pick(DEPARTMENTS),
+      ...(random() < 0.6 ? { email: `${slugify(name).replace(/-/g, '.')}@example.com` } : {}),
+      ...(random() < 0.8 ? { cadenceDays: pick([7, 14, 14, 21, 30, 30, 60, 90]) } : {}),
+      createdAt: createdAt.toISOString(),
+      updatedAt: createdAt.toISOString(),
+      author,
+    };
+    if (random() < 0.2) record.leads = [pick(TOPICS), pick(TOPICS)].filter((v, k, all) => all.indexOf(v) === k);
+    const roll = random();
+    if (roll < 0.03) {
+      record.snoozedUntil = localDate(new Date(now.getTime() + (1 + Math.floor(random() * 20)) * DAY_MS));
+      record.updatedAt = now.toISOString();
+      record.updatedBy = pick(TEAM);
+    } else if (roll < 0.08) {
+      record.archived = true;
+      record.updatedAt = now.toISOString();
+      record.updatedBy = pick(TEAM);
+    }
+    const file = path.join(root, 'partners', `${slugify(name)}-${record.id}.json`);
+    writeFileSync(file, serialise(record));
+    partnerRecords.push(record);
+    partnerFiles.push(file);
+  }
+
+  // Check-ins: each partner gets a share weighted by a random activity level (a few get none).
+  const weights = partnerRecords.map(() => (random() < 0.02 ? 0 : 0.2 + random() * 1.8));
+  const total = weights.reduce((a, b) => a + b, 0);
+  const cumulative = [];
+  weights.reduce((sum, w, i) => (cumulative[i] = sum + w / total), 0);
+  const checkInFiles = [];
+  const years = new Set();
+  for (let i = 0; i < checkIns; i++) {
+    const r = random();
+    let index = cumulative.findIndex((c) => c >= r);
+    if (index < 0 || weights[index] === 0) index = weights.findIndex((w) => w > 0);
+    const partner = partnerRecords[index];
+    const from = Date.parse(partner.createdAt);
+    const date = new Date(from + Math.floor(random() * Math.max(DAY_MS, now.getTime() - from)));
+    const createdAt = new Date(date.getTime() + Math.floor(random() * 3_600_000));
+    const summary = `${pick(VERBS)} ${pick(TOPICS)}${random() < 0.5 ? `; follow up on ${pick(TOPICS)} next time` : ''}`;
+    const record = {
+      schemaVersion: 1,
+      id: newId(createdAt.getTime()),
+      partnerId: partner.id,
+      date: date.toISOString(),
+      kind: pick(KINDS),
+      ...(random() < 0.9 ? { rating: 1 + Math.floor(random() * 5) } : {}),
+      summary,
+      createdAt: createdAt.toISOString(),
+      updatedAt: createdAt.toISOString(),
+      author: pick(TEAM),
+    };
+    // checkins/<yyyy>/: the local year of the check-in's date, as checkInFile() does.
+    const year = String(date.getFullYear());
+    if (!years.has(year)) {
+      mkdirSync(path.join(root, 'checkins', year), { recursive: true });
+      years.add(year);
+    }
+    const file = path.join(root, 'checkins', year, `${record.id}.json`);
+    writeFileSync(file, serialise(record));
+    checkInFiles.push(file);
+  }
+  return {
+    root,
+    partners: partnerRecords.length,
+    checkIns: checkInFiles.length,
+    partnerFiles,
+    checkInFiles,
+    activePartnerIds: partnerRecords.filter((p) => !p.archived).map((p) => p.id),
+    seconds: (Date.now() - started) / 1000,
+  };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const [folder, partners, checkIns] = process.argv.slice(2);
+  if (!folder) {
+    console.error('usage: node scripts/bench/generateStore.mjs <folder> [partners] [checkIns]');
+    process.exit(2);
+  }
+  const result = generateStore(path.resolve(folder), { partners: Number(partners ?? 1000), checkIns: Number(checkIns ?? 50_000) });
+  console.log(`${result.partners} partners, ${result.checkIns} check-ins in ${result.root} (${result.seconds.toFixed(1)} s)`);
+}
