@@ -2,6 +2,9 @@ import * as vscode from 'vscode';
 import { type GroupBy } from '../core/partnerView';
 import { addPartner } from './commands/addPartner';
 import { editPartner } from './commands/editPartner';
+import { addFollowUp, setFollowUpDone } from './commands/followUps';
+import { addTalkingPoint, openTalkingPoint, setTalkingPointCovered } from './commands/talkingPoints';
+import { FollowUpsTree, type FollowUpNode } from './followUpsTree';
 import { goToPartner } from './commands/goToPartner';
 import { logCheckIn } from './commands/logCheckIn';
 import { openPartnerFile, setArchived, snoozePartner } from './commands/partnerState';
@@ -20,6 +23,8 @@ export interface AlliancesApi {
   treeView: vscode.TreeView<import('./partnersTree').TreeNode>;
   statusBar: DueStatusBar;
   reminders: Reminders;
+  followUps: FollowUpsTree;
+  followUpsView: vscode.TreeView<FollowUpNode>;
 }
 
 const GROUP_BY_KEY = 'alliances.groupBy';
@@ -33,12 +38,17 @@ export function activate(context: vscode.ExtensionContext): AlliancesApi {
   tree.groupBy = context.workspaceState.get<GroupBy>(GROUP_BY_KEY, 'department');
   tree.showArchived = context.workspaceState.get<boolean>(SHOW_ARCHIVED_KEY, false);
   const treeView = vscode.window.createTreeView('alliances.partners', { treeDataProvider: tree, showCollapseAll: true });
+  const followUps = new FollowUpsTree(service);
+  const followUpsView = vscode.window.createTreeView('alliances.followUps', { treeDataProvider: followUps });
   const statusBar = new DueStatusBar(service);
-  const reminders = new Reminders(service, context.globalState);
-  context.subscriptions.push(service, treeView, statusBar, reminders);
+  const reminders = new Reminders(service, context.globalState, undefined, () => followUps.overdueCount());
+  context.subscriptions.push(service, treeView, followUpsView, statusBar, reminders);
 
   const render = (): void => {
     tree.refresh();
+    followUps.refresh();
+    const overdue = followUps.overdueCount();
+    followUpsView.badge = overdue > 0 ? { value: overdue, tooltip: `${overdue} follow-up${overdue === 1 ? ' is' : 's are'} overdue` } : undefined;
     const due = statusBar.update();
     treeView.badge = due > 0 ? { value: due, tooltip: `${due} partner${due === 1 ? '' : 's'} due for a check-in` } : undefined;
     const anything = service.folders().some((entry) => entry.store.partners().length > 0 || entry.store.problems().length > 0);
@@ -83,12 +93,28 @@ export function activate(context: vscode.ExtensionContext): AlliancesApi {
     'alliances.openStoreFolder': storeCommand((arg?: unknown) => openStoreFolder(service, arg)),
     'alliances.refresh': storeCommand(() => refreshStores(service)),
     'alliances.showDue': storeCommand(() => showDue(service)),
+    'alliances.addTalkingPoint': storeCommand((arg?: unknown, input?: unknown) => addTalkingPoint(service, arg, input)),
+    'alliances.openTalkingPoint': storeCommand((arg?: unknown) => openTalkingPoint(service, arg)),
+    'alliances.coverTalkingPoint': storeCommand((arg?: unknown) => setTalkingPointCovered(service, true, arg)),
+    'alliances.reopenTalkingPoint': storeCommand((arg?: unknown) => setTalkingPointCovered(service, false, arg)),
+    'alliances.addFollowUp': storeCommand((arg?: unknown, input?: unknown) => addFollowUp(service, arg, input)),
+    'alliances.completeFollowUp': storeCommand((arg?: unknown) => setFollowUpDone(service, true, arg)),
+    'alliances.reopenFollowUp': storeCommand((arg?: unknown) => setFollowUpDone(service, false, arg)),
     'alliances.groupByStatus': () => setView('status', undefined),
     'alliances.groupByDepartment': () => setView('department', undefined),
     'alliances.showArchived': () => setView(undefined, true),
     'alliances.hideArchived': () => setView(undefined, false),
   };
   for (const [id, handler] of Object.entries(commands)) context.subscriptions.push(vscode.commands.registerCommand(id, handler));
+  const run = storeCommand((body: () => Promise<unknown>) => body());
+  // One click on a checkbox completes or reopens a follow-up.
+  context.subscriptions.push(
+    followUpsView.onDidChangeCheckboxState((event) => {
+      for (const [node, state] of event.items) {
+        if (node.type === 'followUp') void run(() => setFollowUpDone(service, state === vscode.TreeItemCheckboxState.Checked, node));
+      }
+    }),
+  );
 
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((event) => {
@@ -113,7 +139,7 @@ export function activate(context: vscode.ExtensionContext): AlliancesApi {
   }, DAY_CHECK_MS);
   context.subscriptions.push({ dispose: () => clearInterval(dayTimer) });
 
-  return { service, tree, treeView, statusBar, reminders };
+  return { service, tree, treeView, statusBar, reminders, followUps, followUpsView };
 }
 
 export function deactivate(): void {

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import { cadenceOf, formatShortDate, type DueStatus } from '../core/cadence';
-import { CHECK_IN_KIND_LABELS } from '../core/model';
+import { followUpDueLabel, isOverdue, openFollowUps, openTalkingPoints } from '../core/agenda';
+import { CHECK_IN_KIND_LABELS, type FollowUp, type TalkingPoint } from '../core/model';
 import { duePartners, groupPartners, type GroupBy, type PartnerGroup, type PartnerView } from '../core/partnerView';
-import type { StoreProblem } from '../core/store';
+import type { Loaded, StoreProblem } from '../core/store';
 import { defaultCadenceDays } from './settings';
 import type { FolderStore, StoreService } from './storeService';
 
@@ -11,7 +12,9 @@ export type TreeNode =
   | { type: 'group'; entry: FolderStore; group: PartnerGroup }
   | { type: 'problems'; entry: FolderStore; problems: StoreProblem[] }
   | { type: 'problem'; entry: FolderStore; problem: StoreProblem }
-  | { type: 'partner'; entry: FolderStore; view: PartnerView };
+  | { type: 'partner'; entry: FolderStore; view: PartnerView }
+  | { type: 'talkingPoint'; entry: FolderStore; point: Loaded<TalkingPoint> }
+  | { type: 'followUp'; entry: FolderStore; followUp: Loaded<FollowUp> };
 
 const STATUS_ICONS: Record<DueStatus, vscode.ThemeIcon> = {
   overdue: new vscode.ThemeIcon('bell-dot', new vscode.ThemeColor('list.warningForeground')),
@@ -50,6 +53,8 @@ export class PartnersTree implements vscode.TreeDataProvider<TreeNode> {
         return node.group.partners.map((view) => this.partnerNode(node.entry, view));
       case 'problems':
         return node.problems.map((problem) => ({ type: 'problem', entry: node.entry, problem }));
+      case 'partner':
+        return agendaOf(node.entry, node.view.record.value.id);
       default:
         return [];
     }
@@ -121,8 +126,46 @@ export class PartnersTree implements vscode.TreeDataProvider<TreeNode> {
         return problemItem(node);
       case 'partner':
         return partnerItem(node);
+      case 'talkingPoint':
+        return talkingPointItem(node);
+      case 'followUp':
+        return followUpItem(node);
     }
   }
+}
+
+/** Under a partner: the agenda of the next check-in, open talking points then open follow-ups. */
+function agendaOf(entry: FolderStore, partnerId: string): TreeNode[] {
+  const points: TreeNode[] = openTalkingPoints(entry.store, partnerId).map((point) => ({ type: 'talkingPoint', entry, point }));
+  const followUps: TreeNode[] = openFollowUps(entry.store.ofPartner('followUp', partnerId), new Date()).map((followUp) => ({ type: 'followUp', entry, followUp }));
+  return points.concat(followUps);
+}
+
+function talkingPointItem(node: Extract<TreeNode, { type: 'talkingPoint' }>): vscode.TreeItem {
+  const { value, private: isPrivate } = node.point;
+  const item = new vscode.TreeItem(value.text, vscode.TreeItemCollapsibleState.None);
+  item.id = `talkingPoint:${node.entry.folder.uri.toString()}:${value.id}`;
+  item.iconPath = new vscode.ThemeIcon(isPrivate ? 'lock' : 'comment');
+  item.description = value.source ? `${value.source.path}:${value.source.startLine}` : 'talking point';
+  item.contextValue = value.source ? 'talkingPoint.code' : 'talkingPoint';
+  const tooltip = new vscode.MarkdownString().appendText(value.text);
+  if (value.source?.snippet) tooltip.appendMarkdown('\n\n').appendCodeblock(value.source.snippet);
+  tooltip.appendMarkdown('\n\n').appendText(`Added by ${value.author.name}${value.source?.commit ? ` at commit ${value.source.commit.slice(0, 7)}` : ''}`);
+  item.tooltip = tooltip;
+  if (value.source) item.command = { command: 'alliances.openTalkingPoint', title: 'Open Code', arguments: [value.id] };
+  return item;
+}
+
+function followUpItem(node: Extract<TreeNode, { type: 'followUp' }>): vscode.TreeItem {
+  const { value } = node.followUp;
+  const now = new Date();
+  const item = new vscode.TreeItem(value.text, vscode.TreeItemCollapsibleState.None);
+  item.id = `partnerFollowUp:${node.entry.folder.uri.toString()}:${value.id}`;
+  item.iconPath = new vscode.ThemeIcon('circle-large-outline', isOverdue(value, now) ? new vscode.ThemeColor('list.warningForeground') : undefined);
+  item.description = ['follow-up', followUpDueLabel(value, now)].filter(Boolean).join(' · ');
+  item.contextValue = 'followUp.open';
+  item.tooltip = new vscode.MarkdownString().appendText(`${value.text}\n\nOwner: ${value.owner === 'me' ? value.author.name : value.owner === 'them' ? 'them' : value.teammate ?? 'a teammate'}`);
+  return item;
 }
 
 function problemItem(node: Extract<TreeNode, { type: 'problem' }>): vscode.TreeItem {
@@ -142,7 +185,8 @@ function problemItem(node: Extract<TreeNode, { type: 'problem' }>): vscode.TreeI
 function partnerItem(node: Extract<TreeNode, { type: 'partner' }>): vscode.TreeItem {
   const { value, readOnly } = node.view.record;
   const { due, lastCheckIn } = node.view;
-  const item = new vscode.TreeItem(value.name, vscode.TreeItemCollapsibleState.None);
+  const agenda = openTalkingPoints(node.entry.store, value.id).length + openFollowUps(node.entry.store.ofPartner('followUp', value.id), new Date()).length;
+  const item = new vscode.TreeItem(value.name, agenda > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
   item.id = `partner:${node.entry.folder.uri.toString()}:${value.id}`;
   item.description = value.role ? `${due.label} · ${value.role}` : due.label;
   item.iconPath = readOnly ? new vscode.ThemeIcon('lock') : STATUS_ICONS[due.status];
@@ -161,6 +205,7 @@ function partnerItem(node: Extract<TreeNode, { type: 'partner' }>): vscode.TreeI
   } else {
     tooltip.appendMarkdown('\n\n').appendText('No check-in yet');
   }
+  if (agenda > 0) tooltip.appendMarkdown('\n\n').appendText(`Agenda: ${agenda} open item${agenda === 1 ? '' : 's'} (talking points and follow-ups)`);
   if (readOnly) tooltip.appendMarkdown('\n\n').appendText('Written by a newer version of Alliances: read-only.');
   item.tooltip = tooltip;
   return item;

@@ -110,3 +110,33 @@ export async function runSteps<S>(state: S, steps: ((state: S) => Promise<true |
   }
   return state;
 }
+
+export interface ManyStep<T extends vscode.QuickPickItem> extends StepBase {
+  items: readonly T[];
+  selected?: readonly T[];
+}
+
+/** A multi-select quick pick: Enter accepts the ticked items (none is a valid answer). */
+export function askMany<T extends vscode.QuickPickItem>(options: ManyStep<T>): Promise<StepResult<T[]>> {
+  const pick = vscode.window.createQuickPick<T>();
+  pick.title = options.title;
+  pick.step = options.step;
+  pick.totalSteps = options.totalSteps;
+  pick.placeholder = options.placeholder;
+  pick.canSelectMany = true;
+  pick.items = options.items;
+  if (options.selected) pick.selectedItems = options.selected;
+  if (options.step && options.step > 1) pick.buttons = [vscode.QuickInputButtons.Back];
+  return new Promise((resolve) => {
+    const done = (result: StepResult<T[]>) => {
+      resolve(result);
+      pick.dispose();
+    };
+    pick.onDidAccept(() => done([...pick.selectedItems]));
+    pick.onDidTriggerButton((button) => {
+      if (button === vscode.QuickInputButtons.Back) done(BACK);
+    });
+    pick.onDidHide(() => done(undefined));
+    pick.show();
+  });
+}

@@ -28,6 +28,7 @@ export class Reminders implements vscode.Disposable {
     private readonly service: StoreService,
     private readonly state: vscode.Memento,
     private readonly notify: Notify = (message, ...actions) => vscode.window.showInformationMessage(message, ...actions),
+    private readonly overdueFollowUps: () => number = () => 0,
   ) {}
 
   start(): void {
@@ -60,10 +61,13 @@ export class Reminders implements vscode.Disposable {
 
   message(): string | undefined {
     const due = duePartners(this.service.allViews().map((item) => item.view));
-    if (due.length === 0) return undefined;
+    const overdue = this.overdueFollowUps();
+    const followUps = overdue > 0 ? `${plural(overdue, 'follow-up')} ${overdue === 1 ? 'is' : 'are'} overdue.` : '';
+    if (due.length === 0) return followUps ? `Alliances: ${followUps}` : undefined;
     const names = due.slice(0, 2).map((view) => `${view.record.value.name} (${view.due.label})`);
     const more = due.length > 2 ? ` and ${due.length - 2} more` : '';
-    return `Alliances: ${plural(due.length, 'partner')} ${due.length === 1 ? 'is' : 'are'} due for a check-in: ${names.join(', ')}${more}.`;
+    const partners = `${plural(due.length, 'partner')} ${due.length === 1 ? 'is' : 'are'} due for a check-in: ${names.join(', ')}${more}.`;
+    return `Alliances: ${partners}${followUps ? ` ${followUps}` : ''}`;
   }
 
   async handle(action: ReminderAction | undefined): Promise<void> {

@@ -2,10 +2,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { authorFrom } from '../core/author';
-import type { Author } from '../core/model';
+import type { Author, CollectionKind, RecordTypes } from '../core/model';
 import { nodeFileSystem } from '../core/nodeFileSystem';
 import { viewPartners, type PartnerView } from '../core/partnerView';
-import { Store } from '../core/store';
+import { Store, type Loaded } from '../core/store';
 import { resolveStorePath } from '../core/storePath';
 import { roleOf, toRelative } from '../core/storeLayout';
 import { loadGit } from './lazyGit';
@@ -88,6 +88,15 @@ export class StoreService implements vscode.Disposable {
 
   allViews(): { entry: FolderStore; view: PartnerView }[] {
     return this.folders().flatMap((entry) => this.views(entry).map((view) => ({ entry, view })));
+  }
+
+  /** Finds any record by kind and id in any folder. */
+  findRecord<K extends CollectionKind>(kind: K, id: string): { entry: FolderStore; record: Loaded<RecordTypes[K]> } | undefined {
+    for (const entry of this.folders()) {
+      const record = entry.store.get(kind, id);
+      if (record) return { entry, record };
+    }
+    return undefined;
   }
 
   /** Finds a partner by id in any folder. */

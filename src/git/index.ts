@@ -1,2 +1,3 @@
 /** The git adapter's entry: bundled on its own (dist/git.js) and loaded only when first needed. */
+export { headCommit } from './gitCommit';
 export { readGitIdentity } from './gitIdentity';

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
+import { openTalkingPoints } from '../../core/agenda';
 import { CHECK_IN_KINDS, CHECK_IN_KIND_LABELS, type CheckIn, type CheckInKind } from '../../core/model';
 import type { Loaded } from '../../core/store';
 import { partnerFromArg, partnerItems, pickPartner, type PartnerTarget } from '../partnerArgs';
-import { askPick, askText, BACK, runSteps } from '../quickInputs';
+import { askMany, askPick, askText, BACK, runSteps } from '../quickInputs';
 import type { StoreService } from '../storeService';
 
 const TITLE = 'Log Check-in';
@@ -11,6 +12,10 @@ export interface CheckInInput {
   kind: CheckInKind;
   rating?: number;
   summary: string;
+  notes?: string;
+  private?: boolean;
+  /** Talking points this check-in covered: they leave the agenda. */
+  covered?: string[];
 }
 
 const KIND_DETAILS: Record<CheckInKind, string> = {
@@ -46,7 +51,14 @@ export async function logCheckIn(service: StoreService, partnerArg?: unknown, in
     if (!answer) return undefined;
     ({ target, input } = answer);
   }
-  const record = await target.entry.store.addCheckIn({ partnerId: target.view.record.value.id, ...input });
+  const { covered, ...checkIn } = input;
+  const store = target.entry.store;
+  const record = await store.addCheckIn({ partnerId: target.view.record.value.id, ...checkIn });
+  const coveredAt = new Date().toISOString();
+  for (const id of covered ?? []) {
+    const point = store.get('talkingPoint', id);
+    if (point?.value.partnerId === record.value.partnerId) await store.update('talkingPoint', id, { coveredIn: record.value.id, coveredAt });
+  }
   vscode.window.setStatusBarMessage(`$(check) Alliances: check-in with ${target.view.record.value.name} logged`, 4000);
   return record;
 }
@@ -54,7 +66,10 @@ export async function logCheckIn(service: StoreService, partnerArg?: unknown, in
 const isActive = (target: PartnerTarget): boolean => !target.view.record.value.archived;
 
 function isCheckInInput(arg: unknown): arg is CheckInInput {
-  return typeof arg === 'object' && arg !== null && (CHECK_IN_KINDS as readonly unknown[]).includes((arg as CheckInInput).kind) && typeof (arg as CheckInInput).summary === 'string';
+  if (typeof arg !== 'object' || arg === null) return false;
+  const input = arg as CheckInInput;
+  const covered = input.covered === undefined || (Array.isArray(input.covered) && input.covered.every((id) => typeof id === 'string'));
+  return (CHECK_IN_KINDS as readonly unknown[]).includes(input.kind) && typeof input.summary === 'string' && covered;
 }
 
 interface CheckInState {
@@ -62,19 +77,22 @@ interface CheckInState {
   kind: CheckInKind;
   rating: number | undefined;
   summary: string;
+  covered: string[];
 }
 
 async function askForCheckIn(service: StoreService, preset: PartnerTarget | undefined): Promise<{ target: PartnerTarget; input: CheckInInput } | undefined> {
-  const state: CheckInState = { target: preset, kind: preset?.view.lastCheckIn?.kind ?? 'one-on-one', rating: undefined, summary: '' };
+  const state: CheckInState = { target: preset, kind: preset?.view.lastCheckIn?.kind ?? 'one-on-one', rating: undefined, summary: '', covered: [] };
   // From a tree item the partner is known: three steps. From the palette the picker comes first.
   const offset = preset ? 0 : 1;
-  const totalSteps = 3 + offset;
+  // One more step when the partner has talking points on the agenda: which ones were covered.
+  const agendaOf = (s: CheckInState) => (s.target ? openTalkingPoints(s.target.entry.store, s.target.view.record.value.id) : []);
+  const stepsFor = (s: CheckInState) => 3 + offset + (agendaOf(s).length > 0 ? 1 : 0);
   const titleOf = (s: CheckInState) => (s.target ? `${TITLE}: ${s.target.view.record.value.name}` : TITLE);
   const steps: ((s: CheckInState) => Promise<true | typeof BACK | undefined>)[] = [];
   if (!preset) {
     steps.push(async (s) => {
       const items = partnerItems(service, isActive);
-      const chosen = await askPick({ title: TITLE, step: 1, totalSteps, items, active: items.find((i) => i.target.view.record.value.id === s.target?.view.record.value.id), placeholder: 'Type a name; most overdue first', matchOnDescription: true, matchOnDetail: true });
+      const chosen = await askPick({ title: TITLE, step: 1, totalSteps: stepsFor(s), items, active: items.find((i) => i.target.view.record.value.id === s.target?.view.record.value.id), placeholder: 'Type a name; most overdue first', matchOnDescription: true, matchOnDetail: true });
       if (!chosen || chosen === BACK) return chosen;
       s.target = chosen.target;
       s.kind = chosen.target.view.lastCheckIn?.kind ?? 'one-on-one'; // people tend to meet the same way
@@ -84,7 +102,7 @@ async function askForCheckIn(service: StoreService, preset: PartnerTarget | unde
   steps.push(
     async (s) => {
       const items = CHECK_IN_KINDS.map((kind) => ({ label: CHECK_IN_KIND_LABELS[kind], detail: KIND_DETAILS[kind], checkInKind: kind }));
-      const chosen = await askPick({ title: titleOf(s), step: 1 + offset, totalSteps, items, active: items.find((i) => i.checkInKind === s.kind), placeholder: 'What kind of check-in?' });
+      const chosen = await askPick({ title: titleOf(s), step: 1 + offset, totalSteps: stepsFor(s), items, active: items.find((i) => i.checkInKind === s.kind), placeholder: 'What kind of check-in?' });
       if (!chosen || chosen === BACK) return chosen;
       s.kind = chosen.checkInKind;
       return true;
@@ -95,7 +113,7 @@ async function askForCheckIn(service: StoreService, preset: PartnerTarget | unde
       const chosen = await askPick({
         title: titleOf(s),
         step: 2 + offset,
-        totalSteps,
+        totalSteps: stepsFor(s),
         items,
         active: items.find((i) => i.rating === (s.rating ?? previous ?? 3)),
         placeholder: previous ? `How does the relationship feel? Last time: ${previous}/5` : 'How does the relationship feel?',
@@ -108,7 +126,7 @@ async function askForCheckIn(service: StoreService, preset: PartnerTarget | unde
       const summary = await askText({
         title: titleOf(s),
         step: 3 + offset,
-        totalSteps,
+        totalSteps: stepsFor(s),
         prompt: 'One line: what did you talk about? (Enter to save)',
         placeholder: 'e.g. Agreed to pair on the Q3 launch checklist',
         value: s.summary,
@@ -118,8 +136,24 @@ async function askForCheckIn(service: StoreService, preset: PartnerTarget | unde
       s.summary = summary;
       return true;
     },
+    async (s) => {
+      const agenda = agendaOf(s);
+      if (agenda.length === 0) return true;
+      const items = agenda.map((point) => ({ label: point.value.text, description: point.value.source ? `${point.value.source.path}:${point.value.source.startLine}` : undefined, id: point.value.id }));
+      const chosen = await askMany({
+        title: titleOf(s),
+        step: 4 + offset,
+        totalSteps: stepsFor(s),
+        items,
+        selected: items.filter((item) => s.covered.includes(item.id)),
+        placeholder: 'Which talking points did you cover? (Enter to save; unticked ones stay on the agenda)',
+      });
+      if (!chosen || chosen === BACK) return chosen;
+      s.covered = chosen.map((item) => item.id);
+      return true;
+    },
   );
   const result = await runSteps(state, steps);
   if (!result?.target) return undefined;
-  return { target: result.target, input: { kind: result.kind, rating: result.rating, summary: result.summary } };
+  return { target: result.target, input: { kind: result.kind, rating: result.rating, summary: result.summary, covered: result.covered } };
 }

@@ -1,0 +1,53 @@
+import { differenceInCalendarDays, parseISO, startOfDay } from 'date-fns';
+import { dueLabel } from './cadence';
+import type { FollowUp, TalkingPoint } from './model';
+import type { Loaded, Store } from './store';
+
+/** Talking points still to bring up with a partner, oldest first. */
+export function openTalkingPoints(store: Store, partnerId: string): Loaded<TalkingPoint>[] {
+  return store
+    .ofPartner('talkingPoint', partnerId)
+    .filter((point) => !point.value.coveredAt && !point.value.coveredIn)
+    .sort((a, b) => a.value.createdAt.localeCompare(b.value.createdAt));
+}
+
+/** Days until a follow-up is due (negative: overdue), or undefined without a due date. */
+export function followUpDays(followUp: FollowUp, now: Date): number | undefined {
+  return followUp.due ? differenceInCalendarDays(startOfDay(parseISO(followUp.due)), startOfDay(now)) : undefined;
+}
+
+export function followUpDueLabel(followUp: FollowUp, now: Date): string | undefined {
+  const days = followUpDays(followUp, now);
+  return days === undefined ? undefined : dueLabel(days);
+}
+
+/** Open follow-ups: overdue first, then by due date, undated last, then oldest first. */
+export function openFollowUps(followUps: readonly Loaded<FollowUp>[], now: Date): Loaded<FollowUp>[] {
+  const key = (f: Loaded<FollowUp>) => followUpDays(f.value, now) ?? Number.POSITIVE_INFINITY;
+  return followUps.filter((f) => !f.value.done).sort((a, b) => key(a) - key(b) || a.value.createdAt.localeCompare(b.value.createdAt));
+}
+
+export function isOverdue(followUp: FollowUp, now: Date): boolean {
+  const days = followUpDays(followUp, now);
+  return !followUp.done && days !== undefined && days < 0;
+}
+
+/** What a snippet looks like now: where it is in the current text (1-based line), if anywhere. */
+export type SnippetCheck = { state: 'same' } | { state: 'moved'; line: number } | { state: 'changed' };
+
+/**
+ * Compares the code a talking point quoted with the file as it is now: the same at the same lines,
+ * moved elsewhere in the file, or changed. Line endings and trailing spaces do not count.
+ */
+export function checkSnippet(snippet: string, currentText: string, startLine: number, endLine: number): SnippetCheck {
+  const normalise = (text: string) => text.replace(/\r\n/g, '\n').split('\n').map((line) => line.trimEnd()).join('\n').trim();
+  const wanted = normalise(snippet);
+  const lines = currentText.replace(/\r\n/g, '\n').split('\n');
+  if (normalise(lines.slice(startLine - 1, endLine).join('\n')) === wanted) return { state: 'same' };
+  if (!wanted) return { state: 'changed' };
+  const span = endLine - startLine + 1;
+  for (let start = 0; start + span <= lines.length; start++) {
+    if (normalise(lines.slice(start, start + span).join('\n')) === wanted) return { state: 'moved', line: start + 1 };
+  }
+  return { state: 'changed' };
+}
