@@ -26,11 +26,11 @@ describe('agenda: talking points and follow-ups', () => {
       followUp('today', { due: '2026-11-21' }),
     ];
     assert.deepEqual(openFollowUps(list, NOW).map((f) => f.value.id), ['late', 'today', 'soon', 'undated']);
-    assert.equal(followUpDueLabel(list[2]!.value, NOW), '2 days overdue');
-    assert.equal(followUpDueLabel(list[0]!.value, NOW), undefined);
-    assert.equal(isOverdue(list[2]!.value, NOW), true);
-    assert.equal(isOverdue(list[3]!.value, NOW), false, 'done is never overdue');
-    assert.equal(isOverdue(list[4]!.value, NOW), false, 'due today is not overdue yet');
+    assert.equal(followUpDueLabel(list[2].value, NOW), '2 days overdue');
+    assert.equal(followUpDueLabel(list[0].value, NOW), undefined);
+    assert.equal(isOverdue(list[2].value, NOW), true);
+    assert.equal(isOverdue(list[3].value, NOW), false, 'done is never overdue');
+    assert.equal(isOverdue(list[4].value, NOW), false, 'due today is not overdue yet');
   });
 
   it('keeps talking points on the agenda until covered, oldest first', async () => {
