@@ -52,7 +52,7 @@ describe('Alliances in the real workbench', function () {
     await status.waitFor({ state: 'visible' });
     assert.equal((await status.innerText()).trim(), '4');
     const badge = wb.page.locator('.activitybar .action-item:has(a[aria-label^="Alliances"]) .badge-content');
-    assert.equal((await badge.innerText()).trim(), '4');
+    await badge.filter({ hasText: /^4$/ }).waitFor({ state: 'visible' });
     await wb.screenshot('sidebar-demo');
   });
 
@@ -127,6 +127,10 @@ describe('Alliances in the real workbench', function () {
   });
 
   it('logs a check-in from the tree item\'s inline action, partner pre-selected', async () => {
+    // Go to Partner reveals and selects someone who may be scrolled out of view.
+    await wb.runCommand('Alliances: Go to Partner');
+    await wb.quickInputType('Hannah');
+    await wb.quickPick('Hannah Okafor');
     const row = treeRow('Hannah Okafor');
     await row.hover();
     await row.locator('.action-label[aria-label^="Log Check-in"]').click();
@@ -142,5 +146,70 @@ describe('Alliances in the real workbench', function () {
     const latest = readJsonFiles<CheckIn>(path.join(store, 'checkins')).filter((c) => c.partnerId === hannah.id).sort((a, b) => b.date.localeCompare(a.date))[0];
     assert.equal(latest?.kind, 'help-me');
     assert.equal(latest?.rating, 4);
+  });
+
+  it('adds a talking point from an editor selection through the context menu', async () => {
+    // Quick Open without ">" finds files.
+    await wb.page.keyboard.press('F1');
+    await wb.quickInputType('invoice.ts');
+    await wb.quickPick('invoice.ts');
+    const editor = wb.page.locator('.monaco-editor .view-lines').first();
+    await editor.waitFor({ state: 'visible' });
+    await editor.click();
+    await wb.page.keyboard.press('Control+Home');
+    await wb.page.keyboard.press('Shift+ArrowDown');
+    await wb.page.keyboard.press('Shift+ArrowDown');
+    await editor.click({ button: 'right', position: { x: 40, y: 5 } });
+    const menuItem = wb.page.locator('.context-view .action-item').filter({ hasText: 'Add Talking Point' }).first();
+    await menuItem.waitFor({ state: 'visible' }).catch(async (error: Error) => {
+      await wb.screenshot('debug-context-menu');
+      throw error;
+    });
+    await menuItem.click();
+    await wb.quickInputType('Marcus');
+    await wb.quickPick('Marcus Ortega');
+    await wb.page.locator('.quick-input-widget').filter({ hasText: 'about src/billing/invoice.ts:1–2' }).waitFor({ state: 'visible' });
+    await wb.quickInputType('Do enterprise deals need invoice totals per line?');
+    await wb.quickInputAccept();
+
+    type Point = { partnerId: string; text: string; source?: { path: string; startLine: number; endLine: number; commit?: string; snippet?: string } };
+    const points = () => readJsonFiles<Point>(path.join(store, 'talking-points'));
+    for (let i = 0; i < 50 && points().length === 0; i++) await wb.page.waitForTimeout(100);
+    const point = points()[0];
+    assert.ok(point, 'the talking point file is on disk');
+    assert.equal(point.text, 'Do enterprise deals need invoice totals per line?');
+    assert.equal(point.source?.path, 'src/billing/invoice.ts');
+    assert.equal(point.source?.startLine, 1);
+    assert.equal(point.source?.endLine, 2);
+    assert.match(point.source?.commit ?? '', /^[0-9a-f]{40}$/);
+    assert.match(point.source?.snippet ?? '', /^export function invoiceTotal/);
+    const marcus = treeRow('Marcus Ortega');
+    await marcus.click();
+    await wb.page.keyboard.press('ArrowRight'); // expand the agenda
+    await treeRow('Do enterprise deals need invoice totals per line?').waitFor({ state: 'visible' });
+    await wb.screenshot('talking-point-agenda');
+  });
+
+  it('adds a follow-up and completes it with one click on its checkbox', async () => {
+    await wb.runCommand('Alliances: Add Follow-up');
+    await wb.quickInputType('Jonas');
+    await wb.quickPick('Jonas Berg');
+    await onStep(1, 3);
+    await wb.quickInputType('Ask for the renewal discount in writing');
+    await wb.quickInputAccept();
+    await onStep(2, 3);
+    await wb.quickInputAccept(); // Me
+    await onStep(3, 3);
+    await wb.quickPick('Tomorrow');
+    const followUpsPane = wb.page.locator('.pane:has(.pane-header[aria-label^="Follow-ups"])');
+    const header = followUpsPane.locator('.pane-header');
+    if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+    const row = followUpsPane.locator('.monaco-list-row').filter({ hasText: 'Ask for the renewal discount in writing' }).first();
+    await row.waitFor({ state: 'visible' });
+    await wb.screenshot('follow-ups');
+    await row.locator('.custom-view-tree-node-item-checkbox, .monaco-checkbox, [role="checkbox"]').first().click();
+    const file = () => readJsonFiles<{ text: string; done?: boolean }>(path.join(store, 'follow-ups')).find((f) => f.text === 'Ask for the renewal discount in writing');
+    for (let i = 0; i < 50 && !file()?.done; i++) await wb.page.waitForTimeout(100);
+    assert.equal(file()?.done, true, 'the follow-up file says done');
   });
 });
