@@ -27,9 +27,24 @@ const common = {
   mainFields: ['module', 'main'],
 };
 
+/** One browser bundle per webview (script + stylesheet), loaded under a strict CSP: no eval, no inline code. */
+const webview = {
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: 'chrome114',
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  logLevel: 'info',
+  metafile: true,
+  legalComments: 'none',
+};
+
 const options = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', plugins: [gitExternal] },
   { ...common, entryPoints: ['src/git/index.ts'], outfile: 'dist/git.js' },
+  { ...webview, entryPoints: { partnerPage: 'src/webview/partnerPage/main.ts' }, outdir: 'dist/webview' },
+  { ...webview, entryPoints: { partnerPage: 'src/webview/partnerPage/partnerPage.css' }, outdir: 'dist/webview' },
 ];
 
 if (watch) {

@@ -5,6 +5,9 @@
 //
 //   node scripts/bench/generateStore.mjs <folder> [partners=1000] [checkIns=50000]
 //
+// Talking points (1 per 10 check-ins) and follow-ups (1 per 5) are added when the caller passes their
+// folders (the driver takes them from the compiled src/core/storeLayout.js, so the layout is the store's).
+//
 // Deterministic apart from the random half of the ids (names, dates, kinds, ratings come from a seeded
 // generator), so two runs measure the same shape of data.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -73,12 +76,21 @@ const localDate = (date) => `${date.getFullYear()}-${String(date.getMonth() + 1)
  * Creates `<folder>/.alliances` with `partners` partners and `checkIns` check-ins spread over the last
  * three years. Returns what it wrote (paths included), so the benchmark can pick files to change.
  */
-export function generateStore(folder, { partners = 1000, checkIns = 50_000, now = new Date(), seed = 20261121 } = {}) {
+export function generateStore(folder, {
+  partners = 1000,
+  checkIns = 50_000,
+  talkingPoints = Math.round(checkIns / 10),
+  followUps = Math.round(checkIns / 5),
+  /** Folder per record kind (KIND_FOLDERS of src/core/storeLayout.ts); kinds it lacks are not generated. */
+  kindFolders = { partner: 'partners', checkIn: 'checkins' },
+  now = new Date(),
+  seed = 20261121,
+} = {}) {
   const random = seeded(seed);
   const pick = (list) => list[Math.floor(random() * list.length)];
   const root = path.join(folder, '.alliances');
   const started = Date.now();
-  mkdirSync(path.join(root, 'partners'), { recursive: true });
+  mkdirSync(path.join(root, kindFolders.partner), { recursive: true });
   writeFileSync(path.join(root, '.gitignore'), '# Alliances: private notes and temporary files never go into git.\nprivate/\n.*.tmp\n');
   const storeCreated = new Date(now.getTime() - 3 * 365 * DAY_MS);
   writeFileSync(path.join(root, 'alliances.json'), serialise({ format: 'alliances', schemaVersion: 1, createdAt: storeCreated.toISOString() }));
@@ -113,7 +125,7 @@ export function generateStore(folder, { partners = 1000, checkIns = 50_000, now 
       record.updatedAt = now.toISOString();
       record.updatedBy = pick(TEAM);
     }
-    const file = path.join(root, 'partners', `${slugify(name)}-${record.id}.json`);
+    const file = path.join(root, kindFolders.partner, `${slugify(name)}-${record.id}.json`);
     writeFileSync(file, serialise(record));
     partnerRecords.push(record);
     partnerFiles.push(file);
@@ -125,6 +137,7 @@ export function generateStore(folder, { partners = 1000, checkIns = 50_000, now 
   const cumulative = [];
   weights.reduce((sum, w, i) => (cumulative[i] = sum + w / total), 0);
   const checkInFiles = [];
+  const checkInsOf = partnerRecords.map(() => []);
   const years = new Set();
   for (let i = 0; i < checkIns; i++) {
     const r = random();
@@ -150,17 +163,102 @@ export function generateStore(folder, { partners = 1000, checkIns = 50_000, now 
     // checkins/<yyyy>/: the local year of the check-in's date, as checkInFile() does.
     const year = String(date.getFullYear());
     if (!years.has(year)) {
-      mkdirSync(path.join(root, 'checkins', year), { recursive: true });
+      mkdirSync(path.join(root, kindFolders.checkIn, year), { recursive: true });
       years.add(year);
     }
-    const file = path.join(root, 'checkins', year, `${record.id}.json`);
+    const file = path.join(root, kindFolders.checkIn, year, `${record.id}.json`);
     writeFileSync(file, serialise(record));
     checkInFiles.push(file);
+    checkInsOf[index].push(record);
+  }
+
+  // Talking points (most already covered by a later check-in) and follow-ups (most done), per partner
+  // in proportion to their check-ins, when this build of the store has those kinds.
+  const withCheckIns = partnerRecords.map((_, i) => i).filter((i) => checkInsOf[i].length > 0);
+  const pickPartner = () => withCheckIns[Math.floor(random() * withCheckIns.length)];
+  const between = (from, to) => new Date(from + Math.floor(random() * Math.max(60_000, to - from)));
+  const extraFiles = {};
+  const writeRecord = (kind, record) => {
+    const dir = path.join(root, kindFolders[kind]);
+    if (!extraFiles[kind]) {
+      mkdirSync(dir, { recursive: true });
+      extraFiles[kind] = [];
+    }
+    const file = path.join(dir, `${record.id}.json`);
+    writeFileSync(file, serialise(record));
+    extraFiles[kind].push(file);
+  };
+  if (kindFolders.talkingPoint) {
+    for (let i = 0; i < talkingPoints; i++) {
+      const index = pickPartner();
+      const partner = partnerRecords[index];
+      const createdAt = between(Date.parse(partner.createdAt), now.getTime());
+      const record = {
+        schemaVersion: 1,
+        id: newId(createdAt.getTime()),
+        partnerId: partner.id,
+        text: `${pick(['Ask about', 'Bring up', 'Show them', 'Get their view on'])} ${pick(TOPICS)}`,
+        createdAt: createdAt.toISOString(),
+        updatedAt: createdAt.toISOString(),
+        author: pick(TEAM),
+      };
+      if (random() < 0.4) {
+        const startLine = 1 + Math.floor(random() * 400);
+        record.source = {
+          path: `src/${pick(['billing', 'auth', 'search', 'export'])}/${pick(['index', 'service', 'client', 'model'])}.ts`,
+          startLine,
+          endLine: startLine + Math.floor(random() * 12),
+          commit: Array.from({ length: 40 }, () => '0123456789abcdef'[Math.floor(random() * 16)]).join(''),
+          snippet: `export function handle${pick(['Invoice', 'Login', 'Query', 'Export'])}(input: Input): Result {\n  return process(input);\n}`,
+        };
+      }
+      const later = checkInsOf[index].filter((c) => Date.parse(c.date) > createdAt.getTime());
+      if (later.length > 0 && random() < 0.8) {
+        const covered = later[Math.floor(random() * later.length)];
+        record.coveredIn = covered.id;
+        record.coveredAt = covered.createdAt;
+        record.updatedAt = covered.createdAt;
+        record.updatedBy = covered.author;
+      }
+      writeRecord('talkingPoint', record);
+    }
+  }
+  if (kindFolders.followUp) {
+    for (let i = 0; i < followUps; i++) {
+      const index = pickPartner();
+      const partner = partnerRecords[index];
+      const checkIn = checkInsOf[index][Math.floor(random() * checkInsOf[index].length)];
+      const createdAt = new Date(Date.parse(checkIn.createdAt) + 60_000);
+      const owner = pick(['me', 'me', 'them', 'teammate']);
+      const record = {
+        schemaVersion: 1,
+        id: newId(createdAt.getTime()),
+        partnerId: partner.id,
+        checkInId: checkIn.id,
+        text: `${pick(['Send', 'Draft', 'Review', 'Share', 'Schedule'])} ${pick(['the notes on', 'a proposal for', 'numbers for', 'a demo of'])} ${pick(TOPICS)}`,
+        owner,
+        ...(owner === 'teammate' ? { teammate: pick(TEAM).name } : {}),
+        ...(random() < 0.7 ? { due: localDate(new Date(createdAt.getTime() + (3 + Math.floor(random() * 25)) * DAY_MS)) } : {}),
+        createdAt: createdAt.toISOString(),
+        updatedAt: createdAt.toISOString(),
+        author: checkIn.author,
+      };
+      if (random() < 0.75) {
+        const doneAt = between(createdAt.getTime(), Math.min(now.getTime(), createdAt.getTime() + 30 * DAY_MS));
+        record.done = true;
+        record.doneAt = doneAt.toISOString();
+        record.updatedAt = doneAt.toISOString();
+        record.updatedBy = pick(TEAM);
+      }
+      writeRecord('followUp', record);
+    }
   }
   return {
     root,
     partners: partnerRecords.length,
     checkIns: checkInFiles.length,
+    talkingPoints: extraFiles.talkingPoint?.length ?? 0,
+    followUps: extraFiles.followUp?.length ?? 0,
     partnerFiles,
     checkInFiles,
     activePartnerIds: partnerRecords.filter((p) => !p.archived).map((p) => p.id),
@@ -174,6 +272,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     console.error('usage: node scripts/bench/generateStore.mjs <folder> [partners] [checkIns]');
     process.exit(2);
   }
-  const result = generateStore(path.resolve(folder), { partners: Number(partners ?? 1000), checkIns: Number(checkIns ?? 50_000) });
-  console.log(`${result.partners} partners, ${result.checkIns} check-ins in ${result.root} (${result.seconds.toFixed(1)} s)`);
+  const kindFolders = { partner: 'partners', checkIn: 'checkins', talkingPoint: 'talking-points', followUp: 'follow-ups' };
+  const result = generateStore(path.resolve(folder), { partners: Number(partners ?? 1000), checkIns: Number(checkIns ?? 50_000), kindFolders });
+  console.log(`${result.partners} partners, ${result.checkIns} check-ins, ${result.talkingPoints} talking points, ${result.followUps} follow-ups in ${result.root} (${result.seconds.toFixed(1)} s)`);
 }

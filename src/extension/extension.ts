@@ -11,6 +11,7 @@ import { openPartnerFile, setArchived, snoozePartner } from './commands/partnerS
 import { showDue } from './commands/showDue';
 import { initializeStore, openStoreFolder, refreshStores } from './commands/storeCommands';
 import { guarded } from './partnerArgs';
+import { registerPartnerPage, type PartnerPanels } from './partnerPage/partnerPanel';
 import { PartnersTree } from './partnersTree';
 import { Reminders } from './reminders';
 import { DueStatusBar } from './statusBar';
@@ -25,6 +26,7 @@ export interface AlliancesApi {
   reminders: Reminders;
   followUps: FollowUpsTree;
   followUpsView: vscode.TreeView<FollowUpNode>;
+  partnerPages: PartnerPanels;
 }
 
 const GROUP_BY_KEY = 'alliances.groupBy';
@@ -106,6 +108,8 @@ export function activate(context: vscode.ExtensionContext): AlliancesApi {
     'alliances.hideArchived': () => setView(undefined, false),
   };
   for (const [id, handler] of Object.entries(commands)) context.subscriptions.push(vscode.commands.registerCommand(id, handler));
+  const partnerPages = registerPartnerPage(context, service);
+  context.subscriptions.push(partnerPages);
   const run = storeCommand((body: () => Promise<unknown>) => body());
   // One click on a checkbox completes or reopens a follow-up.
   context.subscriptions.push(
@@ -139,7 +143,7 @@ export function activate(context: vscode.ExtensionContext): AlliancesApi {
   }, DAY_CHECK_MS);
   context.subscriptions.push({ dispose: () => clearInterval(dayTimer) });
 
-  return { service, tree, treeView, statusBar, reminders, followUps, followUpsView };
+  return { service, tree, treeView, statusBar, reminders, followUps, followUpsView, partnerPages };
 }
 
 export function deactivate(): void {

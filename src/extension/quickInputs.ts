@@ -11,14 +11,16 @@ interface StepBase {
   placeholder?: string;
 }
 
-export interface TextStep extends StepBase {
+export interface TextStep<B extends symbol = never> extends StepBase {
   prompt?: string;
   value?: string;
   validate?: (value: string) => string | undefined;
+  /** Extra title-bar buttons; pressing one resolves to its `id`. */
+  buttons?: (vscode.QuickInputButton & { id: B })[];
 }
 
 /** An input box that resolves to the text, BACK, or undefined when dismissed. */
-export function askText(options: TextStep): Promise<StepResult<string>> {
+export function askText<B extends symbol = never>(options: TextStep<B>): Promise<StepResult<string> | B> {
   const input = vscode.window.createInputBox();
   input.title = options.title;
   input.step = options.step;
@@ -27,9 +29,9 @@ export function askText(options: TextStep): Promise<StepResult<string>> {
   input.placeholder = options.placeholder;
   input.value = options.value ?? '';
   input.ignoreFocusOut = false;
-  if (options.step && options.step > 1) input.buttons = [vscode.QuickInputButtons.Back];
+  input.buttons = [...(options.step && options.step > 1 ? [vscode.QuickInputButtons.Back] : []), ...(options.buttons ?? [])];
   return new Promise((resolve) => {
-    const done = (result: StepResult<string>) => {
+    const done = (result: StepResult<string> | B) => {
       resolve(result);
       input.dispose();
     };
@@ -43,6 +45,8 @@ export function askText(options: TextStep): Promise<StepResult<string>> {
     });
     input.onDidTriggerButton((button) => {
       if (button === vscode.QuickInputButtons.Back) done(BACK);
+      const extra = options.buttons?.find((candidate) => candidate === button);
+      if (extra) done(extra.id);
     });
     input.onDidHide(() => done(undefined));
     input.show();

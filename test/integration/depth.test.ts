@@ -62,12 +62,18 @@ describe('check-ins with depth', function () {
   it('opens the code; says when it moved, when it changed, and when the file is gone', async () => {
     assert.equal(await vscode.commands.executeCommand('alliances.openTalkingPoint', point.value.id), 'same');
     assert.equal(vscode.window.activeTextEditor?.selection.start.line, 1);
-    await fs.writeFile(file, `// header\n// more\n${CODE}`);
-    await waitFor('the editor to see the change', () => vscode.workspace.textDocuments.find((d) => d.uri.fsPath === file)?.getText().startsWith('// header'));
+    // Edit through VS Code (as a teammate's pulled change would land): the open document and the disk agree.
+    const document = await vscode.workspace.openTextDocument(file);
+    const insert = new vscode.WorkspaceEdit();
+    insert.insert(document.uri, new vscode.Position(0, 0), '// header\n// more\n');
+    assert.ok(await vscode.workspace.applyEdit(insert));
+    assert.ok(await document.save());
     assert.equal(await vscode.commands.executeCommand('alliances.openTalkingPoint', point.value.id), 'moved');
     assert.equal(vscode.window.activeTextEditor?.selection.start.line, 3, 'selects the code where it is now');
-    await fs.writeFile(file, CODE.replace('retries are handled by the caller', 'no retries'));
-    await waitFor('the editor to see the change', () => vscode.workspace.textDocuments.find((d) => d.uri.fsPath === file)?.getText().includes('no retries'));
+    const rewrite = new vscode.WorkspaceEdit();
+    rewrite.replace(document.uri, new vscode.Range(0, 0, document.lineCount, 0), CODE.replace('retries are handled by the caller', 'no retries'));
+    assert.ok(await vscode.workspace.applyEdit(rewrite));
+    assert.ok(await document.save());
     assert.equal(await vscode.commands.executeCommand('alliances.openTalkingPoint', point.value.id), 'changed');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await fs.rm(file);

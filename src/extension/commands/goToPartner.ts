@@ -3,7 +3,7 @@ import { partnerFromArg, pickPartner } from '../partnerArgs';
 import type { PartnersTree, TreeNode } from '../partnersTree';
 import type { StoreService } from '../storeService';
 
-/** Go to Partner: pick anyone (archived included) and reveal them in the sidebar. */
+/** Go to Partner: pick anyone (archived included), reveal them in the sidebar and open their page. */
 export async function goToPartner(service: StoreService, tree: PartnersTree, view: vscode.TreeView<TreeNode>, arg?: unknown): Promise<string | undefined> {
   const target = partnerFromArg(service, arg) ?? (await pickPartner(service, 'Go to Partner'));
   if (!target) return undefined;
@@ -11,5 +11,6 @@ export async function goToPartner(service: StoreService, tree: PartnersTree, vie
   if (target.view.record.value.archived && !tree.showArchived) await vscode.commands.executeCommand('alliances.showArchived');
   const node = tree.nodeOf(id);
   if (node) await view.reveal(node, { select: true, focus: true, expand: true });
+  await vscode.commands.executeCommand('alliances.openPartnerPage', id);
   return id;
 }

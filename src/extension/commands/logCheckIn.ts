@@ -7,6 +7,9 @@ import { askMany, askPick, askText, BACK, runSteps } from '../quickInputs';
 import type { StoreService } from '../storeService';
 
 const TITLE = 'Log Check-in';
+/** The summary step's title-bar button: leave the quick flow for the full form on the partner page. */
+const FULL_FORM = Symbol('full form');
+const fullFormButton: vscode.QuickInputButton & { id: typeof FULL_FORM } = { id: FULL_FORM, iconPath: new vscode.ThemeIcon('notebook'), tooltip: 'Open the full form (notes, asks and offers, action items, private notes)' };
 
 export interface CheckInInput {
   kind: CheckInKind;
@@ -49,6 +52,10 @@ export async function logCheckIn(service: StoreService, partnerArg?: unknown, in
     }
     const answer = await askForCheckIn(service, target);
     if (!answer) return undefined;
+    if ('fullForm' in answer) {
+      await vscode.commands.executeCommand('alliances.openPartnerPage', answer.fullForm.view.record.value.id, { showForm: true });
+      return undefined;
+    }
     ({ target, input } = answer);
   }
   const { covered, ...checkIn } = input;
@@ -57,7 +64,9 @@ export async function logCheckIn(service: StoreService, partnerArg?: unknown, in
   const coveredAt = new Date().toISOString();
   for (const id of covered ?? []) {
     const point = store.get('talkingPoint', id);
-    if (point?.value.partnerId === record.value.partnerId) await store.update('talkingPoint', id, { coveredIn: record.value.id, coveredAt });
+    // A private check-in's id never goes into a shared file: teammates could not resolve it anyway.
+    const reference = record.private && !point?.private ? {} : { coveredIn: record.value.id };
+    if (point?.value.partnerId === record.value.partnerId) await store.update('talkingPoint', id, { ...reference, coveredAt });
   }
   vscode.window.setStatusBarMessage(`$(check) Alliances: check-in with ${target.view.record.value.name} logged`, 4000);
   return record;
@@ -80,7 +89,8 @@ interface CheckInState {
   covered: string[];
 }
 
-async function askForCheckIn(service: StoreService, preset: PartnerTarget | undefined): Promise<{ target: PartnerTarget; input: CheckInInput } | undefined> {
+async function askForCheckIn(service: StoreService, preset: PartnerTarget | undefined): Promise<{ target: PartnerTarget; input: CheckInInput } | { fullForm: PartnerTarget } | undefined> {
+  let fullForm = false;
   const state: CheckInState = { target: preset, kind: preset?.view.lastCheckIn?.kind ?? 'one-on-one', rating: undefined, summary: '', covered: [] };
   // From a tree item the partner is known: three steps. From the palette the picker comes first.
   const offset = preset ? 0 : 1;
@@ -131,14 +141,19 @@ async function askForCheckIn(service: StoreService, preset: PartnerTarget | unde
         placeholder: 'e.g. Agreed to pair on the Q3 launch checklist',
         value: s.summary,
         validate: (value) => (value.length > 2000 ? 'Keep it to one line (under 2000 characters).' : undefined),
+        buttons: [fullFormButton],
       });
+      if (summary === FULL_FORM) {
+        fullForm = true;
+        return true;
+      }
       if (typeof summary !== 'string') return summary;
       s.summary = summary;
       return true;
     },
     async (s) => {
       const agenda = agendaOf(s);
-      if (agenda.length === 0) return true;
+      if (agenda.length === 0 || fullForm) return true;
       const items = agenda.map((point) => ({ label: point.value.text, description: point.value.source ? `${point.value.source.path}:${point.value.source.startLine}` : undefined, id: point.value.id }));
       const chosen = await askMany({
         title: titleOf(s),
@@ -155,5 +170,6 @@ async function askForCheckIn(service: StoreService, preset: PartnerTarget | unde
   );
   const result = await runSteps(state, steps);
   if (!result?.target) return undefined;
+  if (fullForm) return { fullForm: result.target };
   return { target: result.target, input: { kind: result.kind, rating: result.rating, summary: result.summary, covered: result.covered } };
 }

@@ -1,0 +1,508 @@
+// `npm run bench`: proves (or disproves) that Alliances stays instant at team scale. Builds what it
+// measures, generates a big store in a temporary folder, measures in plain Node and inside a real VS Code
+// 1.139 (code-server), prints a table (figure, target, pass/fail), writes test-results/bench.json, and
+// exits 1 when a target is missed. Targets are absolute budgets or ratios against a baseline measured in
+// the same run; every timing is a median of repeated runs. No timing is asserted inside a test.
+//
+// Environment (all optional):
+//   BENCH_RUNS=5           Store.load / floor runs (median)
+//   BENCH_WINDOWS=5        VS Code windows for the activation figures (median; the order alternates)
+//   BENCH_LOG_CHECKINS=12  Log Check-in repetitions
+//   BENCH_PARTNERS=1000 BENCH_CHECKINS=50000   dataset size (the targets are for the default)
+//   BENCH_SKIP_HOST=1      plain Node and bundles only (no code-server)
+//   BENCH_SKIP_BUILD=1     measure dist/ as it is (no production build, no package)
+//   BENCH_ANALYSIS=0       skip the cost breakdown and CPU profiles
+//   BENCH_KEEP=1           keep the temporary folder (store, logs, raw results)
+//   BENCH_VERBOSE=1        print the workbench's own log lines too
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as util from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { generateStore } from './generateStore.mjs';
+import { bundleFrameMapper, summariseProfile } from './profile.mjs';
+import { formatBytes, formatMs, median } from './stats.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(here, '..', '..');
+const compiledRoot = path.join(repoRoot, '.cache', 'bench', 'out');
+const resultsDir = path.join(repoRoot, 'test-results');
+const env = process.env;
+const num = (name, fallback) => (env[name] !== undefined && env[name] !== '' ? Number(env[name]) : fallback);
+const options = {
+  runs: num('BENCH_RUNS', 5),
+  windows: num('BENCH_WINDOWS', 5),
+  logCheckIns: num('BENCH_LOG_CHECKINS', 12),
+  partners: num('BENCH_PARTNERS', 1000),
+  checkIns: num('BENCH_CHECKINS', 50_000),
+  skipHost: env.BENCH_SKIP_HOST === '1',
+  skipBuild: env.BENCH_SKIP_BUILD === '1',
+  analysis: env.BENCH_ANALYSIS !== '0',
+  keep: env.BENCH_KEEP === '1',
+  verbose: env.BENCH_VERBOSE === '1',
+};
+const MARKER = '[bench-host] ';
+
+const started = Date.now();
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
+const say = (line) => console.log(`[bench ${elapsed()}] ${line}`);
+
+/** Everything to undo, newest first: servers, browsers, temp folders. Runs once, even on Ctrl+C. */
+const cleanups = [];
+let cleaned;
+function cleanup() {
+  cleaned ??= (async () => {
+    for (const fn of cleanups.reverse()) {
+      try {
+        await fn();
+      } catch (error) {
+        console.error(`[bench] cleanup: ${error?.message ?? error}`);
+      }
+    }
+  })();
+  return cleaned;
+}
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.once(signal, () => {
+    console.error(`\n[bench] ${signal}: cleaning up…`);
+    void cleanup().finally(() => process.exit(130));
+  });
+}
+
+/** Runs a command; returns { code, output }. Output is captured and only shown when asked. */
+function run(command, args, { cwd = repoRoot, timeoutMs = 600_000 } = {}) {
+  const result = spawnSync(command, args, { cwd, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024, env: { ...env, FORCE_COLOR: '0' } });
+  return { code: result.status ?? 1, output: `${result.stdout ?? ''}${result.stderr ?? ''}${result.error ? `\n${result.error.message}` : ''}` };
+}
+const tail = (text, lines = 25) => text.trim().split('\n').slice(-lines).join('\n');
+
+// ---- the table --------------------------------------------------------------------------------------
+const rows = [];
+/** status: pass | fail | info | error | not built yet | none yet | skipped */
+function row(section, figure, value, target, status, note) {
+  rows.push({ section, figure, value, target, status, ...(note ? { note } : {}) });
+}
+const check = (ok) => (ok ? 'pass' : 'fail');
+
+function printTable() {
+  const head = ['', 'Figure', 'Measured', 'Target', 'Result'];
+  const body = rows.map((r) => [r.section, r.figure, r.value, r.target, r.status.toUpperCase()]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => String(b[i]).length)));
+  const line = (cells) => cells.map((c, i) => String(c).padEnd(widths[i])).join('  ').trimEnd();
+  console.log(`\n${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
+  let last;
+  for (const b of body) {
+    console.log(line([b[0] === last ? '' : b[0], ...b.slice(1)]));
+    last = b[0];
+  }
+  const notes = rows.filter((r) => r.note && (r.status === 'fail' || r.status === 'error'));
+  if (notes.length) {
+    console.log('\nWhy the misses (details and CPU profiles in test-results/bench.json):');
+    for (const r of notes) console.log(`  - ${r.figure}: ${r.note}`);
+  }
+}
+
+// ---- 1. builds ------------------------------------------------------------------------------------
+function compileCore() {
+  say('compiling src/ and test/harness (tsc -p tsconfig.test.json) into .cache/bench/out…');
+  rmSync(compiledRoot, { recursive: true, force: true });
+  const tsc = path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
+  const { code, output } = run(process.execPath, [tsc, '-p', 'tsconfig.test.json', '--outDir', compiledRoot]);
+  const needed = ['src/core/store.js', 'src/core/partnerView.js', 'src/core/nodeFileSystem.js', 'test/harness/codeServer.js'].map((f) => path.join(compiledRoot, f));
+  const missing = needed.filter((f) => !existsSync(f));
+  if (missing.length) throw new Error(`tsc did not produce ${missing.join(', ')}:\n${tail(output)}`);
+  // tsc emits even with type errors; someone may be mid-edit. Measure, but say so.
+  if (code !== 0) {
+    const errors = output.split('\n').filter((l) => /error TS\d+/.test(l));
+    say(`warning: tsc reported ${errors.length} type error(s); measuring what it emitted:\n    ${errors.slice(0, 5).join('\n    ')}`);
+    return errors;
+  }
+  return [];
+}
+
+function buildAndPackage(details) {
+  if (options.skipBuild) {
+    say('BENCH_SKIP_BUILD=1: measuring dist/ as it is');
+  } else {
+    say('production build (node scripts/build.mjs --production)…');
+    const build = run(process.execPath, ['scripts/build.mjs', '--production']);
+    if (build.code !== 0) throw new Error(`production build failed:\n${tail(build.output)}`);
+  }
+  const size = (file) => (existsSync(file) ? statSync(file).size : NaN);
+  const gz = (file) => (existsSync(file) ? gzipSync(readFileSync(file)).length : NaN);
+  const dist = path.join(repoRoot, 'dist');
+  const extension = path.join(dist, 'extension.js');
+  const git = path.join(dist, 'git.js');
+  // Every other JavaScript bundle in dist/ is a webview bundle (DESIGN.md: one browser bundle per webview).
+  const others = [];
+  const walk = (dir) => {
+    for (const entry of existsSync(dir) ? readdirSync(dir, { withFileTypes: true }) : []) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (/\.(m?js)$/.test(entry.name) && full !== extension && full !== git) others.push(full);
+    }
+  };
+  walk(dist);
+  const extensionText = existsSync(extension) ? readFileSync(extension, 'utf8') : '';
+  details.bundles = {
+    extension: { bytes: size(extension), gzip: gz(extension), requiresGitLazily: /require\(["']\.\/git\.js["']\)/.test(extensionText), bundlesSimpleGit: /simple-git|GitExecutorChain|spawnOptions/.test(extensionText) },
+    git: { bytes: size(git), gzip: gz(git) },
+    webviews: others.map((file) => ({ file: path.relative(repoRoot, file), bytes: size(file), gzip: gz(file) })),
+  };
+  let vsix = path.join(dist, 'alliances.vsix');
+  if (!options.skipBuild) {
+    say('packaging (npm run package)…');
+    const pack = run('npm', ['run', '--silent', 'package']);
+    if (pack.code !== 0) {
+      details.bundles.packageError = tail(pack.output);
+      vsix = undefined;
+    }
+  }
+  details.bundles.vsix = { bytes: vsix ? size(vsix) : NaN, file: vsix ? path.relative(repoRoot, vsix) : undefined };
+  return vsix && existsSync(vsix) ? vsix : undefined;
+}
+
+function bundleRows(details) {
+  const b = details.bundles;
+  const kb = 1024;
+  row('Bundles', 'dist/extension.js (minified)', formatBytes(b.extension.bytes), '≤ 150 KB', Number.isFinite(b.extension.bytes) ? check(b.extension.bytes <= 150 * kb) : 'error',
+    `gzip ${formatBytes(b.extension.gzip)}; simple-git ${b.extension.bundlesSimpleGit ? 'IS bundled in it' : 'not in it'}, loaded via require('./git.js'): ${b.extension.requiresGitLazily}`);
+  row('Bundles', 'dist/git.js (simple-git, loaded lazily)', formatBytes(b.git.bytes), 'reported', 'info');
+  if (b.webviews.length === 0) row('Bundles', 'Webview bundles', 'none yet', '≤ 120 KB each', 'none yet');
+  for (const w of b.webviews) row('Bundles', `Webview bundle ${w.file}`, formatBytes(w.bytes), '≤ 120 KB', check(w.bytes <= 120 * kb));
+  row('Bundles', '.vsix (npm run package)', Number.isFinite(b.vsix.bytes) ? formatBytes(b.vsix.bytes) : 'package failed', 'reported', Number.isFinite(b.vsix.bytes) ? 'info' : 'error', b.packageError);
+}
+
+// ---- 2. plain Node --------------------------------------------------------------------------------
+function coreBench(storeRoot, tmp) {
+  say(`plain Node: Store.load vs floor (${options.runs} runs), reloadFile, viewPartners, groupPartners…`);
+  const result = path.join(tmp, 'core.json');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [
+      '--expose-gc', path.join(here, 'coreBench.mjs'),
+      '--core', path.join(compiledRoot, 'src', 'core'), '--store', storeRoot, '--result', result,
+      '--runs', String(options.runs), '--analysis', options.analysis ? '1' : '0',
+      '--profiles', path.join(resultsDir, 'bench-profiles'), '--repo', repoRoot,
+    ], { stdio: ['ignore', 'inherit', 'inherit'] });
+    cleanups.push(() => child.exitCode === null && child.kill('SIGKILL'));
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`coreBench exited with ${code}`));
+      try {
+        resolve(JSON.parse(readFileSync(result, 'utf8')));
+      } catch (error) {
+        reject(error);
+      }
+    });
+  });
+}
+
+function coreRows(core, dataset) {
+  const load = core.load;
+  const a = core.analysis ?? {};
+  const ports = a.loadByPort;
+  const stages = a.stagesMs ?? {};
+  const vp = a.viewPartnersMs ?? {};
+  const top = (p) => (p?.self ?? []).slice(0, 5).map((f) => `${f.function} ${f.ms} ms`).join('; ');
+  row('Store (Node)', `Store.load: ${dataset}`, formatMs(load.store.median), 'reported', 'info', undefined);
+  row('Store (Node)', 'Physical floor: list + readFileSync + JSON.parse, same files', formatMs(load.floorSync.median), 'baseline', 'info');
+  row('Store (Node)', 'Same floor through fs.promises.readFile (the port\'s API), 64 in flight', formatMs(load.floorPromises.median), 'reported', 'info');
+  row('Store (Node)', 'Store.load ÷ physical floor', `${load.ratio.toFixed(2)}×`, '≤ 2.0×', check(load.ratio <= 2),
+    ports ? `Store.load ${formatMs(ports.nodeFileSystem)}; with readFileSync in the port ${formatMs(ports.readFileSyncPort)}; with the bytes already in memory (Store CPU alone) ${formatMs(ports.inMemoryPort)} vs JSON.parse alone ${formatMs(ports.jsonParseInMemory)}. ` +
+      `So fs.promises.readFile (src/core/nodeFileSystem.ts readFile: open+fstat+read+close per file, each a thread-pool round trip) costs ~${formatMs(ports.nodeFileSystem - ports.readFileSyncPort)}, and Store.accept's own CPU ~${formatMs(ports.inMemoryPort - ports.jsonParseInMemory)}: ` +
+      `readRecord ${formatMs(stages['readRecord (decode+markers+parse+validate)'])} (valibot ${formatMs(stages['valibot safeParse (abortEarly: false)'])}, of which isRealCalendarDate ${formatMs(stages['isRealCalendarDate alone'])} for ${stages.isRealCalendarDateCalls} timestamps), ` +
+      `path.relative+roleOf twice per file ${formatMs(stages['path.relative + roleOf (done twice per file by load)'])}, sha1 ${formatMs(stages['sha1 (hashOf)'])}. Profile top self: ${top(a.profileStoreLoad)}` : undefined);
+  row('Store (Node)', 'Incremental reload of one changed check-in (reloadFile)', formatMs(core.reload.changedCheckIn.median), '≤ 5 ms', check(core.reload.changedCheckIn.median <= 5),
+    `max ${formatMs(core.reload.changedCheckIn.max)}`);
+  row('Store (Node)', 'Reload of an unchanged file / a changed partner', `${formatMs(core.reload.unchangedCheckIn.median)} / ${formatMs(core.reload.changedPartner.median)}`, 'reported', 'info');
+  row('Store (Node)', 'Heap retained by the loaded store', formatBytes(core.heap.storeRetainedBytes), 'reported', 'info');
+  row('Tree (Node)', `Due states for ${core.tree.partners} partners (viewPartners)`, formatMs(core.tree.viewPartners.median), '≤ 5 ms', check(core.tree.viewPartners.median <= 5),
+    Object.keys(vp).length ? `store.lastCheckIn for every partner ${formatMs(vp['store.lastCheckIn for every partner'])} (src/core/store.ts lastCheckIn: ofPartner() builds an array, then Date.parse twice per check-in: ${formatMs(vp['Date.parse x (2 per check-in)'])} for all check-ins); computeDueState ${formatMs(vp['computeDueState for every partner'])}; sort ${formatMs(vp['sort byUrgencyThenName (unsorted input)'])}. Profile top self: ${top(a.profileViewPartners)}` : undefined);
+  row('Tree (Node)', `Tree children for ${core.tree.visiblePartners} visible partners (groupPartners + nodes, due states cached)`, formatMs(core.tree.childrenWarm.median), '≤ 10 ms', check(core.tree.childrenWarm.median <= 10));
+  row('Tree (Node)', 'Tree children with the due states computed too (cold)', formatMs(core.tree.childrenCold.median), 'reported', 'info');
+  if (vp['agenda count for every partner (getTreeItem)'] !== undefined) {
+    row('Tree (Node)', 'Open agenda count for every partner (what getTreeItem does per partner)', formatMs(vp['agenda count for every partner (getTreeItem)']), 'reported', 'info');
+  }
+}
+
+// ---- 3. inside VS Code ----------------------------------------------------------------------------
+function writeExtension(dir, name, command) {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'package.json'), JSON.stringify({
+    name, displayName: name, publisher: 'bench', version: '0.0.1', engines: { vscode: '^1.95.0' },
+    main: './extension.js',
+    // No activation event: only the benchmark activates it, at a moment it controls.
+    activationEvents: [],
+    contributes: { commands: [{ command, title: 'Hello World' }] },
+  }, null, 2));
+  // The yo code "Hello World" (JavaScript) extension.
+  writeFileSync(path.join(dir, 'extension.js'), `const vscode = require('vscode');
+function activate(context) {
+  const disposable = vscode.commands.registerCommand('${command}', function () {
+    vscode.window.showInformationMessage('Hello World from ${name}!');
+  });
+  context.subscriptions.push(disposable);
+}
+function deactivate() {}
+module.exports = { activate, deactivate };
+`);
+  return `bench.${name}`;
+}
+
+/** The packaged extension, unpacked, with its activation events removed so the bench decides when it activates. */
+function unpackVsix(vsix, dir, extensionDir) {
+  mkdirSync(dir, { recursive: true });
+  let result = run('unzip', ['-q', '-o', vsix, 'extension/*', '-d', dir]);
+  if (result.code !== 0) result = run('python3', ['-m', 'zipfile', '-e', vsix, dir]);
+  if (result.code !== 0) throw new Error(`could not unpack ${vsix}: ${tail(result.output)}`);
+  mkdirSync(path.dirname(extensionDir), { recursive: true });
+  renameSync(path.join(dir, 'extension'), extensionDir);
+  const manifestFile = path.join(extensionDir, 'package.json');
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
+  const originalEvents = manifest.activationEvents ?? [];
+  manifest.activationEvents = [];
+  writeFileSync(manifestFile, JSON.stringify(manifest, null, 2));
+  return { extensionDir, id: `${manifest.publisher}.${manifest.name}`, originalEvents };
+}
+
+async function hostBench(vsix, bigWorkspace, tmp, details) {
+  const require = createRequire(import.meta.url);
+  const harness = require(path.join(compiledRoot, 'test', 'harness', 'codeServer.js'));
+  // code-server keeps one value per payload key, so the three extensions share one development folder:
+  // VS Code loads every extension folder inside it, the same way (as extensions under development).
+  const extensionsRoot = path.join(tmp, 'ext');
+  const alliances = unpackVsix(vsix, path.join(tmp, 'vsix'), path.join(extensionsRoot, 'alliances'));
+  const helloId = writeExtension(path.join(extensionsRoot, 'hello-world'), 'hello-world', 'helloWorld.helloWorld');
+  const warmupId = writeExtension(path.join(extensionsRoot, 'warm-up'), 'warm-up', 'warmUp.helloWorld');
+  // Profiles taken in the extension host name minified functions; this maps them back to src/.
+  const mapFrame = await bundleFrameMapper({ repoRoot, bundleFile: path.join(extensionsRoot, 'alliances', 'dist', 'extension.js'), entryPoint: 'src/extension/extension.ts', urlSuffix: '/alliances/dist/extension.js' });
+  details.host = { profilesMappedToSource: Boolean(mapFrame) };
+  const emptyWorkspace = path.join(tmp, 'empty-workspace');
+  mkdirSync(emptyWorkspace, { recursive: true });
+  const controlFile = path.join(tmp, 'control.json');
+  Object.assign(details.host, { alliancesId: alliances.id, manifestActivationEvents: alliances.originalEvents, windows: [] });
+
+  say('starting code-server (VS Code 1.139) and Chromium…');
+  const server = await harness.startCodeServer({
+    workspace: bigWorkspace,
+    smokeTestDriver: true,
+    userDataDir: path.join(tmp, 'user-data'),
+    extensionsDir: path.join(tmp, 'extensions'),
+    env: { ALLIANCES_BENCH_CONTROL: controlFile, ALLIANCES_BENCH_MARKER: MARKER },
+  });
+  cleanups.push(async () => {
+    if (options.keep) writeFileSync(path.join(tmp, 'code-server.log'), server.log());
+    await server.stop();
+  });
+  const browser = await harness.launchChromium();
+  cleanups.push(() => browser.close().catch(() => undefined));
+  const hostExits = () => (server.log().match(/Extension Host Process exited/g) ?? []).length;
+
+  const payload = [
+    ['extensionDevelopmentPath', harness.remoteUri(server, extensionsRoot)],
+    ['extensionTestsPath', harness.remoteUri(server, path.join(here, 'hostBench.js'))],
+  ];
+
+  const window = async (index, mode, workspace, order) => {
+    const resultsFile = path.join(tmp, `host-${index}-${mode}.json`);
+    const profileDir = path.join(resultsDir, 'bench-profiles');
+    mkdirSync(profileDir, { recursive: true });
+    const activationProfile = mode === 'store' ? path.join(profileDir, 'activation-extension-host.cpuprofile') : undefined;
+    writeFileSync(controlFile, JSON.stringify({ mode, window: index, order, alliancesId: alliances.id, resultsFile, logCheckIns: options.logCheckIns, activationProfile, profileDir: mode === 'store' && options.analysis ? profileDir : undefined }));
+    const exitsBefore = hostExits();
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      let done;
+      const exited = new Promise((resolve) => { done = resolve; });
+      await page.exposeFunction('codeAutomationLog', (type, args) => {
+        const line = util.format(...(Array.isArray(args) ? args : [args]));
+        if (line.startsWith(MARKER)) console.log(`    ${line.slice(MARKER.length)}`);
+        else if (options.verbose) console.log(`    [workbench:${type}] ${line}`);
+      });
+      await page.exposeFunction('codeAutomationExit', (code) => done(code));
+      await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+      let timer;
+      const outcome = await Promise.race([exited, new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), 300_000); })]);
+      clearTimeout(timer);
+      if (outcome === 'timeout') throw new Error(`window ${index} (${mode}) gave no result within 300 s`);
+    } finally {
+      await context.close().catch(() => undefined);
+    }
+    // One extension host at a time: wait for this one to end before the next window starts.
+    const deadline = Date.now() + 15_000;
+    while (hostExits() <= exitsBefore && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    if (!existsSync(resultsFile)) throw new Error(`window ${index} (${mode}) wrote no results`);
+    const result = JSON.parse(readFileSync(resultsFile, 'utf8'));
+    const profiles = { activationProfile, logCheckInProfile: path.join(profileDir, 'log-check-in-extension-host.cpuprofile'), treeWalkProfile: path.join(profileDir, 'tree-walk-extension-host.cpuprofile') };
+    for (const [key, file] of Object.entries(profiles)) {
+      if (mode !== 'store' || !file || !existsSync(file)) continue;
+      try {
+        result[key] = summariseProfile(JSON.parse(readFileSync(file, 'utf8')), { repoRoot: extensionsRoot, limit: 25, mapFrame });
+      } catch (error) {
+        result.errors.push(`${key}: ${error.message}`);
+      }
+    }
+    details.host.windows.push(result);
+    return result;
+  };
+
+  for (let i = 0; i < options.windows; i++) {
+    // Alternate who goes first after the warm-up, so neither always pays for the other.
+    const order = i % 2 === 0 ? [warmupId, helloId, alliances.id] : [warmupId, alliances.id, helloId];
+    say(`window ${i + 1}/${options.windows}: activation (${order.slice(1).join(' then ')}), empty workspace`);
+    await window(i + 1, 'activation', emptyWorkspace, order);
+  }
+  say('window: the big store (load, heap, tree, Log Check-in, reloads)');
+  await window(options.windows + 1, 'store', bigWorkspace, [warmupId, helloId, alliances.id]);
+  return { alliancesId: alliances.id, helloId };
+}
+
+function hostRows(details, ids) {
+  const windows = details.host.windows;
+  const errors = windows.flatMap((w) => w.errors.map((e) => `window ${w.window} (${w.mode}): ${e.split('\n')[0]}`));
+  const activationWindows = windows.filter((w) => w.mode === 'activation');
+  const figure = (w, id, key = 'totalMs') => w.activation?.[id]?.[key];
+  const alli = activationWindows.map((w) => figure(w, ids.alliancesId)).filter(Number.isFinite);
+  const hello = activationWindows.map((w) => figure(w, ids.helloId)).filter(Number.isFinite);
+  const ratios = activationWindows.map((w) => figure(w, ids.alliancesId) / figure(w, ids.helloId)).filter(Number.isFinite);
+  const part = (id, key) => median(activationWindows.map((w) => figure(w, id, key)));
+  const srcTop = (profile, n = 6) => (profile?.inclusive ?? []).filter((f) => / src\//.test(f.function)).slice(0, n).map((f) => `${f.function} ${f.ms} ms`).join('; ');
+  const vscodeWork = (id) => `VS Code before require ${formatMs(part(id, 'beforeRequireMs'))}, between ${formatMs(part(id, 'betweenMs'))}, after activate() returned ${formatMs(part(id, 'afterCallMs'))}`;
+  details.host.summary = { alliances: alli, hello, ratios };
+  const n = activationWindows.length;
+  if (alli.length === 0 || hello.length === 0) {
+    row('Activation (VS Code)', 'activate(): Alliances vs hello-world', 'no figure', '≤ 10 ms, ≤ 2× hello-world', 'error', errors.join('; '));
+  } else {
+    row('Activation (VS Code)', `Alliances: await extension.activate() (median of ${n} windows)`, formatMs(median(alli)), '≤ 10 ms', check(median(alli) <= 10),
+      `require(dist/extension.js) ${formatMs(part(ids.alliancesId, 'requireMs'))}, the activate() call ${formatMs(part(ids.alliancesId, 'activateCallMs'))}; ${vscodeWork(ids.alliancesId)}`);
+    row('Activation (VS Code)', 'Hello-world: await extension.activate() (same windows)', formatMs(median(hello)), 'baseline', 'info',
+      `require ${formatMs(part(ids.helloId, 'requireMs'))}, activate() ${formatMs(part(ids.helloId, 'activateCallMs'))}; ${vscodeWork(ids.helloId)}`);
+    row('Activation (VS Code)', 'Alliances ÷ hello-world (median of per-window ratios)', `${median(ratios).toFixed(2)}×`, '≤ 2.0×', check(median(ratios) <= 2),
+      `require ${formatMs(part(ids.alliancesId, 'requireMs'))} vs ${formatMs(part(ids.helloId, 'requireMs'))}, activate() ${formatMs(part(ids.alliancesId, 'activateCallMs'))} vs ${formatMs(part(ids.helloId, 'activateCallMs'))}`);
+    row('Activation (VS Code)', '…of which require() + activate() call (VS Code\'s "Activation" figure)', `${formatMs(part(ids.alliancesId, 'requireMs') + part(ids.alliancesId, 'activateCallMs'))} vs ${formatMs(part(ids.helloId, 'requireMs') + part(ids.helloId, 'activateCallMs'))}`, 'reported', 'info');
+  }
+  const store = windows.find((w) => w.mode === 'store');
+  if (!store) {
+    row('Extension host', 'Big-store window', 'no result', '', 'error', errors.join('; '));
+    return;
+  }
+  const bigActivation = figure(store, ids.alliancesId);
+  const prof = store.activationProfile;
+  row('Extension host', 'Alliances activate() with the big store in the workspace (CPU-profiled, so slower)', formatMs(bigActivation), 'reported', 'info',
+    prof ? `profile, self: ${prof.self.slice(0, 6).map((f) => `${f.function} ${f.ms} ms`).join('; ')} (Un/b: esbuild's __toESM copying the vscode API object, once per file that imports it)` : undefined);
+  if (store.storeLoadedWhenActivateReturned !== undefined) {
+    row('Extension host', 'Store loading kept off the activation path (nothing loaded when activate() returned)', store.storeLoadedWhenActivateReturned ? 'loaded during activation' : 'yes', 'yes', check(!store.storeLoadedWhenActivateReturned));
+  }
+  if (store.store) {
+    row('Extension host', `Store loaded (activate → whenReady): ${store.store.partners} partners, ${store.store.checkIns} check-ins`, formatMs(store.store.loadedMs), 'reported', 'info');
+  }
+  if (store.heap) row('Extension host', 'Heap growth with the big store loaded (after GC)', formatBytes(store.heap.growthBytes), 'reported', 'info');
+  if (store.tree) {
+    const t = store.tree;
+    row('Extension host', `Tree through the provider: getChildren + getTreeItem, ${t.nodes} nodes (due states cached)`, formatMs(t.warmWalk.median), '≤ 10 ms', check(t.warmWalk.median <= 10),
+      `CPU profile of 5 warm walks, inclusive: ${srcTop(store.treeWalkProfile, 8) || 'n/a'}`);
+    row('Extension host', 'Due states in the extension host (service.views, cold)', formatMs(t.viewPartners.median), '≤ 5 ms', check(t.viewPartners.median <= 5), 'see viewPartners above: store.lastCheckIn');
+    row('Extension host', 'Tree walk with the due states recomputed (after any change)', formatMs(t.coldWalk.median), 'reported', 'info');
+  }
+  if (store.treeFirstShow) {
+    row('Extension host', 'Opening the view: until the workbench stopped fetching', formatMs(store.treeFirstShow.untilLastProviderCallMs), 'reported', 'info', `${store.treeFirstShow.getTreeItemCalls} getTreeItem calls`);
+  }
+  if (store.logCheckIn) {
+    const l = store.logCheckIn;
+    row('Extension host', `Log Check-in: command → file on disk → tree refreshed (median of ${l.runs.length})`, formatMs(l.total.median), '≤ 50 ms', check(l.total.median <= 50),
+      `command ${formatMs(median(l.runs.map((r) => r.commandMs)))}, the tree's change event at ${formatMs(median(l.runs.map((r) => r.treeEventMs)))}. CPU profile of one more Log Check-in, inclusive: ${srcTop(store.logCheckInProfile, 10) || 'n/a'}`);
+    row('Extension host', 'Log Check-in, first of the session (loads dist/git.js, runs git config)', formatMs(l.first?.totalMs), 'reported', 'info');
+    row('Extension host', 'Log Check-in until the workbench finished re-fetching the tree', formatMs(l.workbenchRefetchDone.median), 'reported', 'info');
+  }
+  if (store.reload) {
+    row('Extension host', 'reloadFile of one file with the extension\'s listeners (due states, tree, status bar)', formatMs(store.reload.reloadFileWithListeners.median), 'reported', 'info');
+    row('Extension host', 'Outside write → tree change event (file watcher, 75 ms debounce)', formatMs(store.reload.outsideWriteToTreeEvent.median), 'reported', 'info');
+  }
+  if (errors.length) row('Extension host', 'Errors in the extension host', `${errors.length}`, 'none', 'error', errors.join(' | '));
+}
+
+// ---- main -----------------------------------------------------------------------------------------
+async function main() {
+  const details = { options, machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version, loadavgStart: os.loadavg().map((v) => Math.round(v * 100) / 100) } };
+  const head = run('git', ['rev-parse', 'HEAD']);
+  const dirty = run('git', ['status', '--porcelain', '--', 'src', 'package.json']);
+  details.git = { commit: head.output.trim(), uncommittedSrcChanges: dirty.output.trim().split('\n').filter(Boolean).length };
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'alliances-bench-'));
+  cleanups.push(() => (options.keep ? say(`kept ${tmp}`) : rmSync(tmp, { recursive: true, force: true })));
+  mkdirSync(resultsDir, { recursive: true });
+  rmSync(path.join(resultsDir, 'bench-profiles'), { recursive: true, force: true });
+
+  details.typeErrors = compileCore();
+  const require = createRequire(import.meta.url);
+  const layout = require(path.join(compiledRoot, 'src', 'core', 'storeLayout.js'));
+
+  let vsix;
+  try {
+    vsix = buildAndPackage(details);
+    bundleRows(details);
+  } catch (error) {
+    row('Bundles', 'Production build / package', 'failed', '', 'error', error.message);
+  }
+
+  const bigWorkspace = path.join(tmp, 'big-workspace');
+  mkdirSync(bigWorkspace, { recursive: true });
+  say(`generating ${options.partners} partners and ${options.checkIns} check-ins (+ talking points, follow-ups)…`);
+  const generated = generateStore(bigWorkspace, { partners: options.partners, checkIns: options.checkIns, kindFolders: layout.KIND_FOLDERS ?? { partner: 'partners', checkIn: 'checkins' } });
+  details.dataset = { partners: generated.partners, checkIns: generated.checkIns, talkingPoints: generated.talkingPoints, followUps: generated.followUps, generatedInS: generated.seconds };
+  say(`generated in ${generated.seconds.toFixed(1)} s: ${JSON.stringify(details.dataset)}`);
+  const dataset = `${generated.partners.toLocaleString('en')} partners, ${generated.checkIns.toLocaleString('en')} check-ins, ${generated.talkingPoints.toLocaleString('en')} talking points, ${generated.followUps.toLocaleString('en')} follow-ups`;
+
+  try {
+    details.core = await coreBench(generated.root, tmp);
+    const c = details.core.counts;
+    const expected = { partner: generated.partners, checkIn: generated.checkIns, talkingPoint: generated.talkingPoints, followUp: generated.followUps, problems: 0 };
+    const wrong = Object.entries(expected).filter(([k, v]) => (c[k] ?? 0) !== v);
+    if (wrong.length) {
+      row('Store (Node)', 'Generated store loads as written', JSON.stringify(c), JSON.stringify(expected), 'error', `the Store did not read the generated records as valid: ${(details.core.problemsSample ?? []).join('; ')}`);
+    } else {
+      coreRows(details.core, dataset);
+    }
+    for (const e of details.core.errors ?? []) row('Store (Node)', 'Error', 'see note', '', 'error', e.split('\n')[0]);
+  } catch (error) {
+    row('Store (Node)', 'Plain-Node benchmark', 'failed', '', 'error', error.message);
+  }
+
+  if (options.skipHost) {
+    row('Extension host', 'Measurements inside VS Code', 'skipped (BENCH_SKIP_HOST=1)', '', 'skipped');
+  } else if (!vsix) {
+    row('Extension host', 'Measurements inside VS Code', 'no .vsix to load', '', 'error');
+  } else {
+    try {
+      const ids = await hostBench(vsix, bigWorkspace, tmp, details);
+      hostRows(details, ids);
+    } catch (error) {
+      row('Extension host', 'Measurements inside VS Code', 'failed', '', 'error', error.stack ?? error.message);
+    }
+  }
+
+  row('Dashboard', 'Statistics over 50,000 check-ins', 'not built yet', '≤ 200 ms', 'not built yet');
+  row('Dashboard', 'Dashboard first paint (demo workspace)', 'not built yet', '≤ 500 ms', 'not built yet');
+
+  details.machine.loadavgEnd = os.loadavg().map((v) => Math.round(v * 100) / 100);
+  const failed = rows.filter((r) => r.status === 'fail' || r.status === 'error');
+  const report = { startedAt: new Date(started).toISOString(), durationS: Math.round((Date.now() - started) / 1000), ok: failed.length === 0, rows, details };
+  writeFileSync(path.join(resultsDir, 'bench.json'), JSON.stringify(report, null, 2));
+  printTable();
+  console.log(`\nMachine: ${details.machine.cpus} × ${details.machine.model}, load average ${details.machine.loadavgStart[0]} at start, ${details.machine.loadavgEnd[0]} at the end. Commit ${details.git.commit.slice(0, 10)}${details.git.uncommittedSrcChanges ? ` + ${details.git.uncommittedSrcChanges} uncommitted file(s) in src/` : ''}.`);
+  if (details.typeErrors.length) console.log(`Note: tsc reported ${details.typeErrors.length} type error(s) in the code measured.`);
+  console.log(`${failed.length === 0 ? 'Every target met.' : `${failed.length} target(s) missed or not measurable.`} Took ${elapsed()}. JSON: test-results/bench.json`);
+  return failed.length === 0 ? 0 : 1;
+}
+
+let exitCode = 1;
+try {
+  exitCode = await main();
+} catch (error) {
+  console.error(`[bench] failed: ${error.stack ?? error}`);
+} finally {
+  await cleanup();
+}
+process.exit(exitCode);

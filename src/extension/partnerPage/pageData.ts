@@ -1,0 +1,143 @@
+// What the partner page shows, shaped from the store for one partner: header, timeline, chart points,
+// talking points, follow-ups and the asks/offers balance. Pure (no vscode), so it is unit-tested in Node.
+import { format, parseISO, startOfDay } from 'date-fns';
+import { followUpDueLabel, isOverdue, openFollowUps, openTalkingPoints } from '../../core/agenda';
+import { cadenceOf, formatShortDate } from '../../core/cadence';
+import { CHECK_IN_KIND_LABELS, CHECK_IN_KINDS, type Ask, type FollowUp } from '../../core/model';
+import type { PartnerView } from '../../core/partnerView';
+import type { Loaded, Store } from '../../core/store';
+import type { Counts, PageData } from '../../webview/protocol';
+
+/** How many completed follow-ups stay on the page (most recently done first), so they can be reopened. */
+export const DONE_FOLLOW_UPS_SHOWN = 20;
+
+export interface PageDataOptions {
+  /** The alliances.defaultCadenceDays setting. */
+  defaultCadenceDays: number;
+  now: Date;
+}
+
+export function dateLabel(iso: string): string {
+  return format(parseISO(iso), 'MMM d, yyyy');
+}
+
+/** "src/billing/invoice.ts:3–5", or ":3" for a single line. */
+export function sourceLabel(source: { path: string; startLine: number; endLine: number }): string {
+  return source.endLine > source.startLine ? `${source.path}:${source.startLine}–${source.endLine}` : `${source.path}:${source.startLine}`;
+}
+
+/** Still on the agenda (the same rule as core/agenda's openTalkingPoints). */
+export function isOpenTalkingPoint(point: { coveredIn?: string; coveredAt?: string }): boolean {
+  return !point.coveredAt && !point.coveredIn;
+}
+
+export function buildPageData(store: Store, view: PartnerView, options: PageDataOptions): PageData {
+  const partner = view.record.value;
+  const teamCadence = store.teamCadenceDays();
+  const today = startOfDay(options.now);
+  const checkIns = store.checkInsOf(partner.id);
+  const last = checkIns[0]?.value;
+
+  return {
+    generatedAt: options.now.toISOString(),
+    partner: {
+      id: partner.id,
+      name: partner.name,
+      role: partner.role || undefined,
+      department: partner.department,
+      email: partner.email || undefined,
+      leads: partner.leads ?? [],
+      cadenceDays: cadenceOf(partner, teamCadence ?? options.defaultCadenceDays),
+      cadenceSource: partner.cadenceDays !== undefined ? 'partner' : teamCadence !== undefined ? 'team' : 'setting',
+      dueLabel: view.due.label,
+      dueStatus: view.due.status,
+      lastCheckInLabel: last ? dateLabel(last.date) : undefined,
+      archived: partner.archived === true,
+      readOnly: view.record.readOnly,
+    },
+    checkIns: checkIns.map(({ value, private: isPrivate }) => ({
+      id: value.id,
+      date: value.date,
+      dateLabel: dateLabel(value.date),
+      author: value.author.name,
+      kind: value.kind,
+      kindLabel: CHECK_IN_KIND_LABELS[value.kind],
+      rating: value.rating,
+      summary: value.summary,
+      notes: value.notes || undefined,
+      private: isPrivate,
+      // A check-in's private notes share its id (private/notes/<check-in id>.json).
+      privateNote: store.get('note', value.id)?.value.notes || undefined,
+    })),
+    chart: chartPoints(checkIns.map((loaded) => loaded.value)),
+    talkingPoints: openTalkingPoints(store, partner.id).map(({ value, private: isPrivate }) => ({
+        id: value.id,
+        text: value.text,
+        sourceLabel: value.source ? sourceLabel(value.source) : undefined,
+        addedLabel: `added ${formatShortDate(parseISO(value.createdAt), today)} by ${value.author.name}`,
+        private: isPrivate,
+      })),
+    followUps: followUps(store.ofPartner('followUp', partner.id), partner.name, options.now),
+    asks: askBalance(store.ofPartner('ask', partner.id)),
+    form: {
+      kinds: CHECK_IN_KINDS.map((kind) => ({ value: kind, label: CHECK_IN_KIND_LABELS[kind] })),
+      defaultKind: last?.kind ?? 'one-on-one',
+      defaultRating: last?.rating ?? 3,
+    },
+  };
+}
+
+/** Rated check-ins, oldest first, with x from 0 (the first) to 1 (the last) by time. */
+export function chartPoints(checkIns: readonly { id: string; date: string; rating?: number }[]): PageData['chart'] {
+  const rated = checkIns
+    .filter((c): c is { id: string; date: string; rating: number } => c.rating !== undefined)
+    .map((c) => ({ ...c, time: Date.parse(c.date) }))
+    .sort((a, b) => a.time - b.time);
+  const first = rated[0]?.time ?? 0;
+  const span = (rated[rated.length - 1]?.time ?? 0) - first;
+  return rated.map((c) => ({ id: c.id, date: c.date, dateLabel: dateLabel(c.date), rating: c.rating, x: span > 0 ? (c.time - first) / span : 0.5 }));
+}
+
+/** Open first (overdue first, then by due date, undated last), then the most recently done. */
+export function followUps(records: readonly Loaded<FollowUp>[], partnerName: string, now: Date): PageData['followUps'] {
+  const today = startOfDay(now);
+  const open = openFollowUps(records, now);
+  const done = records
+    .filter((r) => r.value.done === true)
+    .sort((a, b) => (b.value.doneAt ?? b.value.updatedAt).localeCompare(a.value.doneAt ?? a.value.updatedAt))
+    .slice(0, DONE_FOLLOW_UPS_SHOWN);
+  return [...open, ...done].map(({ value, private: isPrivate }) => {
+    const due = value.due ? parseISO(value.due) : undefined;
+    const done = value.done === true;
+    const label = followUpDueLabel(value, now);
+    return {
+      id: value.id,
+      text: value.text,
+      owner: value.owner,
+      ownerName: value.owner === 'me' ? value.author.name : value.owner === 'them' ? partnerName : value.teammate || 'a teammate',
+      due: value.due,
+      dueLabel: due && label ? (done ? `was due ${formatShortDate(due, today)}` : `${label} (${formatShortDate(due, today)})`) : undefined,
+      overdue: isOverdue(value, now),
+      done,
+      doneLabel: done && value.doneAt ? `done ${formatShortDate(parseISO(value.doneAt), today)}` : done ? 'done' : undefined,
+      private: isPrivate,
+    };
+  });
+}
+
+/** Reciprocity of help-me conversations: what I asked them and what they asked me, by status. */
+export function askBalance(records: readonly Loaded<Ask>[]): PageData['asks'] {
+  const count = (direction: Ask['direction']): Counts => {
+    const mine = records.filter((r) => r.value.direction === direction);
+    const by = (status: Ask['status']) => mine.filter((r) => r.value.status === status).length;
+    return { total: mine.length, open: by('open'), helped: by('helped'), declined: by('declined') };
+  };
+  return {
+    iAsked: count('i-asked'),
+    theyAsked: count('they-asked'),
+    open: records
+      .filter((r) => r.value.status === 'open')
+      .sort((a, b) => a.value.createdAt.localeCompare(b.value.createdAt))
+      .map(({ value, private: isPrivate }) => ({ id: value.id, direction: value.direction, text: value.text, private: isPrivate })),
+  };
+}

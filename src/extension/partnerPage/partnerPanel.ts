@@ -1,0 +1,226 @@
+// The partner page host: one webview panel per partner (opening it again reveals the same panel), fed
+// with fresh page data whenever the store changes, and answering the page's requests through the
+// validating message handler.
+import * as v from 'valibot';
+import * as vscode from 'vscode';
+import { PageStateSchema, type HostMessage } from '../../webview/protocol';
+import { guarded, partnerFromArg, pickPartner, type PartnerTarget } from '../partnerArgs';
+import { defaultCadenceDays } from '../settings';
+import type { StoreService } from '../storeService';
+import { handlePageMessage, type Outcome } from './messageHandler';
+import { buildPageData } from './pageData';
+import { newNonce, pageHtml } from './pageHtml';
+
+export const PARTNER_PAGE_VIEW_TYPE = 'alliances.partnerPage';
+export const OPEN_PARTNER_PAGE_COMMAND = 'alliances.openPartnerPage';
+const REFRESH_DEBOUNCE_MS = 50;
+
+export interface OpenOptions {
+  /** Open the full check-in form (e.g. from the quick Log Check-in flow). */
+  showForm?: boolean;
+}
+
+/** One open partner page. */
+export class PartnerPanel implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private showFormOnReady = false;
+  private disposed = false;
+  private readonly closed = new vscode.EventEmitter<void>();
+  readonly onDidDispose = this.closed.event;
+  /** Messages posted to the page (for tests and the output channel's trace). */
+  posted = 0;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    readonly partnerId: string,
+    private readonly service: StoreService,
+    private readonly extensionUri: vscode.Uri,
+  ) {
+    const roots = [vscode.Uri.joinPath(extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media')];
+    panel.webview.options = { enableScripts: true, enableCommandUris: false, enableForms: false, localResourceRoots: roots };
+    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'alliances.svg');
+    this.render();
+    this.disposables.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((raw: unknown) => void this.handle(raw)),
+      service.onDidChange(() => this.schedule()),
+      this.closed,
+    );
+  }
+
+  /** Sets the HTML (with a fresh nonce); the page then asks for its data. */
+  render(): void {
+    const webview = this.panel.webview;
+    const asset = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview', name)).toString();
+    webview.html = pageHtml({ cspSource: webview.cspSource, scriptUri: asset('partnerPage.js'), styleUri: asset('partnerPage.css'), nonce: newNonce() });
+  }
+
+  reveal(options: OpenOptions = {}): void {
+    this.panel.reveal();
+    if (options.showForm) this.showForm();
+  }
+
+  showForm(): void {
+    // A hidden page is rebuilt when shown: it gets the form after it said "ready".
+    this.showFormOnReady = true;
+    if (this.panel.visible) void this.post({ type: 'showForm' });
+  }
+
+  /** Validates and carries out one message from the page; posts the reply. Public for tests. */
+  async handle(raw: unknown): Promise<Outcome> {
+    const found = this.service.findPartner(this.partnerId);
+    if (!found) {
+      await this.postData();
+      return { kind: 'rejected', reason: 'the partner is gone' };
+    }
+    const outcome = await handlePageMessage(raw, {
+      store: found.entry.store,
+      partnerId: this.partnerId,
+      now: () => new Date(),
+      log: this.service.log,
+      executeCommand: (command, ...args) => vscode.commands.executeCommand(command, ...args),
+    });
+    if (outcome.kind === 'ready') {
+      await this.postData();
+      if (this.showFormOnReady) {
+        this.showFormOnReady = false;
+        await this.post({ type: 'showForm' });
+      }
+    } else if (outcome.reply) {
+      await this.post(outcome.reply);
+    }
+    return outcome;
+  }
+
+  /** Fresh data for the page, or "gone" when the partner's file disappeared or broke. */
+  async postData(): Promise<void> {
+    const found = this.service.findPartner(this.partnerId);
+    if (!found) {
+      this.panel.title = 'Partner: not found';
+      await this.post({ type: 'gone', message: 'This partner is no longer in the store: its file was removed, renamed to another id, or is broken (see the Problems panel).' });
+      return;
+    }
+    const data = buildPageData(found.entry.store, found.view, { defaultCadenceDays: defaultCadenceDays(), now: new Date() });
+    this.panel.title = `Partner: ${data.partner.name}`;
+    await this.post({ type: 'data', data });
+  }
+
+  private schedule(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      // A hidden page does not exist (retainContextWhenHidden is off): it asks again when shown.
+      if (!this.disposed && this.panel.visible) void this.postData();
+    }, REFRESH_DEBOUNCE_MS);
+  }
+
+  private async post(message: HostMessage): Promise<void> {
+    if (this.disposed) return;
+    this.posted++;
+    await this.panel.webview.postMessage(message);
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    clearTimeout(this.timer);
+    this.closed.fire();
+    for (const d of this.disposables) d.dispose();
+    this.panel.dispose();
+  }
+}
+
+/** All open partner pages, by partner id. */
+export class PartnerPanels implements vscode.Disposable {
+  private readonly panels = new Map<string, PartnerPanel>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly service: StoreService,
+  ) {}
+
+  get(partnerId: string): PartnerPanel | undefined {
+    return this.panels.get(partnerId);
+  }
+
+  all(): PartnerPanel[] {
+    return [...this.panels.values()];
+  }
+
+  /** Reveals the partner's page, or opens it. */
+  open(target: PartnerTarget, options: OpenOptions = {}): PartnerPanel {
+    const id = target.view.record.value.id;
+    const existing = this.panels.get(id);
+    if (existing) {
+      existing.reveal(options);
+      return existing;
+    }
+    const panel = vscode.window.createWebviewPanel(PARTNER_PAGE_VIEW_TYPE, `Partner: ${target.view.record.value.name}`, vscode.ViewColumn.Active, {
+      enableScripts: true,
+      enableCommandUris: false,
+      enableForms: false,
+      enableFindWidget: true,
+      retainContextWhenHidden: false,
+      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(this.extensionUri, 'media')],
+    });
+    const page = this.adopt(panel, id);
+    if (options.showForm) page.showForm();
+    return page;
+  }
+
+  /** A page restored after a reload of the window: its state names the partner. */
+  async revive(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const parsed = v.safeParse(PageStateSchema, state);
+    const partnerId = parsed.success ? parsed.output.partnerId : undefined;
+    if (!partnerId || this.panels.has(partnerId)) {
+      panel.dispose();
+      return;
+    }
+    await this.service.whenReady();
+    this.adopt(panel, partnerId);
+  }
+
+  private adopt(panel: vscode.WebviewPanel, partnerId: string): PartnerPanel {
+    const page = new PartnerPanel(panel, partnerId, this.service, this.extensionUri);
+    this.panels.set(partnerId, page);
+    page.onDidDispose(() => {
+      if (this.panels.get(partnerId) === page) this.panels.delete(partnerId);
+    });
+    return page;
+  }
+
+  /** Registers the command and the serializer (pages come back after a window reload). */
+  register(): this {
+    const open = guarded(async (arg?: unknown, options?: unknown) => {
+      await this.service.whenReady();
+      const target = partnerFromArg(this.service, arg) ?? (await pickPartner(this.service, 'Open Partner Page'));
+      if (!target) return undefined;
+      this.open(target, { showForm: isShowForm(options) });
+      return target.view.record.value.id;
+    });
+    this.disposables.push(
+      vscode.commands.registerCommand(OPEN_PARTNER_PAGE_COMMAND, open),
+      vscode.window.registerWebviewPanelSerializer(PARTNER_PAGE_VIEW_TYPE, { deserializeWebviewPanel: (panel, state) => this.revive(panel, state) }),
+    );
+    return this;
+  }
+
+  dispose(): void {
+    for (const page of this.all()) page.dispose();
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}
+
+function isShowForm(options: unknown): boolean {
+  return typeof options === 'object' && options !== null && (options as { showForm?: unknown }).showForm === true;
+}
+
+/**
+ * Registers `alliances.openPartnerPage` (argument: a partner id, a partner tree node, or nothing for a
+ * quick pick; optional second argument `{ showForm: true }`) and the page serializer. The returned
+ * PartnerPanels is the disposable (push it to context.subscriptions); tests reach open pages through it.
+ */
+export function registerPartnerPage(context: vscode.ExtensionContext, service: StoreService): PartnerPanels {
+  return new PartnerPanels(context.extensionUri, service).register();
+}

@@ -1,0 +1,378 @@
+// The full check-in form: kind, rating, summary, markdown notes, private flag and private notes, rows of
+// asks/offers and action items, and the open talking points covered today. The page only collects what
+// was typed; the host validates it and answers with field errors, shown next to the fields. What the user
+// typed survives live updates (the form is built once) and hiding the panel (the draft is in the state).
+import { ASK_DIRECTIONS, ASK_STATUSES, FOLLOW_UP_OWNERS, emptyForm, type CheckInFormInput, type PageData } from '../protocol';
+import { findByAttribute, h } from './dom';
+import { button, setBusy } from './sections';
+
+type Control = HTMLElement & { value: string; invalid?: boolean };
+type Checkbox = HTMLElementTagNameMap['vscode-checkbox'];
+
+const DIRECTION_LABELS: Record<(typeof ASK_DIRECTIONS)[number], string> = { 'i-asked': 'I asked them', 'they-asked': 'They asked me' };
+const STATUS_LABELS: Record<(typeof ASK_STATUSES)[number], string> = { open: 'Open', helped: 'Helped', declined: 'Declined' };
+const OWNER_LABELS: Record<(typeof FOLLOW_UP_OWNERS)[number], string> = { me: 'Me', them: 'Them', teammate: 'A teammate' };
+const RATING_LABELS = ['1 – strained', '2 – uneasy', '3 – okay', '4 – good', '5 – great'];
+
+export interface FormCallbacks {
+  /** Something was typed: the draft to keep. */
+  changed(draft: CheckInFormInput): void;
+  submit(form: CheckInFormInput): void;
+  cancel(): void;
+}
+
+let uid = 0;
+const nextId = (prefix: string) => `${prefix}-${++uid}`;
+
+// Every choice has two to five options: radio groups show them all and take one arrow key each (and
+// are far smaller than @vscode-elements' select with its dropdown machinery).
+function choices(options: readonly (readonly [string, string])[], value = options[0]?.[0] ?? ''): HTMLElement {
+  const name = nextId('choice');
+  const group = h('vscode-radio-group', {}, ...options.map(([v, text]) => h('vscode-radio', { name, value: v, label: text }, text)));
+  setChoice(group, value);
+  return group;
+}
+
+function choiceOf(group: Element): string {
+  return [...group.querySelectorAll('vscode-radio')].find((radio) => radio.checked)?.value ?? '';
+}
+
+function setChoice(group: Element, value: string): void {
+  for (const radio of group.querySelectorAll('vscode-radio')) radio.checked = radio.value === value;
+}
+
+/** A value from a form part: the checked radio of a group, or the control's value. */
+function valueOf(element: Element): string {
+  return element.tagName === 'VSCODE-RADIO-GROUP' ? choiceOf(element) : (element as Control).value;
+}
+
+/** A radio group under a legend, with its error line. */
+function choiceField(legend: string, group: HTMLElement, path: string): HTMLElement {
+  const id = nextId('legend');
+  group.dataset.path = path;
+  group.setAttribute('aria-labelledby', id);
+  return h(
+    'fieldset',
+    { class: 'field choice' },
+    h('legend', { id }, legend),
+    group,
+    h('div', { class: 'field-error', 'data-error-for': path, hidden: true }),
+  );
+}
+
+/** A labelled control with its error line; `path` names the field in the host's field errors. */
+function field(labelText: string, control: Control, path: string, hint?: string): HTMLElement {
+  const id = nextId('field');
+  control.id = id;
+  control.dataset.path = path;
+  control.setAttribute('label', labelText);
+  return h(
+    'div',
+    { class: 'field' },
+    h('label', { for: id }, labelText),
+    control,
+    hint ? h('div', { class: 'hint' }, hint) : undefined,
+    h('div', { class: 'field-error', 'data-error-for': path, hidden: true }),
+  );
+}
+
+export class CheckInFormView {
+  readonly element: HTMLElement;
+  private readonly kind: HTMLElement;
+  private readonly ratingGroup: HTMLElement;
+  private readonly summary: Control;
+  private readonly notes: Control;
+  private readonly isPrivate: Checkbox;
+  private readonly privateNotes: Control;
+  private readonly asks: HTMLElement;
+  private readonly actions: HTMLElement;
+  private readonly covered: HTMLElement;
+  private readonly saveButton: HTMLElement;
+  private readonly formError: HTMLElement;
+  private kindsSet = false;
+  /** Untouched since built or reset: fresh data may still change its defaults (kind, rating). */
+  private pristine = true;
+  private coveredIds = new Set<string>();
+
+  constructor(private readonly callbacks: FormCallbacks) {
+    this.kind = h('vscode-radio-group', {});
+    this.ratingGroup = choices(RATING_LABELS.map((text, index) => [String(index + 1), text] as const), '');
+    this.summary = h('vscode-textfield', { placeholder: 'One line: what happened, what was agreed', maxlength: 2000 });
+    this.notes = h('vscode-textarea', { rows: 6, monospace: true, placeholder: 'Markdown, shared with the team (committed with the store)' });
+    this.isPrivate = h('vscode-checkbox', { 'data-path': 'private' }, 'Private check-in: kept only on this machine under .alliances/private/, never committed');
+    this.privateNotes = h('vscode-textarea', { rows: 3, placeholder: 'Only on this machine, never committed' });
+    this.asks = h('div', { class: 'rows' });
+    this.actions = h('div', { class: 'rows' });
+    this.covered = h('div', { class: 'covered' });
+    this.formError = h('div', { class: 'form-error', role: 'alert', tabindex: -1, hidden: true });
+    this.saveButton = button('Save check-in', 'form-save', () => this.callbacks.submit(this.values()));
+
+    this.element = h(
+      'section',
+      { id: 'checkin-form', class: 'card form', 'aria-labelledby': 'form-heading', hidden: true },
+      h('h2', { id: 'form-heading', tabindex: -1 }, 'Log a check-in'),
+      h('p', { class: 'hint' }, 'The quick flow (Alliances: Log Check-in) stays one line long; this form adds notes, asks and offers, action items and the talking points you covered.'),
+      choiceField('Kind', this.kind, 'kind'),
+      choiceField('How does the relationship feel? (1–5)', this.ratingGroup, 'rating'),
+      field('Summary', this.summary, 'summary'),
+      field('Notes (markdown)', this.notes, 'notes', 'Shown as plain text on this page.'),
+      h('div', { class: 'field' }, this.isPrivate),
+      field('Private notes', this.privateNotes, 'privateNotes', 'Saved under .alliances/private/ (git-ignored), whatever the check-in’s privacy.'),
+      h(
+        'fieldset',
+        { class: 'group' },
+        h('legend', {}, 'Asks and offers'),
+        h('p', { class: 'hint' }, 'Help-me conversations: what each of you asked the other.'),
+        this.asks,
+        button('Add ask or offer', 'form-add-ask', () => this.addAsk(undefined, true), { secondary: true }),
+      ),
+      h('fieldset', { class: 'group' }, h('legend', {}, 'Action items'), this.actions, button('Add action item', 'form-add-action', () => this.addAction(undefined, true), { secondary: true })),
+      h('fieldset', { class: 'group' }, h('legend', {}, 'Talking points covered today'), this.covered),
+      this.formError,
+      h('div', { class: 'form-buttons' }, this.saveButton, button('Discard', 'form-discard', () => this.callbacks.cancel(), { secondary: true })),
+    );
+    for (const control of [this.kind, this.ratingGroup, this.summary, this.notes, this.privateNotes, this.isPrivate]) this.watch(control);
+  }
+
+  private watch(control: HTMLElement): void {
+    control.addEventListener('input', () => this.changed());
+    control.addEventListener('change', () => this.changed());
+  }
+
+  private changed(): void {
+    this.pristine = false;
+    this.callbacks.changed(this.values());
+  }
+
+  /** New data: the kinds (once), the defaults while untouched, and the open talking points (keeping what was checked). */
+  setData(data: PageData, draft: CheckInFormInput | undefined): void {
+    if (!this.kindsSet) {
+      this.kindsSet = true;
+      const name = nextId('kind');
+      this.kind.replaceChildren(...data.form.kinds.map((k) => h('vscode-radio', { name, value: k.value, label: k.label }, k.label)));
+      if (draft) {
+        this.setValues(draft);
+        this.pristine = false;
+      }
+    }
+    if (this.pristine) this.setValues(emptyForm(data.form.defaultKind, String(data.form.defaultRating)));
+    this.renderCovered(data.talkingPoints);
+  }
+
+  private renderCovered(points: PageData['talkingPoints']): void {
+    const checked = new Set(this.checkedCovered());
+    for (const id of this.coveredIds) if (!checked.has(id)) this.coveredIds.delete(id);
+    for (const id of checked) this.coveredIds.add(id);
+    if (points.length === 0) {
+      this.covered.replaceChildren(h('p', { class: 'empty' }, 'No open talking points.'));
+      return;
+    }
+    this.covered.replaceChildren(
+      ...points.map((point) => {
+        const box = h('vscode-checkbox', { value: point.id, 'data-focus': `covered-${point.id}` }, point.sourceLabel ? `${point.text} (${point.sourceLabel})` : point.text);
+        box.checked = this.coveredIds.has(point.id);
+        this.watch(box);
+        return box;
+      }),
+    );
+  }
+
+  private checkedCovered(): string[] {
+    return [...this.covered.querySelectorAll<Checkbox>('vscode-checkbox')].filter((box) => box.checked).map((box) => box.value);
+  }
+
+  values(): CheckInFormInput {
+    return {
+      kind: choiceOf(this.kind),
+      rating: choiceOf(this.ratingGroup),
+      summary: this.summary.value,
+      notes: this.notes.value,
+      private: this.isPrivate.checked,
+      privateNotes: this.privateNotes.value,
+      asks: [...this.asks.children].map((row) => ({
+        direction: part(row, 'direction'),
+        text: part(row, 'text'),
+        status: part(row, 'status'),
+      })),
+      actions: [...this.actions.children].map((row) => ({
+        text: part(row, 'text'),
+        owner: part(row, 'owner'),
+        teammate: part(row, 'teammate'),
+        due: part(row, 'due'),
+      })),
+      covered: this.checkedCovered(),
+    };
+  }
+
+  setValues(form: CheckInFormInput): void {
+    setChoice(this.kind, form.kind);
+    setChoice(this.ratingGroup, form.rating);
+    this.summary.value = form.summary;
+    this.notes.value = form.notes;
+    this.isPrivate.checked = form.private;
+    this.privateNotes.value = form.privateNotes;
+    this.asks.replaceChildren();
+    for (const ask of form.asks) this.addAsk(ask, false);
+    this.actions.replaceChildren();
+    for (const action of form.actions) this.addAction(action, false);
+    this.coveredIds = new Set(form.covered);
+    for (const box of this.covered.querySelectorAll<Checkbox>('vscode-checkbox')) box.checked = this.coveredIds.has(box.value);
+    this.clearErrors();
+  }
+
+  reset(data: PageData | undefined): void {
+    this.setValues(emptyForm(data?.form.defaultKind, data ? String(data.form.defaultRating) : ''));
+    this.pristine = true;
+  }
+
+  private addAsk(values: CheckInFormInput['asks'][number] | undefined, focus: boolean): void {
+    const row = h('fieldset', { class: 'row' }, h('legend', {}));
+    const direction = choices(ASK_DIRECTIONS.map((d) => [d, DIRECTION_LABELS[d]] as const), values?.direction);
+    const text = h('vscode-textfield', { placeholder: 'What was asked' });
+    const status = choices(ASK_STATUSES.map((s) => [s, STATUS_LABELS[s]] as const), values?.status);
+    direction.dataset.part = 'direction';
+    text.dataset.part = 'text';
+    status.dataset.part = 'status';
+    if (values) text.value = values.text;
+    row.append(
+      h('div', { class: 'row-fields ask' }, choiceField('Who asked', direction, ''), field('Ask or offer', text, ''), choiceField('Status', status, '')),
+      this.removeButton(row, this.asks),
+    );
+    for (const c of [direction, text, status]) this.watch(c);
+    this.asks.append(row);
+    this.renumber();
+    if (focus) {
+      this.changed();
+      text.focus();
+    }
+  }
+
+  private addAction(values: CheckInFormInput['actions'][number] | undefined, focus: boolean): void {
+    const row = h('fieldset', { class: 'row' }, h('legend', {}));
+    const text = h('vscode-textfield', { placeholder: 'What will be done' });
+    const owner = choices(FOLLOW_UP_OWNERS.map((o) => [o, OWNER_LABELS[o]] as const), values?.owner);
+    const teammate = h('vscode-textfield', { placeholder: 'Teammate’s name' });
+    const due = h('vscode-textfield', { type: 'date' });
+    text.dataset.part = 'text';
+    owner.dataset.part = 'owner';
+    teammate.dataset.part = 'teammate';
+    due.dataset.part = 'due';
+    if (values) {
+      text.value = values.text;
+      teammate.value = values.teammate;
+      due.value = values.due;
+    }
+    const teammateField = field('Teammate', teammate, '');
+    const showTeammate = () => {
+      teammateField.hidden = choiceOf(owner) !== 'teammate';
+    };
+    showTeammate();
+    owner.addEventListener('change', showTeammate);
+    row.append(
+      h('div', { class: 'row-fields action' }, field('Action item', text, ''), choiceField('Owner', owner, ''), teammateField, field('Due (optional)', due, '')),
+      this.removeButton(row, this.actions),
+    );
+    for (const c of [text, owner, teammate, due]) this.watch(c);
+    this.actions.append(row);
+    this.renumber();
+    if (focus) {
+      this.changed();
+      text.focus();
+    }
+  }
+
+  private removeButton(row: HTMLElement, list: HTMLElement): HTMLElement {
+    return button(
+      'Remove',
+      nextId('remove'),
+      () => {
+        const next = (row.nextElementSibling ?? row.previousElementSibling) as HTMLElement | null;
+        row.remove();
+        this.renumber();
+        this.changed();
+        // Keep the keyboard where it was: the neighbouring row, or the list's Add button.
+        const target = next?.querySelector<HTMLElement>('[data-part="text"]') ?? list.nextElementSibling;
+        (target as HTMLElement | null)?.focus();
+      },
+      { secondary: true },
+    );
+  }
+
+  /** Row legends, accessible names and field paths follow the rows' order. */
+  private renumber(): void {
+    const rows: [HTMLElement, string, string][] = [
+      [this.asks, 'asks', 'Ask or offer'],
+      [this.actions, 'actions', 'Action item'],
+    ];
+    for (const [list, key, noun] of rows) {
+      [...list.children].forEach((row, index) => {
+        const legend = row.querySelector('legend');
+        if (legend) legend.textContent = `${noun} ${index + 1}`;
+        for (const part of row.querySelectorAll<HTMLElement>('[data-part]')) {
+          const path = `${key}.${index}.${part.dataset.part ?? ''}`;
+          part.dataset.path = path;
+          const error = part.parentElement?.querySelector<HTMLElement>(':scope > .field-error');
+          if (error) error.dataset.errorFor = path;
+          const label = part.parentElement?.querySelector(':scope > label');
+          if (label) part.setAttribute('label', `${noun} ${index + 1}: ${label.textContent ?? ''}`);
+        }
+        const remove = row.querySelector('.row-fields + vscode-button');
+        remove?.setAttribute('aria-label', `Remove ${noun.toLowerCase()} ${index + 1}`);
+      });
+    }
+  }
+
+  setBusy(busy: boolean): void {
+    setBusy(this.saveButton, busy);
+  }
+
+  clearErrors(): void {
+    for (const error of this.element.querySelectorAll<HTMLElement>('.field-error')) {
+      error.hidden = true;
+      error.textContent = '';
+    }
+    for (const invalid of this.element.querySelectorAll<Control>('[data-path][invalid]')) {
+      invalid.invalid = false;
+      invalid.removeAttribute('invalid');
+    }
+    this.formError.hidden = true;
+    this.formError.textContent = '';
+  }
+
+  /** Shows each error next to its field and focuses the first one; the rest go in the form's error line. */
+  showErrors(fieldErrors: Record<string, string>, message: string): void {
+    this.clearErrors();
+    let first: HTMLElement | undefined;
+    const unplaced: string[] = [];
+    for (const [path, text] of Object.entries(fieldErrors)) {
+      const error = findByAttribute(this.element, 'data-error-for', path);
+      const target = findByAttribute(this.element, 'data-path', path) as Control | undefined;
+      if (!error || !target) {
+        unplaced.push(text);
+        continue;
+      }
+      error.textContent = text;
+      error.hidden = false;
+      target.setAttribute('invalid', '');
+      first ??= target;
+    }
+    this.formError.textContent = unplaced.length > 0 ? `${message} ${unplaced.join('; ')}` : message;
+    this.formError.hidden = false;
+    (first ?? this.formError).focus();
+  }
+
+  showMessage(message: string): void {
+    this.formError.textContent = message;
+    this.formError.hidden = message === '';
+  }
+
+  focusFirst(): void {
+    this.kind.focus();
+  }
+}
+
+function part(row: Element, name: string): string {
+  const element = row.querySelector(`[data-part="${name}"]`);
+  if (!element) throw new Error(`form row without ${name}`);
+  return valueOf(element);
+}

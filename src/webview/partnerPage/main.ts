@@ -1,0 +1,236 @@
+// The partner page (browser side): builds its skeleton once, asks the host for data, and re-renders the
+// sections whenever fresh data arrives, keeping focus and whatever the user typed.
+import './elements';
+import type { PageData, ResultMessage } from '../protocol';
+import { renderChart } from './chart';
+import { findByAttribute, focusedKey, h } from './dom';
+import { savedAs } from './drafts';
+import { CheckInFormView } from './form';
+import { parseHostMessage, pageState, request, sendReady, settle, updateState } from './host';
+import { button, renderAsks, renderFollowUps, renderHeader, renderTalkingPoints, renderTimeline, setBusy, type SectionActions } from './sections';
+
+const app = document.getElementById('app') ?? document.body.appendChild(h('main', { id: 'app' }));
+let data: PageData | undefined;
+
+// ---- status line (announced by screen readers) ----------------------------------------------------
+
+const status = h('div', { id: 'status', class: 'status', role: 'status', 'aria-live': 'polite' });
+function showStatus(text: string, error = false): void {
+  status.textContent = text;
+  status.classList.toggle('error', error);
+}
+
+// ---- skeleton -------------------------------------------------------------------------------------
+
+function section(id: string, title: string, ...extra: HTMLElement[]): { element: HTMLElement; heading: HTMLElement; body: HTMLElement } {
+  const heading = h('h2', { id: `${id}-heading`, tabindex: -1 }, title);
+  const body = h('div', { class: 'section-body' });
+  const element = h('section', { id, class: 'card', 'aria-labelledby': `${id}-heading` }, heading, body, ...extra);
+  return { element, heading, body };
+}
+
+const headerInfo = h('div', { class: 'header-info' });
+const logButton = button('Log check-in', 'log-check-in', () => toggleForm(formView.element.hidden));
+logButton.setAttribute('aria-controls', 'checkin-form');
+logButton.setAttribute('aria-expanded', 'false');
+const addPointButton = button('Add talking point', 'add-talking-point', () => pointField.focus(), { secondary: true });
+const header = h('header', { class: 'page-header' }, headerInfo, h('div', { class: 'header-actions' }, logButton, addPointButton));
+
+const pointField = h('vscode-textfield', { id: 'new-talking-point', placeholder: 'Something to bring up next time', label: 'New talking point', 'data-focus': 'tp-new', 'data-path': 'talkingPoint' });
+pointField.value = pageState().talkingPointDraft ?? '';
+const pointError = h('div', { class: 'field-error', hidden: true });
+const pointAdd = button('Add', 'tp-add', () => addTalkingPoint());
+const points = section(
+  'talking-points',
+  'Talking points',
+  h('div', { class: 'add-row' }, h('label', { for: 'new-talking-point' }, 'New talking point'), h('div', { class: 'inline' }, pointField, pointAdd), pointError),
+);
+const followUps = section('follow-ups', 'Follow-ups');
+const asks = section('asks', 'Asks and offers');
+const trend = section('trend', 'Rating trend');
+const timeline = section('timeline', 'Check-ins');
+
+const formView = new CheckInFormView({
+  // Host time (the data's), so that it compares with the check-ins' dates whatever the browser's clock says.
+  changed: (draft) => updateState({ draft, draftStartedAt: pageState().draftStartedAt ?? data?.generatedAt }),
+  submit: (form) => {
+    formView.setBusy(true);
+    showStatus('Saving the check-in…');
+    request({ type: 'submitCheckIn', form }, (result) => {
+      formView.setBusy(false);
+      if (result.saved) {
+        // Written (fully or partly): never send the same check-in twice.
+        formView.reset(data);
+        updateState({ draft: undefined, draftStartedAt: undefined });
+        toggleForm(false);
+        showStatus(result.message, !result.ok);
+      } else if (result.fieldErrors) {
+        formView.showErrors(result.fieldErrors, 'Not saved: fix the highlighted fields.');
+        showStatus(result.message, true);
+      } else {
+        formView.showMessage(result.message);
+        showStatus(result.message, true);
+      }
+    });
+  },
+  cancel: () => {
+    formView.reset(data);
+    updateState({ draft: undefined, draftStartedAt: undefined });
+    toggleForm(false);
+    showStatus('Check-in discarded.');
+  },
+});
+
+const columns = h('div', { class: 'columns' }, points.element, followUps.element, asks.element);
+const content = h('div', { class: 'content' }, formView.element, columns, trend.element, timeline.element);
+app.replaceChildren(header, status, content);
+
+// ---- actions --------------------------------------------------------------------------------------
+
+/** Where the focus was when the last action started: the re-render after it puts the focus back there. */
+let actionFocus: { key: string; section: Element | null } | undefined;
+
+/** Sends a request from a button: busy until the host answers; the answer goes to the status line. */
+function act(control: HTMLElement, body: Parameters<typeof request>[0]): void {
+  setBusy(control, true);
+  if (control.dataset.focus) actionFocus = { key: control.dataset.focus, section: control.closest('section') };
+  request(body, (result: ResultMessage) => {
+    setBusy(control, false);
+    if (result.message) showStatus(result.message, !result.ok);
+  });
+}
+
+const actions: SectionActions = {
+  openTalkingPoint: (id, b) => act(b, { type: 'openTalkingPoint', id }),
+  coverTalkingPoint: (id, b) => act(b, { type: 'coverTalkingPoint', id }),
+  toggleFollowUp: (id, done, b) => act(b, { type: done ? 'completeFollowUp' : 'reopenFollowUp', id }),
+  setAskStatus: (id, value, b) => act(b, { type: 'setAskStatus', id, status: value }),
+};
+
+function addTalkingPoint(): void {
+  if (pointAdd.getAttribute('aria-disabled') === 'true') return;
+  setBusy(pointAdd, true);
+  request({ type: 'addTalkingPoint', text: pointField.value }, (result) => {
+    setBusy(pointAdd, false);
+    showStatus(result.message, !result.ok);
+    pointError.hidden = result.ok;
+    pointError.textContent = result.ok ? '' : (result.fieldErrors?.talkingPoint ?? result.message);
+    pointField.invalid = !result.ok;
+    if (result.ok) {
+      pointField.value = '';
+      updateState({ talkingPointDraft: '' });
+    }
+    pointField.focus();
+  });
+}
+pointField.addEventListener('input', () => updateState({ talkingPointDraft: pointField.value }));
+pointField.addEventListener('keydown', (event) => {
+  if (event.key === 'Enter') {
+    event.preventDefault();
+    addTalkingPoint();
+  }
+});
+
+function toggleForm(open: boolean, focus = true): void {
+  formView.element.hidden = !open;
+  logButton.setAttribute('aria-expanded', String(open));
+  updateState({ formOpen: open });
+  if (!focus) return;
+  if (open) {
+    formView.element.scrollIntoView({ block: 'start' });
+    formView.focusFirst();
+  } else {
+    logButton.focus();
+  }
+}
+
+// ---- rendering ------------------------------------------------------------------------------------
+
+/** On the first data after a (re)load: drop a restored draft that was saved meanwhile. */
+let firstData = true;
+function dropSavedDraft(next: PageData): void {
+  const { draft, draftStartedAt } = pageState();
+  const saved = draft ? savedAs(draft, draftStartedAt, next.checkIns) : undefined;
+  if (!saved) return;
+  updateState({ draft: undefined, draftStartedAt: undefined, formOpen: false });
+  formView.element.hidden = true;
+  logButton.setAttribute('aria-expanded', 'false');
+  showStatus(`The draft restored with this page was already saved as the check-in of ${saved.dateLabel}; it was dropped.`);
+}
+
+function render(next: PageData): void {
+  if (firstData) {
+    firstData = false;
+    dropSavedDraft(next);
+  }
+  const onBody = document.activeElement === document.body || document.activeElement === null;
+  const key = focusedKey() ?? (onBody ? actionFocus?.key : undefined);
+  const focusedSection = onBody ? actionFocus?.section : document.activeElement?.closest('section');
+  actionFocus = undefined;
+  data = next;
+  updateState({ partnerId: next.partner.id });
+  document.title = `Partner: ${next.partner.name}`;
+  headerInfo.replaceChildren(...renderHeader(next));
+  points.heading.textContent = `Talking points (${next.talkingPoints.length} open)`;
+  points.body.replaceChildren(renderTalkingPoints(next.talkingPoints, actions));
+  const openFollowUps = next.followUps.filter((f) => !f.done).length;
+  followUps.heading.textContent = `Follow-ups (${openFollowUps} open)`;
+  followUps.body.replaceChildren(renderFollowUps(next.followUps, actions));
+  asks.body.replaceChildren(...renderAsks(next.asks, actions));
+  trend.body.replaceChildren(renderChart(next.chart));
+  timeline.heading.textContent = `Check-ins (${next.checkIns.length})`;
+  timeline.body.replaceChildren(renderTimeline(next.checkIns));
+  formView.setData(next, pageState().draft);
+  content.hidden = false;
+  logButton.hidden = false;
+  addPointButton.hidden = false;
+  app.removeAttribute('aria-busy');
+  restoreFocus(key, focusedSection);
+}
+
+/** After a re-render, the same control gets the focus back; if it is gone, its section's heading. */
+function restoreFocus(key: string | undefined, previousSection: Element | null | undefined): void {
+  if (!key || document.activeElement !== document.body) return;
+  const again = findByAttribute(document, 'data-focus', key);
+  if (again) {
+    again.focus();
+    return;
+  }
+  const heading = previousSection?.id ? document.getElementById(`${previousSection.id}-heading`) : null;
+  heading?.focus();
+}
+
+function renderGone(message: string): void {
+  data = undefined;
+  document.title = 'Partner not found';
+  headerInfo.replaceChildren(h('h1', {}, 'Partner not found'), h('p', {}, message));
+  content.hidden = true;
+  logButton.hidden = true;
+  addPointButton.hidden = true;
+  app.removeAttribute('aria-busy');
+}
+
+window.addEventListener('message', (event: MessageEvent) => {
+  const message = parseHostMessage(event.data);
+  if (!message) {
+    showStatus('Alliances sent something this page could not read; it was ignored.', true);
+    return;
+  }
+  switch (message.type) {
+    case 'data':
+      render(message.data);
+      break;
+    case 'gone':
+      renderGone(message.message);
+      break;
+    case 'showForm':
+      toggleForm(true);
+      break;
+    case 'result':
+      settle(message);
+      break;
+  }
+});
+
+if (pageState().formOpen) toggleForm(true, false);
+sendReady();

@@ -1,0 +1,184 @@
+// The partner page's message protocol, shared by the host (src/extension/partnerPage) and the page
+// (src/webview/partnerPage). Both sides validate what they receive against these schemas: the host
+// every message from the page (the page is untrusted: it renders text that teammates wrote), the page
+// every message from the host. Only valibot here: this file is bundled into the browser code.
+import * as v from 'valibot';
+
+/** Record ids: 26 lowercase Crockford base-32 characters (the same pattern as src/core/ids.ts). */
+export const ID_PATTERN = /^[0-9a-hjkmnp-tv-z]{26}$/;
+/** The page's own correlation ids for requests, e.g. "r12". */
+export const REQUEST_ID_PATTERN = /^[0-9a-z-]{1,64}$/;
+
+export const CHECK_IN_KINDS = ['one-on-one', 'help-me', 'ad-hoc', 'async'] as const;
+export const FOLLOW_UP_OWNERS = ['me', 'them', 'teammate'] as const;
+export const ASK_DIRECTIONS = ['i-asked', 'they-asked'] as const;
+export const ASK_STATUSES = ['open', 'helped', 'declined'] as const;
+
+/** Generous bounds: they stop abuse, the host's form rules give the user-facing limits. */
+export const MAX_ROWS = 50;
+export const MAX_NOTES = 200_000;
+const MAX_LINE = 4_000;
+
+const id = v.pipe(v.string(), v.regex(ID_PATTERN, 'is not an Alliances id'));
+const requestId = v.pipe(v.string(), v.regex(REQUEST_ID_PATTERN, 'is not a request id'));
+const line = v.pipe(v.string(), v.maxLength(MAX_LINE));
+const longText = v.pipe(v.string(), v.maxLength(MAX_NOTES));
+
+// ---- page → host ------------------------------------------------------------------------------
+
+/** The full check-in form as the user typed it: raw strings, checked by the host's form rules. */
+export const CheckInFormInputSchema = v.strictObject({
+  kind: v.pipe(v.string(), v.maxLength(40)),
+  /** "1"…"5", or "" when none is chosen. */
+  rating: v.pipe(v.string(), v.maxLength(2)),
+  summary: line,
+  notes: longText,
+  private: v.boolean(),
+  privateNotes: longText,
+  asks: v.pipe(
+    v.array(v.strictObject({ direction: v.pipe(v.string(), v.maxLength(20)), text: line, status: v.pipe(v.string(), v.maxLength(20)) })),
+    v.maxLength(MAX_ROWS, `at most ${MAX_ROWS} asks and offers`),
+  ),
+  actions: v.pipe(
+    v.array(v.strictObject({ text: line, owner: v.pipe(v.string(), v.maxLength(20)), teammate: v.pipe(v.string(), v.maxLength(400)), due: v.pipe(v.string(), v.maxLength(40)) })),
+    v.maxLength(MAX_ROWS, `at most ${MAX_ROWS} action items`),
+  ),
+  /** Ids of the open talking points covered today. */
+  covered: v.pipe(v.array(id), v.maxLength(500)),
+});
+export type CheckInFormInput = v.InferOutput<typeof CheckInFormInputSchema>;
+
+const recordAction = <T extends string>(type: T) => v.strictObject({ type: v.literal(type), requestId, id });
+
+export const PageMessageSchema = v.variant('type', [
+  /** The page (re)loaded and wants the data. */
+  v.strictObject({ type: v.literal('ready') }),
+  recordAction('openTalkingPoint'),
+  recordAction('coverTalkingPoint'),
+  recordAction('completeFollowUp'),
+  recordAction('reopenFollowUp'),
+  v.strictObject({ type: v.literal('setAskStatus'), requestId, id, status: v.picklist(ASK_STATUSES) }),
+  v.strictObject({ type: v.literal('addTalkingPoint'), requestId, text: line }),
+  v.strictObject({ type: v.literal('submitCheckIn'), requestId, form: CheckInFormInputSchema }),
+]);
+export type PageMessage = v.InferOutput<typeof PageMessageSchema>;
+export type PageRequest = Exclude<PageMessage, { type: 'ready' }>;
+
+/** Just enough of a rejected message to answer it: its request id, when it has a well-formed one. */
+export const RequestIdOnlySchema = v.looseObject({ requestId });
+
+// ---- host → page ------------------------------------------------------------------------------
+
+const shortText = v.pipe(v.string(), v.maxLength(2_000));
+const optionalShort = v.optional(shortText);
+
+export const CountsSchema = v.strictObject({ total: v.number(), open: v.number(), helped: v.number(), declined: v.number() });
+
+export const PageDataSchema = v.strictObject({
+  /** The host's clock when the data was made (the page's clock may differ: remote hosts). */
+  generatedAt: shortText,
+  partner: v.strictObject({
+    id,
+    name: shortText,
+    role: optionalShort,
+    department: shortText,
+    email: optionalShort,
+    leads: v.array(shortText),
+    cadenceDays: v.number(),
+    /** Where the cadence comes from: the partner's own, the team default (alliances.json) or the setting. */
+    cadenceSource: v.picklist(['partner', 'team', 'setting']),
+    dueLabel: shortText,
+    dueStatus: v.picklist(['overdue', 'dueSoon', 'later', 'snoozed', 'archived']),
+    lastCheckInLabel: optionalShort,
+    archived: v.boolean(),
+    readOnly: v.boolean(),
+  }),
+  checkIns: v.array(
+    v.strictObject({
+      id,
+      date: shortText,
+      dateLabel: shortText,
+      author: shortText,
+      kind: v.picklist(CHECK_IN_KINDS),
+      kindLabel: shortText,
+      rating: v.optional(v.number()),
+      summary: line,
+      notes: v.optional(longText),
+      private: v.boolean(),
+      privateNote: v.optional(longText),
+    }),
+  ),
+  chart: v.array(v.strictObject({ id, date: shortText, dateLabel: shortText, rating: v.number(), x: v.number() })),
+  talkingPoints: v.array(
+    v.strictObject({
+      id,
+      text: line,
+      /** "src/billing/invoice.ts:3–5" */
+      sourceLabel: optionalShort,
+      addedLabel: shortText,
+      private: v.boolean(),
+    }),
+  ),
+  followUps: v.array(
+    v.strictObject({
+      id,
+      text: line,
+      owner: v.picklist(FOLLOW_UP_OWNERS),
+      ownerName: shortText,
+      due: optionalShort,
+      dueLabel: optionalShort,
+      overdue: v.boolean(),
+      done: v.boolean(),
+      doneLabel: optionalShort,
+      private: v.boolean(),
+    }),
+  ),
+  asks: v.strictObject({
+    iAsked: CountsSchema,
+    theyAsked: CountsSchema,
+    open: v.array(v.strictObject({ id, direction: v.picklist(ASK_DIRECTIONS), text: line, private: v.boolean() })),
+  }),
+  /** The form's choices and defaults (the kind and rating of the last check-in). */
+  form: v.strictObject({
+    kinds: v.array(v.strictObject({ value: v.picklist(CHECK_IN_KINDS), label: shortText })),
+    defaultKind: v.picklist(CHECK_IN_KINDS),
+    defaultRating: v.number(),
+  }),
+});
+export type PageData = v.InferOutput<typeof PageDataSchema>;
+export type Counts = v.InferOutput<typeof CountsSchema>;
+
+export const HostMessageSchema = v.variant('type', [
+  v.strictObject({ type: v.literal('data'), data: PageDataSchema }),
+  /** The partner's file is gone or broken. */
+  v.strictObject({ type: v.literal('gone'), message: shortText }),
+  /** Open (and focus) the check-in form. */
+  v.strictObject({ type: v.literal('showForm') }),
+  v.strictObject({
+    type: v.literal('result'),
+    requestId,
+    ok: v.boolean(),
+    message: v.pipe(v.string(), v.maxLength(8_000)),
+    /** Form field path ("summary", "asks.0.text") → what is wrong with it. */
+    fieldErrors: v.optional(v.record(v.pipe(v.string(), v.maxLength(100)), shortText)),
+    /** The check-in was written (fully or partly): the form must not be sent again. */
+    saved: v.optional(v.boolean()),
+  }),
+]);
+export type HostMessage = v.InferOutput<typeof HostMessageSchema>;
+export type ResultMessage = Extract<HostMessage, { type: 'result' }>;
+
+/** What the page keeps in the webview state (survives hiding the panel and reloads). */
+export const PageStateSchema = v.object({
+  partnerId: v.optional(id),
+  formOpen: v.optional(v.boolean()),
+  draft: v.optional(CheckInFormInputSchema),
+  /** When the draft was started (ISO): a restored draft already saved as a check-in is dropped. */
+  draftStartedAt: v.optional(v.pipe(v.string(), v.maxLength(40))),
+  talkingPointDraft: v.optional(line),
+});
+export type PageState = v.InferOutput<typeof PageStateSchema>;
+
+export function emptyForm(kind: string = CHECK_IN_KINDS[0], rating = ''): CheckInFormInput {
+  return { kind, rating, summary: '', notes: '', private: false, privateNotes: '', asks: [], actions: [], covered: [] };
+}
