@@ -165,6 +165,15 @@ function buildAndPackage(details) {
   return vsix && existsSync(vsix) ? vsix : undefined;
 }
 
+/**
+ * Right after the build (src/ may be edited meanwhile): a source map of an identical rebuild, so that
+ * profiles taken in the extension host can name src/ functions instead of minified ones.
+ */
+async function frameMapperForBundle() {
+  const mapper = await bundleFrameMapper({ repoRoot, bundleFile: path.join(repoRoot, 'dist', 'extension.js'), entryPoint: 'src/extension/extension.ts', urlSuffix: '/alliances/dist/extension.js' });
+  return mapper ? { mapper, bundle: readFileSync(path.join(repoRoot, 'dist', 'extension.js'), 'utf8') } : undefined;
+}
+
 function bundleRows(details) {
   const b = details.bundles;
   const kb = 1024;
@@ -267,7 +276,7 @@ function unpackVsix(vsix, dir, extensionDir) {
   return { extensionDir, id: `${manifest.publisher}.${manifest.name}`, originalEvents };
 }
 
-async function hostBench(vsix, bigWorkspace, tmp, details) {
+async function hostBench(vsix, bigWorkspace, tmp, details, frameMapper) {
   const require = createRequire(import.meta.url);
   const harness = require(path.join(compiledRoot, 'test', 'harness', 'codeServer.js'));
   // code-server keeps one value per payload key, so the three extensions share one development folder:
@@ -276,8 +285,10 @@ async function hostBench(vsix, bigWorkspace, tmp, details) {
   const alliances = unpackVsix(vsix, path.join(tmp, 'vsix'), path.join(extensionsRoot, 'alliances'));
   const helloId = writeExtension(path.join(extensionsRoot, 'hello-world'), 'hello-world', 'helloWorld.helloWorld');
   const warmupId = writeExtension(path.join(extensionsRoot, 'warm-up'), 'warm-up', 'warmUp.helloWorld');
-  // Profiles taken in the extension host name minified functions; this maps them back to src/.
-  const mapFrame = await bundleFrameMapper({ repoRoot, bundleFile: path.join(extensionsRoot, 'alliances', 'dist', 'extension.js'), entryPoint: 'src/extension/extension.ts', urlSuffix: '/alliances/dist/extension.js' });
+  // Profiles taken in the extension host name minified functions; this maps them back to src/ (only if
+  // the map was made for exactly the code in the .vsix).
+  const packaged = readFileSync(path.join(extensionsRoot, 'alliances', 'dist', 'extension.js'), 'utf8');
+  const mapFrame = frameMapper && frameMapper.bundle === packaged ? frameMapper.mapper : undefined;
   details.host = { profilesMappedToSource: Boolean(mapFrame) };
   const emptyWorkspace = path.join(tmp, 'empty-workspace');
   mkdirSync(emptyWorkspace, { recursive: true });
@@ -340,7 +351,7 @@ async function hostBench(vsix, bigWorkspace, tmp, details) {
     for (const [key, file] of Object.entries(profiles)) {
       if (mode !== 'store' || !file || !existsSync(file)) continue;
       try {
-        result[key] = summariseProfile(JSON.parse(readFileSync(file, 'utf8')), { repoRoot: extensionsRoot, limit: 25, mapFrame });
+        result[key] = summariseProfile(JSON.parse(readFileSync(file, 'utf8')), { repoRoot: extensionsRoot, limit: 40, mapFrame });
       } catch (error) {
         result.errors.push(`${key}: ${error.message}`);
       }
@@ -369,7 +380,13 @@ function hostRows(details, ids) {
   const hello = activationWindows.map((w) => figure(w, ids.helloId)).filter(Number.isFinite);
   const ratios = activationWindows.map((w) => figure(w, ids.alliancesId) / figure(w, ids.helloId)).filter(Number.isFinite);
   const part = (id, key) => median(activationWindows.map((w) => figure(w, id, key)));
-  const srcTop = (profile, n = 6) => (profile?.inclusive ?? []).filter((f) => / src\//.test(f.function)).slice(0, n).map((f) => `${f.function} ${f.ms} ms`).join('; ');
+  const srcTop = (profile, n = 6) => {
+    const inclusive = profile?.inclusive ?? [];
+    // Named after src/ when the bundle could be mapped, else the minified names in dist/extension.js.
+    const ours = inclusive.filter((f) => / src\//.test(f.function));
+    const list = ours.length ? ours : inclusive.filter((f) => /extension\.js|node_modules/.test(f.function));
+    return list.slice(0, n).map((f) => `${f.function} ${f.ms} ms`).join('; ');
+  };
   const vscodeWork = (id) => `VS Code before require ${formatMs(part(id, 'beforeRequireMs'))}, between ${formatMs(part(id, 'betweenMs'))}, after activate() returned ${formatMs(part(id, 'afterCallMs'))}`;
   details.host.summary = { alliances: alli, hello, ratios };
   const n = activationWindows.length;
@@ -440,8 +457,10 @@ async function main() {
   const layout = require(path.join(compiledRoot, 'src', 'core', 'storeLayout.js'));
 
   let vsix;
+  let frameMapper;
   try {
     vsix = buildAndPackage(details);
+    frameMapper = await frameMapperForBundle();
     bundleRows(details);
   } catch (error) {
     row('Bundles', 'Production build / package', 'failed', '', 'error', error.message);
@@ -476,7 +495,7 @@ async function main() {
     row('Extension host', 'Measurements inside VS Code', 'no .vsix to load', '', 'error');
   } else {
     try {
-      const ids = await hostBench(vsix, bigWorkspace, tmp, details);
+      const ids = await hostBench(vsix, bigWorkspace, tmp, details, frameMapper);
       hostRows(details, ids);
     } catch (error) {
       row('Extension host', 'Measurements inside VS Code', 'failed', '', 'error', error.stack ?? error.message);

@@ -149,6 +149,8 @@ describe('Alliances in the real workbench', function () {
   });
 
   it('adds a talking point from an editor selection through the context menu', async () => {
+    // Go to Partner opened the partner page, which holds the focus: hand it back to the workbench.
+    await treeRow('Dana Whitfield').click();
     // Quick Open without ">" finds files.
     await wb.page.keyboard.press('F1');
     await wb.quickInputType('invoice.ts');
