@@ -55,6 +55,7 @@ const cleanups = [];
 let cleaned;
 function cleanup() {
   cleaned ??= (async () => {
+    if (cleanups.length) say('cleaning up (servers, browser, the temporary store)…');
     for (const fn of cleanups.reverse()) {
       try {
         await fn();

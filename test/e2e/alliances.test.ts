@@ -190,6 +190,15 @@ describe('Alliances in the real workbench', function () {
     await wb.page.keyboard.press('ArrowRight'); // expand the agenda
     await treeRow('Do enterprise deals need invoice totals per line?').waitFor({ state: 'visible' });
     await wb.screenshot('talking-point-agenda');
+
+    // …and on Marcus's partner page, with the place in the code.
+    await wb.runCommand('Alliances: Open Partner Page');
+    await wb.quickInputType('Marcus');
+    await wb.quickPick('Marcus Ortega');
+    const page = wb.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    await page.locator('p.item-text').filter({ hasText: 'Do enterprise deals need invoice totals per line?' }).waitFor({ state: 'visible' });
+    await page.locator('code.source', { hasText: 'src/billing/invoice.ts:1–2' }).waitFor({ state: 'visible' });
+    await treeRow('Dana Whitfield').click(); // the page holds the focus; give it back to the workbench
   });
 
   it('adds a follow-up and completes it with one click on its checkbox', async () => {

@@ -80,6 +80,25 @@ describe('check-ins with depth', function () {
     assert.equal(await vscode.commands.executeCommand('alliances.openTalkingPoint', point.value.id), 'missing');
   });
 
+  it('Mark Covered and Put Back on the Agenda change the talking point file', async () => {
+    await vscode.commands.executeCommand('alliances.coverTalkingPoint', point.value.id);
+    assert.ok((JSON.parse(await fs.readFile(point.path, 'utf8')) as TalkingPoint).coveredAt);
+    assert.ok(!(await renderTree(alliances)).some((i) => i.label === 'Who owns retries?'), 'off the agenda');
+    await vscode.commands.executeCommand('alliances.reopenTalkingPoint', point.value.id);
+    assert.equal((JSON.parse(await fs.readFile(point.path, 'utf8')) as TalkingPoint).coveredAt, undefined);
+    assert.ok((await renderTree(alliances)).some((i) => i.label === 'Who owns retries?'), 'back on the agenda');
+  });
+
+  it('Open Partner Page opens one page per partner, and reveals it again instead of a second one', async () => {
+    await vscode.commands.executeCommand('alliances.openPartnerPage', priya.value.id);
+    const page = await waitFor('the page', () => alliances.partnerPages.get(priya.value.id));
+    await vscode.commands.executeCommand('alliances.openPartnerPage', priya.value.id);
+    assert.equal(alliances.partnerPages.get(priya.value.id), page);
+    assert.equal(alliances.partnerPages.all().filter((p) => p === page).length, 1);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await waitFor('the page to close', () => !alliances.partnerPages.get(priya.value.id));
+  });
+
   it('a check-in that covers the talking point takes it off the agenda', async () => {
     const checkIn = await vscode.commands.executeCommand<Loaded<CheckIn>>('alliances.logCheckIn', priya.value.id, { kind: 'one-on-one', summary: 'Retries: agreed', covered: [point.value.id] });
     assert.ok(checkIn);
