@@ -1,4 +1,4 @@
-import { differenceInCalendarDays, parseISO, startOfDay } from 'date-fns';
+import { differenceInCalendarDays, format, parseISO, startOfDay } from 'date-fns';
 import { dueLabel } from './cadence';
 import type { FollowUp, TalkingPoint } from './model';
 import type { Loaded, Store } from './store';
@@ -22,14 +22,23 @@ export function followUpDueLabel(followUp: FollowUp, now: Date): string | undefi
 }
 
 /** Open follow-ups: overdue first, then by due date, undated last, then oldest first. */
-export function openFollowUps(followUps: readonly Loaded<FollowUp>[], now: Date): Loaded<FollowUp>[] {
-  const key = (f: Loaded<FollowUp>) => followUpDays(f.value, now) ?? Number.POSITIVE_INFINITY;
-  return followUps.filter((f) => !f.value.done).sort((a, b) => key(a) - key(b) || a.value.createdAt.localeCompare(b.value.createdAt));
+export function openFollowUps(followUps: readonly Loaded<FollowUp>[]): Loaded<FollowUp>[] {
+  // yyyy-MM-dd strings sort as dates: no date parsing in the comparator.
+  const key = (f: Loaded<FollowUp>) => f.value.due ?? '9999-99-99';
+  return followUps.filter((f) => !f.value.done).sort((a, b) => key(a).localeCompare(key(b)) || a.value.createdAt.localeCompare(b.value.createdAt));
 }
 
+/** Past its due date (calendar days, local time) and not done. */
 export function isOverdue(followUp: FollowUp, now: Date): boolean {
-  const days = followUpDays(followUp, now);
-  return !followUp.done && days !== undefined && days < 0;
+  return !followUp.done && followUp.due !== undefined && followUp.due < format(now, 'yyyy-MM-dd');
+}
+
+/** How many of these follow-ups are overdue: one pass, no sorting. */
+export function countOverdue(followUps: Iterable<Loaded<FollowUp>>, now: Date): number {
+  const today = format(now, 'yyyy-MM-dd');
+  let count = 0;
+  for (const { value } of followUps) if (!value.done && value.due !== undefined && value.due < today) count++;
+  return count;
 }
 
 /** What a snippet looks like now: where it is in the current text (1-based line), if anywhere. */

@@ -115,6 +115,8 @@ export class Store {
   private manifestRecord: Loaded<Manifest> | undefined;
   /** Files written while a load() is reading the folder; that load must not replace them. */
   private readonly writesDuringLoad = new Set<Set<string>>();
+  /** Partner id → latest check-in, filled on demand and dropped when that partner's check-ins change. */
+  private readonly latestCheckIn = new Map<string, CheckIn | undefined>();
   /** Every checkins/<year>/ folder seen; kept small and cheap for the watchers. */
   private readonly checkInDirs = new Set<string>();
   private loaded = false;
@@ -176,12 +178,18 @@ export class Store {
     return this.ofPartner('checkIn', partnerId).sort((a, b) => b.value.date.localeCompare(a.value.date));
   }
 
+  /** The latest check-in of a partner (kept in an index: due states are computed for everyone, often). */
   lastCheckIn(partnerId: string): CheckIn | undefined {
-    let last: CheckIn | undefined;
-    for (const { value } of this.ofPartner('checkIn', partnerId)) {
-      if (!last || Date.parse(value.date) > Date.parse(last.date)) last = value;
+    if (!this.latestCheckIn.has(partnerId)) {
+      let last: CheckIn | undefined;
+      let lastTime = Number.NEGATIVE_INFINITY;
+      for (const { value } of this.ofPartner('checkIn', partnerId)) {
+        const time = Date.parse(value.date);
+        if (time > lastTime) [last, lastTime] = [value, time];
+      }
+      this.latestCheckIn.set(partnerId, last);
     }
-    return last;
+    return this.latestCheckIn.get(partnerId);
   }
 
   private collection<K extends CollectionKind>(kind: K): Map<string, Loaded<RecordTypes[K]>> {
@@ -340,6 +348,7 @@ export class Store {
       let ids = index.get(partnerId);
       if (!ids) index.set(partnerId, (ids = new Set()));
       ids.add(loaded.value.id);
+      if (kind === 'checkIn') this.latestCheckIn.delete(partnerId);
     }
   }
 
@@ -358,7 +367,10 @@ export class Store {
     if (!loaded || loaded.path !== file) return;
     collection.delete(loaded.value.id);
     const partnerId = (loaded.value as { partnerId?: unknown }).partnerId;
-    if (typeof partnerId === 'string') this.byPartner.get(record.kind)?.get(partnerId)?.delete(loaded.value.id);
+    if (typeof partnerId === 'string') {
+      this.byPartner.get(record.kind)?.get(partnerId)?.delete(loaded.value.id);
+      if (record.kind === 'checkIn') this.latestCheckIn.delete(partnerId);
+    }
   }
 
   private addUnreadable(file: string, error: unknown): void {

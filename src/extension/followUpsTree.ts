@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { subDays } from 'date-fns';
-import { followUpDueLabel, isOverdue, openFollowUps } from '../core/agenda';
+import { countOverdue, followUpDueLabel, isOverdue, openFollowUps } from '../core/agenda';
 import { formatShortDate } from '../core/cadence';
 import type { FollowUp } from '../core/model';
 import type { Loaded } from '../core/store';
@@ -28,12 +28,12 @@ export class FollowUpsTree implements vscode.TreeDataProvider<FollowUpNode> {
   }
 
   /** Open follow-ups across folders, in the order the view shows them. */
-  open(now = new Date()): { entry: FolderStore; followUp: Loaded<FollowUp> }[] {
-    return this.service.folders().flatMap((entry) => openFollowUps(entry.store.all('followUp'), now).map((followUp) => ({ entry, followUp })));
+  open(): { entry: FolderStore; followUp: Loaded<FollowUp> }[] {
+    return this.service.folders().flatMap((entry) => openFollowUps(entry.store.all('followUp')).map((followUp) => ({ entry, followUp })));
   }
 
   overdueCount(now = new Date()): number {
-    return this.open(now).filter((item) => isOverdue(item.followUp.value, now)).length;
+    return this.service.folders().reduce((sum, entry) => sum + countOverdue(entry.store.all('followUp'), now), 0);
   }
 
   getChildren(node?: FollowUpNode): FollowUpNode[] {
@@ -45,7 +45,7 @@ export class FollowUpsTree implements vscode.TreeDataProvider<FollowUpNode> {
       .folders()
       .flatMap((entry) => entry.store.all('followUp').filter((f) => f.value.done && (f.value.doneAt ?? f.value.updatedAt) >= since).map((followUp) => ({ entry, followUp })))
       .sort((a, b) => (b.followUp.value.doneAt ?? '').localeCompare(a.followUp.value.doneAt ?? ''));
-    const nodes: FollowUpNode[] = this.open(now).map((item) => ({ type: 'followUp', ...item }));
+    const nodes: FollowUpNode[] = this.open().map((item) => ({ type: 'followUp', ...item }));
     if (done.length > 0) nodes.push({ type: 'doneGroup', items: done });
     return nodes;
   }

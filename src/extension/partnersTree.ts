@@ -92,6 +92,11 @@ export class PartnersTree implements vscode.TreeDataProvider<TreeNode> {
     return node;
   }
 
+  resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
+    if (node.type === 'partner' && item.tooltip === undefined) item.tooltip = partnerTooltip(node);
+    return item;
+  }
+
   getTreeItem(node: TreeNode): vscode.TreeItem {
     switch (node.type) {
       case 'folder': {
@@ -134,10 +139,40 @@ export class PartnersTree implements vscode.TreeDataProvider<TreeNode> {
   }
 }
 
+/** The partner's tooltip, built only when hovered (resolveTreeItem): markdown for 1,000 rows adds up. */
+function partnerTooltip(node: Extract<TreeNode, { type: 'partner' }>): vscode.MarkdownString {
+  const { value, readOnly } = node.view.record;
+  const { due, lastCheckIn } = node.view;
+  const agenda = agendaCount(node.entry, value.id);
+  // appendText escapes markdown: names and summaries are shown as typed, never interpreted.
+  const tooltip = new vscode.MarkdownString();
+  tooltip.appendMarkdown('**').appendText(value.name).appendMarkdown('**');
+  if (value.role) tooltip.appendText(` — ${value.role}`);
+  tooltip.appendMarkdown('\n\n').appendText(`${value.department} · every ${cadenceOf(value, node.entry.store.teamCadenceDays() ?? defaultCadenceDays())} days · ${due.label}`);
+  if (lastCheckIn) {
+    const date = new Date(lastCheckIn.date);
+    tooltip.appendMarkdown('\n\n').appendText(`Last check-in: ${formatShortDate(date, new Date())} (${CHECK_IN_KIND_LABELS[lastCheckIn.kind]}${lastCheckIn.rating ? `, ${lastCheckIn.rating}/5` : ''})`);
+    if (lastCheckIn.summary) tooltip.appendMarkdown('\n\n').appendText(`“${lastCheckIn.summary}”`);
+  } else {
+    tooltip.appendMarkdown('\n\n').appendText('No check-in yet');
+  }
+  if (agenda > 0) tooltip.appendMarkdown('\n\n').appendText(`Agenda: ${agenda} open item${agenda === 1 ? '' : 's'} (talking points and follow-ups)`);
+  if (readOnly) tooltip.appendMarkdown('\n\n').appendText('Written by a newer version of Alliances: read-only.');
+  return tooltip;
+}
+
+/** How many open items a partner's agenda holds: counted, not sorted (this runs for every partner). */
+function agendaCount(entry: FolderStore, partnerId: string): number {
+  let count = 0;
+  for (const { value } of entry.store.ofPartner('talkingPoint', partnerId)) if (!value.coveredAt && !value.coveredIn) count++;
+  for (const { value } of entry.store.ofPartner('followUp', partnerId)) if (!value.done) count++;
+  return count;
+}
+
 /** Under a partner: the agenda of the next check-in, open talking points then open follow-ups. */
 function agendaOf(entry: FolderStore, partnerId: string): TreeNode[] {
   const points: TreeNode[] = openTalkingPoints(entry.store, partnerId).map((point) => ({ type: 'talkingPoint', entry, point }));
-  const followUps: TreeNode[] = openFollowUps(entry.store.ofPartner('followUp', partnerId), new Date()).map((followUp) => ({ type: 'followUp', entry, followUp }));
+  const followUps: TreeNode[] = openFollowUps(entry.store.ofPartner('followUp', partnerId)).map((followUp) => ({ type: 'followUp', entry, followUp }));
   return points.concat(followUps);
 }
 
@@ -184,8 +219,8 @@ function problemItem(node: Extract<TreeNode, { type: 'problem' }>): vscode.TreeI
 
 function partnerItem(node: Extract<TreeNode, { type: 'partner' }>): vscode.TreeItem {
   const { value, readOnly } = node.view.record;
-  const { due, lastCheckIn } = node.view;
-  const agenda = openTalkingPoints(node.entry.store, value.id).length + openFollowUps(node.entry.store.ofPartner('followUp', value.id), new Date()).length;
+  const { due } = node.view;
+  const agenda = agendaCount(node.entry, value.id);
   const item = new vscode.TreeItem(value.name, agenda > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
   item.id = `partner:${node.entry.folder.uri.toString()}:${value.id}`;
   item.description = value.role ? `${due.label} · ${value.role}` : due.label;
@@ -193,20 +228,5 @@ function partnerItem(node: Extract<TreeNode, { type: 'partner' }>): vscode.TreeI
   item.contextValue = `partner.${value.archived ? 'archived' : 'active'}${readOnly ? '.readonly' : ''}`;
   item.accessibilityInformation = { label: `${value.name}, ${value.department}, ${due.label}` };
 
-  // appendText escapes markdown: names and summaries are shown as typed, never interpreted.
-  const tooltip = new vscode.MarkdownString();
-  tooltip.appendMarkdown('**').appendText(value.name).appendMarkdown('**');
-  if (value.role) tooltip.appendText(` — ${value.role}`);
-  tooltip.appendMarkdown('\n\n').appendText(`${value.department} · every ${cadenceOf(value, node.entry.store.teamCadenceDays() ?? defaultCadenceDays())} days · ${due.label}`);
-  if (lastCheckIn) {
-    const date = new Date(lastCheckIn.date);
-    tooltip.appendMarkdown('\n\n').appendText(`Last check-in: ${formatShortDate(date, new Date())} (${CHECK_IN_KIND_LABELS[lastCheckIn.kind]}${lastCheckIn.rating ? `, ${lastCheckIn.rating}/5` : ''})`);
-    if (lastCheckIn.summary) tooltip.appendMarkdown('\n\n').appendText(`“${lastCheckIn.summary}”`);
-  } else {
-    tooltip.appendMarkdown('\n\n').appendText('No check-in yet');
-  }
-  if (agenda > 0) tooltip.appendMarkdown('\n\n').appendText(`Agenda: ${agenda} open item${agenda === 1 ? '' : 's'} (talking points and follow-ups)`);
-  if (readOnly) tooltip.appendMarkdown('\n\n').appendText('Written by a newer version of Alliances: read-only.');
-  item.tooltip = tooltip;
   return item;
 }

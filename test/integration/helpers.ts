@@ -49,7 +49,8 @@ export async function renderTree(alliances: AlliancesApi): Promise<RenderedItem[
   const items: RenderedItem[] = [];
   const walk = async (node: TreeNode | undefined, depth: number): Promise<void> => {
     for (const child of alliances.tree.getChildren(node)) {
-      const item = alliances.tree.getTreeItem(child);
+      // Tooltips are built on hover (resolveTreeItem), as VS Code would.
+      const item = alliances.tree.resolveTreeItem(alliances.tree.getTreeItem(child), child);
       const label = typeof item.label === 'string' ? item.label : item.label?.label ?? '';
       // Markdown tooltips escape text (&nbsp;, backslashes): compare what a reader sees.
       const tooltip = (typeof item.tooltip === 'string' ? item.tooltip : item.tooltip?.value ?? '').replace(/&nbsp;/g, ' ').replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1');

@@ -101,7 +101,7 @@ export function chartPoints(checkIns: readonly { id: string; date: string; ratin
 /** Open first (overdue first, then by due date, undated last), then the most recently done. */
 export function followUps(records: readonly Loaded<FollowUp>[], partnerName: string, now: Date): PageData['followUps'] {
   const today = startOfDay(now);
-  const open = openFollowUps(records, now);
+  const open = openFollowUps(records);
   const done = records
     .filter((r) => r.value.done === true)
     .sort((a, b) => (b.value.doneAt ?? b.value.updatedAt).localeCompare(a.value.doneAt ?? a.value.updatedAt))
