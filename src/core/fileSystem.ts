@@ -7,6 +7,11 @@ export interface DirEntry {
 
 export interface FileSystemPort {
   readFile(path: string): Promise<Uint8Array>;
+  /**
+   * Reads many files at once (a whole store). Optional: without it the store reads them one by one.
+   * Each entry is the file's bytes or the error that reading it gave.
+   */
+  readMany?(paths: readonly string[]): Promise<(Uint8Array | Error)[]>;
   /** Creates a new file; fails if it exists (temporary files are never shared). */
   writeNewFile(path: string, data: Uint8Array): Promise<void>;
   /** Atomically replaces `to` with `from`. */

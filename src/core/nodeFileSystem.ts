@@ -1,9 +1,30 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import { isNotFound, type DirEntry, type FileSystemPort } from './fileSystem';
 
 /** The FileSystemPort on Node's fs: used by the extension host, the CLI and the tests. */
+/** Files read synchronously between two yields: long enough to skip the thread pool, short enough not to freeze. */
+const SLICE = 256;
+
 export const nodeFileSystem: FileSystemPort = {
   readFile: (path) => fs.readFile(path),
+  /**
+   * Small files read faster synchronously than through fs.promises (open, stat, read, close, each on
+   * the thread pool: measured 5× slower on 66,000 store files). Slices keep the event loop breathing.
+   */
+  async readMany(paths) {
+    const result: (Uint8Array | Error)[] = [];
+    for (let start = 0; start < paths.length; start += SLICE) {
+      for (const path of paths.slice(start, start + SLICE)) {
+        try {
+          result.push(readFileSync(path));
+        } catch (error) {
+          result.push(error instanceof Error ? error : new Error(String(error)));
+        }
+      }
+      if (start + SLICE < paths.length) await new Promise((resolve) => setImmediate(resolve));
+    }
+    return result;
+  },
   async writeNewFile(path, data) {
     const handle = await fs.open(path, 'wx');
     try {

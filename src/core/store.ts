@@ -223,10 +223,15 @@ export class Store {
     this.writesDuringLoad.add(writtenMeanwhile);
     const files = await this.listRecordFiles();
     const results = new Map<string, Uint8Array | Error>();
-    for (let i = 0; i < files.length; i += READ_CONCURRENCY) {
-      const batch = files.slice(i, i + READ_CONCURRENCY);
-      const bytes = await Promise.all(batch.map((file) => this.fs.readFile(file).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))))));
-      batch.forEach((file, index) => results.set(file, bytes[index]));
+    if (this.fs.readMany) {
+      const bytes = await this.fs.readMany(files);
+      files.forEach((file, index) => results.set(file, bytes[index] ?? new Error('not read')));
+    } else {
+      for (let i = 0; i < files.length; i += READ_CONCURRENCY) {
+        const batch = files.slice(i, i + READ_CONCURRENCY);
+        const bytes = await Promise.all(batch.map((file) => this.fs.readFile(file).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))))));
+        batch.forEach((file, index) => results.set(file, bytes[index]));
+      }
     }
     this.writesDuringLoad.delete(writtenMeanwhile);
     // Start over, except for files written while the folder was being read: they are newer than what was read.

@@ -176,8 +176,8 @@ describe('Alliances in the real workbench', function () {
 
     type Point = { partnerId: string; text: string; source?: { path: string; startLine: number; endLine: number; commit?: string; snippet?: string } };
     const points = () => readJsonFiles<Point>(path.join(store, 'talking-points'));
-    for (let i = 0; i < 50 && points().length === 0; i++) await wb.page.waitForTimeout(100);
-    const point = points()[0];
+    for (let i = 0; i < 50 && !points().some((p) => p.text.startsWith('Do enterprise')); i++) await wb.page.waitForTimeout(100);
+    const point = points().find((p) => p.text === 'Do enterprise deals need invoice totals per line?');
     assert.ok(point, 'the talking point file is on disk');
     assert.equal(point.text, 'Do enterprise deals need invoice totals per line?');
     assert.equal(point.source?.path, 'src/billing/invoice.ts');
