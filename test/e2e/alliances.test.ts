@@ -52,7 +52,8 @@ describe('Alliances in the real workbench', function () {
     await status.waitFor({ state: 'visible' });
     assert.equal((await status.innerText()).trim(), '4');
     const badge = wb.page.locator('.activitybar .action-item:has(a[aria-label^="Alliances"]) .badge-content');
-    await badge.filter({ hasText: /^4$/ }).waitFor({ state: 'visible' });
+    // The container's badge adds up its views' badges: 4 partners due + 1 overdue follow-up (Hannah's).
+    await badge.filter({ hasText: /^5$/ }).waitFor({ state: 'visible' });
     await wb.screenshot('sidebar-demo');
   });
 
@@ -185,11 +186,22 @@ describe('Alliances in the real workbench', function () {
     assert.equal(point.source?.endLine, 2);
     assert.match(point.source?.commit ?? '', /^[0-9a-f]{40}$/);
     assert.match(point.source?.snippet ?? '', /^export function invoiceTotal/);
-    const marcus = treeRow('Marcus Ortega');
-    await marcus.click();
-    await wb.page.keyboard.press('ArrowRight'); // expand the agenda
-    await treeRow('Do enterprise deals need invoice totals per line?').waitFor({ state: 'visible' });
+    // Overdue partners come first when grouped by status: Marcus stays in view with his agenda open.
+    await wb.runCommand('Alliances: Group by Due Status');
+    await treeRow('Overdue').waitFor({ state: 'visible' });
+    const marcus = tree().filter({ hasText: 'Marcus Ortega' }).first();
+    for (let attempt = 0; attempt < 5 && (await marcus.getAttribute('aria-expanded')) !== 'true'; attempt++) {
+      await marcus.click();
+      await wb.page.waitForTimeout(300);
+      if ((await marcus.getAttribute('aria-expanded')) !== 'true') await wb.page.keyboard.press('ArrowRight');
+      await wb.page.waitForTimeout(300);
+    }
+    await treeRow('Do enterprise deals need invoice totals per line?').waitFor({ state: 'visible', timeout: 10_000 }).catch(async (error: Error) => {
+      await wb.screenshot('debug-agenda');
+      throw error;
+    });
     await wb.screenshot('talking-point-agenda');
+    await wb.runCommand('Alliances: Group by Department');
 
     // …and on Marcus's partner page, with the place in the code.
     await wb.runCommand('Alliances: Open Partner Page');
