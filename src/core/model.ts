@@ -13,13 +13,20 @@ export const DEPARTMENTS = [
   'Data', 'Security', 'Vendor', 'Customer', 'Research',
 ] as const;
 
-/** Date.parse rolls 2026-02-30 over to March: check the calendar ourselves. */
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Date.parse rolls 2026-02-30 over to March: check the calendar ourselves. Plain arithmetic on the
+ * yyyy-MM-dd prefix (the format itself is checked by valibot): this runs for every date of every record.
+ */
 export function isRealCalendarDate(text: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day && !Number.isNaN(Date.parse(text));
+  if (!/^\d{4}-\d{2}-\d{2}/.test(text)) return false;
+  const year = Number(text.slice(0, 4));
+  const month = Number(text.slice(5, 7));
+  const day = Number(text.slice(8, 10));
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return day <= (month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0));
 }
 
 const timestamp = v.pipe(
