@@ -43,7 +43,8 @@ describe('Alliances in the real workbench', function () {
   };
 
   it('shows the demo partners in the Alliances sidebar, with the due count in the status bar', async () => {
-    await wb.page.locator('.activitybar .action-item a[aria-label^="Alliances"]').click();
+    // The item, not its link: the badge can sit on top of the link.
+    await wb.page.locator('.activitybar .action-item:has(a[aria-label^="Alliances"])').click();
     await treeRow('Dana Whitfield').waitFor({ state: 'visible' });
     assert.match(await treeRow('Dana Whitfield').innerText(), /6 days overdue/);
     assert.match(await treeRow('Aisha Karim').innerText(), /snoozed until/);

@@ -41,7 +41,8 @@ describe('Alliances in Restricted Mode', function () {
     if (await refuse.isVisible()) await refuse.click();
     await wb.page.locator('.statusbar-item').filter({ hasText: 'Restricted Mode' }).first().waitFor({ state: 'visible' });
 
-    await wb.page.locator('.activitybar .action-item a[aria-label^="Alliances"]').click();
+    // The item, not its link: the badge can sit on top of the link.
+    await wb.page.locator('.activitybar .action-item:has(a[aria-label^="Alliances"])').click();
     const rows = wb.page.locator('.pane:has(.pane-header[aria-label^="Partners"]) .monaco-list-row');
     await rows.filter({ hasText: 'Dana Whitfield' }).first().waitFor({ state: 'visible' });
     assert.equal(await rows.filter({ hasText: 'Decoy Dora' }).count(), 0, 'the store path setting is not honoured');

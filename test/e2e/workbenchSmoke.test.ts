@@ -42,7 +42,7 @@ describe('e2e harness: real workbench', () => {
   });
 
   it('shows the Alliances welcome view in a folder without a store, and its button starts Add Partner', async () => {
-    await wb!.page.locator('.activitybar .action-item a[aria-label^="Alliances"]').click();
+    await wb!.page.locator('.activitybar .action-item:has(a[aria-label^="Alliances"])').click();
     const button = wb!.page.locator('.welcome-view-content').getByRole('button', { name: 'Add Your First Partner' });
     await button.waitFor({ state: 'visible' });
     await wb!.screenshot('welcome-view');
