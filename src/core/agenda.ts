@@ -3,11 +3,28 @@ import { dueLabel } from './cadence';
 import type { FollowUp, TalkingPoint } from './model';
 import type { Loaded, Store } from './store';
 
+/** Still on the agenda: not covered by a check-in nor marked covered by hand. */
+export function isOpenTalkingPoint(point: Pick<TalkingPoint, 'coveredAt' | 'coveredIn'>): boolean {
+  return !point.coveredAt && !point.coveredIn;
+}
+
+/** "src/a.ts:3" or "src/a.ts:3–5": where in the code a talking point is. */
+export function sourceLabel(source: { path: string; startLine: number; endLine: number }): string {
+  return source.endLine > source.startLine ? `${source.path}:${source.startLine}–${source.endLine}` : `${source.path}:${source.startLine}`;
+}
+
+/** Who owns a follow-up, by name: "me" is its author, "them" the partner. */
+export function followUpOwnerName(followUp: Pick<FollowUp, 'owner' | 'author' | 'teammate'>, partnerName: string): string {
+  if (followUp.owner === 'me') return followUp.author.name;
+  if (followUp.owner === 'them') return partnerName;
+  return followUp.teammate || 'a teammate';
+}
+
 /** Talking points still to bring up with a partner, oldest first. */
 export function openTalkingPoints(store: Store, partnerId: string): Loaded<TalkingPoint>[] {
   return store
     .ofPartner('talkingPoint', partnerId)
-    .filter((point) => !point.value.coveredAt && !point.value.coveredIn)
+    .filter((point) => isOpenTalkingPoint(point.value))
     .sort((a, b) => a.value.createdAt.localeCompare(b.value.createdAt));
 }
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { subDays } from 'date-fns';
-import { countOverdue, followUpDueLabel, isOverdue, openFollowUps } from '../core/agenda';
+import { countOverdue, followUpDueLabel, followUpOwnerName, isOverdue, openFollowUps } from '../core/agenda';
 import { formatShortDate } from '../core/cadence';
 import type { FollowUp } from '../core/model';
 import type { Loaded } from '../core/store';
@@ -61,7 +61,7 @@ export class FollowUpsTree implements vscode.TreeDataProvider<FollowUpNode> {
     const { value, private: isPrivate } = node.followUp;
     const now = new Date();
     const partner = node.entry.store.partner(value.partnerId)?.value.name ?? 'unknown partner';
-    const owner = value.owner === 'me' ? value.author.name : value.owner === 'them' ? partner : value.teammate ?? 'a teammate';
+    const owner = followUpOwnerName(value, partner);
     const item = new vscode.TreeItem(value.text, vscode.TreeItemCollapsibleState.None);
     item.id = `followUp:${node.entry.folder.uri.toString()}:${value.id}`;
     const due = value.done ? (value.doneAt ? `done ${formatShortDate(new Date(value.doneAt), now)}` : 'done') : followUpDueLabel(value, now);

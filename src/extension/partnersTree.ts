@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { cadenceOf, formatShortDate, type DueStatus } from '../core/cadence';
-import { followUpDueLabel, isOverdue, openFollowUps, openTalkingPoints } from '../core/agenda';
+import { followUpDueLabel, followUpOwnerName, isOpenTalkingPoint, isOverdue, openFollowUps, openTalkingPoints } from '../core/agenda';
 import { CHECK_IN_KIND_LABELS, type FollowUp, type TalkingPoint } from '../core/model';
 import { duePartners, groupPartners, type GroupBy, type PartnerGroup, type PartnerView } from '../core/partnerView';
 import type { Loaded, StoreProblem } from '../core/store';
@@ -164,7 +164,7 @@ function partnerTooltip(node: Extract<TreeNode, { type: 'partner' }>): vscode.Ma
 /** How many open items a partner's agenda holds: counted, not sorted (this runs for every partner). */
 function agendaCount(entry: FolderStore, partnerId: string): number {
   let count = 0;
-  for (const { value } of entry.store.ofPartner('talkingPoint', partnerId)) if (!value.coveredAt && !value.coveredIn) count++;
+  for (const { value } of entry.store.ofPartner('talkingPoint', partnerId)) if (isOpenTalkingPoint(value)) count++;
   for (const { value } of entry.store.ofPartner('followUp', partnerId)) if (!value.done) count++;
   return count;
 }
@@ -199,7 +199,7 @@ function followUpItem(node: Extract<TreeNode, { type: 'followUp' }>): vscode.Tre
   item.iconPath = new vscode.ThemeIcon('circle-large-outline', isOverdue(value, now) ? new vscode.ThemeColor('list.warningForeground') : undefined);
   item.description = ['follow-up', followUpDueLabel(value, now)].filter(Boolean).join(' · ');
   item.contextValue = 'followUp.open';
-  item.tooltip = new vscode.MarkdownString().appendText(`${value.text}\n\nOwner: ${value.owner === 'me' ? value.author.name : value.owner === 'them' ? 'them' : value.teammate ?? 'a teammate'}`);
+  item.tooltip = new vscode.MarkdownString().appendText(`${value.text}\n\nOwner: ${followUpOwnerName(value, node.entry.store.partner(value.partnerId)?.value.name ?? 'them')}`);
   return item;
 }
 

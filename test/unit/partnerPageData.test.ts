@@ -6,7 +6,8 @@ import * as path from 'node:path';
 import * as v from 'valibot';
 import { viewPartners } from '../../src/core/partnerView';
 import type { Store } from '../../src/core/store';
-import { buildPageData, chartPoints, sourceLabel } from '../../src/extension/partnerPage/pageData';
+import { sourceLabel } from '../../src/core/agenda';
+import { buildPageData, chartPoints } from '../../src/extension/partnerPage/pageData';
 import { PageDataSchema, type PageData } from '../../src/webview/protocol';
 import { ADA, BOB, Clock, makeStore, makeTempDir, pretty, removeTempDir, writeFile } from './helpers';
 

@@ -1,12 +1,12 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { checkSnippet } from '../../core/agenda';
+import { checkSnippet, sourceLabel } from '../../core/agenda';
 import type { CodeSource, TalkingPoint } from '../../core/model';
 import type { Loaded } from '../../core/store';
 import { loadGit } from '../lazyGit';
 import { partnerFromArg, pickPartner, type PartnerTarget } from '../partnerArgs';
 import { askText } from '../quickInputs';
-import type { StoreService } from '../storeService';
+import type { FolderStore, StoreService } from '../storeService';
 
 const TITLE = 'Add Talking Point';
 const MAX_SNIPPET_LINES = 12;
@@ -37,7 +37,7 @@ export async function addTalkingPoint(service: StoreService, partnerArg?: unknow
   }
   if (!input) {
     const source = selection ? await sourceOf(selection, target) : undefined;
-    const where = source ? ` about ${source.path}:${source.startLine}${source.endLine > source.startLine ? `–${source.endLine}` : ''}` : '';
+    const where = source ? ` about ${sourceLabel(source)}` : '';
     const text = await askText({
       title: `${TITLE}: ${target.view.record.value.name}`,
       prompt: `What do you want to bring up${where}? It stays on the agenda until a check-in covers it.`,
@@ -81,9 +81,7 @@ async function sourceOf(editor: vscode.TextEditor, target: PartnerTarget): Promi
 
 /** Opens the code a talking point is about, and says so when that code has moved or changed since. */
 export async function openTalkingPoint(service: StoreService, idArg?: unknown): Promise<'same' | 'moved' | 'changed' | 'missing' | 'no-source' | undefined> {
-  const id = typeof idArg === 'string' ? idArg : (idArg as { point?: Loaded<TalkingPoint> } | undefined)?.point?.value.id;
-  const found = id ? service.findRecord('talkingPoint', id) : undefined;
-  if (!found) throw new Error(`no loaded talking point has the id ${String(id)}.`);
+  const found = findTalkingPoint(service, idArg);
   const { source, text } = found.record.value;
   if (!source) {
     void vscode.window.showInformationMessage(`Talking point: ${text}`);
@@ -113,9 +111,14 @@ export async function openTalkingPoint(service: StoreService, idArg?: unknown): 
 
 /** Marks a talking point covered (or open again) by hand, outside a check-in. */
 export async function setTalkingPointCovered(service: StoreService, covered: boolean, idArg?: unknown): Promise<Loaded<TalkingPoint> | undefined> {
-  const id = typeof idArg === 'string' ? idArg : (idArg as { point?: Loaded<TalkingPoint> } | undefined)?.point?.value.id;
-  const found = id ? service.findRecord('talkingPoint', id) : undefined;
-  if (!found) throw new Error(`no loaded talking point has the id ${String(id)}.`);
+  const found = findTalkingPoint(service, idArg);
   return found.entry.store.update('talkingPoint', found.record.value.id, covered ? { coveredAt: new Date().toISOString() } : { coveredAt: undefined, coveredIn: undefined });
 }
 
+/** A command's talking point argument: its id, or a tree node holding it. */
+function findTalkingPoint(service: StoreService, arg: unknown): { entry: FolderStore; record: Loaded<TalkingPoint> } {
+  const id = typeof arg === 'string' ? arg : (arg as { point?: Loaded<TalkingPoint> } | undefined)?.point?.value.id;
+  const found = id ? service.findRecord('talkingPoint', id) : undefined;
+  if (!found) throw new Error(`no loaded talking point has the id ${String(id)}.`);
+  return found;
+}

@@ -7,7 +7,7 @@ import type { CollectionKind, RecordTypes } from '../../core/model';
 import { StoreWriteError, type Loaded, type Store } from '../../core/store';
 import { PageMessageSchema, RequestIdOnlySchema, type PageRequest, type ResultMessage } from '../../webview/protocol';
 import { validateCheckInForm } from './checkInForm';
-import { isOpenTalkingPoint } from './pageData';
+import { isOpenTalkingPoint } from '../../core/agenda';
 
 export const OPEN_TALKING_POINT_COMMAND = 'alliances.openTalkingPoint';
 

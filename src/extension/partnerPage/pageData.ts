@@ -1,7 +1,7 @@
 // What the partner page shows, shaped from the store for one partner: header, timeline, chart points,
 // talking points, follow-ups and the asks/offers balance. Pure (no vscode), so it is unit-tested in Node.
 import { format, parseISO, startOfDay } from 'date-fns';
-import { followUpDueLabel, isOverdue, openFollowUps, openTalkingPoints } from '../../core/agenda';
+import { followUpDueLabel, followUpOwnerName, isOverdue, openFollowUps, openTalkingPoints, sourceLabel } from '../../core/agenda';
 import { cadenceOf, formatShortDate } from '../../core/cadence';
 import { CHECK_IN_KIND_LABELS, CHECK_IN_KINDS, type Ask, type FollowUp } from '../../core/model';
 import type { PartnerView } from '../../core/partnerView';
@@ -22,14 +22,6 @@ export function dateLabel(iso: string): string {
 }
 
 /** "src/billing/invoice.ts:3–5", or ":3" for a single line. */
-export function sourceLabel(source: { path: string; startLine: number; endLine: number }): string {
-  return source.endLine > source.startLine ? `${source.path}:${source.startLine}–${source.endLine}` : `${source.path}:${source.startLine}`;
-}
-
-/** Still on the agenda (the same rule as core/agenda's openTalkingPoints). */
-export function isOpenTalkingPoint(point: { coveredIn?: string; coveredAt?: string }): boolean {
-  return !point.coveredAt && !point.coveredIn;
-}
 
 export function buildPageData(store: Store, view: PartnerView, options: PageDataOptions): PageData {
   const partner = view.record.value;
@@ -114,7 +106,7 @@ export function followUps(records: readonly Loaded<FollowUp>[], partnerName: str
       id: value.id,
       text: value.text,
       owner: value.owner,
-      ownerName: value.owner === 'me' ? value.author.name : value.owner === 'them' ? partnerName : value.teammate || 'a teammate',
+      ownerName: followUpOwnerName(value, partnerName),
       due: value.due,
       dueLabel: due && label ? (done ? `was due ${formatShortDate(due, today)}` : `${label} (${formatShortDate(due, today)})`) : undefined,
       overdue: isOverdue(value, now),
