@@ -46,7 +46,7 @@ export function teamStats(selection: Pick<Selection, 'checkIns' | 'partners' | '
       a.author = c.value.author; // the latest spelling of the name
     }
     let byAuthor = holders.get(c.value.partnerId);
-    if (!byAuthor) holders.set(c.value.partnerId, (byAuthor = new Map()));
+    if (!byAuthor) holders.set(c.value.partnerId, (byAuthor = new Map<string, { name: string; count: number }>()));
     const h = byAuthor.get(key);
     if (h) h.count++;
     else byAuthor.set(key, { name: c.value.author.name, count: 1 });
