@@ -4,11 +4,11 @@ import * as esbuild from 'esbuild';
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
-/** Keeps `require('./git.js')` as a run-time require of the sibling bundle. */
-const gitExternal = {
-  name: 'git-external',
+/** Keeps `require('./git.js')` and `require('./dashboard.js')` as run-time requires of the sibling bundles. */
+const lazyBundles = {
+  name: 'lazy-bundles',
   setup(build) {
-    build.onResolve({ filter: /^\.\/git\.js$/ }, () => ({ path: './git.js', external: true }));
+    build.onResolve({ filter: /^\.\/(git|dashboard)\.js$/ }, (args) => ({ path: args.path, external: true }));
   },
 };
 
@@ -55,10 +55,13 @@ const webview = {
 };
 
 const options = [
-  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', plugins: [gitExternal, vscodeFacade] },
+  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', plugins: [lazyBundles, vscodeFacade] },
+  { ...common, entryPoints: ['src/extension/dashboard/index.ts'], outfile: 'dist/dashboard.js', plugins: [vscodeFacade] },
   { ...common, entryPoints: ['src/git/index.ts'], outfile: 'dist/git.js' },
   { ...webview, entryPoints: { partnerPage: 'src/webview/partnerPage/main.ts' }, outdir: 'dist/webview' },
   { ...webview, entryPoints: { partnerPage: 'src/webview/partnerPage/partnerPage.css' }, outdir: 'dist/webview' },
+  { ...webview, entryPoints: { dashboard: 'src/webview/dashboard/main.ts' }, outdir: 'dist/webview' },
+  { ...webview, entryPoints: { dashboard: 'src/webview/dashboard/dashboard.css' }, outdir: 'dist/webview' },
 ];
 
 if (watch) {

@@ -10,6 +10,7 @@ import { logCheckIn } from './commands/logCheckIn';
 import { openPartnerFile, setArchived, snoozePartner } from './commands/partnerState';
 import { showDue } from './commands/showDue';
 import { initializeStore, openStoreFolder, refreshStores } from './commands/storeCommands';
+import { LazyDashboard } from './lazyDashboard';
 import { guarded } from './partnerArgs';
 import { registerPartnerPage, type PartnerPanels } from './partnerPage/partnerPanel';
 import { PartnersTree } from './partnersTree';
@@ -27,6 +28,7 @@ export interface AlliancesApi {
   followUps: FollowUpsTree;
   followUpsView: vscode.TreeView<FollowUpNode>;
   partnerPages: PartnerPanels;
+  dashboard: LazyDashboard;
 }
 
 const GROUP_BY_KEY = 'alliances.groupBy';
@@ -43,7 +45,8 @@ export function activate(context: vscode.ExtensionContext): AlliancesApi {
   const followUps = new FollowUpsTree(service);
   const followUpsView = vscode.window.createTreeView('alliances.followUps', { treeDataProvider: followUps });
   const statusBar = new DueStatusBar(service);
-  const reminders = new Reminders(service, context.globalState, undefined, () => followUps.overdueCount());
+  const dashboard = new LazyDashboard(context.extensionUri, service);
+  const reminders = new Reminders(service, context.globalState, undefined, () => followUps.overdueCount(), () => dashboard.silos());
   context.subscriptions.push(service, treeView, followUpsView, statusBar, reminders);
 
   const render = (): void => {
@@ -109,7 +112,7 @@ export function activate(context: vscode.ExtensionContext): AlliancesApi {
   };
   for (const [id, handler] of Object.entries(commands)) context.subscriptions.push(vscode.commands.registerCommand(id, handler));
   const partnerPages = registerPartnerPage(context, service);
-  context.subscriptions.push(partnerPages);
+  context.subscriptions.push(partnerPages, dashboard, ...dashboard.register());
   const run = storeCommand((body: () => Promise<unknown>) => body());
   // One click on a checkbox completes or reopens a follow-up.
   context.subscriptions.push(
@@ -143,7 +146,7 @@ export function activate(context: vscode.ExtensionContext): AlliancesApi {
   }, DAY_CHECK_MS);
   context.subscriptions.push({ dispose: () => clearInterval(dayTimer) });
 
-  return { service, tree, treeView, statusBar, reminders, followUps, followUpsView, partnerPages };
+  return { service, tree, treeView, statusBar, reminders, followUps, followUpsView, partnerPages, dashboard };
 }
 
 export function deactivate(): void {
