@@ -5,7 +5,7 @@ import { searchLeadAreas } from '../../core/stats/leads';
 import type { DashboardData, DashboardFilterInput } from '../protocol';
 import { h } from '../partnerPage/dom';
 import { pageState, parseHostMessage, request, send, settle, updateState } from './host';
-import { formatDate, renderCoverage, renderHealth, renderLeads, renderReciprocity, renderTeam, renderThemeCheckIns, renderThemes, type SectionActions } from './sections';
+import { formatDate, plural, renderCoverage, renderHealth, renderLeads, renderReciprocity, renderTeam, renderThemeCheckIns, renderThemes, type SectionActions } from './sections';
 
 const app = document.getElementById('app') ?? document.body.appendChild(h('main', { id: 'app' }));
 let data: DashboardData | undefined;
@@ -164,7 +164,7 @@ function render(d: DashboardData): void {
   data = d;
   app.setAttribute('aria-busy', 'false');
   const t = d.totals;
-  summary.textContent = `${t.partners} partners in ${t.departments} departments · ${t.checkIns} check-ins in the range · as of ${formatDate(`${d.asOf}T12:00:00`)}`;
+  summary.textContent = `${plural(t.partners, 'partner')} in ${plural(t.departments, 'department')} · ${plural(t.checkIns, 'check-in')} in the range · as of ${formatDate(`${d.asOf}T12:00:00`)}`;
   showFilter(d);
   coverage.body.replaceChildren(...renderCoverage(d));
   health.body.replaceChildren(...renderHealth(d, actions));
@@ -181,7 +181,11 @@ function render(d: DashboardData): void {
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const message = parseHostMessage(event.data);
-  if (!message) return;
+  if (!message) {
+    // Not from our host, or not in the protocol: draw nothing from it.
+    showStatus('Alliances could not read an update; the figures shown are the last good ones.', true);
+    return;
+  }
   if (message.type === 'data') render(message.data);
   else settle(message);
 });

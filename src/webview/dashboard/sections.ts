@@ -9,7 +9,7 @@ export interface SectionActions {
 }
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
-const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+export const plural = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 export function formatDate(iso: string): string {
   const date = new Date(iso);
