@@ -19,7 +19,8 @@ export type DashboardOutcome =
   | { kind: 'data' }
   | { kind: 'themeCheckIns'; count: number }
   | { kind: 'openPartner'; id: string }
-  | { kind: 'exportReport'; saved?: string };
+  | { kind: 'exportReport'; saved?: string }
+  | { kind: 'rendered' };
 
 export class DashboardPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
@@ -33,6 +34,9 @@ export class DashboardPanel implements vscode.Disposable {
   lastComputeMs = 0;
   /** Data messages posted: tests wait for a count to grow. */
   posted = 0;
+  /** From creating the panel to the page's first drawing of the figures (milliseconds). */
+  firstPaintMs: number | undefined;
+  private readonly createdAt = performance.now();
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -84,6 +88,9 @@ export class DashboardPanel implements vscode.Disposable {
         }
         await vscode.commands.executeCommand(OPEN_PARTNER_PAGE_COMMAND, message.id);
         return { kind: 'openPartner', id: message.id };
+      case 'rendered':
+        this.firstPaintMs ??= performance.now() - this.createdAt;
+        return { kind: 'rendered' };
       case 'exportReport': {
         const saved = await this.exportReport(this.filter);
         await this.post({ type: 'result', requestId: message.requestId, ok: true, message: saved ? `Saved the report to ${saved}.` : 'Export cancelled.' });

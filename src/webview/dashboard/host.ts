@@ -25,7 +25,7 @@ export function request(body: RequestBody, onReply?: (reply: Reply) => void): vo
   api.postMessage({ ...body, requestId } satisfies DashboardPageMessage);
 }
 
-export function send(message: Extract<DashboardPageMessage, { type: 'ready' | 'setFilter' }>): void {
+export function send(message: Extract<DashboardPageMessage, { type: 'ready' | 'setFilter' | 'rendered' }>): void {
   api.postMessage(message satisfies DashboardPageMessage);
 }
 

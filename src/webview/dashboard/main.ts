@@ -177,6 +177,8 @@ function render(d: DashboardData): void {
   renderLeadsList();
   team.body.replaceChildren(...renderTeam(d, actions));
   showStatus('');
+  // After the next frame is painted: the host times "open → figures on screen".
+  requestAnimationFrame(() => setTimeout(() => send({ type: 'rendered' }), 0));
 }
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
