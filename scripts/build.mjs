@@ -1,14 +1,18 @@
 // Bundles the extension (CommonJS, `vscode` external) and the lazily loaded git adapter with esbuild.
+import { readFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
-/** Keeps `require('./git.js')` and `require('./dashboard.js')` as run-time requires of the sibling bundles. */
+/** Every command of package.json: the activation shell registers them all at once. */
+const commandIds = JSON.parse(readFileSync('package.json', 'utf8')).contributes.commands.map((c) => c.command);
+
+/** Keeps `require('./git.js')`, `./dashboard.js` and `./main.js` as run-time requires of the sibling bundles. */
 const lazyBundles = {
   name: 'lazy-bundles',
   setup(build) {
-    build.onResolve({ filter: /^\.\/(git|dashboard)\.js$/ }, (args) => ({ path: args.path, external: true }));
+    build.onResolve({ filter: /^\.\/(git|dashboard|main)\.js$/ }, (args) => ({ path: args.path, external: true }));
   },
 };
 
@@ -55,7 +59,9 @@ const webview = {
 };
 
 const options = [
-  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', plugins: [lazyBundles, vscodeFacade] },
+  // The activation shell (package.json "main") and, loaded right after activation, everything else.
+  { ...common, entryPoints: ['src/extension/shell.ts'], outfile: 'dist/extension.js', plugins: [lazyBundles], define: { ALLIANCES_COMMAND_IDS: JSON.stringify(commandIds) } },
+  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/main.js', plugins: [lazyBundles, vscodeFacade] },
   { ...common, entryPoints: ['src/extension/dashboard/index.ts'], outfile: 'dist/dashboard.js', plugins: [vscodeFacade] },
   { ...common, entryPoints: ['src/git/index.ts'], outfile: 'dist/git.js' },
   { ...webview, entryPoints: { partnerPage: 'src/webview/partnerPage/main.ts' }, outdir: 'dist/webview' },

@@ -11,6 +11,7 @@ import { openPartnerFile, setArchived, snoozePartner } from './commands/partnerS
 import { showDue } from './commands/showDue';
 import { initializeStore, openStoreFolder, refreshStores } from './commands/storeCommands';
 import { LazyDashboard } from './lazyDashboard';
+import { registerCommand, useShellRegistry, type ShellRegistry } from './registry';
 import { guarded } from './partnerArgs';
 import { registerPartnerPage, type PartnerPanels } from './partnerPage/partnerPanel';
 import { PartnersTree } from './partnersTree';
@@ -29,14 +30,20 @@ export interface AlliancesApi {
   followUpsView: vscode.TreeView<FollowUpNode>;
   partnerPages: PartnerPanels;
   dashboard: LazyDashboard;
+  /** Commands of package.json with no handler (a wiring mistake): empty. */
+  unhandledCommands: string[];
 }
 
 const GROUP_BY_KEY = 'alliances.groupBy';
 const SHOW_ARCHIVED_KEY = 'alliances.showArchived';
 const DAY_CHECK_MS = 10 * 60_000;
 
-/** Registers everything and returns at once; the stores load afterwards, off the activation path. */
-export function activate(context: vscode.ExtensionContext): AlliancesApi {
+/**
+ * Creates everything (called by the activation shell, shell.ts, right after activate() returned); the
+ * stores load afterwards. Commands and serializers go to the shell's tables when there is a shell.
+ */
+export function start(context: vscode.ExtensionContext, registry?: ShellRegistry): AlliancesApi {
+  useShellRegistry(registry);
   const service = new StoreService();
   const tree = new PartnersTree(service);
   tree.groupBy = context.workspaceState.get<GroupBy>(GROUP_BY_KEY, 'department');
@@ -110,7 +117,7 @@ export function activate(context: vscode.ExtensionContext): AlliancesApi {
     'alliances.showArchived': () => setView(undefined, true),
     'alliances.hideArchived': () => setView(undefined, false),
   };
-  for (const [id, handler] of Object.entries(commands)) context.subscriptions.push(vscode.commands.registerCommand(id, handler));
+  for (const [id, handler] of Object.entries(commands)) context.subscriptions.push(registerCommand(id, handler));
   const partnerPages = registerPartnerPage(context, service);
   context.subscriptions.push(partnerPages, dashboard, ...dashboard.register());
   const run = storeCommand((body: () => Promise<unknown>) => body());
@@ -146,10 +153,7 @@ export function activate(context: vscode.ExtensionContext): AlliancesApi {
   }, DAY_CHECK_MS);
   context.subscriptions.push({ dispose: () => clearInterval(dayTimer) });
 
-  return { service, tree, treeView, statusBar, reminders, followUps, followUpsView, partnerPages, dashboard };
+  const unhandledCommands = registry ? [...registry.commandIds].filter((id) => !registry.handlers.has(id)) : [];
+  if (unhandledCommands.length > 0) service.log.error(`commands without a handler: ${unhandledCommands.join(', ')}`);
+  return { service, tree, treeView, statusBar, reminders, followUps, followUpsView, partnerPages, dashboard, unhandledCommands };
 }
-
-export function deactivate(): void {
-  // Everything is disposed through context.subscriptions.
-}
-

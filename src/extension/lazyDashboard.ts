@@ -2,6 +2,7 @@
 // statistics, stemmer and stop words) lives in dist/dashboard.js and is required on first use, so
 // activation never pays for it. The build marks './dashboard.js' external, as './git.js'.
 import * as vscode from 'vscode';
+import { registerCommand, registerWebviewPanelSerializer } from './registry';
 import type { Dashboard } from './dashboard/dashboard';
 import { guarded } from './partnerArgs';
 import type { SiloSummary } from './reminders';
@@ -39,9 +40,9 @@ export class LazyDashboard implements vscode.Disposable {
 
   register(): vscode.Disposable[] {
     return [
-      vscode.commands.registerCommand('alliances.openDashboard', guarded((filter?: unknown) => this.instance.openCommand(filter))),
-      vscode.commands.registerCommand('alliances.exportDashboard', guarded((target?: unknown, filter?: unknown) => this.instance.exportCommand(target, filter))),
-      vscode.window.registerWebviewPanelSerializer(DASHBOARD_VIEW_TYPE, { deserializeWebviewPanel: (panel, state) => this.instance.revive(panel, state) }),
+      registerCommand('alliances.openDashboard', guarded((filter?: unknown) => this.instance.openCommand(filter))),
+      registerCommand('alliances.exportDashboard', guarded((target?: unknown, filter?: unknown) => this.instance.exportCommand(target, filter))),
+      registerWebviewPanelSerializer(DASHBOARD_VIEW_TYPE, { deserializeWebviewPanel: (panel, state) => this.instance.revive(panel, state) }),
     ];
   }
 
