@@ -535,7 +535,11 @@ export class Store {
     await this.fs.mkdir(path.join(this.root, PARTNERS_DIR));
     await this.fs.mkdir(path.join(this.root, CHECKINS_DIR));
     const gitignore = path.join(this.root, GITIGNORE_FILE);
-    if (!(await this.fs.exists(gitignore))) await this.writeChecked(gitignore, GITIGNORE_TEXT, undefined);
+    // Another window or process may initialise the same store at the same moment: theirs is as good as ours.
+    const createdElsewhere = (error: unknown) => {
+      if (!(error instanceof StoreWriteError && error.code === 'changed-on-disk')) throw error;
+    };
+    if (!(await this.fs.exists(gitignore))) await this.writeChecked(gitignore, GITIGNORE_TEXT, undefined).catch(createdElsewhere);
     const manifest = path.join(this.root, MANIFEST_FILE);
     if (!this.manifestRecord && !this.problemsByPath.has(manifest) && !(await this.fs.exists(manifest))) {
       const value: Manifest = { format: STORE_FORMAT, schemaVersion: SCHEMA_VERSION, createdAt: this.now().toISOString() };
@@ -544,7 +548,7 @@ export class Store {
         this.manifestRecord = { value, path: manifest, readOnly: false, private: false };
         this.recordAt.set(manifest, { kind: 'manifest' });
         for (const written of this.writesDuringLoad) written.add(manifest);
-      });
+      }).catch(createdElsewhere);
     }
     this.loaded = true;
     this.changed.fire();
