@@ -5,8 +5,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'test-results', 'reliability');
-const total = { badInputs: 0, faults: 0, hostilePayloads: 0, bytesChecked: 0, bytesLost: 0 };
+const dir = process.env.ALLIANCES_RELIABILITY_DIR ?? path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'test-results', 'reliability');
+const total = { badInputs: 0, fuzzInputs: 0, faults: 0, hostilePayloads: 0, bytesChecked: 0, bytesLost: 0 };
 const suites = new Set();
 let files = [];
 try {
@@ -27,7 +27,7 @@ if (suites.size === 0) {
   console.error(`Reliability: no figures in ${dir} (did the tests run?)`);
   process.exit(1);
 }
-const line = `Reliability: ${n(total.badInputs)} bad inputs tried, ${n(total.faults)} faults injected, ${n(total.hostilePayloads)} hostile payloads tried, ${n(total.bytesLost)} bytes lost (of ${n(total.bytesChecked)} bytes checked byte for byte; ${suites.size} suites)`;
+const line = `Reliability: ${n(total.badInputs)} bad inputs tried (and ${n(total.fuzzInputs)} fuzzed), ${n(total.faults)} faults injected, ${n(total.hostilePayloads)} hostile payloads tried, ${n(total.bytesLost)} bytes lost (of ${n(total.bytesChecked)} bytes checked byte for byte; ${suites.size} suites)`;
 console.log(line);
 if (total.bytesLost > 0) {
   console.error('Bytes were lost: see the failing suites above.');

@@ -10,6 +10,8 @@ export const COUNTS_DIR = path.join(REPO, 'test-results', 'reliability');
 
 export interface ReliabilityCounts {
   badInputs?: number;
+  /** Generated inputs of the fuzz test, counted apart from the hand-made bad inputs. */
+  fuzzInputs?: number;
   faults?: number;
   hostilePayloads?: number;
   /** Bytes of protected files compared before and after. */

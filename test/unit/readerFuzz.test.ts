@@ -98,7 +98,7 @@ describe(`reader fuzz (seed ${SEED})`, () => {
     const random = prng(SEED);
     const kinds: RecordKind[] = ['manifest', ...COLLECTION_KINDS];
     for (let i = 0; i < 5000; i++) assertJudged(kinds[i % kinds.length] ?? 'partner', randomBytes(random), newId(), `random #${i}`);
-    recordCounts(SUITE, { badInputs: 5000 });
+    recordCounts(SUITE, { fuzzInputs: 5000 });
   });
 
   it('6,000 mutations of valid records: a record or a problem, never an exception', () => {
@@ -109,7 +109,7 @@ describe(`reader fuzz (seed ${SEED})`, () => {
     }
     // Some mutations stay valid (a flipped bit in a note): both outcomes are exercised.
     assert.ok(loaded > 0 && loaded < 6000, `${loaded} of 6000 mutations loaded`);
-    recordCounts(SUITE, { badInputs: 6000 });
+    recordCounts(SUITE, { fuzzInputs: 6000 });
   });
 
   describe('through the store', () => {
@@ -149,7 +149,7 @@ describe(`reader fuzz (seed ${SEED})`, () => {
       let lost = 0;
       for (const [file, bytes] of written) lost += recordBytes(SUITE, bytes, await fsp.readFile(file));
       assert.equal(lost, 0);
-      recordCounts(SUITE, { badInputs: 300 });
+      recordCounts(SUITE, { fuzzInputs: 300 });
     });
   });
 });
