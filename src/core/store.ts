@@ -120,7 +120,7 @@ export class Store {
   private readonly byPartner = new Map<CollectionKind, Map<string, Set<string>>>(COLLECTION_KINDS.map((kind) => [kind, new Map()]));
   private readonly problemsByPath = new Map<string, StoreProblem>();
   /** Files that share an id ("kind:id" → path → what it holds): none of them loads until one is left. */
-  private readonly duplicates = new Map<string, Map<string, { loaded: Loaded<RecordTypes[CollectionKind]>; location: TextLocation }>>();
+  private readonly duplicates = new Map<string, Map<string, { loaded: Loaded<RecordTypes[CollectionKind]>; location?: TextLocation }>>();
   /** Content hash of every file as last read or written: the guard against clobbering newer files. */
   private readonly hashes = new Map<string, string>();
   /** Which record each file holds, so a deleted or changed file can be taken out of the maps. */
@@ -324,6 +324,7 @@ export class Store {
     if (this.hashes.get(file) === hashOf(bytes)) return false;
     this.forget(file);
     this.accept(file, bytes);
+    await this.locateDuplicates(file);
     this.changed.fire();
     return true;
   }
@@ -439,7 +440,8 @@ export class Store {
       this.duplicates.set(key, group);
       if (other) {
         this.unput(role.kind, other);
-        group.set(other.path, { loaded: other, location: idLocation(read?.get(other.path)) });
+        const otherBytes = read?.get(other.path);
+        group.set(other.path, { loaded: other, location: otherBytes instanceof Uint8Array ? idLocation(otherBytes) : undefined });
       }
     }
     group.set(file, { loaded, location: idLocation(bytes) });
@@ -447,8 +449,19 @@ export class Store {
     this.reportDuplicates(role.kind, value.id, group);
   }
 
-  private reportDuplicates(kind: CollectionKind, id: string, group: Map<string, { location: TextLocation }>): void {
-    for (const [file, { location }] of group) {
+  /** The file it shares an id with was read earlier (a reload): read it again to point at its "id". */
+  private async locateDuplicates(file: string): Promise<void> {
+    const record = this.recordAt.get(file);
+    const group = record?.id && record.kind !== 'manifest' ? this.duplicates.get(`${record.kind}:${record.id}`) : undefined;
+    if (!record?.id || record.kind === 'manifest' || !group) return;
+    for (const [other, entry] of group) {
+      if (!entry.location) entry.location = idLocation(await this.fs.readFile(other).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))));
+    }
+    this.reportDuplicates(record.kind, record.id, group);
+  }
+
+  private reportDuplicates(kind: CollectionKind, id: string, group: Map<string, { location?: TextLocation }>): void {
+    for (const [file, { location = { line: 1, column: 1 } }] of group) {
       const others = [...group.keys()].filter((path) => path !== file).map((path) => toRelative(this.root, path)).sort();
       this.addProblem(file, kind, { code: 'duplicate-id', reason: `Duplicate id ${id}: ${others.join(', ')} ${others.length > 1 ? 'have' : 'has'} the same one. Neither is loaded: give one a new id and file name, or delete it.`, location }, id);
     }

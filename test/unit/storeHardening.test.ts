@@ -278,6 +278,8 @@ describe('store hardening', () => {
         await store.reloadFile(path.join(root, 'partners', `m-${id}.json`));
         assert.equal(store.partner(id), undefined);
         assert.equal(store.problems().length, 2);
+        // The copy read earlier is read again to point at its "id" too.
+        assert.deepEqual(store.problems().map((p) => p.location), [{ line: 3, column: 3 }, { line: 3, column: 3 }]);
         await fsp.rm(root, { recursive: true });
         recordCounts(SUITE, { badInputs: 1 });
       }
