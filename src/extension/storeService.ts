@@ -163,6 +163,7 @@ export class StoreService implements vscode.Disposable {
       fs: nodeFileSystem,
       author: () => this.author(folder),
       writeGuard: (file) => unsavedEditsReason(file, folder),
+      workspaceFolder: folder.uri.fsPath,
     });
     const entry: FolderStore = { folder, store, pathWarning: resolved.ok ? undefined : resolved.reason };
     this.stores.set(folder.uri.toString(), entry);

@@ -9,6 +9,8 @@ import type { Ask, FollowUp, TalkingPoint } from '../../src/core/model';
 import type { Loaded, Store } from '../../src/core/store';
 import { handlePageMessage, OPEN_TALKING_POINT_COMMAND, type MessageContext, type Outcome } from '../../src/extension/partnerPage/messageHandler';
 import { emptyForm, type CheckInFormInput } from '../../src/webview/protocol';
+import { HOSTILE_PAYLOADS } from '../fixtures/hostilePayloads';
+import { recordCounts } from '../reliability/counts';
 import { Clock, errnoError, faultPort, listFiles, makeStore, makeTempDir, removeTempDir, type RecordingPort } from './helpers';
 
 const NOW = new Date(2026, 10, 21, 9, 30);
@@ -214,6 +216,56 @@ describe('partner page: messages from the page', () => {
     const refused = await handlePageMessage({ type: 'setAskStatus', requestId: 'r2', id: asked.value.id, status: 'declined' }, ctx);
     assert.equal(refused.kind === 'reply' && refused.reply.ok, false);
     assert.match(refused.kind === 'reply' ? refused.reply.message : '', /changed on disk/);
+  });
+
+  it('hostile payloads as ids, request ids, types or statuses are rejected with no write and no command', async () => {
+    let tried = 0;
+    for (const { text } of HOSTILE_PAYLOADS) {
+      await expectRejected({ type: 'completeFollowUp', requestId: 'r1', id: text });
+      await expectRejected({ type: 'setAskStatus', requestId: 'r1', id: fx.danaAsk.value.id, status: text });
+      await expectRejected({ type: text, requestId: 'r1', id: fx.danaFollowUp.value.id });
+      await expectRejected({ type: 'coverTalkingPoint', requestId: text, id: fx.danaPoint.value.id });
+      tried += 4;
+    }
+    recordCounts('unit-partner-page-messages', { hostilePayloads: tried });
+  });
+
+  it('hostile payloads as text are stored as exactly that text (talking points, every text field of the form)', async () => {
+    let tried = 0;
+    for (const [index, { name, text }] of HOSTILE_PAYLOADS.entries()) {
+      const line = text.slice(0, 2_000);
+      await handlePageMessage({ type: 'addTalkingPoint', requestId: `t${index}`, text: line }, ctx);
+      const outcome = await handlePageMessage(
+        {
+          type: 'submitCheckIn',
+          requestId: `c${index}`,
+          form: form({
+            summary: line,
+            notes: text,
+            privateNotes: text,
+            asks: [{ direction: 'i-asked', text: line, status: 'open' }],
+            actions: [{ text: line, owner: 'teammate', teammate: text.slice(0, 200), due: '' }],
+          }),
+        },
+        ctx,
+      );
+      assert.equal(outcome.kind === 'reply' && outcome.reply.ok, true, `${name}: ${JSON.stringify(outcome).slice(0, 300)}`);
+      const checkIn = fx.store.checkIns().find((c) => c.value.notes === text);
+      assert.ok(checkIn, `${name}: notes stored verbatim`);
+      const expectedLine = line.trim();
+      assert.equal(checkIn.value.summary, expectedLine, name);
+      assert.equal(fx.store.get('note', checkIn.value.id)?.value.notes, text, name);
+      assert.ok(fx.store.ofPartner('ask', fx.dana).some((a) => a.value.text === expectedLine), name);
+      assert.ok(fx.store.ofPartner('followUp', fx.dana).some((f) => f.value.text === expectedLine && f.value.teammate === text.slice(0, 200).trim()), name);
+      assert.ok(fx.store.ofPartner('talkingPoint', fx.dana).some((p) => p.value.text === expectedLine), name);
+      tried += 7;
+    }
+    assert.deepEqual(commands, [], 'no command ran');
+    // And everything written reads back clean.
+    const fresh = makeStore(fx.root);
+    await fresh.load();
+    assert.deepEqual(fresh.problems(), []);
+    recordCounts('unit-partner-page-messages', { hostilePayloads: tried });
   });
 
   describe('the full check-in form', () => {
