@@ -1,3 +1,4 @@
 /** The git adapter's entry: bundled on its own (dist/git.js) and loaded only when first needed. */
 export { headCommit } from './gitCommit';
 export { readGitIdentity } from './gitIdentity';
+export { otherBranchRecords, type BranchInfo, type BranchRecord, type BranchRecords } from './branchRecords';
