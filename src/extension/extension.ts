@@ -16,6 +16,7 @@ import { PartnersTree } from './partnersTree';
 import { Reminders } from './reminders';
 import { DueStatusBar } from './statusBar';
 import { StoreService } from './storeService';
+import { BranchRecordsService } from './git/branchRecordsService';
 
 /** What activate() returns: the live services, for other extensions and the integration tests. */
 export interface AlliancesApi {
@@ -27,6 +28,7 @@ export interface AlliancesApi {
   followUps: FollowUpsTree;
   followUpsView: vscode.TreeView<FollowUpNode>;
   partnerPages: PartnerPanels;
+  branches: BranchRecordsService;
 }
 
 const GROUP_BY_KEY = 'alliances.groupBy';
@@ -58,6 +60,14 @@ export function activate(context: vscode.ExtensionContext): AlliancesApi {
     if (service.folders().every((entry) => entry.store.isLoaded)) void vscode.commands.executeCommand('setContext', 'alliances:loaded', true);
   };
   context.subscriptions.push(service.onDidChange(render));
+  // Git runs after the stores loaded (the service's first change), never on the activation path.
+  const branches = new BranchRecordsService(service);
+  tree.branches = branches;
+  context.subscriptions.push(
+    branches,
+    branches.onDidChange(() => tree.refresh()),
+    service.onDidLogCheckIn((entry) => void branches.warnIfOffDefaultBranch(entry)),
+  );
 
   const setView = async (groupBy: GroupBy | undefined, showArchived: boolean | undefined): Promise<void> => {
     if (groupBy) {
@@ -143,7 +153,7 @@ export function activate(context: vscode.ExtensionContext): AlliancesApi {
   }, DAY_CHECK_MS);
   context.subscriptions.push({ dispose: () => clearInterval(dayTimer) });
 
-  return { service, tree, treeView, statusBar, reminders, followUps, followUpsView, partnerPages };
+  return { service, tree, treeView, statusBar, reminders, followUps, followUpsView, partnerPages, branches };
 }
 
 export function deactivate(): void {

@@ -2,3 +2,4 @@
 export { headCommit } from './gitCommit';
 export { readGitIdentity } from './gitIdentity';
 export { otherBranchRecords, type BranchInfo, type BranchRecord, type BranchRecords } from './branchRecords';
+export { repositoryPaths } from './repository';

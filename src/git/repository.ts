@@ -114,3 +114,9 @@ export async function readBlobs(top: string, ids: readonly string[]): Promise<Ma
   }
   return result;
 }
+
+/** The folders to watch for commits, checkouts, pulls and merges; undefined outside a repository. */
+export async function repositoryPaths(storeRoot: string): Promise<{ top: string; gitDir: string; commonDir: string } | undefined> {
+  const repo = await locateRepo(storeRoot);
+  return repo && { top: repo.top, gitDir: repo.gitDir, commonDir: repo.commonDir };
+}

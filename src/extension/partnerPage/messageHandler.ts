@@ -18,6 +18,8 @@ export interface MessageContext {
   now(): Date;
   log: { warn(message: string): void; info(message: string): void };
   executeCommand(command: string, ...args: unknown[]): PromiseLike<unknown>;
+  /** A shared check-in was written (the branch warning listens). */
+  checkInLogged?(): void;
 }
 
 export type Outcome =
@@ -106,6 +108,7 @@ async function submitCheckIn(message: Extract<PageRequest, { type: 'submitCheckI
   // The check-in first: if it fails, nothing at all was written.
   const checkIn = await store.addCheckIn({ partnerId, kind: form.kind, rating: form.rating, summary: form.summary, notes: form.notes, private: form.private });
   const checkInId = checkIn.value.id;
+  if (!checkIn.private) ctx.checkInLogged?.();
   const placement = { private: form.private };
   const saved: string[] = [];
   const failed: string[] = [];

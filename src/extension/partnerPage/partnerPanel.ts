@@ -80,6 +80,7 @@ export class PartnerPanel implements vscode.Disposable {
       now: () => new Date(),
       log: this.service.log,
       executeCommand: (command, ...args) => vscode.commands.executeCommand(command, ...args),
+      checkInLogged: () => this.service.checkInLogged(found.entry),
     });
     if (outcome.kind === 'ready') {
       await this.postData();
