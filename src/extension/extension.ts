@@ -17,6 +17,7 @@ import { Reminders } from './reminders';
 import { DueStatusBar } from './statusBar';
 import { StoreService } from './storeService';
 import { BranchRecordsService } from './git/branchRecordsService';
+import { GIT_SCHEME, GitContentProvider, showPartnerHistory } from './git/partnerHistory';
 
 /** What activate() returns: the live services, for other extensions and the integration tests. */
 export interface AlliancesApi {
@@ -112,12 +113,14 @@ export function activate(context: vscode.ExtensionContext): AlliancesApi {
     'alliances.addFollowUp': storeCommand((arg?: unknown, input?: unknown) => addFollowUp(service, arg, input)),
     'alliances.completeFollowUp': storeCommand((arg?: unknown) => setFollowUpDone(service, true, arg)),
     'alliances.reopenFollowUp': storeCommand((arg?: unknown) => setFollowUpDone(service, false, arg)),
+    'alliances.showPartnerHistory': storeCommand((arg?: unknown) => showPartnerHistory(service, arg)),
     'alliances.groupByStatus': () => setView('status', undefined),
     'alliances.groupByDepartment': () => setView('department', undefined),
     'alliances.showArchived': () => setView(undefined, true),
     'alliances.hideArchived': () => setView(undefined, false),
   };
   for (const [id, handler] of Object.entries(commands)) context.subscriptions.push(vscode.commands.registerCommand(id, handler));
+  context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(GIT_SCHEME, new GitContentProvider()));
   const partnerPages = registerPartnerPage(context, service);
   context.subscriptions.push(partnerPages);
   const run = storeCommand((body: () => Promise<unknown>) => body());

@@ -3,3 +3,4 @@ export { headCommit } from './gitCommit';
 export { readGitIdentity } from './gitIdentity';
 export { otherBranchRecords, type BranchInfo, type BranchRecord, type BranchRecords } from './branchRecords';
 export { repositoryPaths } from './repository';
+export { fileHistory, showFile, type FileHistory, type HistoryEntry } from './history';
