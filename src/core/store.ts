@@ -79,7 +79,7 @@ export interface NewCheckIn {
   private?: boolean;
 }
 
-export type PartnerChange = Partial<Pick<Partner, 'name' | 'role' | 'department' | 'email' | 'cadenceDays' | 'snoozedUntil' | 'archived' | 'leads'>>;
+export type PartnerChange = Partial<Pick<Partner, 'name' | 'role' | 'department' | 'email' | 'cadenceDays' | 'snoozedUntil' | 'archived' | 'leads' | 'codeAreas'>>;
 
 const READ_CONCURRENCY = 64;
 const RENAME_RETRIES = 4;

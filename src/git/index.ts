@@ -4,3 +4,4 @@ export { readGitIdentity } from './gitIdentity';
 export { otherBranchRecords, type BranchInfo, type BranchRecord, type BranchRecords } from './branchRecords';
 export { repositoryPaths } from './repository';
 export { fileHistory, showFile, type FileHistory, type HistoryEntry } from './history';
+export { areaCommits, type AreaCommit, type AreaCommits } from './areaCommits';
