@@ -121,7 +121,7 @@ export function activate(context: vscode.ExtensionContext): AlliancesApi {
   };
   for (const [id, handler] of Object.entries(commands)) context.subscriptions.push(vscode.commands.registerCommand(id, handler));
   context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(GIT_SCHEME, new GitContentProvider()));
-  const partnerPages = registerPartnerPage(context, service);
+  const partnerPages = registerPartnerPage(context, service, branches);
   context.subscriptions.push(partnerPages);
   const run = storeCommand((body: () => Promise<unknown>) => body());
   // One click on a checkbox completes or reopens a follow-up.

@@ -22,12 +22,20 @@ export interface AreaCommits {
 
 const FORMAT = '%x1e%H%x00%an%x00%ae%x00%aI%x00%s';
 
+export interface AreaCommitsOptions {
+  /** Only commits newer than this (ISO date). */
+  since?: string;
+  /** Only commits after this one (`<from>..HEAD`): what just landed. */
+  from?: string;
+  limit?: number;
+}
+
 /**
  * The commits reachable from HEAD that touched a partner's code areas (paths or globs relative to
- * `cwd`, the workspace folder), newer than `since` when given, newest first, at most `limit`.
- * Read-only, never throws.
+ * `cwd`, the workspace folder), newest first, at most `limit`. Read-only, never throws.
  */
-export async function areaCommits(cwd: string, areas: readonly string[] | undefined, since?: string, limit = 50): Promise<AreaCommits> {
+export async function areaCommits(cwd: string, areas: readonly string[] | undefined, options: AreaCommitsOptions = {}): Promise<AreaCommits> {
+  const { since, from, limit = 50 } = options;
   const specs = areaPathspecs(areas);
   if (specs.length === 0) return { available: false, commits: [], truncated: false };
   try {
@@ -36,7 +44,8 @@ export async function areaCommits(cwd: string, areas: readonly string[] | undefi
     if (!head) return { available: true, commits: [], truncated: false };
     const args = ['log', '-M', '--relative', `--format=${FORMAT}`, '--name-status', '-z', `-n${limit + 1}`];
     if (since) args.push(`--since=${since}`);
-    const out = await git.raw([...args, 'HEAD', '--', ...specs]);
+    if (from !== undefined && !/^[0-9a-f]{40,64}$/.test(from)) return { available: false, commits: [], truncated: false };
+    const out = await git.raw([...args, from ? `${from}..HEAD` : 'HEAD', '--', ...specs]);
     const commits = parse(out);
     return { available: true, commits: commits.slice(0, limit), truncated: commits.length > limit };
   } catch {

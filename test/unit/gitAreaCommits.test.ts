@@ -30,7 +30,7 @@ describe('areaCommits (real git)', () => {
     git(repo, dated, '-c', `user.name=${author}`, 'commit', '-q', '-m', message);
     return git(repo, env, 'rev-parse', 'HEAD').trim();
   };
-  const read = (cwd: string, areas: string[] | undefined, since?: string): Promise<AreaCommits> => withEnv({ HOME: home }, () => areaCommits(cwd, areas, since));
+  const read = (cwd: string, areas: string[] | undefined, since?: string): Promise<AreaCommits> => withEnv({ HOME: home }, () => areaCommits(cwd, areas, { since }));
   const rows = (result: AreaCommits) => result.commits.map((c) => `${c.subject}|${c.author}|${c.files.join(',')}`);
 
   beforeEach(async () => {
@@ -97,12 +97,24 @@ describe('areaCommits (real git)', () => {
     assert.deepEqual(rows(await read(path.join(repo, 'app'), ['billing/'])), ['Both billings|Ada Lovelace|billing/a.ts']);
   });
 
+  it('from a commit: only what landed after it', async () => {
+    await writeFile(repo, 'billing/a.ts', '1\n');
+    const first = commit('Old');
+    await writeFile(repo, 'billing/a.ts', '2\n');
+    commit('New one');
+    await writeFile(repo, 'docs/a.md', '2\n');
+    const last = commit('New docs');
+    assert.deepEqual(rows(await withEnv({ HOME: home }, () => areaCommits(repo, ['billing/'], { from: first }))), ['New one|Ada Lovelace|billing/a.ts']);
+    assert.deepEqual((await withEnv({ HOME: home }, () => areaCommits(repo, ['billing/'], { from: last }))).commits, []);
+    assert.equal((await withEnv({ HOME: home }, () => areaCommits(repo, ['billing/'], { from: '--all' }))).available, false);
+  });
+
   it('lists at most the limit and says so', async () => {
     for (let i = 0; i < 4; i++) {
       await writeFile(repo, 'billing/a.ts', `${i}\n`);
       commit(`Change ${i}`);
     }
-    const result = await withEnv({ HOME: home }, () => areaCommits(repo, ['billing/'], undefined, 3));
+    const result = await withEnv({ HOME: home }, () => areaCommits(repo, ['billing/'], { limit: 3 }));
     assert.deepEqual(result.commits.map((c) => c.subject), ['Change 3', 'Change 2', 'Change 1']);
     assert.equal(result.truncated, true);
   });

@@ -20,6 +20,8 @@ export interface MessageContext {
   executeCommand(command: string, ...args: unknown[]): PromiseLike<unknown>;
   /** A shared check-in was written (the branch warning listens). */
   checkInLogged?(): void;
+  /** A commit the page listed in the partner's code areas (only those can become talking points). */
+  listedCommit?(commit: string): { subject: string; files: readonly string[] } | undefined;
 }
 
 export type Outcome =
@@ -90,6 +92,16 @@ async function carryOut(message: PageRequest, ctx: MessageContext): Promise<Outc
       if (!text) return reply(message, false, 'Type the talking point first.', { talkingPoint: 'The talking point must not be empty' });
       if (text.length > 2000) return reply(message, false, 'The talking point is too long.', { talkingPoint: 'The talking point must be at most 2000 characters' });
       await store.create('talkingPoint', { partnerId: ctx.partnerId, text });
+      return reply(message, true, `Talking point added: ${short(text)}`);
+    }
+    case 'addCommitTalkingPoint': {
+      const listed = ctx.listedCommit?.(message.commit);
+      if (!listed) return reply(message, false, 'That commit is no longer listed for this partner; nothing was added.');
+      const already = store.ofPartner('talkingPoint', ctx.partnerId).find((point) => point.value.source?.commit === message.commit);
+      if (already) return reply(message, true, `Already a talking point: ${short(already.value.text)}`);
+      const text = `${listed.subject.slice(0, 1980)} (${message.commit.slice(0, 7)})`;
+      const [file] = listed.files;
+      await store.create('talkingPoint', { partnerId: ctx.partnerId, text, ...(file ? { source: { path: file, startLine: 1, endLine: 1, commit: message.commit } } : {}) });
       return reply(message, true, `Talking point added: ${short(text)}`);
     }
     case 'submitCheckIn':

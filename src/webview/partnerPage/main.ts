@@ -7,6 +7,7 @@ import { findByAttribute, focusedKey, h } from './dom';
 import { savedAs } from './drafts';
 import { CheckInFormView } from './form';
 import { parseHostMessage, pageState, request, sendReady, settle, updateState } from './host';
+import { renderCodeChanges, renderElsewhere } from './gitSections';
 import { button, renderAsks, renderFollowUps, renderHeader, renderTalkingPoints, renderTimeline, setBusy, type SectionActions } from './sections';
 
 const app = document.getElementById('app') ?? document.body.appendChild(h('main', { id: 'app' }));
@@ -49,6 +50,10 @@ const followUps = section('follow-ups', 'Follow-ups');
 const asks = section('asks', 'Asks and offers');
 const trend = section('trend', 'Rating trend');
 const timeline = section('timeline', 'Check-ins');
+const code = section('code-changes', 'Since our last check-in');
+const elsewhere = section('other-branches', 'On other branches');
+code.element.hidden = true;
+elsewhere.element.hidden = true;
 
 const formView = new CheckInFormView({
   // Host time (the data's), so that it compares with the check-ins' dates whatever the browser's clock says.
@@ -82,7 +87,7 @@ const formView = new CheckInFormView({
 });
 
 const columns = h('div', { class: 'columns' }, points.element, followUps.element, asks.element);
-const content = h('div', { class: 'content' }, formView.element, columns, trend.element, timeline.element);
+const content = h('div', { class: 'content' }, formView.element, columns, code.element, elsewhere.element, trend.element, timeline.element);
 app.replaceChildren(header, status, content);
 
 // ---- actions --------------------------------------------------------------------------------------
@@ -106,6 +111,10 @@ const actions: SectionActions = {
   toggleFollowUp: (id, done, b) => act(b, { type: done ? 'completeFollowUp' : 'reopenFollowUp', id }),
   setAskStatus: (id, value, b) => act(b, { type: 'setAskStatus', id, status: value }),
 };
+
+function addCommit(commit: string, control: HTMLElement): void {
+  act(control, { type: 'addCommitTalkingPoint', commit });
+}
 
 function addTalkingPoint(): void {
   if (pointAdd.getAttribute('aria-disabled') === 'true') return;
@@ -178,6 +187,11 @@ function render(next: PageData): void {
   followUps.body.replaceChildren(renderFollowUps(next.followUps, actions));
   asks.body.replaceChildren(...renderAsks(next.asks, actions));
   trend.body.replaceChildren(renderChart(next.chart));
+  const git = next.git;
+  code.element.hidden = !git || git.areas.length === 0;
+  code.body.replaceChildren(...(git && git.areas.length > 0 ? renderCodeChanges(git, addCommit) : []));
+  elsewhere.element.hidden = !git || git.elsewhere.length === 0;
+  elsewhere.body.replaceChildren(...(git && git.elsewhere.length > 0 ? [renderElsewhere(git)] : []));
   timeline.heading.textContent = `Check-ins (${next.checkIns.length})`;
   timeline.body.replaceChildren(renderTimeline(next.checkIns));
   formView.setData(next, pageState().draft);
