@@ -17,6 +17,7 @@ import { Reminders } from './reminders';
 import { DueStatusBar } from './statusBar';
 import { StoreService } from './storeService';
 import { BranchRecordsService } from './git/branchRecordsService';
+import { CodeNudge } from './git/codeNudge';
 import { GIT_SCHEME, GitContentProvider, showPartnerHistory } from './git/partnerHistory';
 
 /** What activate() returns: the live services, for other extensions and the integration tests. */
@@ -30,6 +31,7 @@ export interface AlliancesApi {
   followUpsView: vscode.TreeView<FollowUpNode>;
   partnerPages: PartnerPanels;
   branches: BranchRecordsService;
+  codeNudge: CodeNudge;
 }
 
 const GROUP_BY_KEY = 'alliances.groupBy';
@@ -69,6 +71,8 @@ export function activate(context: vscode.ExtensionContext): AlliancesApi {
     branches.onDidChange(() => tree.refresh()),
     service.onDidLogCheckIn((entry) => void branches.warnIfOffDefaultBranch(entry)),
   );
+  const codeNudge = new CodeNudge(service, branches);
+  context.subscriptions.push(codeNudge);
 
   const setView = async (groupBy: GroupBy | undefined, showArchived: boolean | undefined): Promise<void> => {
     if (groupBy) {
@@ -156,7 +160,7 @@ export function activate(context: vscode.ExtensionContext): AlliancesApi {
   }, DAY_CHECK_MS);
   context.subscriptions.push({ dispose: () => clearInterval(dayTimer) });
 
-  return { service, tree, treeView, statusBar, reminders, followUps, followUpsView, partnerPages, branches };
+  return { service, tree, treeView, statusBar, reminders, followUps, followUpsView, partnerPages, branches, codeNudge };
 }
 
 export function deactivate(): void {
