@@ -173,7 +173,7 @@ function partnerTooltip(node: Extract<TreeNode, { type: 'partner' }>): vscode.Ma
   tooltip.appendMarkdown('\n\n').appendText(`${value.department} · every ${cadenceOf(value, node.entry.store.teamCadenceDays() ?? defaultCadenceDays())} days · ${due.label}`);
   if (lastCheckIn) {
     const date = new Date(lastCheckIn.date);
-    tooltip.appendMarkdown('\n\n').appendText(`Last check-in: ${formatShortDate(date, new Date())} (${CHECK_IN_KIND_LABELS[lastCheckIn.kind]}${lastCheckIn.rating ? `, ${lastCheckIn.rating}/5` : ''})`);
+    tooltip.appendMarkdown('\n\n').appendText(`Last check-in: ${formatShortDate(date, new Date())} (${CHECK_IN_KIND_LABELS[lastCheckIn.kind]}${lastCheckIn.rating ? `, ${lastCheckIn.rating}/5` : ''}) by ${lastCheckIn.author.name}`);
     if (lastCheckIn.summary) tooltip.appendMarkdown('\n\n').appendText(`“${lastCheckIn.summary}”`);
   } else {
     tooltip.appendMarkdown('\n\n').appendText('No check-in yet');
@@ -221,7 +221,7 @@ function followUpItem(node: Extract<TreeNode, { type: 'followUp' }>): vscode.Tre
   item.iconPath = new vscode.ThemeIcon('circle-large-outline', isOverdue(value, now) ? new vscode.ThemeColor('list.warningForeground') : undefined);
   item.description = ['follow-up', followUpDueLabel(value, now)].filter(Boolean).join(' · ');
   item.contextValue = 'followUp.open';
-  item.tooltip = new vscode.MarkdownString().appendText(`${value.text}\n\nOwner: ${followUpOwnerName(value, node.entry.store.partner(value.partnerId)?.value.name ?? 'them')}`);
+  item.tooltip = new vscode.MarkdownString().appendText(`${value.text}\n\nOwner: ${followUpOwnerName(value, node.entry.store.partner(value.partnerId)?.value.name ?? 'them')}\n\nAdded by ${value.author.name}`);
   return item;
 }
 

@@ -120,6 +120,8 @@ export const PageDataSchema = v.strictObject({
       /** "src/billing/invoice.ts:3–5" */
       sourceLabel: optionalShort,
       addedLabel: shortText,
+      /** Who added it (git identity), for the author filter. */
+      author: optionalShort,
       private: v.boolean(),
     }),
   ),
@@ -134,6 +136,8 @@ export const PageDataSchema = v.strictObject({
       overdue: v.boolean(),
       done: v.boolean(),
       doneLabel: optionalShort,
+      /** Who added it (git identity). */
+      author: optionalShort,
       private: v.boolean(),
     }),
   ),
@@ -208,6 +212,8 @@ export const PageStateSchema = v.object({
   /** When the draft was started (ISO): a restored draft already saved as a check-in is dropped. */
   draftStartedAt: v.optional(v.pipe(v.string(), v.maxLength(40))),
   talkingPointDraft: v.optional(line),
+  /** The partner page's author filter (a name), when one is chosen. */
+  authorFilter: v.optional(shortText),
 });
 export type PageState = v.InferOutput<typeof PageStateSchema>;
 

@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { newId } from '../../src/core/ids';
-import type { Partner } from '../../src/core/model';
+import type { CheckIn, Partner } from '../../src/core/model';
 import type { Loaded } from '../../src/core/store';
 import type { AlliancesApi } from '../../src/extension/extension';
 import { api, renderTree, storeRoot, waitFor, workspaceRoot } from './helpers';
@@ -62,5 +62,29 @@ describe('Records on other branches in a real VS Code', function () {
     git(workspaceRoot(), 'worktree', 'remove', '--force', worktree);
     git(workspaceRoot(), 'branch', '-D', branch);
     await waitFor('the tree without records from other branches', async () => !(await renderTree(alliances)).some((i) => i.node.type === 'branches' || i.node.type === 'branchRecord'), 10_000);
+  });
+
+  it('logging on a feature branch warns once; after switching back to main the check-in shows as on that branch', async () => {
+    const warnBranch = `${branch}-warn`;
+    git(workspaceRoot(), 'checkout', '-q', '-b', warnBranch);
+    const entry = alliances.service.folders()[0];
+    // HEAD moved: the rescan knows the new branch.
+    await waitFor('the branch switch to be seen', () => alliances.branches.status(entry)?.current === warnBranch, 10_000);
+    const warningsBefore = alliances.branches.warnings.length;
+    const first = (await vscode.commands.executeCommand<Loaded<CheckIn>>('alliances.logCheckIn', partner.value.id, { kind: 'async', summary: 'Logged on a feature branch' }))!;
+    await vscode.commands.executeCommand('alliances.logCheckIn', partner.value.id, { kind: 'async', summary: 'And again' });
+    await waitFor('the warning', () => alliances.branches.warnings.length > warningsBefore, 10_000);
+    assert.equal(alliances.branches.warnings.length, warningsBefore + 1, 'warned once for the branch');
+    assert.match(alliances.branches.warnings.at(-1) ?? '', new RegExp(`Logged on branch "${warnBranch.replace('/', '\\/')}": teammates on main see it only after`));
+
+    // Commit just that check-in there, go back to main: it leaves the work tree and shows as on the branch.
+    git(workspaceRoot(), 'add', '--', first.path);
+    git(workspaceRoot(), 'commit', '-q', '-m', 'Check-in on the feature branch', '--', first.path);
+    git(workspaceRoot(), 'checkout', '-q', 'main');
+    const item = await waitFor('the check-in under On other branches', async () => (await renderTree(alliances)).find((i) => i.node.type === 'branchRecord' && i.label.includes('Logged on a feature branch')), 10_000);
+    assert.equal(item.description, `on ${warnBranch} — merge it to keep it`);
+    assert.equal(existsSync(first.path), false);
+    git(workspaceRoot(), 'branch', '-D', warnBranch);
+    await waitFor('the tree without records from other branches', async () => !(await renderTree(alliances)).some((i) => i.node.type === 'branchRecord'), 10_000);
   });
 });

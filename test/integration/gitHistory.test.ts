@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { CheckIn, Partner } from '../../src/core/model';
 import type { Loaded } from '../../src/core/store';
 import type { HistoryEntry } from '../../src/git/history';
-import { api, workspaceRoot } from './helpers';
+import { api, renderTree, workspaceRoot } from './helpers';
 
 // Show Partner History in a real VS Code: the commits that touched a partner's files, by whom, and
 // the two sides of a diff served from git.
@@ -29,6 +29,9 @@ describe('Show Partner History in a real VS Code', function () {
     const checkIn = (await vscode.commands.executeCommand<Loaded<CheckIn>>('alliances.logCheckIn', hana.value.id, { kind: 'one-on-one', rating: 4, summary: 'Dashboards' }));
     const logged = commitAs('Casey Colleague', 'Check-in with Hana', checkIn.path);
     assert.ok(alliances.service.findPartner(hana.value.id));
+    // Attribution in the tree: the last check-in's author in the partner's tooltip.
+    const item = (await renderTree(alliances)).find((i) => i.label === 'Hana History');
+    assert.match(item?.tooltip ?? '', /Last check-in: .+ by Alliances Tests/);
 
     const entries = await vscode.commands.executeCommand<HistoryEntry[]>('alliances.showPartnerHistory', hana.value.id);
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');

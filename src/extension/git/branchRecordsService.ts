@@ -25,6 +25,8 @@ export class BranchRecordsService implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly warnedBranches = new Set<string>();
+  /** The branch warnings shown this session (for tests). */
+  readonly warnings: string[] = [];
   private readonly subscription: vscode.Disposable;
 
   constructor(private readonly service: StoreService) {
@@ -77,9 +79,9 @@ export class BranchRecordsService implements vscode.Disposable {
     const warned = `${key}#${result.current}`;
     if (this.warnedBranches.has(warned)) return;
     this.warnedBranches.add(warned);
-    void vscode.window.showWarningMessage(
-      `Logged on branch "${result.current}": teammates on ${result.defaultBranch} see it only after ${result.current} is merged. Alliances shows it on other branches meanwhile.`,
-    );
+    const message = `Logged on branch "${result.current}": teammates on ${result.defaultBranch} see it only after ${result.current} is merged. Alliances shows it on other branches meanwhile.`;
+    this.warnings.push(message);
+    void vscode.window.showWarningMessage(message);
   }
 
   private track(key: string, root: string): void {

@@ -8,6 +8,7 @@ import { savedAs } from './drafts';
 import { CheckInFormView } from './form';
 import { parseHostMessage, pageState, request, sendReady, settle, updateState } from './host';
 import { renderCodeChanges, renderElsewhere } from './gitSections';
+import { authorsOf, filterByAuthor } from './authorFilter';
 import { button, renderAsks, renderFollowUps, renderHeader, renderTalkingPoints, renderTimeline, setBusy, type SectionActions } from './sections';
 
 const app = document.getElementById('app') ?? document.body.appendChild(h('main', { id: 'app' }));
@@ -86,8 +87,17 @@ const formView = new CheckInFormView({
   },
 });
 
+// Filter by author: shown when more than one person wrote about this partner.
+const authorBar = h('div', { class: 'author-filter', role: 'group', 'aria-label': 'Show what was written by', hidden: true });
+let authorFilter: string | undefined = pageState().authorFilter;
+function setAuthorFilter(author: string | undefined): void {
+  authorFilter = author;
+  updateState({ authorFilter: author });
+  if (data) render(data);
+}
+
 const columns = h('div', { class: 'columns' }, points.element, followUps.element, asks.element);
-const content = h('div', { class: 'content' }, formView.element, columns, code.element, elsewhere.element, trend.element, timeline.element);
+const content = h('div', { class: 'content' }, formView.element, authorBar, columns, code.element, elsewhere.element, trend.element, timeline.element);
 app.replaceChildren(header, status, content);
 
 // ---- actions --------------------------------------------------------------------------------------
@@ -180,11 +190,24 @@ function render(next: PageData): void {
   updateState({ partnerId: next.partner.id });
   document.title = `Partner: ${next.partner.name}`;
   headerInfo.replaceChildren(...renderHeader(next));
-  points.heading.textContent = `Talking points (${next.talkingPoints.length} open)`;
-  points.body.replaceChildren(renderTalkingPoints(next.talkingPoints, actions));
-  const openFollowUps = next.followUps.filter((f) => !f.done).length;
+  const authors = authorsOf(next);
+  if (authorFilter !== undefined && !authors.includes(authorFilter)) authorFilter = undefined;
+  authorBar.hidden = authors.length < 2;
+  authorBar.replaceChildren(
+    h('span', { class: 'filter-label' }, 'Written by:'),
+    ...[undefined, ...authors].map((author) => {
+      const chosen = author === authorFilter;
+      const control = button(author ?? 'Everyone', `author-${author ?? '*'}`, () => setAuthorFilter(author), { secondary: !chosen });
+      control.setAttribute('aria-pressed', String(chosen));
+      return control;
+    }),
+  );
+  const shown = filterByAuthor(next, authorFilter);
+  points.heading.textContent = `Talking points (${shown.talkingPoints.length} open)`;
+  points.body.replaceChildren(renderTalkingPoints(shown.talkingPoints, actions));
+  const openFollowUps = shown.followUps.filter((f) => !f.done).length;
   followUps.heading.textContent = `Follow-ups (${openFollowUps} open)`;
-  followUps.body.replaceChildren(renderFollowUps(next.followUps, actions));
+  followUps.body.replaceChildren(renderFollowUps(shown.followUps, actions));
   asks.body.replaceChildren(...renderAsks(next.asks, actions));
   trend.body.replaceChildren(renderChart(next.chart));
   const git = next.git;
@@ -192,8 +215,8 @@ function render(next: PageData): void {
   code.body.replaceChildren(...(git && git.areas.length > 0 ? renderCodeChanges(git, addCommit) : []));
   elsewhere.element.hidden = !git || git.elsewhere.length === 0;
   elsewhere.body.replaceChildren(...(git && git.elsewhere.length > 0 ? [renderElsewhere(git)] : []));
-  timeline.heading.textContent = `Check-ins (${next.checkIns.length})`;
-  timeline.body.replaceChildren(renderTimeline(next.checkIns));
+  timeline.heading.textContent = `Check-ins (${shown.checkIns.length}${authorFilter ? ` by ${authorFilter}` : ''})`;
+  timeline.body.replaceChildren(renderTimeline(shown.checkIns));
   formView.setData(next, pageState().draft);
   content.hidden = false;
   logButton.hidden = false;
