@@ -85,7 +85,7 @@ export interface NewCheckIn {
   private?: boolean;
 }
 
-export type PartnerChange = Partial<Pick<Partner, 'name' | 'role' | 'department' | 'email' | 'cadenceDays' | 'snoozedUntil' | 'archived' | 'leads'>>;
+export type PartnerChange = Partial<Pick<Partner, 'name' | 'role' | 'department' | 'email' | 'cadenceDays' | 'snoozedUntil' | 'archived' | 'leads' | 'codeAreas'>>;
 
 const READ_CONCURRENCY = 64;
 /** Our own temporary files (".<name>.<8 hex>.tmp"); nothing else is ever deleted. */

@@ -202,6 +202,26 @@ describe('partner page: messages from the page', () => {
     assert.ok(added, 'stored as the text it is');
   });
 
+  it('adds a listed commit as a talking point linked to it, once; an unlisted or malformed commit writes nothing', async () => {
+    const listed = 'a'.repeat(40);
+    ctx.listedCommit = (commit) => (commit === listed ? { subject: 'Retry failed invoices', files: ['billing/invoice.ts'] } : undefined);
+    const outcome = await handlePageMessage({ type: 'addCommitTalkingPoint', requestId: 'r1', commit: listed }, ctx);
+    assert.equal(outcome.kind === 'reply' && outcome.reply.ok, true);
+    const added = fx.store.ofPartner('talkingPoint', fx.dana).filter((p) => p.value.source?.commit === listed);
+    assert.equal(added.length, 1);
+    assert.equal(added[0]?.value.text, `Retry failed invoices (${listed.slice(0, 7)})`);
+    assert.deepEqual(added[0]?.value.source, { path: 'billing/invoice.ts', startLine: 1, endLine: 1, commit: listed });
+
+    const before = await snapshot(fx.root);
+    const again = await handlePageMessage({ type: 'addCommitTalkingPoint', requestId: 'r2', commit: listed }, ctx);
+    assert.match(again.kind === 'reply' ? again.reply.message : '', /Already a talking point/);
+    const unlisted = await handlePageMessage({ type: 'addCommitTalkingPoint', requestId: 'r3', commit: 'b'.repeat(40) }, ctx);
+    assert.equal(unlisted.kind === 'reply' && unlisted.reply.ok, false);
+    assert.deepEqual(await snapshot(fx.root), before, 'nothing more was written');
+    await expectRejected({ type: 'addCommitTalkingPoint', requestId: 'r4', commit: '--output=/tmp/x' }, /malformed/);
+    await expectRejected({ type: 'addCommitTalkingPoint', requestId: 'r5', commit: 'A'.repeat(40) }, /malformed/);
+  });
+
   it('reports a refused write (StoreWriteError) with its message', async () => {
     await fsp.writeFile(fx.danaFollowUp.path, '{ "broken": ');
     await fx.store.reloadFile(fx.danaFollowUp.path);
