@@ -1,8 +1,11 @@
 // Bundles the extension (CommonJS, `vscode` external) and the lazily loaded git adapter with esbuild.
+import { chmodSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+/** `--only=cli` builds one bundle (the CLI tests build the bundle they run). */
+const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
 
 /** Keeps `require('./git.js')` as a run-time require of the sibling bundle. */
 const gitExternal = {
@@ -57,12 +60,16 @@ const webview = {
 const options = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', plugins: [gitExternal, vscodeFacade] },
   { ...common, entryPoints: ['src/git/index.ts'], outfile: 'dist/git.js' },
+  // The command-line digest (`npx alliances due`): not in the .vsix.
+  { ...common, name: 'cli', entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { ...webview, entryPoints: { partnerPage: 'src/webview/partnerPage/main.ts' }, outdir: 'dist/webview' },
   { ...webview, entryPoints: { partnerPage: 'src/webview/partnerPage/partnerPage.css' }, outdir: 'dist/webview' },
 ];
 
+const chosen = options.filter((option) => !only || option.name === only).map(({ name: _name, ...option }) => option);
 if (watch) {
-  for (const option of options) await (await esbuild.context(option)).watch();
+  for (const option of chosen) await (await esbuild.context(option)).watch();
 } else {
-  await Promise.all(options.map((option) => esbuild.build(option)));
+  await Promise.all(chosen.map((option) => esbuild.build(option)));
+  if (!only || only === 'cli') chmodSync('dist/cli.js', 0o755);
 }
