@@ -1,0 +1,102 @@
+// What every dashboard statistic reads: plain records (from one or several stores), the filter the user
+// chose, and the clock. Pure: no store, no vscode, so each statistic is tested on hand-built data.
+import type { Ask, Author, CheckIn, Partner } from '../model';
+
+/** A check-in with what the statistics need precomputed once: its time and whether it is private. */
+export interface StatCheckIn {
+  value: CheckIn;
+  /** Milliseconds since the epoch. */
+  time: number;
+  /** Private check-ins count as contact, but their words never reach the themes or a report. */
+  private: boolean;
+}
+
+export interface StatsInput {
+  partners: readonly Partner[];
+  checkIns: readonly StatCheckIn[];
+  asks: readonly Ask[];
+  defaultCadenceDays: number;
+  now: Date;
+}
+
+/** The dashboard's filters. Dates are calendar days (yyyy-MM-dd, local time), both ends included. */
+export interface DashboardFilter {
+  from?: string;
+  to?: string;
+  department?: string;
+  /** An author key (authorKey()). */
+  author?: string;
+}
+
+export interface StatsOptions {
+  /** A department with no contact for longer than this is a silo. */
+  siloDays: number;
+}
+
+export const DEFAULT_SILO_DAYS = 45;
+
+/** One person across records: by email when there is one (names get typed differently), else by name. */
+export function authorKey(author: Author): string {
+  const email = author.email?.trim().toLowerCase();
+  return email ? `email:${email}` : `name:${author.name.trim().toLowerCase()}`;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Local midnight of a yyyy-MM-dd day, in milliseconds. */
+export function startOfCalendarDay(day: string): number {
+  return new Date(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))).getTime();
+}
+
+/** The time range a filter selects: [start, end) in milliseconds. */
+export function filterRange(filter: DashboardFilter, now: Date): { start: number; end: number } {
+  const start = filter.from ? startOfCalendarDay(filter.from) : Number.NEGATIVE_INFINITY;
+  const endDay = filter.to ? startOfCalendarDay(filter.to) : new Date(now.getFullYear(), now.getMonth(), now.getDate()).getTime();
+  return { start, end: endDay + DAY_MS };
+}
+
+/** The local calendar day (yyyy-MM-dd) of a time. */
+export function calendarDay(time: number): string {
+  const d = new Date(time);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** Whole calendar days between two times (local time), b − a. */
+export function daysBetween(a: number, b: number): number {
+  const dayA = new Date(a);
+  const dayB = new Date(b);
+  const utcA = Date.UTC(dayA.getFullYear(), dayA.getMonth(), dayA.getDate());
+  const utcB = Date.UTC(dayB.getFullYear(), dayB.getMonth(), dayB.getDate());
+  return Math.round((utcB - utcA) / DAY_MS);
+}
+
+/**
+ * The records a filter selects. Partners: by department (archived ones are left out: they are not
+ * relationships any more). Check-ins: of those partners, by author, inside the date range, oldest first.
+ * `upToEnd` keeps every check-in before the range's end: coverage and cadence look at the whole history.
+ */
+export interface Selection {
+  partners: Partner[];
+  partnerById: Map<string, Partner>;
+  /** In the range, by the author, oldest first. */
+  checkIns: StatCheckIn[];
+  /** Before the range's end (any start), by the author, oldest first. */
+  history: StatCheckIn[];
+  start: number;
+  end: number;
+}
+
+export function select(input: StatsInput, filter: DashboardFilter): Selection {
+  const partners = input.partners.filter((p) => !p.archived && (!filter.department || p.department === filter.department));
+  const partnerById = new Map(partners.map((p) => [p.id, p]));
+  const { start, end } = filterRange(filter, input.now);
+  const history: StatCheckIn[] = [];
+  for (const checkIn of input.checkIns) {
+    if (checkIn.time >= end || !partnerById.has(checkIn.value.partnerId)) continue;
+    if (filter.author && authorKey(checkIn.value.author) !== filter.author) continue;
+    history.push(checkIn);
+  }
+  history.sort((a, b) => a.time - b.time);
+  const checkIns = history.filter((c) => c.time >= start);
+  return { partners, partnerById, checkIns, history, start, end };
+}

@@ -1,0 +1,75 @@
+// The team: when several people log check-ins (their git identities), who holds which relationships,
+// how active each person is, and which partners only one teammate talks to — the relationships the team
+// would lose if that person left.
+import type { Author } from '../model';
+import { authorKey, type Selection } from './input';
+
+export interface AuthorActivity {
+  key: string;
+  name: string;
+  email?: string;
+  checkIns: number;
+  /** Partners this person checked in with in the range. */
+  partners: number;
+  /** The latest check-in (ISO timestamp). */
+  lastCheckIn: string;
+}
+
+export interface SingleHolder {
+  partnerId: string;
+  name: string;
+  department: string;
+  holder: { key: string; name: string };
+  checkIns: number;
+}
+
+export interface TeamStats {
+  authors: AuthorActivity[];
+  /** Partners with check-ins in the range from exactly one person; empty when only one person writes. */
+  singleHolders: SingleHolder[];
+  /** Partners with no check-in in the range at all. */
+  unheld: number;
+}
+
+export function teamStats(selection: Pick<Selection, 'checkIns' | 'partners' | 'partnerById'>): TeamStats {
+  const authors = new Map<string, { author: Author; checkIns: number; partners: Set<string>; last: number; lastIso: string }>();
+  const holders = new Map<string, Map<string, { name: string; count: number }>>();
+  for (const c of selection.checkIns) {
+    const key = authorKey(c.value.author);
+    let a = authors.get(key);
+    if (!a) authors.set(key, (a = { author: c.value.author, checkIns: 0, partners: new Set(), last: 0, lastIso: c.value.date }));
+    a.checkIns++;
+    a.partners.add(c.value.partnerId);
+    if (c.time >= a.last) {
+      a.last = c.time;
+      a.lastIso = c.value.date;
+      a.author = c.value.author; // the latest spelling of the name
+    }
+    let byAuthor = holders.get(c.value.partnerId);
+    if (!byAuthor) holders.set(c.value.partnerId, (byAuthor = new Map<string, { name: string; count: number }>()));
+    const h = byAuthor.get(key);
+    if (h) h.count++;
+    else byAuthor.set(key, { name: c.value.author.name, count: 1 });
+  }
+  const activity: AuthorActivity[] = [...authors].map(([key, a]) => ({
+    key,
+    name: a.author.name,
+    email: a.author.email,
+    checkIns: a.checkIns,
+    partners: a.partners.size,
+    lastCheckIn: a.lastIso,
+  }));
+  activity.sort((x, y) => y.checkIns - x.checkIns || x.name.localeCompare(y.name));
+  const singleHolders: SingleHolder[] = [];
+  if (authors.size > 1) {
+    for (const [partnerId, byAuthor] of holders) {
+      const partner = selection.partnerById.get(partnerId);
+      if (!partner || byAuthor.size !== 1) continue;
+      const [[key, holder]] = [...byAuthor];
+      singleHolders.push({ partnerId, name: partner.name, department: partner.department, holder: { key, name: holder.name }, checkIns: holder.count });
+    }
+    singleHolders.sort((a, b) => a.holder.name.localeCompare(b.holder.name) || a.name.localeCompare(b.name));
+  }
+  const unheld = selection.partners.filter((p) => !holders.has(p.id)).length;
+  return { authors: activity, singleHolders, unheld };
+}
