@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { isRealCalendarDate } from '../core/model';
-import { DEFAULT_SILO_DAYS } from '../core/silos';
+import { DEFAULT_SILO_DAYS } from '../core/stats';
 
 export const USAGE = `Usage: alliances <due|report> [options]
 

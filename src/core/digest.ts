@@ -2,7 +2,8 @@ import { format } from 'date-fns';
 import { followUpDays, followUpOwnerName, openFollowUps, openTalkingPoints } from './agenda';
 import { CHECK_IN_KIND_LABELS } from './model';
 import { duePartners, viewPartners } from './partnerView';
-import { findSilos } from './silos';
+import { departmentCoverage, silos, statsInput } from './stats';
+import { select } from './stats/input';
 import type { Store, StoreProblem } from './store';
 
 /** What the command-line digest reports: who is due, which departments went quiet, what is open. */
@@ -52,12 +53,7 @@ export function computeDigest(store: Store, options: DigestOptions): Digest {
         : {}),
       openTalkingPoints: openTalkingPoints(store, partner.id).length,
     })),
-    silos: findSilos(store, now, options.siloDays).map((silo) => ({
-      department: silo.department,
-      daysSince: silo.daysSince,
-      ...(silo.lastContact ? { lastContact: day(silo.lastContact) } : {}),
-      partners: silo.partners,
-    })),
+    silos: siloRows(store, options),
     followUps: openFollowUps(store.all('followUp'))
       .filter(({ value }) => names.get(value.partnerId)?.archived !== true)
       .map(({ value }) => {
@@ -74,6 +70,18 @@ export function computeDigest(store: Store, options: DigestOptions): Digest {
       }),
     problems: store.problems().map(problemOf),
   };
+}
+
+/** The dashboard's rule (src/core/stats): a department with no contact for longer than siloDays. */
+function siloRows(store: Store, options: DigestOptions): Digest['silos'] {
+  const input = statsInput([store], options.defaultCadenceDays, options.now);
+  const rows = silos(departmentCoverage(select(input, {}), { siloDays: options.siloDays, defaultCadenceDays: input.defaultCadenceDays, asOf: options.now }));
+  return rows.map((row) => ({
+    department: row.department,
+    daysSince: row.daysSinceContact,
+    ...(row.lastContact ? { lastContact: day(new Date(row.lastContact)) } : {}),
+    partners: input.partners.filter((partner) => !partner.archived && partner.department === row.department).map((partner) => partner.name).sort((a, b) => a.localeCompare(b)),
+  }));
 }
 
 function problemOf(problem: StoreProblem): Digest['problems'][number] {

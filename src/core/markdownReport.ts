@@ -4,6 +4,7 @@ import { cadenceOf } from './cadence';
 import { computeDigest, type DigestOptions } from './digest';
 import { CHECK_IN_KIND_LABELS, type Partner } from './model';
 import { viewPartners } from './partnerView';
+import { mdText } from './stats/report';
 import type { Loaded, Store } from './store';
 
 export interface ReportOptions extends DigestOptions {
@@ -11,10 +12,8 @@ export interface ReportOptions extends DigestOptions {
   includePrivate?: boolean;
 }
 
-/** User text inline: Markdown characters escaped, one line, so a name cannot become a heading or a link. */
-export function inlineMarkdown(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ').replace(/[\\`*_[\]<>|#!~{}]/g, '\\$&').trim();
-}
+/** User text inline: escaped and on one line, so a name cannot become a heading or a link. */
+const inlineMarkdown = (text: string) => mdText(text.trim());
 
 const day = (iso: string) => format(new Date(iso), 'yyyy-MM-dd');
 const visible = <T>(records: Loaded<T>[], options: ReportOptions) => records.filter((record) => options.includePrivate === true || !record.private);
