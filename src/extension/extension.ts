@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { type GroupBy } from '../core/partnerView';
 import { addPartner } from './commands/addPartner';
 import { editPartner } from './commands/editPartner';
+import { exportCalendar, exportPartnersCsv, exportReport } from './commands/exportCommands';
+import { importPartners, ImportPreview } from './commands/importPartners';
 import { addFollowUp, setFollowUpDone } from './commands/followUps';
 import { addTalkingPoint, openTalkingPoint, setTalkingPointCovered } from './commands/talkingPoints';
 import { FollowUpsTree, type FollowUpNode } from './followUpsTree';
@@ -27,6 +29,7 @@ export interface AlliancesApi {
   followUps: FollowUpsTree;
   followUpsView: vscode.TreeView<FollowUpNode>;
   partnerPages: PartnerPanels;
+  importPreview: ImportPreview;
 }
 
 const GROUP_BY_KEY = 'alliances.groupBy';
@@ -82,6 +85,7 @@ export function activate(context: vscode.ExtensionContext): AlliancesApi {
       await service.whenReady();
       return body(...args);
     });
+  const importPreview = new ImportPreview();
   const commands: Record<string, (...args: unknown[]) => unknown> = {
     'alliances.initializeStore': storeCommand((arg?: unknown) => initializeStore(service, arg)),
     'alliances.addPartner': storeCommand((arg?: unknown) => addPartner(service, arg)),
@@ -102,6 +106,10 @@ export function activate(context: vscode.ExtensionContext): AlliancesApi {
     'alliances.addFollowUp': storeCommand((arg?: unknown, input?: unknown) => addFollowUp(service, arg, input)),
     'alliances.completeFollowUp': storeCommand((arg?: unknown) => setFollowUpDone(service, true, arg)),
     'alliances.reopenFollowUp': storeCommand((arg?: unknown) => setFollowUpDone(service, false, arg)),
+    'alliances.importPartners': storeCommand((arg?: unknown, options?: unknown) => importPartners(service, importPreview, arg, options)),
+    'alliances.exportPartnersCsv': storeCommand((arg?: unknown, target?: unknown) => exportPartnersCsv(service, arg, target)),
+    'alliances.exportCalendar': storeCommand((arg?: unknown, target?: unknown) => exportCalendar(service, arg, target)),
+    'alliances.exportReport': storeCommand((arg?: unknown, target?: unknown) => exportReport(service, arg, target)),
     'alliances.groupByStatus': () => setView('status', undefined),
     'alliances.groupByDepartment': () => setView('department', undefined),
     'alliances.showArchived': () => setView(undefined, true),
@@ -143,7 +151,7 @@ export function activate(context: vscode.ExtensionContext): AlliancesApi {
   }, DAY_CHECK_MS);
   context.subscriptions.push({ dispose: () => clearInterval(dayTimer) });
 
-  return { service, tree, treeView, statusBar, reminders, followUps, followUpsView, partnerPages };
+  return { service, tree, treeView, statusBar, reminders, followUps, followUpsView, partnerPages, importPreview };
 }
 
 export function deactivate(): void {
