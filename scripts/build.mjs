@@ -1,5 +1,5 @@
 // Bundles the extension (CommonJS, `vscode` external) and the lazily loaded git adapter with esbuild.
-import { chmodSync } from 'node:fs';
+import { chmodSync, readFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -7,11 +7,14 @@ const watch = process.argv.includes('--watch');
 /** `--only=cli` builds one bundle (the CLI tests build the bundle they run). */
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
 
-/** Keeps `require('./git.js')` as a run-time require of the sibling bundle. */
-const gitExternal = {
-  name: 'git-external',
+/** Every command of package.json: the activation shell registers them all at once. */
+const commandIds = JSON.parse(readFileSync('package.json', 'utf8')).contributes.commands.map((c) => c.command);
+
+/** Keeps `require('./git.js')`, `./dashboard.js` and `./main.js` as run-time requires of the sibling bundles. */
+const lazyBundles = {
+  name: 'lazy-bundles',
   setup(build) {
-    build.onResolve({ filter: /^\.\/git\.js$/ }, () => ({ path: './git.js', external: true }));
+    build.onResolve({ filter: /^\.\/(git|dashboard|main)\.js$/ }, (args) => ({ path: args.path, external: true }));
   },
 };
 
@@ -58,12 +61,17 @@ const webview = {
 };
 
 const options = [
-  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', plugins: [gitExternal, vscodeFacade] },
+  // The activation shell (package.json "main") and, loaded right after activation, everything else.
+  { ...common, entryPoints: ['src/extension/shell.ts'], outfile: 'dist/extension.js', plugins: [lazyBundles], define: { ALLIANCES_COMMAND_IDS: JSON.stringify(commandIds) } },
+  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/main.js', plugins: [lazyBundles, vscodeFacade] },
+  { ...common, entryPoints: ['src/extension/dashboard/index.ts'], outfile: 'dist/dashboard.js', plugins: [vscodeFacade] },
   { ...common, entryPoints: ['src/git/index.ts'], outfile: 'dist/git.js' },
   // The command-line digest (`npx alliances due`): not in the .vsix.
   { ...common, name: 'cli', entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { ...webview, entryPoints: { partnerPage: 'src/webview/partnerPage/main.ts' }, outdir: 'dist/webview' },
   { ...webview, entryPoints: { partnerPage: 'src/webview/partnerPage/partnerPage.css' }, outdir: 'dist/webview' },
+  { ...webview, entryPoints: { dashboard: 'src/webview/dashboard/main.ts' }, outdir: 'dist/webview' },
+  { ...webview, entryPoints: { dashboard: 'src/webview/dashboard/dashboard.css' }, outdir: 'dist/webview' },
 ];
 
 const chosen = options.filter((option) => !only || option.name === only).map(({ name: _name, ...option }) => option);

@@ -231,6 +231,34 @@ const store = await loadStore();
   };
 }
 
+// ---- 3b. dashboard statistics over the whole store ------------------------------------------------
+{
+  const stats = tryCore('stats/index');
+  if (!stats) {
+    out.errors.push('src/core/stats is missing: no dashboard figures');
+  } else {
+    log('dashboard: statsInput + computeDashboard…');
+    const now = new Date();
+    const options = { siloDays: 45 };
+    // What the extension does on every refresh: gather the records, then compute every section.
+    const all = timeSync(() => stats.computeDashboard(stats.statsInput([store], 14, now), {}, options), { runs: 7, warmup: 1 });
+    const from = new Date(now.getTime() - 89 * 86_400_000);
+    const last90 = { from: `${from.getFullYear()}-${String(from.getMonth() + 1).padStart(2, '0')}-${String(from.getDate()).padStart(2, '0')}` };
+    const recent = timeSync(() => stats.computeDashboard(stats.statsInput([store], 14, now), last90, options), { runs: 7, warmup: 1 });
+    const data = stats.computeDashboard(stats.statsInput([store], 14, now), {}, options);
+    const report = timeSync(() => stats.dashboardReport(data), { runs: 5, warmup: 1 });
+    out.dashboard = {
+      allTime: summary(all),
+      last90Days: summary(recent),
+      report: summary(report),
+      checkIns: data.totals.checkIns,
+      themes: data.themes.length,
+      reciprocityRows: data.reciprocity.length,
+      messageBytes: Buffer.byteLength(JSON.stringify(data)),
+    };
+  }
+}
+
 // ---- 4. analysis: where the time goes ------------------------------------------------------------
 if (args.analysis !== '0') {
   log('analysis: cost breakdown and CPU profiles…');

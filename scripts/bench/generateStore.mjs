@@ -156,6 +156,8 @@ export function generateStore(folder, {
       kind: pick(KINDS),
       ...(random() < 0.9 ? { rating: 1 + Math.floor(random() * 5) } : {}),
       summary,
+      // Some check-ins carry the full form's notes: the dashboard's themes read them.
+      ...(random() < 0.15 ? { notes: `${pick(VERBS)} ${pick(TOPICS)}. ${pick(VERBS)} ${pick(TOPICS)}; ${pick(VERBS).toLowerCase()} ${pick(TOPICS)} before the next review.` } : {}),
       createdAt: createdAt.toISOString(),
       updatedAt: createdAt.toISOString(),
       author: pick(TEAM),
@@ -253,12 +255,33 @@ export function generateStore(folder, {
       writeRecord('followUp', record);
     }
   }
+  // Asks and offers of help-me conversations (reciprocity on the dashboard): one per 25 check-ins.
+  if (kindFolders.ask) {
+    for (let i = 0; i < Math.round(checkIns / 25); i++) {
+      const index = pickPartner();
+      const checkIn = checkInsOf[index][Math.floor(random() * checkInsOf[index].length)];
+      const createdAt = new Date(Date.parse(checkIn.createdAt) + 120_000);
+      writeRecord('ask', {
+        schemaVersion: 1,
+        id: newId(createdAt.getTime()),
+        partnerId: partnerRecords[index].id,
+        checkInId: checkIn.id,
+        direction: pick(['i-asked', 'they-asked']),
+        text: `Help with ${pick(TOPICS)}`,
+        status: pick(['open', 'helped', 'helped', 'declined']),
+        createdAt: createdAt.toISOString(),
+        updatedAt: createdAt.toISOString(),
+        author: checkIn.author,
+      });
+    }
+  }
   return {
     root,
     partners: partnerRecords.length,
     checkIns: checkInFiles.length,
     talkingPoints: extraFiles.talkingPoint?.length ?? 0,
     followUps: extraFiles.followUp?.length ?? 0,
+    asks: extraFiles.ask?.length ?? 0,
     partnerFiles,
     checkInFiles,
     activePartnerIds: partnerRecords.filter((p) => !p.archived).map((p) => p.id),
@@ -272,7 +295,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     console.error('usage: node scripts/bench/generateStore.mjs <folder> [partners] [checkIns]');
     process.exit(2);
   }
-  const kindFolders = { partner: 'partners', checkIn: 'checkins', talkingPoint: 'talking-points', followUp: 'follow-ups' };
+  const kindFolders = { partner: 'partners', checkIn: 'checkins', talkingPoint: 'talking-points', followUp: 'follow-ups', ask: 'asks' };
   const result = generateStore(path.resolve(folder), { partners: Number(partners ?? 1000), checkIns: Number(checkIns ?? 50_000), kindFolders });
   console.log(`${result.partners} partners, ${result.checkIns} check-ins, ${result.talkingPoints} talking points, ${result.followUps} follow-ups in ${result.root} (${result.seconds.toFixed(1)} s)`);
 }

@@ -137,19 +137,16 @@ function buildAndPackage(details) {
   const dist = path.join(repoRoot, 'dist');
   const extension = path.join(dist, 'extension.js');
   const git = path.join(dist, 'git.js');
-  // Every other JavaScript bundle in dist/ is a webview bundle (DESIGN.md: one browser bundle per webview).
-  const others = [];
-  const walk = (dir) => {
-    for (const entry of existsSync(dir) ? readdirSync(dir, { withFileTypes: true }) : []) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (/\.(m?js)$/.test(entry.name) && full !== extension && full !== git) others.push(full);
-    }
-  };
-  walk(dist);
-  const extensionText = existsSync(extension) ? readFileSync(extension, 'utf8') : '';
+  const main = path.join(dist, 'main.js');
+  const dashboard = path.join(dist, 'dashboard.js');
+  // The webview bundles: one browser bundle per page in dist/webview (DESIGN.md).
+  const webviewDir = path.join(dist, 'webview');
+  const others = existsSync(webviewDir) ? readdirSync(webviewDir).filter((name) => /\.m?js$/.test(name)).map((name) => path.join(webviewDir, name)) : [];
+  const mainText = existsSync(main) ? readFileSync(main, 'utf8') : '';
   details.bundles = {
-    extension: { bytes: size(extension), gzip: gz(extension), requiresGitLazily: /require\(["']\.\/git\.js["']\)/.test(extensionText), bundlesSimpleGit: /simple-git|GitExecutorChain|spawnOptions/.test(extensionText) },
+    extension: { bytes: size(extension), gzip: gz(extension) },
+    main: { bytes: size(main), gzip: gz(main), requiresGitLazily: /require\(["']\.\/git\.js["']\)/.test(mainText), bundlesSimpleGit: /simple-git|GitExecutorChain|spawnOptions/.test(mainText) },
+    dashboard: { bytes: size(dashboard), gzip: gz(dashboard) },
     git: { bytes: size(git), gzip: gz(git) },
     webviews: others.map((file) => ({ file: path.relative(repoRoot, file), bytes: size(file), gzip: gz(file) })),
   };
@@ -171,15 +168,17 @@ function buildAndPackage(details) {
  * profiles taken in the extension host can name src/ functions instead of minified ones.
  */
 async function frameMapperForBundle() {
-  const mapper = await bundleFrameMapper({ repoRoot, bundleFile: path.join(repoRoot, 'dist', 'extension.js'), entryPoint: 'src/extension/extension.ts', urlSuffix: '/alliances/dist/extension.js' });
-  return mapper ? { mapper, bundle: readFileSync(path.join(repoRoot, 'dist', 'extension.js'), 'utf8') } : undefined;
+  const mapper = await bundleFrameMapper({ repoRoot, bundleFile: path.join(repoRoot, 'dist', 'main.js'), entryPoint: 'src/extension/extension.ts', urlSuffix: '/alliances/dist/main.js' });
+  return mapper ? { mapper, bundle: readFileSync(path.join(repoRoot, 'dist', 'main.js'), 'utf8') } : undefined;
 }
 
 function bundleRows(details) {
   const b = details.bundles;
   const kb = 1024;
-  row('Bundles', 'dist/extension.js (minified)', formatBytes(b.extension.bytes), '≤ 150 KB', Number.isFinite(b.extension.bytes) ? check(b.extension.bytes <= 150 * kb) : 'error',
-    `gzip ${formatBytes(b.extension.gzip)}; simple-git ${b.extension.bundlesSimpleGit ? 'IS bundled in it' : 'not in it'}, loaded via require('./git.js'): ${b.extension.requiresGitLazily}`);
+  row('Bundles', 'dist/extension.js: the activation shell (package.json "main")', formatBytes(b.extension.bytes), 'reported', Number.isFinite(b.extension.bytes) ? 'info' : 'error');
+  row('Bundles', 'dist/main.js: the extension, loaded right after activation (minified)', formatBytes(b.main.bytes), '≤ 150 KB', Number.isFinite(b.main.bytes) ? check(b.main.bytes <= 150 * kb) : 'error',
+    `gzip ${formatBytes(b.main.gzip)}; simple-git ${b.main.bundlesSimpleGit ? 'IS bundled in it' : 'not in it'}, loaded via require('./git.js'): ${b.main.requiresGitLazily}`);
+  row('Bundles', 'dist/dashboard.js (dashboard and statistics, loaded on first use)', formatBytes(b.dashboard.bytes), 'reported', 'info');
   row('Bundles', 'dist/git.js (simple-git, loaded lazily)', formatBytes(b.git.bytes), 'reported', 'info');
   if (b.webviews.length === 0) row('Bundles', 'Webview bundles', 'none yet', '≤ 120 KB each', 'none yet');
   for (const w of b.webviews) row('Bundles', `Webview bundle ${w.file}`, formatBytes(w.bytes), '≤ 120 KB', check(w.bytes <= 120 * kb));
@@ -237,6 +236,27 @@ function coreRows(core, dataset) {
   }
 }
 
+function dashboardRows(details) {
+  const d = details.core?.dashboard;
+  if (!d) {
+    row('Dashboard', 'Statistics over the big store', 'no figure', '≤ 200 ms', 'error', (details.core?.errors ?? []).join('; ') || 'the plain-Node benchmark did not run');
+  } else {
+    row('Dashboard', `Statistics over ${d.checkIns.toLocaleString('en')} check-ins (statsInput + computeDashboard, all time)`, formatMs(d.allTime.median), '≤ 200 ms', check(d.allTime.median <= 200),
+      `${d.themes} themes, ${d.reciprocityRows} reciprocity rows; the message to the page is ${formatBytes(d.messageBytes)}`);
+    row('Dashboard', 'Statistics, last 90 days', formatMs(d.last90Days.median), 'reported', 'info');
+    row('Dashboard', 'Markdown report from the figures', formatMs(d.report.median), 'reported', 'info');
+  }
+  const demo = details.host?.demo;
+  if (options.skipHost) row('Dashboard', 'First paint (demo workspace)', 'skipped (BENCH_SKIP_HOST=1)', '≤ 500 ms', 'skipped');
+  else if (!demo || !Number.isFinite(demo.firstPaint?.median)) row('Dashboard', 'First paint (demo workspace)', 'no figure', '≤ 500 ms', 'error', (demo?.errors ?? []).join('; ') || 'no demo window');
+  else {
+    row('Dashboard', `First paint on the demo workspace: Open Dashboard → figures drawn (median of ${demo.firstPaint.n})`, formatMs(demo.firstPaint.median), '≤ 500 ms', check(demo.firstPaint.median <= 500),
+      `statistics ${formatMs(demo.computeMs?.median)}; samples ${demo.firstPaint.samples.map(formatMs).join(', ')}`);
+  }
+  const big = details.host?.windows?.find((w) => w.mode === 'store')?.dashboard;
+  if (big) row('Dashboard', 'First paint on the big store (information)', formatMs(big.firstPaintMs), 'reported', 'info', `statistics ${formatMs(big.computeMs)}`);
+}
+
 // ---- 3. inside VS Code ----------------------------------------------------------------------------
 function writeExtension(dir, name, command) {
   mkdirSync(dir, { recursive: true });
@@ -288,7 +308,7 @@ async function hostBench(vsix, bigWorkspace, tmp, details, frameMapper) {
   const warmupId = writeExtension(path.join(extensionsRoot, 'warm-up'), 'warm-up', 'warmUp.helloWorld');
   // Profiles taken in the extension host name minified functions; this maps them back to src/ (only if
   // the map was made for exactly the code in the .vsix).
-  const packaged = readFileSync(path.join(extensionsRoot, 'alliances', 'dist', 'extension.js'), 'utf8');
+  const packaged = readFileSync(path.join(extensionsRoot, 'alliances', 'dist', 'main.js'), 'utf8');
   const mapFrame = frameMapper && frameMapper.bundle === packaged ? frameMapper.mapper : undefined;
   details.host = { profilesMappedToSource: Boolean(mapFrame) };
   const emptyWorkspace = path.join(tmp, 'empty-workspace');
@@ -369,6 +389,12 @@ async function hostBench(vsix, bigWorkspace, tmp, details, frameMapper) {
   }
   say('window: the big store (load, heap, tree, Log Check-in, reloads)');
   await window(options.windows + 1, 'store', bigWorkspace, [warmupId, helloId, alliances.id]);
+  say('window: the demo workspace (dashboard first paint)');
+  const demoWorkspace = path.join(tmp, 'demo-workspace');
+  mkdirSync(demoWorkspace, { recursive: true });
+  await require(path.join(compiledRoot, 'test', 'fixtures', 'demoStore.js')).createDemoWorkspace(demoWorkspace);
+  const demo = await window(options.windows + 2, 'demo', demoWorkspace, [alliances.id]);
+  details.host.demo = { ...demo.demo, errors: demo.errors };
   return { alliancesId: alliances.id, helloId };
 }
 
@@ -503,8 +529,7 @@ async function main() {
     }
   }
 
-  row('Dashboard', 'Statistics over 50,000 check-ins', 'not built yet', '≤ 200 ms', 'not built yet');
-  row('Dashboard', 'Dashboard first paint (demo workspace)', 'not built yet', '≤ 500 ms', 'not built yet');
+  dashboardRows(details);
 
   details.machine.loadavgEnd = os.loadavg().map((v) => Math.round(v * 100) / 100);
   const failed = rows.filter((r) => r.status === 'fail' || r.status === 'error');

@@ -12,6 +12,8 @@ import { logCheckIn } from './commands/logCheckIn';
 import { openPartnerFile, setArchived, snoozePartner } from './commands/partnerState';
 import { showDue } from './commands/showDue';
 import { initializeStore, openStoreFolder, refreshStores } from './commands/storeCommands';
+import { LazyDashboard } from './lazyDashboard';
+import { registerCommand, useShellRegistry, type ShellRegistry } from './registry';
 import { guarded } from './partnerArgs';
 import { registerPartnerPage, type PartnerPanels } from './partnerPage/partnerPanel';
 import { PartnersTree } from './partnersTree';
@@ -29,6 +31,9 @@ export interface AlliancesApi {
   followUps: FollowUpsTree;
   followUpsView: vscode.TreeView<FollowUpNode>;
   partnerPages: PartnerPanels;
+  dashboard: LazyDashboard;
+  /** Commands of package.json with no handler (a wiring mistake): empty. */
+  unhandledCommands: string[];
   importPreview: ImportPreview;
 }
 
@@ -36,8 +41,12 @@ const GROUP_BY_KEY = 'alliances.groupBy';
 const SHOW_ARCHIVED_KEY = 'alliances.showArchived';
 const DAY_CHECK_MS = 10 * 60_000;
 
-/** Registers everything and returns at once; the stores load afterwards, off the activation path. */
-export function activate(context: vscode.ExtensionContext): AlliancesApi {
+/**
+ * Creates everything (called by the activation shell, shell.ts, right after activate() returned); the
+ * stores load afterwards. Commands and serializers go to the shell's tables when there is a shell.
+ */
+export function start(context: vscode.ExtensionContext, registry?: ShellRegistry): AlliancesApi {
+  useShellRegistry(registry);
   const service = new StoreService();
   const tree = new PartnersTree(service);
   tree.groupBy = context.workspaceState.get<GroupBy>(GROUP_BY_KEY, 'department');
@@ -46,7 +55,8 @@ export function activate(context: vscode.ExtensionContext): AlliancesApi {
   const followUps = new FollowUpsTree(service);
   const followUpsView = vscode.window.createTreeView('alliances.followUps', { treeDataProvider: followUps });
   const statusBar = new DueStatusBar(service);
-  const reminders = new Reminders(service, context.globalState, undefined, () => followUps.overdueCount());
+  const dashboard = new LazyDashboard(context.extensionUri, service);
+  const reminders = new Reminders(service, context.globalState, undefined, () => followUps.overdueCount(), () => dashboard.silos());
   context.subscriptions.push(service, treeView, followUpsView, statusBar, reminders);
 
   const render = (): void => {
@@ -115,9 +125,9 @@ export function activate(context: vscode.ExtensionContext): AlliancesApi {
     'alliances.showArchived': () => setView(undefined, true),
     'alliances.hideArchived': () => setView(undefined, false),
   };
-  for (const [id, handler] of Object.entries(commands)) context.subscriptions.push(vscode.commands.registerCommand(id, handler));
+  for (const [id, handler] of Object.entries(commands)) context.subscriptions.push(registerCommand(id, handler));
   const partnerPages = registerPartnerPage(context, service);
-  context.subscriptions.push(partnerPages);
+  context.subscriptions.push(partnerPages, dashboard, ...dashboard.register());
   const run = storeCommand((body: () => Promise<unknown>) => body());
   // One click on a checkbox completes or reopens a follow-up.
   context.subscriptions.push(
@@ -151,10 +161,7 @@ export function activate(context: vscode.ExtensionContext): AlliancesApi {
   }, DAY_CHECK_MS);
   context.subscriptions.push({ dispose: () => clearInterval(dayTimer) });
 
-  return { service, tree, treeView, statusBar, reminders, followUps, followUpsView, partnerPages, importPreview };
+  const unhandledCommands = registry ? [...registry.commandIds].filter((id) => !registry.handlers.has(id)) : [];
+  if (unhandledCommands.length > 0) service.log.error(`commands without a handler: ${unhandledCommands.join(', ')}`);
+  return { service, tree, treeView, statusBar, reminders, followUps, followUpsView, partnerPages, dashboard, unhandledCommands, importPreview };
 }
-
-export function deactivate(): void {
-  // Everything is disposed through context.subscriptions.
-}
-

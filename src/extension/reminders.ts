@@ -11,6 +11,12 @@ const STARTUP_DELAY_MS = 4000;
 export const REMINDER_ACTIONS = ['Log Check-in', 'Snooze All 1 Day', 'Show', "Don't Show Again"] as const;
 export type ReminderAction = (typeof REMINDER_ACTIONS)[number];
 
+/** A department nobody has talked to for too long (see src/core/stats/coverage.ts). */
+export interface SiloSummary {
+  department: string;
+  daysSinceContact: number;
+}
+
 type Notify = (message: string, ...actions: ReminderAction[]) => Thenable<ReminderAction | undefined>;
 
 /**
@@ -29,6 +35,7 @@ export class Reminders implements vscode.Disposable {
     private readonly state: vscode.Memento,
     private readonly notify: Notify = (message, ...actions) => vscode.window.showInformationMessage(message, ...actions),
     private readonly overdueFollowUps: () => number = () => 0,
+    private readonly silos: () => SiloSummary[] = () => [],
   ) {}
 
   start(): void {
@@ -59,15 +66,24 @@ export class Reminders implements vscode.Disposable {
     return message;
   }
 
+  /** One text for everything that needs the user: due partners, overdue follow-ups, silos. */
   message(): string | undefined {
     const due = duePartners(this.service.allViews().map((item) => item.view));
     const overdue = this.overdueFollowUps();
-    const followUps = overdue > 0 ? `${plural(overdue, 'follow-up')} ${overdue === 1 ? 'is' : 'are'} overdue.` : '';
-    if (due.length === 0) return followUps ? `Alliances: ${followUps}` : undefined;
-    const names = due.slice(0, 2).map((view) => `${view.record.value.name} (${view.due.label})`);
-    const more = due.length > 2 ? ` and ${due.length - 2} more` : '';
-    const partners = `${plural(due.length, 'partner')} ${due.length === 1 ? 'is' : 'are'} due for a check-in: ${names.join(', ')}${more}.`;
-    return `Alliances: ${partners}${followUps ? ` ${followUps}` : ''}`;
+    const parts: string[] = [];
+    if (due.length > 0) {
+      const names = due.slice(0, 2).map((view) => `${view.record.value.name} (${view.due.label})`);
+      const more = due.length > 2 ? ` and ${due.length - 2} more` : '';
+      parts.push(`${plural(due.length, 'partner')} ${due.length === 1 ? 'is' : 'are'} due for a check-in: ${names.join(', ')}${more}.`);
+    }
+    if (overdue > 0) parts.push(`${plural(overdue, 'follow-up')} ${overdue === 1 ? 'is' : 'are'} overdue.`);
+    const silos = this.silos();
+    if (silos.length > 0) {
+      const names = silos.slice(0, 2).map((silo) => `${silo.department} (${silo.daysSinceContact} days)`);
+      const more = silos.length > 2 ? ` and ${silos.length - 2} more` : '';
+      parts.push(`No contact with ${names.join(', ')}${more}: ${silos.length === 1 ? 'a silo' : 'silos'}.`);
+    }
+    return parts.length > 0 ? `Alliances: ${parts.join(' ')}` : undefined;
   }
 
   async handle(action: ReminderAction | undefined): Promise<void> {

@@ -20,3 +20,8 @@ export function storePathSetting(folder: vscode.WorkspaceFolder): string | undef
 function clamp(value: number, min: number, max: number, fallback: number): number {
   return Number.isFinite(value) ? Math.min(max, Math.max(min, Math.round(value))) : fallback;
 }
+
+/** Days without contact after which a department counts as a silo. */
+export function siloDays(): number {
+  return clamp(vscode.workspace.getConfiguration('alliances').get<number>('siloDays', 45), 1, 3650, 45);
+}

@@ -61,7 +61,8 @@ describe('Alliances in the real workbench', function () {
   it('shows one combined reminder with its actions', async () => {
     const toast = await wb.waitForNotification('due for a check-in');
     const text = await toast.innerText();
-    assert.match(text, /4 partners are due for a check-in: Hannah Okafor \(26 days overdue\), Dana Whitfield \(6 days overdue\) and 2 more/);
+    assert.match(text, /4 partners are due for a check-in: Hannah Okafor \(36 days overdue\), Dana Whitfield \(6 days overdue\) and 2 more\./);
+    assert.match(text, /No contact with Support \(50 days\): a silo\./, 'the reminder mentions silos');
     for (const action of ['Log Check-in', 'Snooze All 1 Day', 'Show', "Don't Show Again"]) assert.ok(text.includes(action), action);
     assert.equal(await wb.page.locator('.notifications-toasts .notification-list-item').filter({ hasText: 'due for a check-in' }).count(), 1);
     await wb.screenshot('reminder');

@@ -18,7 +18,7 @@ function cli(...args: string[]): { code: number | null; out: string; err: string
 const DUE = `Alliances digest for 2026-11-21
 
 Due for a check-in (4):
-  - Hannah Okafor (Support) — 26 days overdue; last 2026-10-12, Ad hoc: Ticket volume up 30% after the release; escalations unclear
+  - Hannah Okafor (Support) — 36 days overdue; last 2026-10-02, Ad hoc: Ticket volume up 30% after the release; escalations unclear
   - Dana Whitfield (Product) — 6 days overdue; last 2026-11-01, 1:1: Billing migration slipped: she is worried about the launch date
   - Marcus Ortega (Sales) — 4 days overdue; last 2026-10-27, Async: Asked again about SSO dates; no answer from us yet [1 talking point]
   - Elena Petrova (Customer) — 2 days overdue; never checked in
@@ -33,7 +33,7 @@ Open follow-ups (4):
 `;
 
 const SILOS_20 = `Silos (5):
-  - Support: no check-in for 40 days (last 2026-10-12) — Hannah Okafor
+  - Support: no check-in for 50 days (last 2026-10-02) — Hannah Okafor
   - Security: no check-in for 35 days (last 2026-10-17) — Aisha Karim
   - Vendor: no check-in for 30 days (last 2026-10-22) — Jonas Berg
   - Marketing: no check-in for 27 days (last 2026-10-25) — Sofia Lindqvist
@@ -78,7 +78,7 @@ describe('the command-line digest (npx alliances)', function () {
 
   it('due: prints who is due, silos and open follow-ups, and exits 1 when someone is due', () => {
     const result = cli('due', '--store', store, '--today', '2026-11-21');
-    assert.equal(result.out, DUE.replace('SILOS', 'No silos: every department was in touch recently.'));
+    assert.equal(result.out, DUE.replace('SILOS', 'Silos (1):\n  - Support: no check-in for 50 days (last 2026-10-02) — Hannah Okafor'));
     assert.equal(result.err, '');
     assert.equal(result.code, 1);
   });
@@ -95,12 +95,12 @@ describe('the command-line digest (npx alliances)', function () {
     const digest = JSON.parse(result.out) as { today: string; due: { name: string; days: number; label: string; dueDate: string }[]; silos: unknown[]; followUps: { text: string; overdue: boolean; days?: number }[]; problems: unknown[] };
     assert.equal(digest.today, '2026-11-21');
     assert.deepEqual(digest.due.map(({ name, days, label, dueDate }) => [name, days, label, dueDate]), [
-      ['Hannah Okafor', -26, '26 days overdue', '2026-10-26'],
+      ['Hannah Okafor', -36, '36 days overdue', '2026-10-16'],
       ['Dana Whitfield', -6, '6 days overdue', '2026-11-15'],
       ['Marcus Ortega', -4, '4 days overdue', '2026-11-17'],
       ['Elena Petrova', -2, '2 days overdue', '2026-11-19'],
     ]);
-    assert.deepEqual(digest.silos, []);
+    assert.deepEqual(digest.silos, [{ department: 'Support', daysSince: 50, lastContact: '2026-10-02', partners: ['Hannah Okafor'] }]);
     assert.deepEqual(digest.followUps.map(({ text, overdue, days }) => [text, overdue, days]), [
       ['Draft the escalation runbook together', true, -3],
       ['Share the exports fix release notes', false, 2],
@@ -134,7 +134,7 @@ describe('the command-line digest (npx alliances)', function () {
   it('report: the whole store as Markdown, due table first, archived partners left out', () => {
     const result = cli('report', '--store', store, '--today', '2026-11-21');
     assert.equal(result.code, 0);
-    assert.ok(result.out.startsWith('# Alliances report, 2026-11-21\n\n## Due for a check-in\n\n| Partner | Department | Due | Last check-in |\n| --- | --- | --- | --- |\n| Hannah Okafor | Support | 26 days overdue | 2026-10-12 |\n'), result.out.slice(0, 300));
+    assert.ok(result.out.startsWith('# Alliances report, 2026-11-21\n\n## Due for a check-in\n\n| Partner | Department | Due | Last check-in |\n| --- | --- | --- | --- |\n| Hannah Okafor | Support | 36 days overdue | 2026-10-02 |\n'), result.out.slice(0, 300));
     assert.ok(result.out.includes(`\n${KWAME.replace(/^(#+)/gm, '##$1')}`), 'Kwame\'s section, two levels down');
     assert.equal((result.out.match(/^### /gm) ?? []).length, 10, 'ten active partners');
     assert.ok(!result.out.includes('Tom Becker'), 'archived partner left out');

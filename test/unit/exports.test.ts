@@ -28,7 +28,7 @@ describe('exports', () => {
       const rows = parseCsv(partnersCsv(store, { now: TODAY, defaultCadenceDays: 14 })).map((row) => row.fields);
       assert.deepEqual(rows[0], PARTNER_CSV_HEADER);
       assert.equal(rows.length, 12);
-      assert.deepEqual(rows[1]?.slice(0, 9), ['Hannah Okafor', 'Support Operations Manager', 'Support', '', '14', '', '2026-10-12', '2026-10-26', '26 days overdue']);
+      assert.deepEqual(rows[1]?.slice(0, 9), ['Hannah Okafor', 'Support Operations Manager', 'Support', '', '14', '', '2026-10-02', '2026-10-16', '36 days overdue']);
       const dana = rows.find((row) => row[0] === 'Dana Whitfield');
       assert.deepEqual(dana?.slice(0, 6), ['Dana Whitfield', 'Director of Product', 'Product', 'dana@example.com', '14', 'Roadmap; Pricing']);
       assert.equal(rows.at(-1)?.[8], 'archived');
@@ -69,7 +69,7 @@ describe('exports', () => {
       assert.equal(hannah.startDate.zone.tzid, 'UTC');
       assert.equal(hannah.startDate.toJSDate().getTime(), new Date(2026, 10, 21, 9).getTime());
       assert.equal(hannah.duration.toSeconds(), 1800);
-      assert.equal(hannah.description, 'Support Operations Manager, Support\nCheck-in 26 days overdue.\nLast: 2026-10-12, Ticket volume up 30% after the release; escalations unclear');
+      assert.equal(hannah.description, 'Support Operations Manager, Support\nCheck-in 36 days overdue.\nLast: 2026-10-02, Ticket volume up 30% after the release; escalations unclear');
       assert.equal(hannah.component.getFirstPropertyValue('dtstamp')?.toString(), ICAL.Time.fromJSDate(TODAY, true).toString());
       const marcus = events[3];
       assert.match(marcus?.description ?? '', /\nTalking points:\n- SSO dates for the two blocked enterprise deals$/);

@@ -5,7 +5,7 @@ import { departmentCoverage, silos } from '../../src/core/stats/coverage';
 import { computeDashboard } from '../../src/core/stats/dashboard';
 import { missedIntervals, ratingChange, slipping, departmentTrends, partnerTrends } from '../../src/core/stats/health';
 import { authorKey, select, type StatCheckIn, type StatsInput } from '../../src/core/stats/input';
-import { leadAreas, searchLeadAreas } from '../../src/core/stats/leads';
+import { leadAreas, parseLeads, searchLeadAreas } from '../../src/core/stats/leads';
 import { reciprocity } from '../../src/core/stats/reciprocity';
 import { dashboardReport, mdText } from '../../src/core/stats/report';
 import { teamStats } from '../../src/core/stats/team';
@@ -242,6 +242,11 @@ describe('stats: who leads what', () => {
     assert.deepEqual(searchLeadAreas(areas, 'PRIC').map((x) => x.area), ['Pricing']);
     assert.deepEqual(searchLeadAreas(areas, 'ben').map((x) => x.area), ['Mobile app', 'Pricing']);
     assert.equal(searchLeadAreas(areas, '  ').length, 3);
+  });
+
+  it('reads areas typed as a comma-separated list', () => {
+    assert.deepEqual(parseLeads(' Pricing, EMEA   deals ,, pricing,'), ['Pricing', 'EMEA deals']);
+    assert.equal(parseLeads(' , '), undefined);
   });
 });
 

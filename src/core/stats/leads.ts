@@ -36,3 +36,17 @@ export function searchLeadAreas(areas: readonly LeadArea[], query: string): Lead
   if (!q) return [...areas];
   return areas.filter((a) => normaliseArea(a.area).includes(q) || a.leaders.some((l) => l.name.toLowerCase().includes(q)));
 }
+
+/** "Pricing, EMEA deals ,, pricing" → ["Pricing", "EMEA deals"]: trimmed, no empties, no repeats (ignoring case). */
+export function parseLeads(text: string): string[] | undefined {
+  const seen = new Set<string>();
+  const leads: string[] = [];
+  for (const raw of text.split(',')) {
+    const area = raw.trim().replace(/\s+/g, ' ');
+    const key = area.toLowerCase();
+    if (!area || seen.has(key)) continue;
+    seen.add(key);
+    leads.push(area);
+  }
+  return leads.length > 0 ? leads : undefined;
+}

@@ -34,6 +34,11 @@ const COMMON_WORDS = [
   'discussed', 'meeting', 'met', 'call', 'quick', 'went', 'come', 'coming', 'see', 'seems', 'things', 'thing',
   'way', 'yes', 'yet', 'may', 'might', 'must', 'did', 'does', 'done', 'doing', 'now', 'soon', 'around', 'via',
   'don', 'isn', 'won', 'http', 'https', 'www', 'com',
+  // Pronouns and helpers the general list lacks.
+  'she', 'hers', 'herself', 'they', 'themselves', 'theirs', 'ours', 'ourselves', 'yours', 'yourself', 'its', 'itself',
+  'mine', 'myself', 'not', 'no', 'nor', 'off', 'again', 'once', 'just', 'why', 'whom', 'all', 'any', 'few', 'own',
+  'same', 'so', 'than', 'too', 'very', 'until', 'above', 'below', 'down', 'does', 'doing', 'having', 'here', 'there',
+  'ask', 'asked', 'asks', 'agree', 'agreed', 'needed', 'wanted', 'shared', 'share',
 ];
 
 const STOP = new Set<string>([...eng, ...COMMON_WORDS]);

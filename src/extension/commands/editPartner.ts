@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { cadenceOf } from '../../core/cadence';
+import { parseLeads } from '../../core/stats/leads';
 import type { Partner } from '../../core/model';
 import type { Loaded, PartnerChange } from '../../core/store';
 import { departmentSuggestions, partnerFromArg, pickPartner, type PartnerTarget } from '../partnerArgs';
@@ -9,7 +10,7 @@ import type { StoreService } from '../storeService';
 import { cadenceItems, validateEmail, validateName } from './partnerFields';
 
 const TITLE = 'Edit Partner';
-type Field = 'name' | 'role' | 'department' | 'email' | 'cadenceDays';
+type Field = 'name' | 'role' | 'department' | 'email' | 'cadenceDays' | 'leads';
 
 /**
  * Edit Partner: pick a field, change it, saved at once; the field list comes back until Escape.
@@ -39,6 +40,7 @@ async function pickField(target: PartnerTarget): Promise<Field | undefined> {
     { label: 'Department', description: p.department, field: 'department' },
     { label: 'Email', description: p.email ?? '—', field: 'email' },
     { label: 'Cadence', description: `every ${cadence} days${p.cadenceDays === undefined ? ' (default)' : ''}`, field: 'cadenceDays' },
+    { label: 'Leads', description: p.leads?.length ? p.leads.join(', ') : '—', detail: 'What this partner leads: shown on the dashboard under "Who leads what"', field: 'leads' },
   ];
   const chosen = await askPick({ title: `${TITLE}: ${p.name}`, items, placeholder: 'Pick a field to change (Escape when done)' });
   return chosen && typeof chosen === 'object' ? chosen.field : undefined;
@@ -65,6 +67,10 @@ async function askField(service: StoreService, target: PartnerTarget, field: Fie
       const chosen = await askPick({ title, items, active: items.find((i) => i.label === p.department), placeholder: 'Department: pick one or type your own', custom: (value) => ({ label: value, description: 'new department' }) });
       return chosen && typeof chosen === 'object' ? { department: chosen.label } : undefined;
     }
+    case 'leads': {
+      const leads = await askText({ title, prompt: 'What does this partner lead? Areas separated by commas (empty to clear), e.g. "Pricing, EMEA deals"', value: (p.leads ?? []).join(', '), validate: validateLeads });
+      return typeof leads === 'string' ? { leads: parseLeads(leads) } : undefined;
+    }
     case 'cadenceDays': {
       const items = cadenceItems(target.entry.store.teamCadenceDays() ?? defaultCadenceDays(), p.cadenceDays);
       const chosen = await askPick({
@@ -77,4 +83,9 @@ async function askField(service: StoreService, target: PartnerTarget, field: Fie
       return chosen && typeof chosen === 'object' ? { cadenceDays: chosen.days } : undefined;
     }
   }
+}
+
+function validateLeads(text: string): string | undefined {
+  const tooLong = text.split(',').find((area) => area.trim().length > 200);
+  return tooLong ? `Each area must be at most 200 characters ("${tooLong.trim().slice(0, 30)}…" is longer).` : undefined;
 }

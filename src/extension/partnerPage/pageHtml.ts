@@ -12,6 +12,8 @@ export interface PageHtmlOptions {
   styleUri: string;
   /** A fresh nonce for every render (newNonce()). */
   nonce: string;
+  /** The document title (the panel's tab has its own); "Partner" by default. */
+  title?: string;
 }
 
 /** 192 random bits, base64: unguessable, and valid in a CSP nonce source. */
@@ -47,7 +49,7 @@ export function pageHtml(options: PageHtmlOptions): string {
 <meta http-equiv="Content-Security-Policy" content="${attr(contentSecurityPolicy(options.cspSource, options.nonce))}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${attr(options.styleUri)}" nonce="${nonce}">
-<title>Partner</title>
+<title>${attr(options.title ?? 'Partner')}</title>
 </head>
 <body>
 <main id="app" aria-busy="true"><p class="loading">Loading…</p></main>

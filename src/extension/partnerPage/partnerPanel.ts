@@ -3,6 +3,7 @@
 // validating message handler.
 import * as v from 'valibot';
 import * as vscode from 'vscode';
+import { registerCommand, registerWebviewPanelSerializer } from '../registry';
 import { PageStateSchema, type HostMessage } from '../../webview/protocol';
 import { guarded, partnerFromArg, pickPartner, type PartnerTarget } from '../partnerArgs';
 import { defaultCadenceDays } from '../settings';
@@ -200,8 +201,8 @@ export class PartnerPanels implements vscode.Disposable {
       return target.view.record.value.id;
     });
     this.disposables.push(
-      vscode.commands.registerCommand(OPEN_PARTNER_PAGE_COMMAND, open),
-      vscode.window.registerWebviewPanelSerializer(PARTNER_PAGE_VIEW_TYPE, { deserializeWebviewPanel: (panel, state) => this.revive(panel, state) }),
+      registerCommand(OPEN_PARTNER_PAGE_COMMAND, open),
+      registerWebviewPanelSerializer(PARTNER_PAGE_VIEW_TYPE, { deserializeWebviewPanel: (panel, state) => this.revive(panel, state) }),
     );
     return this;
   }

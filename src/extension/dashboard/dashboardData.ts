@@ -1,0 +1,43 @@
+// The dashboard's figures for the whole workspace (every folder's store), and the check-ins behind a
+// theme term. Thin: the statistics themselves are src/core/stats.
+import { computeDashboard, departmentCoverage, silos, statsInput, type DashboardData, type DashboardFilter, type DepartmentCoverage } from '../../core/stats';
+import { select } from '../../core/stats/input';
+import type { ThemeCheckIn } from '../../webview/protocol';
+import { defaultCadenceDays, siloDays } from '../settings';
+import type { StoreService } from '../storeService';
+
+export function workspaceDashboard(service: StoreService, filter: DashboardFilter, now = new Date()): DashboardData {
+  const input = statsInput(service.folders().map((entry) => entry.store), defaultCadenceDays(), now);
+  return computeDashboard(input, filter, { siloDays: siloDays() });
+}
+
+/** Departments nobody has talked to for longer than the silo setting, longest first (for the reminder). */
+export function workspaceSilos(service: StoreService, now = new Date()): DepartmentCoverage[] {
+  const input = statsInput(service.folders().map((entry) => entry.store), defaultCadenceDays(), now);
+  return silos(departmentCoverage(select(input, {}), { siloDays: siloDays(), defaultCadenceDays: input.defaultCadenceDays, asOf: now }));
+}
+
+/** The check-ins a theme lists, newest first; ones deleted since the figures were made are skipped. */
+export function themeCheckIns(service: StoreService, checkInIds: readonly string[]): ThemeCheckIn[] {
+  const result: ThemeCheckIn[] = [];
+  for (const id of checkInIds) {
+    const found = service.findRecord('checkIn', id);
+    if (!found || found.record.private) continue;
+    const checkIn = found.record.value;
+    const partner = found.entry.store.partner(checkIn.partnerId);
+    result.push({ id, partnerId: checkIn.partnerId, partnerName: partner?.value.name ?? 'Unknown partner', date: checkIn.date, summary: checkIn.summary });
+  }
+  return result;
+}
+
+/** A filter the user can reason about: empty values dropped, a reversed range put the right way round. */
+export function normaliseFilter(filter: DashboardFilter): DashboardFilter {
+  const result: DashboardFilter = {};
+  let { from, to } = filter;
+  if (from && to && from > to) [from, to] = [to, from];
+  if (from) result.from = from;
+  if (to) result.to = to;
+  if (filter.department) result.department = filter.department;
+  if (filter.author) result.author = filter.author;
+  return result;
+}

@@ -1,0 +1,195 @@
+// The dashboard page (browser side): the filter bar, six sections and the export button. It asks the host
+// for figures and draws them; it computes nothing but the leads search.
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import { searchLeadAreas } from '../../core/stats/leads';
+import type { DashboardData, DashboardFilterInput } from '../protocol';
+import { h } from '../partnerPage/dom';
+import { pageState, parseHostMessage, request, send, settle, updateState } from './host';
+import { formatDate, plural, renderCoverage, renderHealth, renderLeads, renderReciprocity, renderTeam, renderThemeCheckIns, renderThemes, type SectionActions } from './sections';
+
+const app = document.getElementById('app') ?? document.body.appendChild(h('main', { id: 'app' }));
+let data: DashboardData | undefined;
+let selectedTerm: string | undefined;
+
+const status = h('div', { id: 'status', class: 'status', role: 'status', 'aria-live': 'polite' });
+function showStatus(text: string, error = false): void {
+  status.textContent = text;
+  status.classList.toggle('error', error);
+}
+
+function section(id: string, title: string, intro: string): { element: HTMLElement; body: HTMLElement } {
+  const body = h('div', { class: 'section-body' });
+  const element = h('section', { id, class: 'card', 'aria-labelledby': `${id}-heading` }, h('h2', { id: `${id}-heading` }, title), h('p', { class: 'intro' }, intro), body);
+  return { element, body };
+}
+
+// ---- filters ------------------------------------------------------------------------------------
+
+const RANGES: { value: string; label: string; days?: number }[] = [
+  { value: '30', label: 'Last 30 days', days: 30 },
+  { value: '90', label: 'Last 90 days', days: 90 },
+  { value: '180', label: 'Last 6 months', days: 180 },
+  { value: '365', label: 'Last 12 months', days: 365 },
+  { value: 'all', label: 'All time' },
+  { value: 'custom', label: 'Custom…' },
+];
+
+function select(id: string, label: string): { wrap: HTMLElement; control: HTMLSelectElement } {
+  const control = h('select', { id, class: 'control' });
+  return { wrap: h('div', { class: 'field' }, h('label', { for: id }, label), control), control };
+}
+function dateInput(id: string, label: string): { wrap: HTMLElement; control: HTMLInputElement } {
+  const control = h('input', { id, type: 'date', class: 'control' });
+  return { wrap: h('div', { class: 'field' }, h('label', { for: id }, label), control), control };
+}
+
+const range = select('filter-range', 'Date range');
+for (const r of RANGES) range.control.append(h('option', { value: r.value }, r.label));
+const from = dateInput('filter-from', 'From');
+const to = dateInput('filter-to', 'To');
+const department = select('filter-department', 'Department');
+const author = select('filter-author', 'Author');
+const exportButton = h('vscode-button', { id: 'export-report', secondary: true }, 'Export report…');
+const filterBar = h('form', { class: 'filters', 'aria-label': 'Filters', role: 'search' }, range.wrap, from.wrap, to.wrap, department.wrap, author.wrap);
+filterBar.addEventListener('submit', (event) => event.preventDefault());
+
+function calendarDay(date: Date): string {
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+}
+
+/** The range choice that matches a filter, for showing a restored or host-given filter. */
+function rangeOf(filter: DashboardFilterInput, today: string): string {
+  if (!filter.from && !filter.to) return 'all';
+  for (const r of RANGES) {
+    if (!r.days || (filter.to && filter.to !== today)) continue;
+    const start = new Date(`${today}T12:00:00`);
+    start.setDate(start.getDate() - r.days + 1);
+    if (filter.from === calendarDay(start)) return r.value;
+  }
+  return 'custom';
+}
+
+function readFilter(): DashboardFilterInput {
+  const filter: DashboardFilterInput = {};
+  const choice = RANGES.find((r) => r.value === range.control.value);
+  if (choice?.days) {
+    const start = new Date(`${data?.asOf ?? calendarDay(new Date())}T12:00:00`);
+    start.setDate(start.getDate() - choice.days + 1);
+    filter.from = calendarDay(start);
+  } else if (choice?.value === 'custom') {
+    if (from.control.value) filter.from = from.control.value;
+    if (to.control.value) filter.to = to.control.value;
+  }
+  if (department.control.value) filter.department = department.control.value;
+  if (author.control.value) filter.author = author.control.value;
+  return filter;
+}
+
+function applyFilter(): void {
+  const filter = readFilter();
+  const custom = range.control.value === 'custom';
+  from.wrap.hidden = !custom;
+  to.wrap.hidden = !custom;
+  updateState({ filter });
+  showStatus('Updating…');
+  send({ type: 'setFilter', filter });
+}
+for (const control of [range.control, from.control, to.control, department.control, author.control]) control.addEventListener('change', applyFilter);
+
+function fillOptions(control: HTMLSelectElement, allLabel: string, options: { value: string; label: string }[], value: string | undefined): void {
+  control.replaceChildren(h('option', { value: '' }, allLabel), ...options.map((o) => h('option', { value: o.value }, o.label)));
+  control.value = value && options.some((o) => o.value === value) ? value : '';
+}
+
+function showFilter(d: DashboardData): void {
+  fillOptions(department.control, 'All departments', d.options.departments.map((name) => ({ value: name, label: name })), d.filter.department);
+  fillOptions(author.control, 'All authors', d.options.authors.map((a) => ({ value: a.key, label: a.name })), d.filter.author);
+  if (document.activeElement !== range.control) range.control.value = range.control.value === 'custom' ? 'custom' : rangeOf(d.filter, d.asOf);
+  from.control.value = d.filter.from ?? '';
+  to.control.value = d.filter.to ?? '';
+  from.wrap.hidden = to.wrap.hidden = range.control.value !== 'custom';
+}
+
+// ---- skeleton -----------------------------------------------------------------------------------
+
+const summary = h('p', { class: 'summary', id: 'summary' });
+const coverage = section('coverage', 'Coverage and silos', 'Per department: how long since anyone here talked to one of its partners, and how many partners are on cadence.');
+const health = section('health', 'Relationship health', 'Ratings over time; relationships whose ratings fall or whose cadence was missed twice in a row come first.');
+const themes = section('themes', 'Themes', 'The words of check-in summaries and notes in the range (private check-ins left out). Pick a term to see its check-ins.');
+const themeResults = h('div', { id: 'theme-results', 'aria-live': 'polite' });
+themes.element.append(themeResults);
+const reciprocity = section('reciprocity', 'Reciprocity', 'Help given against help received in help-me conversations, and the asks still open on either side.');
+const leadsSearch = h('input', { id: 'leads-search', type: 'search', class: 'control', placeholder: 'Search areas or people', 'aria-controls': 'leads-list' });
+leadsSearch.value = pageState().leadsQuery ?? '';
+const leadsList = h('div', { id: 'leads-list' });
+const leads = section('leads', 'Who leads what', 'Every partner leads something: whom to follow on what.');
+leads.body.append(h('div', { class: 'field' }, h('label', { for: 'leads-search' }, 'Search'), leadsSearch), leadsList);
+const team = section('team', 'The team', 'Who holds which relationships, from the authors of the check-ins (their git identity).');
+
+const actions: SectionActions = {
+  openPartner: (id) => request({ type: 'openPartner', id }, (reply) => reply.type === 'result' && !reply.ok && showStatus(reply.message, true)),
+  showTheme: (term) => {
+    selectedTerm = term;
+    for (const button of themes.body.querySelectorAll<HTMLElement>('.term')) button.setAttribute('aria-pressed', String(button.dataset.term === term));
+    request({ type: 'themeCheckIns', term }, (reply) => {
+      if (reply.type !== 'themeCheckIns' || reply.term !== selectedTerm) return;
+      themeResults.replaceChildren(...renderThemeCheckIns(reply.label, reply.checkIns, actions));
+      document.getElementById('theme-results-heading')?.focus();
+    });
+  },
+};
+
+exportButton.addEventListener('click', () => {
+  showStatus('Exporting…');
+  request({ type: 'exportReport' }, (reply) => reply.type === 'result' && showStatus(reply.message, !reply.ok));
+});
+
+function renderLeadsList(): void {
+  if (!data) return;
+  leadsList.replaceChildren(...renderLeads(searchLeadAreas(data.leads, leadsSearch.value), data.leads.length, actions));
+}
+leadsSearch.addEventListener('input', () => {
+  updateState({ leadsQuery: leadsSearch.value });
+  renderLeadsList();
+});
+
+app.replaceChildren(
+  h('header', { class: 'page-header' }, h('div', {}, h('h1', {}, 'Alliances Dashboard'), summary), h('div', { class: 'header-actions' }, exportButton)),
+  filterBar,
+  status,
+  h('div', { class: 'grid' }, coverage.element, health.element, themes.element, reciprocity.element, leads.element, team.element),
+);
+
+function render(d: DashboardData): void {
+  data = d;
+  app.setAttribute('aria-busy', 'false');
+  const t = d.totals;
+  summary.textContent = `${plural(t.partners, 'partner')} in ${plural(t.departments, 'department')} · ${plural(t.checkIns, 'check-in')} in the range · as of ${formatDate(`${d.asOf}T12:00:00`)}`;
+  showFilter(d);
+  coverage.body.replaceChildren(...renderCoverage(d));
+  health.body.replaceChildren(...renderHealth(d, actions));
+  themes.body.replaceChildren(...renderThemes(d, actions, selectedTerm));
+  if (selectedTerm && !d.themes.some((theme) => theme.term === selectedTerm)) {
+    selectedTerm = undefined;
+    themeResults.replaceChildren();
+  }
+  reciprocity.body.replaceChildren(...renderReciprocity(d, actions));
+  renderLeadsList();
+  team.body.replaceChildren(...renderTeam(d, actions));
+  showStatus('');
+  // After the next frame is painted: the host times "open → figures on screen".
+  requestAnimationFrame(() => setTimeout(() => send({ type: 'rendered' }), 0));
+}
+
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  const message = parseHostMessage(event.data);
+  if (!message) {
+    // Not from our host, or not in the protocol: draw nothing from it.
+    showStatus('Alliances could not read an update; the figures shown are the last good ones.', true);
+    return;
+  }
+  if (message.type === 'data') render(message.data);
+  else settle(message);
+});
+
+send({ type: 'ready', filter: pageState().filter });

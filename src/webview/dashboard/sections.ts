@@ -1,0 +1,173 @@
+// The dashboard's sections, each drawn from the host's figures with DOM APIs only (text stays text).
+import type { DashboardData } from '../protocol';
+import { h, srOnly, type Child } from '../partnerPage/dom';
+import { shareBar, sparkline } from './charts';
+
+export interface SectionActions {
+  openPartner(id: string): void;
+  showTheme(term: string): void;
+}
+
+const percent = (share: number) => `${Math.round(share * 100)}%`;
+export const plural = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
+export function formatDate(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+}
+
+/** A button that opens a partner's page: a real button, so it is in the tab order and works with Enter. */
+export function partnerLink(id: string, name: string, actions: SectionActions): HTMLButtonElement {
+  const link = h('button', { type: 'button', class: 'link', 'data-partner': id }, name);
+  link.addEventListener('click', () => actions.openPartner(id));
+  return link;
+}
+
+function table(caption: string, header: string[], rows: Child[][], className = ''): HTMLTableElement {
+  return h(
+    'table',
+    { class: `data ${className}`.trim() },
+    h('caption', { class: 'visually-hidden' }, caption),
+    h('thead', {}, h('tr', {}, ...header.map((label) => h('th', { scope: 'col' }, label)))),
+    h('tbody', {}, ...rows.map((cells) => h('tr', {}, ...cells.map((cell, i) => (i === 0 ? h('th', { scope: 'row' }, cell) : h('td', {}, cell)))))),
+  );
+}
+
+const empty = (text: string) => h('p', { class: 'empty' }, text);
+
+export function renderCoverage(data: DashboardData): HTMLElement[] {
+  if (data.coverage.length === 0) return [empty('No partners match the filter.')];
+  const silos = data.coverage.filter((row) => row.silo);
+  const note =
+    silos.length > 0
+      ? h('p', { class: 'callout warning', 'data-silos': silos.length }, `${plural(silos.length, 'silo')}: no contact for over ${data.options.siloDays} days with `, silos.map((row) => row.department).join(', '), '.')
+      : h('p', { class: 'callout' }, `No silos: every department was contacted in the last ${data.options.siloDays} days.`);
+  const rows = data.coverage.map((row) => [
+    row.department,
+    row.partners,
+    row.neverContacted ? `never (${plural(row.daysSinceContact, 'day')})` : plural(row.daysSinceContact, 'day'),
+    h('span', { class: 'share' }, shareBar(row.onCadenceShare, `${percent(row.onCadenceShare)} on cadence`), ` ${row.onCadence} of ${row.partners} (${percent(row.onCadenceShare)})`),
+    row.silo ? h('span', { class: 'badge silo' }, 'Silo') : h('span', { class: 'badge ok' }, 'OK'),
+  ]);
+  return [note, table('Coverage per department', ['Department', 'Partners', 'Since last contact', 'On cadence', 'Status'], rows, 'coverage')];
+}
+
+export function renderHealth(data: DashboardData, actions: SectionActions): HTMLElement[] {
+  const result: HTMLElement[] = [h('h3', {}, 'Slipping')];
+  if (data.health.slipping.length === 0) result.push(empty('No relationship is slipping: ratings are steady and cadences kept.'));
+  else
+    result.push(
+      h(
+        'ul',
+        { class: 'slipping' },
+        ...data.health.slipping.map((row) => h('li', { 'data-partner-row': row.partnerId }, partnerLink(row.partnerId, row.name, actions), h('span', { class: 'muted' }, ` · ${row.department} — `), row.why)),
+      ),
+    );
+  result.push(h('h3', {}, 'Rating trend by department'));
+  if (data.health.departments.length === 0) result.push(empty('No rated check-ins in the range.'));
+  else
+    result.push(
+      table(
+        'Average rating per department, with the trend by month',
+        ['Department', 'Average', 'Rated check-ins', 'By month'],
+        data.health.departments.map((t) => [t.label, t.average ?? '—', t.count, sparkline(t)]),
+        'trends',
+      ),
+    );
+  if (data.health.partners.length > 0) {
+    const more = data.health.partnersWithRatings - data.health.partners.length;
+    result.push(
+      h('h3', {}, 'Rating trend by partner', more > 0 ? h('span', { class: 'muted' }, ` (lowest ${data.health.partners.length} of ${data.health.partnersWithRatings})`) : null),
+      table(
+        'Average rating per partner, lowest first',
+        ['Partner', 'Average', 'Rated check-ins', 'By month'],
+        data.health.partners.map((t) => [partnerLink(t.key, t.label, actions), t.average ?? '—', t.count, sparkline(t)]),
+        'trends',
+      ),
+    );
+  }
+  return result;
+}
+
+export function renderThemes(data: DashboardData, actions: SectionActions, selected: string | undefined): HTMLElement[] {
+  if (data.themes.length === 0) return [empty('No themes yet: write a summary or notes in your check-ins.')];
+  const cloud = h('ul', { class: 'cloud', 'aria-label': 'Themes, most mentioned first' });
+  // Alphabetical in the cloud (easier to scan); the size and the label carry the count.
+  for (const theme of [...data.themes].sort((a, b) => a.label.localeCompare(b.label))) {
+    const term = h(
+      'button',
+      { type: 'button', class: `term weight-${theme.weight}`, 'data-term': theme.term, 'aria-pressed': theme.term === selected ? 'true' : 'false', title: `${plural(theme.count, 'check-in')}` },
+      theme.label,
+      srOnly(`, ${plural(theme.count, 'check-in')}`),
+    );
+    term.addEventListener('click', () => actions.showTheme(theme.term));
+    cloud.append(h('li', {}, term));
+  }
+  return [cloud];
+}
+
+export function renderThemeCheckIns(label: string, checkIns: { id: string; partnerId: string; partnerName: string; date: string; summary: string }[], actions: SectionActions): HTMLElement[] {
+  const heading = h('h3', { id: 'theme-results-heading', tabindex: -1 }, `Check-ins mentioning “${label}” (${checkIns.length})`);
+  if (checkIns.length === 0) return [heading, empty('None of them is in the store any more.')];
+  return [
+    heading,
+    h(
+      'ul',
+      { class: 'theme-check-ins' },
+      ...checkIns.map((c) => h('li', { 'data-check-in': c.id }, h('span', { class: 'muted' }, `${formatDate(c.date)} · `), partnerLink(c.partnerId, c.partnerName, actions), ' — ', c.summary || '(no summary)')),
+    ),
+  ];
+}
+
+export function renderReciprocity(data: DashboardData, actions: SectionActions): HTMLElement[] {
+  if (data.reciprocity.length === 0) return [empty('No asks or offers in the range. Log a help-me check-in to track them.')];
+  const given = data.reciprocity.reduce((sum, r) => sum + r.given, 0);
+  const received = data.reciprocity.reduce((sum, r) => sum + r.received, 0);
+  const balance = (r: DashboardData['reciprocity'][number]) => (r.balance > 0 ? `gave ${r.balance} more` : r.balance < 0 ? `received ${-r.balance} more` : 'even');
+  return [
+    h('p', { class: 'callout' }, `Help given ${given}, help received ${received}.`),
+    table(
+      'Help given and received per partner, most lopsided first',
+      ['Partner', 'Given', 'Received', 'Balance', 'Their open asks', 'My open asks'],
+      data.reciprocity.map((r) => [partnerLink(r.partnerId, r.name, actions), r.given, r.received, balance(r), r.openTheirs, r.openMine]),
+      'reciprocity',
+    ),
+  ];
+}
+
+export function renderLeads(areas: DashboardData['leads'], total: number, actions: SectionActions): HTMLElement[] {
+  if (total === 0) return [empty('No partner has a "leads" area yet. Add some with Edit Partner → Leads.')];
+  if (areas.length === 0) return [empty('No area or leader matches the search.')];
+  return [
+    h(
+      'dl',
+      { class: 'leads' },
+      ...areas.flatMap((area) => [
+        h('dt', {}, area.area),
+        h('dd', {}, ...area.leaders.flatMap((l, i) => [i > 0 ? ', ' : null, partnerLink(l.partnerId, l.name, actions), h('span', { class: 'muted' }, ` (${l.department})`)])),
+      ]),
+    ),
+  ];
+}
+
+export function renderTeam(data: DashboardData, actions: SectionActions): HTMLElement[] {
+  const team = data.team;
+  if (team.authors.length === 0) return [empty('No check-ins in the range.')];
+  const result: HTMLElement[] = [
+    table(
+      'Check-ins per author',
+      ['Author', 'Check-ins', 'Partners', 'Last check-in'],
+      team.authors.map((a) => [a.name, a.checkIns, a.partners, formatDate(a.lastCheckIn)]),
+      'authors',
+    ),
+  ];
+  if (team.authors.length === 1) result.push(empty('Only one person logs check-ins here: when teammates do too, the relationships only one of you holds show here.'));
+  else if (team.singleHolders.length === 0) result.push(h('p', { class: 'callout' }, 'Every partner in the range talks to more than one of you.'));
+  else
+    result.push(
+      h('h3', {}, 'Held by one teammate only'),
+      h('p', { class: 'muted' }, 'These relationships would be lost if that person left.'),
+      h('ul', { class: 'single-holders' }, ...team.singleHolders.map((row) => h('li', {}, partnerLink(row.partnerId, row.name, actions), h('span', { class: 'muted' }, ` (${row.department})`), ` — only ${row.holder.name}, ${plural(row.checkIns, 'check-in')}`))),
+    );
+  return result;
+}
