@@ -1,14 +1,9 @@
 import * as vscode from 'vscode';
 import { dueCheckInsIcs, partnersCsv } from '../../core/exports';
 import { partnerReport, storeReport } from '../../core/markdownReport';
-import { DEFAULT_SILO_DAYS } from '../../core/stats';
 import { folderFromArg, partnerFromArg, pickFolder, type PartnerTarget } from '../partnerArgs';
-import { defaultCadenceDays } from '../settings';
+import { calendarExport, defaultCadenceDays, siloDays } from '../settings';
 import type { FolderStore, StoreService } from '../storeService';
-
-/** How far ahead the calendar export looks, and when its events start (local time). */
-const CALENDAR_DAYS = 90;
-const CALENDAR_HOUR = 9;
 
 /**
  * Writes `text` to `target`, or to where the user chooses in a save dialog (tests and scripts pass a
@@ -42,7 +37,7 @@ export async function exportCalendar(service: StoreService, arg?: unknown, targe
   const entry = await folderOf(service, arg, 'Export Due Check-ins as iCalendar');
   if (!entry) return undefined;
   const version = String((vscode.extensions.getExtension('alliances.alliances')?.packageJSON as { version?: string } | undefined)?.version ?? '0');
-  const text = dueCheckInsIcs(entry.store, { now: new Date(), defaultCadenceDays: defaultCadenceDays(), days: CALENDAR_DAYS, hour: CALENDAR_HOUR, version });
+  const text = dueCheckInsIcs(entry.store, { now: new Date(), defaultCadenceDays: defaultCadenceDays(), ...calendarExport(), version });
   return save(text, target, inFolder(entry, 'alliances-check-ins.ics'), { iCalendar: ['ics'] }, 'Export Due Check-ins as iCalendar');
 }
 
@@ -51,7 +46,7 @@ export async function exportReport(service: StoreService, arg?: unknown, target?
   const partner: PartnerTarget | undefined = partnerFromArg(service, arg);
   const entry = partner?.entry ?? (await folderOf(service, arg, 'Export Report as Markdown'));
   if (!entry) return undefined;
-  const options = { now: new Date(), defaultCadenceDays: defaultCadenceDays(), siloDays: DEFAULT_SILO_DAYS };
+  const options = { now: new Date(), defaultCadenceDays: defaultCadenceDays(), siloDays: siloDays() };
   const text = partner ? partnerReport(entry.store, partner.view.record.value.id, options) : storeReport(entry.store, options);
   const name = partner ? `alliances-${partner.view.record.value.name.toLocaleLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-')}.md` : 'alliances-report.md';
   return save(text, target, inFolder(entry, name), { Markdown: ['md'] }, 'Export Report as Markdown');
