@@ -13,10 +13,30 @@ interface Manifest {
     configuration: { title: string; properties: Record<string, { markdownDescription?: string; description?: string }> }[];
   };
 }
-const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as Manifest;
+const rawManifest = readFileSync(path.join(ROOT, 'package.json'), 'utf8');
+const nls = JSON.parse(readFileSync(path.join(ROOT, 'package.nls.json'), 'utf8')) as Record<string, string>;
+/** The manifest as VS Code shows it: every "%key%" replaced from package.nls.json. */
+const manifest = JSON.parse(rawManifest, (_key, value: unknown) => (typeof value === 'string' && /^%[^%]+%$/.test(value) ? (nls[value.slice(1, -1)] ?? value) : value)) as Manifest;
 const commands = new Set(manifest.contributes.commands.map((c) => c.command));
 
 describe('package.json contributions', () => {
+  it('are localisable: every user-visible string is a %key% of package.nls.json, and every key is used', () => {
+    const raw = JSON.parse(rawManifest) as { displayName: string; description: string } & Manifest & { contributes: { views: Record<string, { name: string }[]>; viewsWelcome: { contents: string }[] } };
+    const visible = [
+      raw.displayName,
+      raw.description,
+      ...raw.contributes.commands.flatMap((c) => [(c as { title?: string }).title ?? '', (c as { category?: string }).category ?? '']),
+      ...Object.values(raw.contributes.views).flat().map((view) => view.name),
+      ...raw.contributes.viewsWelcome.map((welcome) => welcome.contents),
+      ...raw.contributes.walkthroughs.flatMap((w) => w.steps.flatMap((step) => [step.title, step.description])),
+      ...raw.contributes.configuration.flatMap((section) => [section.title, ...Object.values(section.properties).map((p) => p.markdownDescription ?? '')]),
+    ];
+    for (const text of visible) assert.match(text, /^%[^%]+%$/, text);
+    const used = new Set([...rawManifest.matchAll(/"%([^%"]+)%"/g)].map((match) => match[1]));
+    assert.deepEqual(Object.keys(nls).filter((key) => !used.has(key)), [], 'unused keys');
+    assert.deepEqual([...used].filter((key) => key !== undefined && !(key in nls)), [], 'missing keys');
+  });
+
   it('has a walkthrough of 3–4 steps, each completed by running its command, with media that exists', () => {
     const [walkthrough] = manifest.contributes.walkthroughs;
     assert.ok(walkthrough);
