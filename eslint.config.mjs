@@ -27,6 +27,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/cli/**/*.ts'],
+    rules: { 'no-restricted-imports': layerRule('The CLI runs in plain Node: it reads the store through src/core only.', ['vscode', 'simple-git']) },
+  },
+  {
     files: ['src/git/**/*.ts'],
     rules: { 'no-restricted-imports': layerRule('src/git must not depend on the VS Code API.', ['vscode']) },
   },

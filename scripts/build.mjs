@@ -1,9 +1,11 @@
 // Bundles the extension (CommonJS, `vscode` external) and the lazily loaded git adapter with esbuild.
-import { readFileSync } from 'node:fs';
+import { chmodSync, readFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+/** `--only=cli` builds one bundle (the CLI tests build the bundle they run). */
+const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
 
 /** Every command of package.json: the activation shell registers them all at once. */
 const commandIds = JSON.parse(readFileSync('package.json', 'utf8')).contributes.commands.map((c) => c.command);
@@ -64,14 +66,18 @@ const options = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/main.js', plugins: [lazyBundles, vscodeFacade] },
   { ...common, entryPoints: ['src/extension/dashboard/index.ts'], outfile: 'dist/dashboard.js', plugins: [vscodeFacade] },
   { ...common, entryPoints: ['src/git/index.ts'], outfile: 'dist/git.js' },
+  // The command-line digest (`npx alliances due`): not in the .vsix.
+  { ...common, name: 'cli', entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { ...webview, entryPoints: { partnerPage: 'src/webview/partnerPage/main.ts' }, outdir: 'dist/webview' },
   { ...webview, entryPoints: { partnerPage: 'src/webview/partnerPage/partnerPage.css' }, outdir: 'dist/webview' },
   { ...webview, entryPoints: { dashboard: 'src/webview/dashboard/main.ts' }, outdir: 'dist/webview' },
   { ...webview, entryPoints: { dashboard: 'src/webview/dashboard/dashboard.css' }, outdir: 'dist/webview' },
 ];
 
+const chosen = options.filter((option) => !only || option.name === only).map(({ name: _name, ...option }) => option);
 if (watch) {
-  for (const option of options) await (await esbuild.context(option)).watch();
+  for (const option of chosen) await (await esbuild.context(option)).watch();
 } else {
-  await Promise.all(options.map((option) => esbuild.build(option)));
+  await Promise.all(chosen.map((option) => esbuild.build(option)));
+  if (!only || only === 'cli') chmodSync('dist/cli.js', 0o755);
 }

@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { type GroupBy } from '../core/partnerView';
 import { addPartner } from './commands/addPartner';
 import { editPartner } from './commands/editPartner';
+import { exportCalendar, exportPartnersCsv, exportReport } from './commands/exportCommands';
+import { importPartners, ImportPreview } from './commands/importPartners';
 import { addFollowUp, setFollowUpDone } from './commands/followUps';
 import { addTalkingPoint, openTalkingPoint, setTalkingPointCovered } from './commands/talkingPoints';
 import { FollowUpsTree, type FollowUpNode } from './followUpsTree';
@@ -37,6 +39,7 @@ export interface AlliancesApi {
   unhandledCommands: string[];
   branches: BranchRecordsService;
   codeNudge: CodeNudge;
+  importPreview: ImportPreview;
 }
 
 const GROUP_BY_KEY = 'alliances.groupBy';
@@ -107,6 +110,7 @@ export function start(context: vscode.ExtensionContext, registry?: ShellRegistry
       await service.whenReady();
       return body(...args);
     });
+  const importPreview = new ImportPreview();
   const commands: Record<string, (...args: unknown[]) => unknown> = {
     'alliances.initializeStore': storeCommand((arg?: unknown) => initializeStore(service, arg)),
     'alliances.addPartner': storeCommand((arg?: unknown) => addPartner(service, arg)),
@@ -128,6 +132,10 @@ export function start(context: vscode.ExtensionContext, registry?: ShellRegistry
     'alliances.completeFollowUp': storeCommand((arg?: unknown) => setFollowUpDone(service, true, arg)),
     'alliances.reopenFollowUp': storeCommand((arg?: unknown) => setFollowUpDone(service, false, arg)),
     'alliances.showPartnerHistory': storeCommand((arg?: unknown) => showPartnerHistory(service, arg)),
+    'alliances.importPartners': storeCommand((arg?: unknown, options?: unknown) => importPartners(service, importPreview, arg, options)),
+    'alliances.exportPartnersCsv': storeCommand((arg?: unknown, target?: unknown) => exportPartnersCsv(service, arg, target)),
+    'alliances.exportCalendar': storeCommand((arg?: unknown, target?: unknown) => exportCalendar(service, arg, target)),
+    'alliances.exportReport': storeCommand((arg?: unknown, target?: unknown) => exportReport(service, arg, target)),
     'alliances.groupByStatus': () => setView('status', undefined),
     'alliances.groupByDepartment': () => setView('department', undefined),
     'alliances.showArchived': () => setView(undefined, true),
@@ -172,5 +180,5 @@ export function start(context: vscode.ExtensionContext, registry?: ShellRegistry
 
   const unhandledCommands = registry ? [...registry.commandIds].filter((id) => !registry.handlers.has(id)) : [];
   if (unhandledCommands.length > 0) service.log.error(`commands without a handler: ${unhandledCommands.join(', ')}`);
-  return { service, tree, treeView, statusBar, reminders, followUps, followUpsView, partnerPages, dashboard, unhandledCommands, branches, codeNudge };
+  return { service, tree, treeView, statusBar, reminders, followUps, followUpsView, partnerPages, dashboard, unhandledCommands, branches, codeNudge, importPreview };
 }

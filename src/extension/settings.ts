@@ -25,3 +25,9 @@ function clamp(value: number, min: number, max: number, fallback: number): numbe
 export function siloDays(): number {
   return clamp(vscode.workspace.getConfiguration('alliances').get<number>('siloDays', 45), 1, 3650, 45);
 }
+
+/** The calendar export: how many days ahead, and the local hour its check-in events start at. */
+export function calendarExport(): { days: number; hour: number } {
+  const config = vscode.workspace.getConfiguration('alliances');
+  return { days: clamp(config.get<number>('export.calendarDaysAhead', 90), 1, 730, 90), hour: clamp(config.get<number>('export.calendarHour', 9), 0, 23, 9) };
+}

@@ -1,0 +1,89 @@
+import { parseArgs } from 'node:util';
+import { isRealCalendarDate } from '../core/model';
+import { DEFAULT_SILO_DAYS } from '../core/stats';
+
+export const USAGE = `Usage: alliances <due|report> [options]
+
+  due       who is due for a check-in, silos and open follow-ups
+  report    a Markdown report of the whole store, or of one partner with --partner
+
+Options:
+  --store <path>          the store folder, or a folder holding .alliances (default: ./.alliances)
+  --today <yyyy-mm-dd>    the day to compute for (default: today), for reproducible output
+  --json                  print JSON instead of text (due only)
+  --partner <name or id>  report on one partner (report only)
+  --cadence <days>        default cadence for partners without one and no team default (default: 14)
+  --silo-days <days>      a department with no check-in for longer than this is a silo (default: ${DEFAULT_SILO_DAYS})
+  --private               include private records (report only; never on by default)
+  -h, --help              show this help
+
+Exit codes: 0 done (due: nothing due), 1 due: someone is due or a follow-up is overdue,
+2 bad usage, 3 the store cannot be read.
+`;
+
+export interface CliOptions {
+  command: 'due' | 'report';
+  store?: string;
+  today?: Date;
+  json: boolean;
+  partner?: string;
+  cadence: number;
+  siloDays: number;
+  includePrivate: boolean;
+}
+
+export class UsageError extends Error {}
+
+function days(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1 || number > 3650) throw new UsageError(`--${name} must be a whole number of days, got "${value}".`);
+  return number;
+}
+
+/** Parses the command line; "help" when asked for it. */
+export function parseCli(argv: string[]): CliOptions | 'help' {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        store: { type: 'string' },
+        today: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        partner: { type: 'string' },
+        cadence: { type: 'string' },
+        'silo-days': { type: 'string' },
+        private: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return 'help';
+  const [command, ...rest] = positionals;
+  if (command !== 'due' && command !== 'report') throw new UsageError(command ? `Unknown command "${command}".` : 'Missing command.');
+  if (rest.length > 0) throw new UsageError(`Unexpected argument "${rest[0] ?? ''}".`);
+  let today: Date | undefined;
+  if (values.today !== undefined) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(values.today) || !isRealCalendarDate(values.today)) throw new UsageError(`--today must be a date like 2026-11-21, got "${values.today}".`);
+    const [year, month, day] = values.today.split('-').map(Number);
+    // Noon local time: the due logic counts calendar days in local time.
+    today = new Date(year ?? 0, (month ?? 1) - 1, day ?? 1, 12);
+  }
+  if (values.json && command !== 'due') throw new UsageError('--json works with "due" only.');
+  if (values.partner !== undefined && command !== 'report') throw new UsageError('--partner works with "report" only.');
+  return {
+    command,
+    store: values.store,
+    today,
+    json: values.json,
+    partner: values.partner,
+    cadence: days(values.cadence, 'cadence', 14),
+    siloDays: days(values['silo-days'], 'silo-days', DEFAULT_SILO_DAYS),
+    includePrivate: values.private,
+  };
+}
