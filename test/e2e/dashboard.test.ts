@@ -7,10 +7,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { subDays } from 'date-fns';
-import type { ConsoleMessage, Frame, FrameLocator, Locator } from 'playwright-core';
+import type { Frame, FrameLocator, Locator } from 'playwright-core';
 import { newId } from '../../src/core/ids';
 import { createDemoWorkspace } from '../fixtures/demoStore';
 import { repoRoot } from '../harness/codeServer';
+import { attachWebview, guardPage, type PageGuard } from './webviewGuard';
 import { openWorkbench, type Workbench } from './workbench';
 
 const vsix = process.env.ALLIANCES_VSIX ?? path.join(repoRoot, 'dist', 'alliances.vsix');
@@ -33,9 +34,8 @@ describe('Dashboard in the real workbench', function () {
   let frame: FrameLocator;
   let innerFrame: Frame;
   let frameUrl: string;
-  const dialogs: string[] = [];
-  const cspConsole: string[] = [];
-  const navigations: string[] = [];
+  let cspEvents: () => Promise<string[]>;
+  let guard: PageGuard;
 
   before(async () => {
     workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'alliances-e2e-dashboard-'));
@@ -48,14 +48,7 @@ describe('Dashboard in the real workbench', function () {
     writeRecord(path.join(store, 'checkins', when.slice(0, 4), `${checkIn.id}.json`), checkIn);
 
     wb = await openWorkbench({ workspace, vsix });
-    wb.page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-    wb.page.on('console', (message: ConsoleMessage) => {
-      if (/Content Security Policy|Refused to/i.test(message.text())) cspConsole.push(message.text());
-    });
-    wb.page.on('framenavigated', (navigated) => navigations.push(navigated.url()));
+    guard = guardPage(wb.page);
   });
 
   after(async () => {
@@ -64,7 +57,6 @@ describe('Dashboard in the real workbench', function () {
   });
 
   const section = (id: string): Locator => frame.locator(`section#${id}`);
-  const cspEvents = (): Promise<string[]> => innerFrame.evaluate(() => (window as unknown as { cspEvents?: string[] }).cspEvents ?? []);
   const clearToasts = async () => {
     await wb.runCommand('Notifications: Clear All Notifications');
     await wb.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
@@ -74,17 +66,8 @@ describe('Dashboard in the real workbench', function () {
 
   it('opens from the Command Palette', async () => {
     await wb.runCommand('Alliances: Open Dashboard');
-    frame = wb.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
-    await frame.locator('h1').filter({ hasText: 'Alliances Dashboard' }).waitFor({ timeout: 30_000 });
-    await section('coverage').locator('table.coverage').waitFor({ timeout: 30_000 });
-    const handle = await wb.page.frameLocator('iframe.webview.ready').locator('#active-frame').elementHandle();
-    innerFrame = (await handle.contentFrame())!;
-    frameUrl = innerFrame.url();
-    await innerFrame.evaluate(() => {
-      const w = window as unknown as { cspEvents: string[] };
-      w.cspEvents = [];
-      document.addEventListener('securitypolicyviolation', (e) => w.cspEvents.push(`${e.violatedDirective} ${e.blockedURI}`));
-    });
+    ({ frame, inner: innerFrame, url: frameUrl, cspEvents } = await attachWebview(wb.page, (f) => f.locator('section#coverage table.coverage').waitFor({ timeout: 30_000 })));
+    await frame.locator('h1').filter({ hasText: 'Alliances Dashboard' }).waitFor();
     await wb.page.locator('.tab').filter({ hasText: 'Alliances Dashboard' }).waitFor();
     // 10 active demo partners + Mallory; Tom is archived.
     assert.match(await frame.locator('#summary').innerText(), /^11 partners in 11 departments · 17 check-ins in the range/);
@@ -184,10 +167,9 @@ describe('Dashboard in the real workbench', function () {
   });
 
   it('ran nothing hostile: no dialog, no navigation, no CSP violation', async () => {
-    assert.deepEqual(dialogs, []);
-    const strange = navigations.filter((url) => (url !== 'about:blank' && !/^https?:\/\/(127\.0\.0\.1:\d+|[a-z0-9+-]+\.vscode-cdn\.net)\//.test(url)) || /javascript:|\/x(\?|$)/i.test(url));
-    assert.deepEqual(strange, [], 'no frame went anywhere but the workbench and its webview host');
-    assert.deepEqual(cspConsole, []);
+    assert.deepEqual(guard.dialogs, []);
+    assert.deepEqual(guard.strangeNavigations(), [], 'no frame went anywhere but the workbench and its webview host');
+    assert.deepEqual(guard.cspConsole, []);
     assert.deepEqual(await cspEvents(), []);
     assert.equal(innerFrame.url(), frameUrl, 'the page never navigated');
   });
