@@ -261,10 +261,7 @@ export class Store {
     for (const file of new Set([...this.hashes.keys(), ...this.problemsByPath.keys()])) {
       if (!writtenMeanwhile.has(file)) this.forget(file);
     }
-    for (const [file, target] of refusedLinks) {
-      const role = roleOf(toRelative(this.root, file));
-      if (role) this.addProblem(file, role.kind, { code: 'link', reason: `File is a symbolic link to ${target}, outside the workspace folder; it is not read.`, location: { line: 1, column: 1 } }, role.expectedId);
-    }
+    for (const [file, target] of refusedLinks) this.addLinkProblem(file, target);
     for (const [file, bytes] of results) {
       if (writtenMeanwhile.has(file)) continue;
       if (bytes instanceof Error) {
@@ -304,6 +301,16 @@ export class Store {
   }
 
   private async readAgain(file: string): Promise<boolean> {
+    if ((await this.fs.lstat(file).catch(() => undefined))?.isSymbolicLink) {
+      const target = (await this.linksOutside([file])).get(file);
+      if (target) {
+        const known = this.problemsByPath.get(file)?.code === 'link';
+        this.forget(file);
+        this.addLinkProblem(file, target);
+        if (!known) this.changed.fire();
+        return !known;
+      }
+    }
     let bytes: Uint8Array | undefined;
     try {
       bytes = await this.fs.readFile(file);
@@ -520,6 +527,11 @@ export class Store {
     if (record.id) this.leaveDuplicates(file, record.kind, record.id);
     const loaded = record.id ? this.collection(record.kind).get(record.id) : undefined;
     if (loaded?.path === file) this.unput(record.kind, loaded);
+  }
+
+  private addLinkProblem(file: string, target: string): void {
+    const role = roleOf(toRelative(this.root, file));
+    if (role) this.addProblem(file, role.kind, { code: 'link', reason: `File is a symbolic link to ${target}, outside the workspace folder; it is not read.`, location: { line: 1, column: 1 } }, role.expectedId);
   }
 
   private addUnreadable(file: string, error: unknown): void {

@@ -225,6 +225,23 @@ describe('store hardening', () => {
       recordCounts(SUITE, { badInputs: 1 });
     });
 
+    it('a link to outside the workspace that appears later (a pull, a hand edit) is not read on reload either', async () => {
+      const outside = await writeFile(dir, 'elsewhere/record.json', '{}');
+      const id = newId();
+      const port = faultPort();
+      const store = makeStore(root, { fs: port, now: clock.now, workspaceFolder: workspace });
+      await store.addPartner({ name: 'Grace', department: 'Product' });
+      const link = path.join(root, 'partners', `x-${id}.json`);
+      await fsp.symlink(outside, link);
+      port.calls.length = 0;
+      assert.equal(await store.reloadFile(link), true);
+      assert.equal(await store.reloadFile(link), false, 'reported once');
+      assert.equal(await store.sync(), false);
+      assert.ok(!port.calls.some((c) => c.op === 'readFile' && c.args[0] === link), 'the link was read');
+      assert.deepEqual(store.problems().map((p) => [p.relativePath, p.code]), [[`partners/x-${id}.json`, 'link']]);
+      recordCounts(SUITE, { badInputs: 1 });
+    });
+
     it('a store folder that is a link to outside the workspace is refused: not read, not written', async () => {
       const elsewhere = path.join(dir, 'elsewhere');
       const id = newId();
