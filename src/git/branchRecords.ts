@@ -2,7 +2,7 @@ import type { SimpleGit } from 'simple-git';
 import type { CollectionKind, RecordTypes } from '../core/model';
 import { readRecord } from '../core/recordReader';
 import { roleOf } from '../core/storeLayout';
-import { currentBranch, defaultBranch, locateRepo, readBlobs, resolveCommit } from './repository';
+import { currentBranch, defaultBranch, locateRepo, objectIds, readBlobs, resolveCommit } from './repository';
 
 export interface BranchInfo {
   name: string;
@@ -64,9 +64,16 @@ export async function otherBranchRecords(storeRoot: string): Promise<BranchRecor
       .filter((ref) => ref.name !== current && ref.commit !== head)
       .sort((a, b) => a.name.localeCompare(b.name));
 
+    // One batch call for the store folder's tree id on every branch: a branch whose store is the same
+    // tree as HEAD's (most branches never touch it), or that has no store, needs no listing at all.
+    const storeAt = (commit: string) => (storePrefix ? `${commit}:${storePrefix}` : `${commit}^{tree}`);
+    const trees = await objectIds(top, [...(head ? [head] : []), ...refs.map((ref) => ref.commit)].map(storeAt));
+    const headTree = head ? trees.get(storeAt(head)) : undefined;
     const headIds = head ? idsOf(await storeTree(git, head, storePrefix)) : new Set<string>();
     const found = new Map<string, { entry: TreeEntry; branches: BranchInfo[] }>();
     for (const ref of refs) {
+      const tree = trees.get(storeAt(ref.commit));
+      if (tree === undefined || tree === headTree) continue;
       const base = head ? await mergeBase(git, head, ref.commit) : undefined;
       const baseIds = base ? idsOf(await storeTree(git, base, storePrefix)) : new Set<string>();
       const merged = defaultCommit !== undefined && (await isAncestor(git, ref.commit, defaultCommit));

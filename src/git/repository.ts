@@ -115,6 +115,22 @@ export async function readBlobs(top: string, ids: readonly string[]): Promise<Ma
   return result;
 }
 
+/**
+ * The object ids that revision expressions name ("<commit>:<path>"), through one
+ * `git cat-file --batch-check`; names that do not resolve are left out.
+ */
+export async function objectIds(top: string, names: readonly string[]): Promise<Map<string, string>> {
+  const result = new Map<string, string>();
+  if (names.length === 0) return result;
+  const git = simpleGit({ baseDir: top, timeout: { block: 10_000 }, input: () => `${names.join('\n')}\n` });
+  const lines = (await git.catFile(['--batch-check=%(objectname)'])).split('\n');
+  names.forEach((name, index) => {
+    const line = lines[index]?.trim() ?? '';
+    if (/^[0-9a-f]{40,64}$/.test(line)) result.set(name, line);
+  });
+  return result;
+}
+
 /** The folders to watch for commits, checkouts, pulls and merges; undefined outside a repository. */
 export async function repositoryPaths(storeRoot: string): Promise<{ top: string; gitDir: string; commonDir: string } | undefined> {
   const repo = await locateRepo(storeRoot);

@@ -56,6 +56,13 @@ describe('Records on other branches in a real VS Code', function () {
     assert.equal(existsSync(path.join(storeRoot(), relative)), false);
     assert.equal(alliances.service.folders()[0].store.get('checkIn', id), undefined);
     assert.equal(git(workspaceRoot(), 'symbolic-ref', '--short', 'HEAD').trim(), 'main');
+
+    // The partner page lists it too, with the same hint.
+    await vscode.commands.executeCommand('alliances.openPartnerPage', partner.value.id);
+    const page = await waitFor('Brianna\'s page', () => alliances.partnerPages.get(partner.value.id));
+    const elsewhere = await waitFor('the other branch on the page', () => page.lastData?.git?.elsewhere.length ? page.lastData.git.elsewhere : undefined, 10_000);
+    assert.deepEqual(elsewhere, [{ key: `checkIn:${id}`, kindLabel: 'Check-in', text: 'Sketched the onboarding flow', author: 'Casey Colleague', hint: `on ${branch} — merge it to keep it` }]);
+    page.dispose();
   });
 
   it('drops it when the branch is deleted', async () => {
