@@ -14,4 +14,5 @@ step "unit tests";           npm run --silent test:unit
 step "integration tests (real VS Code 1.139 extension host)"; npm run --silent test:integration
 step "package";              npm run --silent package > .cache/package.log 2>&1 || { cat .cache/package.log; exit 1; }; ls -l dist/alliances.vsix
 step "UI tests (Chromium on the real workbench)"; npm run --silent test:e2e
+step "reliability summary";  node scripts/reliabilitySummary.mjs
 printf '\n\033[32mAll tests passed.\033[0m Screenshots: test-results/screenshots/\n'

@@ -3,6 +3,17 @@ export interface DirEntry {
   name: string;
   isDirectory: boolean;
   isFile: boolean;
+  /** A symbolic link (isFile is true for links too: they may point at a record). */
+  isSymbolicLink?: boolean;
+}
+
+/** What lstat says about a path: links are not followed, so a symlinked record is seen as one. */
+export interface PathInfo {
+  isSymbolicLink: boolean;
+  isDirectory: boolean;
+  isFile: boolean;
+  /** Last modification, in ms since the epoch (old leftover temporary files are removed). */
+  mtimeMs: number;
 }
 
 export interface FileSystemPort {
@@ -21,6 +32,10 @@ export interface FileSystemPort {
   /** Entries of a folder; [] when it does not exist. */
   readdir(path: string): Promise<DirEntry[]>;
   exists(path: string): Promise<boolean>;
+  /** The path itself (links not followed), or undefined when nothing is there. */
+  lstat(path: string): Promise<PathInfo | undefined>;
+  /** The path with every symbolic link resolved (it must exist). */
+  realpath(path: string): Promise<string>;
 }
 
 export function isNotFound(error: unknown): boolean {

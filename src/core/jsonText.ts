@@ -1,4 +1,4 @@
-import { findNodeAtLocation, parse, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, parse, parseTree, printParseErrorCode, visit, type ParseError } from 'jsonc-parser';
 
 /** Where a problem is in a file, 1-based, as editors show it. */
 export interface TextLocation {
@@ -14,8 +14,9 @@ const START: TextLocation = { line: 1, column: 1 };
 /** Strict UTF-8; a UTF-8 BOM is tolerated (and dropped), anything else that is not UTF-8 is refused. */
 export function decodeUtf8(bytes: Uint8Array): Decoded {
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-    return { ok: false, reason: 'is UTF-16; store files must be UTF-8', location: START };
+    return { ok: false, reason: 'is UTF-16 (it starts with a UTF-16 byte order mark); store files must be UTF-8', location: START };
   }
+  if (looksLikeUtf16(bytes)) return { ok: false, reason: 'looks like UTF-16 (every other byte is 0); store files must be UTF-8', location: START };
   let text: string;
   try {
     text = utf8.decode(bytes);
@@ -27,22 +28,66 @@ export function decodeUtf8(bytes: Uint8Array): Decoded {
   return { ok: true, text };
 }
 
-function locateInvalidUtf8(bytes: Uint8Array): TextLocation {
-  // Decode growing prefixes cheaply: the first failing line is enough for a useful message.
-  let lineStart = 0;
+/** UTF-16 without a byte order mark: in its first bytes, one byte of each pair is 0 and the other is not. */
+function looksLikeUtf16(bytes: Uint8Array): boolean {
+  const pairs = Math.min(64, Math.floor(bytes.length / 2));
+  if (pairs === 0) return false;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < pairs * 2; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  return (oddZeros >= pairs / 2 && evenZeros === 0) || (evenZeros >= pairs / 2 && oddZeros === 0);
+}
+
+/** The line and column (in UTF-16 units, as editors count) of the first byte that is not valid UTF-8. */
+export function locateInvalidUtf8(bytes: Uint8Array): TextLocation {
+  const bad = firstInvalidUtf8(bytes);
   let line = 1;
-  for (let i = 0; i < bytes.length; i++) {
+  let lineStart = 0;
+  for (let i = 0; i < bad; i++) {
     if (bytes[i] === 0x0a) {
-      try {
-        utf8.decode(bytes.subarray(lineStart, i));
-      } catch {
-        return { line, column: 1 };
-      }
       line++;
       lineStart = i + 1;
     }
   }
-  return { line, column: 1 };
+  // Everything before the bad byte is valid, so it decodes.
+  const before = new TextDecoder('utf-8', { ignoreBOM: line > 1 }).decode(bytes.subarray(lineStart, bad));
+  return { line, column: before.length + 1 };
+}
+
+/** Index of the first byte that starts an invalid UTF-8 sequence (RFC 3629: no overlongs, no surrogates). */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i] ?? 0;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let length: number;
+    let min = 0x80;
+    let max = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) length = 2;
+    else if (b >= 0xe0 && b <= 0xef) {
+      length = 3;
+      if (b === 0xe0) min = 0xa0;
+      if (b === 0xed) max = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      length = 4;
+      if (b === 0xf0) min = 0x90;
+      if (b === 0xf4) max = 0x8f;
+    } else return i;
+    for (let k = 1; k < length; k++) {
+      const next = bytes[i + k];
+      const lo = k === 1 ? min : 0x80;
+      const hi = k === 1 ? max : 0xbf;
+      if (next === undefined || next < lo || next > hi) return i;
+    }
+    i += length;
+  }
+  return bytes.length;
 }
 
 const MARKER_LINE = /^(?:(?:<{7}|>{7}|\|{7})(?: .*)?|={7})\r?$/;
@@ -63,18 +108,97 @@ export function findConflictMarker(text: string): TextLocation | undefined {
 
 export type Parsed = { ok: true; value: unknown } | { ok: false; reason: string; location: TextLocation };
 
-/** Strict JSON (no comments, no trailing commas); on failure, says where. */
+/**
+ * Strict JSON (no comments, no trailing commas, no duplicate keys, no `__proto__` key); on failure,
+ * says where. JSON.parse silently keeps the last of two equal keys, so a hand merge that left both
+ * would lose one without a word.
+ */
 export function parseStrictJson(text: string): Parsed {
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(text) as unknown };
+    value = JSON.parse(text) as unknown;
   } catch (error) {
     return { ok: false, ...describeJsonError(text, error) };
   }
+  const keys = countKeys(value);
+  if (keys.proto || keys.count !== countColons(text)) {
+    const found = findKeyProblem(text);
+    if (found) return { ok: false, ...found };
+  }
+  return { ok: true, value };
+}
+
+/** Keys in every object of a parsed value, without recursion (deep nesting must not overflow the stack). */
+function countKeys(root: unknown): { count: number; proto: boolean } {
+  let count = 0;
+  let proto = false;
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (value === null || typeof value !== 'object') continue;
+    if (Array.isArray(value)) {
+      for (const item of value) stack.push(item);
+      continue;
+    }
+    for (const key of Object.keys(value)) {
+      count++;
+      if (key === '__proto__') proto = true;
+      stack.push((value as Record<string, unknown>)[key]);
+    }
+  }
+  return { count, proto };
+}
+
+/** Colons outside strings: in valid JSON, one per key written in the text. */
+function countColons(text: string): number {
+  let count = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 58) count++;
+  }
+  return count;
+}
+
+/** The first duplicate or `__proto__` key, with its place (only run when the counts say there is one). */
+function findKeyProblem(text: string): { reason: string; location: TextLocation } | undefined {
+  const seen: Set<string>[] = [];
+  let found: { reason: string; location: TextLocation } | undefined;
+  try {
+    visit(text, {
+      onObjectBegin: () => {
+        seen.push(new Set());
+      },
+      onObjectEnd: () => {
+        seen.pop();
+      },
+      onObjectProperty: (key, offset) => {
+        const keys = seen[seen.length - 1];
+        if (found || !keys) return;
+        if (key === '__proto__') found = { reason: 'has a "__proto__" key, which is not allowed', location: offsetToLocation(text, offset) };
+        else if (keys.has(key)) found = { reason: `has the key ${JSON.stringify(key)} twice in the same object`, location: offsetToLocation(text, offset) };
+        keys.add(key);
+      },
+    });
+  } catch {
+    return { reason: 'has a duplicate or "__proto__" key (too deeply nested to say where)', location: START };
+  }
+  return found;
 }
 
 function describeJsonError(text: string, error: unknown): { reason: string; location: TextLocation } {
   const errors: ParseError[] = [];
-  parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  try {
+    parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  } catch {
+    // jsonc-parser recurses: very deep nesting overflows the stack. JSON.parse's own message says where.
+    const position = /at position (\d+)/.exec(error instanceof Error ? error.message : '');
+    return { reason: 'is not valid JSON (or is nested too deeply)', location: position ? offsetToLocation(text, Number(position[1])) : START };
+  }
   const first = errors[0];
   if (first) {
     return { reason: `is not valid JSON: ${humanise(printParseErrorCode(first.error))}`, location: offsetToLocation(text, first.offset) };
@@ -89,7 +213,12 @@ function humanise(code: string): string {
 
 /** The location of a value inside a JSON text, by its path; falls back to the start. */
 export function locatePath(text: string, path: readonly (string | number)[]): TextLocation {
-  const root = parseTree(text);
+  let root;
+  try {
+    root = parseTree(text);
+  } catch {
+    return START; // nested too deeply for jsonc-parser
+  }
   if (!root) return START;
   for (let depth = path.length; depth >= 0; depth--) {
     const node = findNodeAtLocation(root, path.slice(0, depth));

@@ -60,6 +60,8 @@ export const PartnerSchema = v.looseObject({
   email: v.optional(text(320)),
   cadenceDays: v.optional(cadenceSchema),
   leads: v.optional(v.array(text(200))),
+  /** Code this partner cares about: workspace-relative paths or globs (billing/**, src/checkout/). */
+  codeAreas: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(500))), v.maxLength(50))),
   snoozedUntil: v.optional(calendarDate),
   archived: v.optional(v.boolean()),
   createdAt: timestamp,

@@ -42,13 +42,23 @@ export const nodeFileSystem: FileSystemPort = {
   async readdir(path): Promise<DirEntry[]> {
     try {
       const entries = await fs.readdir(path, { withFileTypes: true });
-      return entries.map((e) => ({ name: e.name, isDirectory: e.isDirectory(), isFile: e.isFile() || e.isSymbolicLink() }));
+      return entries.map((e) => ({ name: e.name, isDirectory: e.isDirectory(), isFile: e.isFile() || e.isSymbolicLink(), isSymbolicLink: e.isSymbolicLink() }));
     } catch (error) {
       // A missing folder, or a file where a folder should be, holds no records.
       if (isNotFound(error) || (error as { code?: string }).code === 'ENOTDIR') return [];
       throw error;
     }
   },
+  async lstat(path) {
+    try {
+      const info = await fs.lstat(path);
+      return { isSymbolicLink: info.isSymbolicLink(), isDirectory: info.isDirectory(), isFile: info.isFile(), mtimeMs: info.mtimeMs };
+    } catch (error) {
+      if (isNotFound(error) || (error as { code?: string }).code === 'ENOTDIR') return undefined;
+      throw error;
+    }
+  },
+  realpath: (path) => fs.realpath(path),
   async exists(path) {
     try {
       await fs.stat(path);

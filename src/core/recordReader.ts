@@ -6,7 +6,7 @@ export interface RecordProblem {
   reason: string;
   location: TextLocation;
   /** Conflict markers get their own kind: the tree and Problems panel say "resolve the merge". */
-  code: 'encoding' | 'conflict' | 'json' | 'schema' | 'newer-version' | 'id-mismatch';
+  code: 'encoding' | 'conflict' | 'json' | 'schema' | 'newer-version' | 'id-mismatch' | 'duplicate-id' | 'link';
 }
 
 export type ValueOf<K extends RecordKind> = K extends CollectionKind ? RecordTypes[K] : Manifest;
@@ -20,6 +20,15 @@ export type ReadResult<K extends RecordKind> =
  * value, so one bad file cannot stop the others from loading.
  */
 export function readRecord<K extends RecordKind>(kind: K, bytes: Uint8Array, expectedId?: string): ReadResult<K> {
+  try {
+    return readUnguarded(kind, bytes, expectedId);
+  } catch (error) {
+    // A last line of defence (the fuzz test looks for these): a file we cannot judge is a problem, not a crash.
+    return fail('json', `File could not be read: ${error instanceof Error ? error.message : String(error)}.`, { line: 1, column: 1 });
+  }
+}
+
+function readUnguarded<K extends RecordKind>(kind: K, bytes: Uint8Array, expectedId?: string): ReadResult<K> {
   const decoded = decodeUtf8(bytes);
   if (!decoded.ok) return fail('encoding', `File ${decoded.reason}.`, decoded.location);
   const text = decoded.text;

@@ -2,9 +2,10 @@ import * as crypto from 'node:crypto';
 import * as path from 'node:path';
 import * as v from 'valibot';
 import { Emitter } from './events';
-import { isNotFound, type FileSystemPort } from './fileSystem';
+import { isNotFound, type DirEntry, type FileSystemPort } from './fileSystem';
+import { gitOperationInProgress } from './gitState';
 import { newId } from './ids';
-import type { TextLocation } from './jsonText';
+import { decodeUtf8, locatePath, type TextLocation } from './jsonText';
 import {
   COLLECTION_KINDS, SCHEMA_VERSION, SCHEMAS, STORE_FORMAT,
   type Author, type CheckIn, type CheckInKind, type CollectionKind, type Manifest, type Partner, type RecordKind, type RecordTypes,
@@ -38,7 +39,7 @@ export interface StoreProblem extends RecordProblem {
   id?: string;
 }
 
-export type StoreWriteErrorCode = 'changed-on-disk' | 'unsaved-edits' | 'broken-file' | 'read-only' | 'not-found' | 'invalid' | 'io';
+export type StoreWriteErrorCode = 'changed-on-disk' | 'unsaved-edits' | 'broken-file' | 'read-only' | 'not-found' | 'invalid' | 'io' | 'git-busy' | 'symlink' | 'outside-workspace';
 
 /** A refused or failed write. The message is for people: it names the file and what to do. */
 export class StoreWriteError extends Error {
@@ -57,6 +58,11 @@ export interface StoreOptions {
   now?: () => Date;
   /** A reason to refuse writing this file (for example: open with unsaved edits), or undefined. */
   writeGuard?: (path: string) => string | undefined;
+  /**
+   * The workspace folder. When given, the store and every file it reads through a link or writes must
+   * resolve inside it, symbolic links included (a shared repository must not point us at ~/.ssh).
+   */
+  workspaceFolder?: string;
 }
 
 export interface NewPartner {
@@ -79,9 +85,13 @@ export interface NewCheckIn {
   private?: boolean;
 }
 
-export type PartnerChange = Partial<Pick<Partner, 'name' | 'role' | 'department' | 'email' | 'cadenceDays' | 'snoozedUntil' | 'archived' | 'leads'>>;
+export type PartnerChange = Partial<Pick<Partner, 'name' | 'role' | 'department' | 'email' | 'cadenceDays' | 'snoozedUntil' | 'archived' | 'leads' | 'codeAreas'>>;
 
 const READ_CONCURRENCY = 64;
+/** Our own temporary files (".<name>.<8 hex>.tmp"); nothing else is ever deleted. */
+const TEMP_FILE = /^\..+\.[0-9a-f]{8}\.tmp$/;
+/** A leftover older than this is from a crash: a write in flight (here or in another window) takes milliseconds. */
+export const TEMP_MAX_AGE_MS = 5 * 60 * 1000;
 const RENAME_RETRIES = 4;
 const encoder = new TextEncoder();
 
@@ -109,6 +119,8 @@ export class Store {
   /** Record ids by kind and partner id: check-ins, talking points, follow-ups and asks of a partner. */
   private readonly byPartner = new Map<CollectionKind, Map<string, Set<string>>>(COLLECTION_KINDS.map((kind) => [kind, new Map()]));
   private readonly problemsByPath = new Map<string, StoreProblem>();
+  /** Files that share an id ("kind:id" → path → what it holds): none of them loads until one is left. */
+  private readonly duplicates = new Map<string, Map<string, { loaded: Loaded<RecordTypes[CollectionKind]>; location?: TextLocation }>>();
   /** Content hash of every file as last read or written: the guard against clobbering newer files. */
   private readonly hashes = new Map<string, string>();
   /** Which record each file holds, so a deleted or changed file can be taken out of the maps. */
@@ -221,9 +233,17 @@ export class Store {
 
   /** Reads the whole store from scratch. */
   async load(): Promise<void> {
+    const outside = await this.outsideWorkspace(this.root);
+    if (outside) {
+      throw new Error(`The store folder ${this.root} resolves to ${outside}, outside the workspace folder ${this.options.workspaceFolder ?? ''}; Alliances does not read or write it.`);
+    }
     const writtenMeanwhile = new Set<string>();
     this.writesDuringLoad.add(writtenMeanwhile);
-    const roles = await this.listRecordRoles();
+    const listing = await this.listStore();
+    const roles = listing.roles;
+    await this.removeOldTempFiles(listing.temps);
+    const refusedLinks = await this.linksOutside(listing.links);
+    for (const file of refusedLinks.keys()) roles.delete(file);
     const files = [...roles.keys()];
     const results = new Map<string, Uint8Array | Error>();
     if (this.fs.readMany) {
@@ -241,13 +261,17 @@ export class Store {
     for (const file of new Set([...this.hashes.keys(), ...this.problemsByPath.keys()])) {
       if (!writtenMeanwhile.has(file)) this.forget(file);
     }
+    for (const [file, target] of refusedLinks) {
+      const role = roleOf(toRelative(this.root, file));
+      if (role) this.addProblem(file, role.kind, { code: 'link', reason: `File is a symbolic link to ${target}, outside the workspace folder; it is not read.`, location: { line: 1, column: 1 } }, role.expectedId);
+    }
     for (const [file, bytes] of results) {
       if (writtenMeanwhile.has(file)) continue;
       if (bytes instanceof Error) {
         if (!isNotFound(bytes)) this.addUnreadable(file, bytes);
         continue;
       }
-      this.accept(file, bytes, roles.get(file));
+      this.accept(file, bytes, roles.get(file), results);
     }
     this.loaded = true;
     this.changed.fire();
@@ -300,43 +324,92 @@ export class Store {
     if (this.hashes.get(file) === hashOf(bytes)) return false;
     this.forget(file);
     this.accept(file, bytes);
+    await this.locateDuplicates(file);
     this.changed.fire();
     return true;
   }
 
   private async listRecordFiles(): Promise<string[]> {
-    return [...(await this.listRecordRoles()).keys()];
+    return [...(await this.listStore()).roles.keys()];
+  }
+
+  /** Leftovers of a write interrupted between writing the temporary file and renaming it (a crash). */
+  private async removeOldTempFiles(temps: readonly string[]): Promise<void> {
+    for (const temp of temps) {
+      const info = await this.fs.lstat(temp).catch(() => undefined);
+      // Date.now, not this.now: file times are real times.
+      if (info?.isFile && !info.isSymbolicLink && Date.now() - info.mtimeMs > TEMP_MAX_AGE_MS) await this.fs.unlink(temp).catch(() => undefined);
+    }
+  }
+
+  /** Symbolically linked records that resolve outside the workspace folder, with where they point. */
+  private async linksOutside(links: readonly string[]): Promise<Map<string, string>> {
+    const refused = new Map<string, string>();
+    for (const link of links) {
+      const target = await this.outsideWorkspace(link);
+      if (target) refused.set(link, target);
+    }
+    return refused;
+  }
+
+  /**
+   * Where `target` really is when that is outside the workspace folder (links resolved), else
+   * undefined. A path that does not exist yet is judged by its nearest existing folder.
+   */
+  private async outsideWorkspace(target: string): Promise<string | undefined> {
+    const folder = this.options.workspaceFolder;
+    if (!folder) return undefined;
+    let existing = target;
+    while (!(await this.fs.lstat(existing))) {
+      const parent = path.dirname(existing);
+      if (parent === existing) return undefined;
+      existing = parent;
+    }
+    let real: string;
+    let realFolder: string;
+    try {
+      [real, realFolder] = await Promise.all([this.fs.realpath(existing), this.fs.realpath(folder)]);
+    } catch (error) {
+      return `nowhere (${errorMessage(error)})`; // a dangling link
+    }
+    const relative = path.relative(realFolder, real);
+    return relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative) ? real : undefined;
   }
 
   /**
    * Every record file with its role, worked out once from folder and name (path.relative and roleOf
    * on 66,000 paths were a fifth of a load).
    */
-  private async listRecordRoles(): Promise<Map<string, FileRole>> {
-    const found = new Map<string, FileRole>();
-    const add = (file: string, relative: string) => {
+  private async listStore(): Promise<{ roles: Map<string, FileRole>; temps: string[]; links: string[] }> {
+    const roles = new Map<string, FileRole>();
+    const temps: string[] = [];
+    const links: string[] = [];
+    const add = (file: string, relative: string, entry: DirEntry) => {
+      if (TEMP_FILE.test(entry.name)) temps.push(file);
       const role = roleOf(relative);
-      if (role) found.set(file, role);
+      if (!role) return;
+      roles.set(file, role);
+      if (entry.isSymbolicLink) links.push(file);
     };
-    if (await this.fs.exists(path.join(this.root, MANIFEST_FILE))) add(path.join(this.root, MANIFEST_FILE), MANIFEST_FILE);
+    for (const entry of await this.fs.readdir(this.root)) if (entry.isFile) add(path.join(this.root, entry.name), entry.name, entry);
     for (const folder of recordFolders(this.root)) {
       const relativeFolder = toRelative(this.root, folder);
       const checkIns = path.basename(folder) === CHECKINS_DIR;
       for (const entry of await this.fs.readdir(folder)) {
         if (checkIns && entry.isDirectory) {
           for (const file of await this.fs.readdir(path.join(folder, entry.name))) {
-            if (file.isFile) add(path.join(folder, entry.name, file.name), `${relativeFolder}/${entry.name}/${file.name}`);
+            if (file.isFile) add(path.join(folder, entry.name, file.name), `${relativeFolder}/${entry.name}/${file.name}`, file);
           }
         } else if (!checkIns && entry.isFile) {
-          add(path.join(folder, entry.name), `${relativeFolder}/${entry.name}`);
+          add(path.join(folder, entry.name), `${relativeFolder}/${entry.name}`, entry);
         }
       }
     }
-    return found;
+    return { roles, temps, links };
   }
 
   /** Validates one file's bytes and files it under a record or a problem. */
-  private accept(file: string, bytes: Uint8Array, knownRole?: FileRole): void {
+  private accept(file: string, bytes: Uint8Array, knownRole?: FileRole, read?: ReadonlyMap<string, Uint8Array | Error>): void {
     const role = knownRole ?? roleOf(toRelative(this.root, file));
     if (!role) return;
     if (role.kind === 'checkIn') this.checkInDirs.add(path.dirname(file));
@@ -352,12 +425,72 @@ export class Store {
       return;
     }
     const value = result.value as RecordTypes[CollectionKind];
+    const loaded = { value, path: file, readOnly: result.readOnly, private: role.private };
+    const key = `${role.kind}:${value.id}`;
+    let group = this.duplicates.get(key);
     const other = this.collection(role.kind).get(value.id);
-    if (other && other.path !== file) {
-      this.addProblem(file, role.kind, { code: 'schema', reason: `Duplicate id ${value.id}: ${toRelative(this.root, other.path)} has the same one.`, location: { line: 1, column: 1 } }, value.id);
+    if (!group && (!other || other.path === file)) {
+      this.put(role.kind, loaded);
       return;
     }
-    this.put(role.kind, { value, path: file, readOnly: result.readOnly, private: role.private });
+    // Two files, one id: which one would win depends on reading order, so neither does. Both are
+    // reported and never written until one is left.
+    if (!group) {
+      group = new Map();
+      this.duplicates.set(key, group);
+      if (other) {
+        this.unput(role.kind, other);
+        const otherBytes = read?.get(other.path);
+        group.set(other.path, { loaded: other, location: otherBytes instanceof Uint8Array ? idLocation(otherBytes) : undefined });
+      }
+    }
+    group.set(file, { loaded, location: idLocation(bytes) });
+    this.recordAt.set(file, { kind: role.kind, id: value.id });
+    this.reportDuplicates(role.kind, value.id, group);
+  }
+
+  /** The file it shares an id with was read earlier (a reload): read it again to point at its "id". */
+  private async locateDuplicates(file: string): Promise<void> {
+    const record = this.recordAt.get(file);
+    const group = record?.id && record.kind !== 'manifest' ? this.duplicates.get(`${record.kind}:${record.id}`) : undefined;
+    if (!record?.id || record.kind === 'manifest' || !group) return;
+    for (const [other, entry] of group) {
+      if (!entry.location) entry.location = idLocation(await this.fs.readFile(other).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))));
+    }
+    this.reportDuplicates(record.kind, record.id, group);
+  }
+
+  private reportDuplicates(kind: CollectionKind, id: string, group: Map<string, { location?: TextLocation }>): void {
+    for (const [file, { location = { line: 1, column: 1 } }] of group) {
+      const others = [...group.keys()].filter((path) => path !== file).map((path) => toRelative(this.root, path)).sort();
+      this.addProblem(file, kind, { code: 'duplicate-id', reason: `Duplicate id ${id}: ${others.join(', ')} ${others.length > 1 ? 'have' : 'has'} the same one. Neither is loaded: give one a new id and file name, or delete it.`, location }, id);
+    }
+  }
+
+  /** Takes a file out of its duplicate-id group; the last one left loads again. */
+  private leaveDuplicates(file: string, kind: CollectionKind, id: string): void {
+    const key = `${kind}:${id}`;
+    const group = this.duplicates.get(key);
+    if (!group?.delete(file)) return;
+    if (group.size > 1) {
+      this.reportDuplicates(kind, id, group);
+      return;
+    }
+    this.duplicates.delete(key);
+    for (const [rest, { loaded }] of group) {
+      this.problemsByPath.delete(rest);
+      this.put(kind, loaded);
+    }
+  }
+
+  /** Takes a record out of the maps (not its file's hash). */
+  private unput(kind: CollectionKind, loaded: Loaded<RecordTypes[CollectionKind]>): void {
+    this.collection(kind).delete(loaded.value.id);
+    const partnerId = (loaded.value as { partnerId?: unknown }).partnerId;
+    if (typeof partnerId === 'string') {
+      this.byPartner.get(kind)?.get(partnerId)?.delete(loaded.value.id);
+      if (kind === 'checkIn') this.latestCheckIn.delete(partnerId);
+    }
   }
 
   /** Files a record under its kind, id and partner. */
@@ -384,15 +517,9 @@ export class Store {
       this.manifestRecord = undefined;
       return;
     }
-    const collection = this.collection(record.kind);
-    const loaded = record.id ? collection.get(record.id) : undefined;
-    if (!loaded || loaded.path !== file) return;
-    collection.delete(loaded.value.id);
-    const partnerId = (loaded.value as { partnerId?: unknown }).partnerId;
-    if (typeof partnerId === 'string') {
-      this.byPartner.get(record.kind)?.get(partnerId)?.delete(loaded.value.id);
-      if (record.kind === 'checkIn') this.latestCheckIn.delete(partnerId);
-    }
+    if (record.id) this.leaveDuplicates(file, record.kind, record.id);
+    const loaded = record.id ? this.collection(record.kind).get(record.id) : undefined;
+    if (loaded?.path === file) this.unput(record.kind, loaded);
   }
 
   private addUnreadable(file: string, error: unknown): void {
@@ -421,7 +548,11 @@ export class Store {
     await this.fs.mkdir(path.join(this.root, PARTNERS_DIR));
     await this.fs.mkdir(path.join(this.root, CHECKINS_DIR));
     const gitignore = path.join(this.root, GITIGNORE_FILE);
-    if (!(await this.fs.exists(gitignore))) await this.writeChecked(gitignore, GITIGNORE_TEXT, undefined);
+    // Another window or process may initialise the same store at the same moment: theirs is as good as ours.
+    const createdElsewhere = (error: unknown) => {
+      if (!(error instanceof StoreWriteError && error.code === 'changed-on-disk')) throw error;
+    };
+    if (!(await this.fs.exists(gitignore))) await this.writeChecked(gitignore, GITIGNORE_TEXT, undefined).catch(createdElsewhere);
     const manifest = path.join(this.root, MANIFEST_FILE);
     if (!this.manifestRecord && !this.problemsByPath.has(manifest) && !(await this.fs.exists(manifest))) {
       const value: Manifest = { format: STORE_FORMAT, schemaVersion: SCHEMA_VERSION, createdAt: this.now().toISOString() };
@@ -430,7 +561,7 @@ export class Store {
         this.manifestRecord = { value, path: manifest, readOnly: false, private: false };
         this.recordAt.set(manifest, { kind: 'manifest' });
         for (const written of this.writesDuringLoad) written.add(manifest);
-      });
+      }).catch(createdElsewhere);
     }
     this.loaded = true;
     this.changed.fire();
@@ -551,6 +682,13 @@ export class Store {
     if (refusal) throw new StoreWriteError(refusal, 'unsaved-edits');
     const problem = this.problemsByPath.get(file);
     if (problem) throw new StoreWriteError(`${relative} has a problem (${problem.reason}); it was not changed. Fix it first.`, 'broken-file');
+    const gitBusy = await gitOperationInProgress(this.fs, this.root).catch(() => undefined);
+    if (gitBusy) throw new StoreWriteError(`${gitBusy} ${relative} was not written.`, 'git-busy');
+    const outside = await this.outsideWorkspace(file);
+    if (outside) throw new StoreWriteError(`${relative} resolves to ${outside}, outside the workspace folder; it was not written.`, 'outside-workspace');
+    if ((await this.fs.lstat(file).catch(() => undefined))?.isSymbolicLink) {
+      throw new StoreWriteError(`${relative} is a symbolic link; Alliances never replaces a link with a file, so it was not written. Edit the file it points to by hand.`, 'symlink');
+    }
 
     let current: Uint8Array | undefined;
     try {
@@ -605,6 +743,12 @@ const KIND_NAMES: Record<CollectionKind, string> = {
   ask: 'ask',
   note: 'note',
 };
+
+/** Where "id" is in a file's bytes (for duplicate ids), or the start when they are not at hand. */
+function idLocation(bytes: Uint8Array | Error | undefined): TextLocation {
+  const decoded = bytes instanceof Uint8Array ? decodeUtf8(bytes) : undefined;
+  return decoded?.ok ? locatePath(decoded.text, ['id']) : { line: 1, column: 1 };
+}
 
 /** Pretty-printed with a final newline, so git diffs read well. */
 export function serialise(value: unknown): string {

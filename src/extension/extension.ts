@@ -20,6 +20,9 @@ import { PartnersTree } from './partnersTree';
 import { Reminders } from './reminders';
 import { DueStatusBar } from './statusBar';
 import { StoreService } from './storeService';
+import { BranchRecordsService } from './git/branchRecordsService';
+import { CodeNudge } from './git/codeNudge';
+import { GIT_SCHEME, GitContentProvider, showPartnerHistory } from './git/partnerHistory';
 
 /** What activate() returns: the live services, for other extensions and the integration tests. */
 export interface AlliancesApi {
@@ -34,6 +37,8 @@ export interface AlliancesApi {
   dashboard: LazyDashboard;
   /** Commands of package.json with no handler (a wiring mistake): empty. */
   unhandledCommands: string[];
+  branches: BranchRecordsService;
+  codeNudge: CodeNudge;
   importPreview: ImportPreview;
 }
 
@@ -71,6 +76,16 @@ export function start(context: vscode.ExtensionContext, registry?: ShellRegistry
     if (service.folders().every((entry) => entry.store.isLoaded)) void vscode.commands.executeCommand('setContext', 'alliances:loaded', true);
   };
   context.subscriptions.push(service.onDidChange(render));
+  // Git runs after the stores loaded (the service's first change), never on the activation path.
+  const branches = new BranchRecordsService(service);
+  tree.branches = branches;
+  context.subscriptions.push(
+    branches,
+    branches.onDidChange(() => tree.refresh()),
+    service.onDidLogCheckIn((entry) => void branches.warnIfOffDefaultBranch(entry)),
+  );
+  const codeNudge = new CodeNudge(service, branches);
+  context.subscriptions.push(codeNudge);
 
   const setView = async (groupBy: GroupBy | undefined, showArchived: boolean | undefined): Promise<void> => {
     if (groupBy) {
@@ -116,6 +131,7 @@ export function start(context: vscode.ExtensionContext, registry?: ShellRegistry
     'alliances.addFollowUp': storeCommand((arg?: unknown, input?: unknown) => addFollowUp(service, arg, input)),
     'alliances.completeFollowUp': storeCommand((arg?: unknown) => setFollowUpDone(service, true, arg)),
     'alliances.reopenFollowUp': storeCommand((arg?: unknown) => setFollowUpDone(service, false, arg)),
+    'alliances.showPartnerHistory': storeCommand((arg?: unknown) => showPartnerHistory(service, arg)),
     'alliances.importPartners': storeCommand((arg?: unknown, options?: unknown) => importPartners(service, importPreview, arg, options)),
     'alliances.exportPartnersCsv': storeCommand((arg?: unknown, target?: unknown) => exportPartnersCsv(service, arg, target)),
     'alliances.exportCalendar': storeCommand((arg?: unknown, target?: unknown) => exportCalendar(service, arg, target)),
@@ -126,7 +142,8 @@ export function start(context: vscode.ExtensionContext, registry?: ShellRegistry
     'alliances.hideArchived': () => setView(undefined, false),
   };
   for (const [id, handler] of Object.entries(commands)) context.subscriptions.push(registerCommand(id, handler));
-  const partnerPages = registerPartnerPage(context, service);
+  context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(GIT_SCHEME, new GitContentProvider()));
+  const partnerPages = registerPartnerPage(context, service, branches);
   context.subscriptions.push(partnerPages, dashboard, ...dashboard.register());
   const run = storeCommand((body: () => Promise<unknown>) => body());
   // One click on a checkbox completes or reopens a follow-up.
@@ -163,5 +180,5 @@ export function start(context: vscode.ExtensionContext, registry?: ShellRegistry
 
   const unhandledCommands = registry ? [...registry.commandIds].filter((id) => !registry.handlers.has(id)) : [];
   if (unhandledCommands.length > 0) service.log.error(`commands without a handler: ${unhandledCommands.join(', ')}`);
-  return { service, tree, treeView, statusBar, reminders, followUps, followUpsView, partnerPages, dashboard, unhandledCommands, importPreview };
+  return { service, tree, treeView, statusBar, reminders, followUps, followUpsView, partnerPages, dashboard, unhandledCommands, branches, codeNudge, importPreview };
 }

@@ -6,6 +6,8 @@ import { duePartners, groupPartners, type GroupBy, type PartnerGroup, type Partn
 import type { Loaded, StoreProblem } from '../core/store';
 import { defaultCadenceDays } from './settings';
 import type { FolderStore, StoreService } from './storeService';
+import type { BranchRecord } from '../git/branchRecords';
+import { BRANCH_KIND_LABELS, branchHint, type BranchRecordsService } from './git/branchRecordsService';
 
 export type TreeNode =
   | { type: 'folder'; entry: FolderStore }
@@ -14,7 +16,9 @@ export type TreeNode =
   | { type: 'problem'; entry: FolderStore; problem: StoreProblem }
   | { type: 'partner'; entry: FolderStore; view: PartnerView }
   | { type: 'talkingPoint'; entry: FolderStore; point: Loaded<TalkingPoint> }
-  | { type: 'followUp'; entry: FolderStore; followUp: Loaded<FollowUp> };
+  | { type: 'followUp'; entry: FolderStore; followUp: Loaded<FollowUp> }
+  | { type: 'branches'; entry: FolderStore; records: BranchRecord[] }
+  | { type: 'branchRecord'; entry: FolderStore; record: BranchRecord };
 
 const STATUS_ICONS: Record<DueStatus, vscode.ThemeIcon> = {
   overdue: new vscode.ThemeIcon('bell-dot', new vscode.ThemeColor('list.warningForeground')),
@@ -30,6 +34,8 @@ export class PartnersTree implements vscode.TreeDataProvider<TreeNode> {
   readonly onDidChangeTreeData = this.changed.event;
   groupBy: GroupBy = 'department';
   showArchived = false;
+  /** Records that exist only on other local branches (set once git is wired up). */
+  branches: BranchRecordsService | undefined;
   /** Partner id → its node, so "Go to Partner" and tests can reveal and inspect it. */
   private readonly partnerNodes = new Map<string, TreeNode>();
 
@@ -55,6 +61,8 @@ export class PartnersTree implements vscode.TreeDataProvider<TreeNode> {
         return node.problems.map((problem) => ({ type: 'problem', entry: node.entry, problem }));
       case 'partner':
         return agendaOf(node.entry, node.view.record.value.id);
+      case 'branches':
+        return node.records.map((record) => ({ type: 'branchRecord', entry: node.entry, record }));
       default:
         return [];
     }
@@ -83,7 +91,10 @@ export class PartnersTree implements vscode.TreeDataProvider<TreeNode> {
     const groups = groupPartners(this.service.views(entry), this.groupBy, this.showArchived);
     const nodes: TreeNode[] = [];
     if (problems.length > 0) nodes.push({ type: 'problems', entry, problems });
-    return nodes.concat(groups.map((group) => ({ type: 'group', entry, group })));
+    nodes.push(...groups.map((group): TreeNode => ({ type: 'group', entry, group })));
+    const elsewhere = this.branches?.records(entry) ?? [];
+    if (elsewhere.length > 0) nodes.push({ type: 'branches', entry, records: elsewhere });
+    return nodes;
   }
 
   private partnerNode(entry: FolderStore, view: PartnerView): TreeNode {
@@ -135,6 +146,17 @@ export class PartnersTree implements vscode.TreeDataProvider<TreeNode> {
         return talkingPointItem(node);
       case 'followUp':
         return followUpItem(node);
+      case 'branches': {
+        const item = new vscode.TreeItem('On other branches', vscode.TreeItemCollapsibleState.Expanded);
+        item.id = `branches:${node.entry.folder.uri.toString()}`;
+        item.iconPath = new vscode.ThemeIcon('git-branch');
+        item.description = `${node.records.length} not on this branch`;
+        item.tooltip = 'Records committed on other local branches and not on this one (read from git, not checked out). Merge their branch to keep them here.';
+        item.contextValue = 'branches';
+        return item;
+      }
+      case 'branchRecord':
+        return branchRecordItem(node, this.branches?.status(node.entry)?.defaultBranch);
     }
   }
 }
@@ -151,7 +173,7 @@ function partnerTooltip(node: Extract<TreeNode, { type: 'partner' }>): vscode.Ma
   tooltip.appendMarkdown('\n\n').appendText(`${value.department} · every ${cadenceOf(value, node.entry.store.teamCadenceDays() ?? defaultCadenceDays())} days · ${due.label}`);
   if (lastCheckIn) {
     const date = new Date(lastCheckIn.date);
-    tooltip.appendMarkdown('\n\n').appendText(`Last check-in: ${formatShortDate(date, new Date())} (${CHECK_IN_KIND_LABELS[lastCheckIn.kind]}${lastCheckIn.rating ? `, ${lastCheckIn.rating}/5` : ''})`);
+    tooltip.appendMarkdown('\n\n').appendText(`Last check-in: ${formatShortDate(date, new Date())} (${CHECK_IN_KIND_LABELS[lastCheckIn.kind]}${lastCheckIn.rating ? `, ${lastCheckIn.rating}/5` : ''}) by ${lastCheckIn.author.name}`);
     if (lastCheckIn.summary) tooltip.appendMarkdown('\n\n').appendText(`“${lastCheckIn.summary}”`);
   } else {
     tooltip.appendMarkdown('\n\n').appendText('No check-in yet');
@@ -199,7 +221,7 @@ function followUpItem(node: Extract<TreeNode, { type: 'followUp' }>): vscode.Tre
   item.iconPath = new vscode.ThemeIcon('circle-large-outline', isOverdue(value, now) ? new vscode.ThemeColor('list.warningForeground') : undefined);
   item.description = ['follow-up', followUpDueLabel(value, now)].filter(Boolean).join(' · ');
   item.contextValue = 'followUp.open';
-  item.tooltip = new vscode.MarkdownString().appendText(`${value.text}\n\nOwner: ${followUpOwnerName(value, node.entry.store.partner(value.partnerId)?.value.name ?? 'them')}`);
+  item.tooltip = new vscode.MarkdownString().appendText(`${value.text}\n\nOwner: ${followUpOwnerName(value, node.entry.store.partner(value.partnerId)?.value.name ?? 'them')}\n\nAdded by ${value.author.name}`);
   return item;
 }
 
@@ -228,5 +250,25 @@ function partnerItem(node: Extract<TreeNode, { type: 'partner' }>): vscode.TreeI
   item.contextValue = `partner.${value.archived ? 'archived' : 'active'}${readOnly ? '.readonly' : ''}`;
   item.accessibilityInformation = { label: `${value.name}, ${value.department}, ${due.label}` };
 
+  return item;
+}
+
+function branchRecordItem(node: Extract<TreeNode, { type: 'branchRecord' }>, defaultBranch: string | undefined): vscode.TreeItem {
+  const { record } = node;
+  const value = record.value as { name?: string; text?: string; summary?: string; partnerId?: string; date?: string; author: { name: string } };
+  const partnerName = value.partnerId ? node.entry.store.partner(value.partnerId)?.value.name : undefined;
+  const label = record.kind === 'partner'
+    ? value.name ?? record.id
+    : record.kind === 'checkIn'
+      ? `Check-in${partnerName ? ` with ${partnerName}` : ''}${value.summary ? `: ${value.summary}` : ''}`
+      : value.text ?? record.id;
+  const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
+  item.id = `branchRecord:${node.entry.folder.uri.toString()}:${record.kind}:${record.id}`;
+  item.iconPath = new vscode.ThemeIcon('git-branch');
+  item.description = branchHint(record.branches, defaultBranch);
+  item.contextValue = 'branchRecord';
+  const tooltip = new vscode.MarkdownString().appendText(`${BRANCH_KIND_LABELS[record.kind]} by ${value.author.name}${value.date ? `, ${formatShortDate(new Date(value.date), new Date())}` : ''}`);
+  tooltip.appendMarkdown('\n\n').appendText(`Only on ${record.branches.map((branch) => branch.name).join(', ')} (${record.relativePath}). Alliances shows it here read-only; merge the branch to keep it.`);
+  item.tooltip = tooltip;
   return item;
 }

@@ -32,6 +32,9 @@ export class StoreService implements vscode.Disposable {
   private readonly perFolder = new Map<string, vscode.Disposable[]>();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
+  private readonly loggedCheckIn = new vscode.EventEmitter<FolderStore>();
+  /** A shared check-in was logged here (the branch warning listens). */
+  readonly onDidLogCheckIn = this.loggedCheckIn.event;
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('alliances');
   /** "Alliances" in the Output panel: what was loaded, reloaded and refused, for bug reports. */
   readonly log = vscode.window.createOutputChannel('Alliances', { log: true });
@@ -45,7 +48,7 @@ export class StoreService implements vscode.Disposable {
   watchEvents = 0;
 
   constructor() {
-    this.disposables.push(this.changed, this.diagnostics, this.log);
+    this.disposables.push(this.changed, this.loggedCheckIn, this.diagnostics, this.log);
   }
 
   /** Loads every folder's store; called once, after activate() returned. */
@@ -122,6 +125,10 @@ export class StoreService implements vscode.Disposable {
     this.changed.fire();
   }
 
+  checkInLogged(entry: FolderStore): void {
+    this.loggedCheckIn.fire(entry);
+  }
+
   author(folder: vscode.WorkspaceFolder): Promise<Author> {
     const key = folder.uri.toString();
     let author = this.authors.get(key);
@@ -163,6 +170,7 @@ export class StoreService implements vscode.Disposable {
       fs: nodeFileSystem,
       author: () => this.author(folder),
       writeGuard: (file) => unsavedEditsReason(file, folder),
+      workspaceFolder: folder.uri.fsPath,
     });
     const entry: FolderStore = { folder, store, pathWarning: resolved.ok ? undefined : resolved.reason };
     this.stores.set(folder.uri.toString(), entry);

@@ -6,6 +6,8 @@ import * as v from 'valibot';
 
 /** Record ids: 26 lowercase Crockford base-32 characters (the same pattern as src/core/ids.ts). */
 export const ID_PATTERN = /^[0-9a-hjkmnp-tv-z]{26}$/;
+/** Full git commit ids (SHA-1 or SHA-256). */
+export const COMMIT_PATTERN = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 /** The page's own correlation ids for requests, e.g. "r12". */
 export const REQUEST_ID_PATTERN = /^[0-9a-z-]{1,64}$/;
 
@@ -59,6 +61,8 @@ export const PageMessageSchema = v.variant('type', [
   recordAction('reopenFollowUp'),
   v.strictObject({ type: v.literal('setAskStatus'), requestId, id, status: v.picklist(ASK_STATUSES) }),
   v.strictObject({ type: v.literal('addTalkingPoint'), requestId, text: line }),
+  /** One of the listed commits in the partner's code areas becomes a talking point. */
+  v.strictObject({ type: v.literal('addCommitTalkingPoint'), requestId, commit: v.pipe(v.string(), v.regex(COMMIT_PATTERN, 'is not a commit id')) }),
   v.strictObject({ type: v.literal('submitCheckIn'), requestId, form: CheckInFormInputSchema }),
 ]);
 export type PageMessage = v.InferOutput<typeof PageMessageSchema>;
@@ -116,6 +120,8 @@ export const PageDataSchema = v.strictObject({
       /** "src/billing/invoice.ts:3–5" */
       sourceLabel: optionalShort,
       addedLabel: shortText,
+      /** Who added it (git identity), for the author filter. */
+      author: optionalShort,
       private: v.boolean(),
     }),
   ),
@@ -130,6 +136,8 @@ export const PageDataSchema = v.strictObject({
       overdue: v.boolean(),
       done: v.boolean(),
       doneLabel: optionalShort,
+      /** Who added it (git identity). */
+      author: optionalShort,
       private: v.boolean(),
     }),
   ),
@@ -138,6 +146,34 @@ export const PageDataSchema = v.strictObject({
     theyAsked: CountsSchema,
     open: v.array(v.strictObject({ id, direction: v.picklist(ASK_DIRECTIONS), text: line, private: v.boolean() })),
   }),
+  /** What git adds (trusted workspaces in a repository): records only on other branches, code changes. */
+  git: v.optional(
+    v.strictObject({
+      elsewhere: v.array(v.strictObject({ key: shortText, kindLabel: shortText, text: line, author: shortText, hint: shortText })),
+      /** The partner's code areas, as in their file. */
+      areas: v.array(shortText),
+      changes: v.optional(
+        v.strictObject({
+          /** "since your last check-in (Nov 10)" */
+          sinceLabel: shortText,
+          truncated: v.boolean(),
+          authors: v.array(shortText),
+          commits: v.array(
+            v.strictObject({
+              commit: v.pipe(v.string(), v.regex(COMMIT_PATTERN)),
+              shortCommit: shortText,
+              subject: line,
+              author: shortText,
+              dateLabel: shortText,
+              files: v.array(shortText),
+              /** Already a talking point of this partner. */
+              added: v.boolean(),
+            }),
+          ),
+        }),
+      ),
+    }),
+  ),
   /** The form's choices and defaults (the kind and rating of the last check-in). */
   form: v.strictObject({
     kinds: v.array(v.strictObject({ value: v.picklist(CHECK_IN_KINDS), label: shortText })),
@@ -176,6 +212,8 @@ export const PageStateSchema = v.object({
   /** When the draft was started (ISO): a restored draft already saved as a check-in is dropped. */
   draftStartedAt: v.optional(v.pipe(v.string(), v.maxLength(40))),
   talkingPointDraft: v.optional(line),
+  /** The partner page's author filter (a name), when one is chosen. */
+  authorFilter: v.optional(shortText),
 });
 export type PageState = v.InferOutput<typeof PageStateSchema>;
 

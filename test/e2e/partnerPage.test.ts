@@ -52,6 +52,15 @@ async function until<T>(what: string, probe: () => T | undefined | false, timeou
   }
 }
 
+/** until() for probes that need the page (Playwright calls are async). */
+async function untilAsync(what: string, probe: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await probe())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 describe('Partner page in the real workbench', function () {
   let wb: Workbench;
   let workspace: string;
@@ -229,6 +238,26 @@ describe('Partner page in the real workbench', function () {
       'fu-<id>',
       'ask-helped-<id>', 'ask-declined-<id>',
     ]);
+  });
+
+  it('filters by author once two people wrote about the partner, and back to everyone', async () => {
+    const filter = frame.locator('.author-filter');
+    // Only Alex Morgan so far: no filter (and nothing for Tab to stop at).
+    assert.equal(await filter.isVisible(), false);
+    const samsFile = path.join(store, 'follow-ups', `${newId()}.json`);
+    const sams = { schemaVersion: 1, id: path.basename(samsFile, '.json'), createdAt: stamp(1), updatedAt: stamp(1), author: { name: 'Sam Lee' }, partnerId: dana.id, text: 'Sam shares the churn numbers', owner: 'me' };
+    writeRecord(samsFile, sams);
+    await filter.locator('vscode-button', { hasText: 'Sam Lee' }).click();
+    const followUps = section('follow-ups').locator('li.item .item-text');
+    await untilAsync('only Sam Lee\'s follow-up', async () => (await followUps.allInnerTexts()).join('|') === sams.text);
+    assert.equal(await section('timeline').locator('li.entry').count(), 0);
+    assert.equal(await section('talking-points').locator('li.item').count(), 0);
+    assert.equal(await filter.locator('vscode-button[aria-pressed="true"]').innerText(), 'Sam Lee');
+    await filter.locator('vscode-button', { hasText: 'Everyone' }).click();
+    await untilAsync('every check-in again', async () => (await section('timeline').locator('li.entry').count()) === 3);
+    assert.equal(await filter.locator('vscode-button[aria-pressed="true"]').innerText(), 'Everyone');
+    fs.rmSync(samsFile);
+    await untilAsync('the filter gone with Sam\'s follow-up', async () => !(await filter.isVisible()));
   });
 
   it('completes a follow-up from the page: the file on disk changes, the page updates', async () => {

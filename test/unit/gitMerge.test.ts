@@ -163,16 +163,23 @@ describe('git merge of two branches (real git)', () => {
 
       await rejectsWithCode(store.updatePartner(grace.value.id, { role: 'CPO' }), ['not-found', 'broken-file']);
       await rejectsWithCode(store.addCheckIn({ partnerId: grace.value.id, kind: 'async', summary: 'x' }), 'not-found');
-      await store.updatePartner(linus.value.id, { role: 'Data lead' });
+      // While the merge waits for the user, even healthy records are held back: the tree is git's.
+      const linusBefore = await fsp.readFile(linus.path);
+      const busy = await rejectsWithCode(store.updatePartner(linus.value.id, { role: 'Data lead' }), 'git-busy');
+      assert.match(busy.message, new RegExp(`^A merge is in progress in ${repo.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}; finish or abort it, then try again\\.`));
+      await rejectsWithCode(store.addPartner({ name: 'New', department: 'Data' }), 'git-busy');
       await store.load();
       assert.ok(conflicted.equals(await fsp.readFile(grace.path)), 'the conflicted file was changed');
+      assert.ok(linusBefore.equals(await fsp.readFile(linus.path)), 'a record was written during the merge');
 
-      // Once resolved by hand and committed, it loads again.
+      // Once resolved by hand and committed, it loads again, and writes go through.
       git(repo, env, 'checkout', '--theirs', '--', relative);
       commitAll('Merge b, keeping b’s Grace');
       assert.equal(await store.reloadFile(grace.path), true);
       assert.deepEqual(store.problems(), []);
       assert.equal(store.partner(grace.value.id)?.value.role, 'Director of Product');
+      await store.updatePartner(linus.value.id, { role: 'Data lead' });
+      await store.updatePartner(grace.value.id, { role: 'CPO' });
     });
   }
 });

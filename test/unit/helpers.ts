@@ -136,6 +136,8 @@ export interface FaultHooks {
   readFile?: (file: string) => void | Promise<void>;
   writeNewFile?: (file: string, data: Uint8Array) => void | Promise<void>;
   rename?: (from: string, to: string) => void | Promise<void>;
+  unlink?: (file: string) => void | Promise<void>;
+  mkdir?: (dir: string) => void | Promise<void>;
 }
 
 export interface RecordingPort extends FileSystemPort {
@@ -163,12 +165,21 @@ export function faultPort(hooks: FaultHooks = {}): RecordingPort {
       await port.hooks.rename?.(from, to);
       return nodeFileSystem.rename(from, to);
     },
-    unlink(file) {
+    async unlink(file) {
       port.calls.push({ op: 'unlink', args: [file] });
+      await port.hooks.unlink?.(file);
       return nodeFileSystem.unlink(file);
     },
-    mkdir(dir) {
+    async mkdir(dir) {
+      port.calls.push({ op: 'mkdir', args: [dir] });
+      await port.hooks.mkdir?.(dir);
       return nodeFileSystem.mkdir(dir);
+    },
+    lstat(file) {
+      return nodeFileSystem.lstat(file);
+    },
+    realpath(file) {
+      return nodeFileSystem.realpath(file);
     },
     readdir(dir) {
       return nodeFileSystem.readdir(dir);

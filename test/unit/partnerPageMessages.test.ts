@@ -9,6 +9,8 @@ import type { Ask, FollowUp, TalkingPoint } from '../../src/core/model';
 import type { Loaded, Store } from '../../src/core/store';
 import { handlePageMessage, OPEN_TALKING_POINT_COMMAND, type MessageContext, type Outcome } from '../../src/extension/partnerPage/messageHandler';
 import { emptyForm, type CheckInFormInput } from '../../src/webview/protocol';
+import { HOSTILE_PAYLOADS } from '../fixtures/hostilePayloads';
+import { recordCounts } from '../reliability/counts';
 import { Clock, errnoError, faultPort, listFiles, makeStore, makeTempDir, removeTempDir, type RecordingPort } from './helpers';
 
 const NOW = new Date(2026, 10, 21, 9, 30);
@@ -200,6 +202,26 @@ describe('partner page: messages from the page', () => {
     assert.ok(added, 'stored as the text it is');
   });
 
+  it('adds a listed commit as a talking point linked to it, once; an unlisted or malformed commit writes nothing', async () => {
+    const listed = 'a'.repeat(40);
+    ctx.listedCommit = (commit) => (commit === listed ? { subject: 'Retry failed invoices', files: ['billing/invoice.ts'] } : undefined);
+    const outcome = await handlePageMessage({ type: 'addCommitTalkingPoint', requestId: 'r1', commit: listed }, ctx);
+    assert.equal(outcome.kind === 'reply' && outcome.reply.ok, true);
+    const added = fx.store.ofPartner('talkingPoint', fx.dana).filter((p) => p.value.source?.commit === listed);
+    assert.equal(added.length, 1);
+    assert.equal(added[0]?.value.text, `Retry failed invoices (${listed.slice(0, 7)})`);
+    assert.deepEqual(added[0]?.value.source, { path: 'billing/invoice.ts', startLine: 1, endLine: 1, commit: listed });
+
+    const before = await snapshot(fx.root);
+    const again = await handlePageMessage({ type: 'addCommitTalkingPoint', requestId: 'r2', commit: listed }, ctx);
+    assert.match(again.kind === 'reply' ? again.reply.message : '', /Already a talking point/);
+    const unlisted = await handlePageMessage({ type: 'addCommitTalkingPoint', requestId: 'r3', commit: 'b'.repeat(40) }, ctx);
+    assert.equal(unlisted.kind === 'reply' && unlisted.reply.ok, false);
+    assert.deepEqual(await snapshot(fx.root), before, 'nothing more was written');
+    await expectRejected({ type: 'addCommitTalkingPoint', requestId: 'r4', commit: '--output=/tmp/x' }, /malformed/);
+    await expectRejected({ type: 'addCommitTalkingPoint', requestId: 'r5', commit: 'A'.repeat(40) }, /malformed/);
+  });
+
   it('reports a refused write (StoreWriteError) with its message', async () => {
     await fsp.writeFile(fx.danaFollowUp.path, '{ "broken": ');
     await fx.store.reloadFile(fx.danaFollowUp.path);
@@ -214,6 +236,56 @@ describe('partner page: messages from the page', () => {
     const refused = await handlePageMessage({ type: 'setAskStatus', requestId: 'r2', id: asked.value.id, status: 'declined' }, ctx);
     assert.equal(refused.kind === 'reply' && refused.reply.ok, false);
     assert.match(refused.kind === 'reply' ? refused.reply.message : '', /changed on disk/);
+  });
+
+  it('hostile payloads as ids, request ids, types or statuses are rejected with no write and no command', async () => {
+    let tried = 0;
+    for (const { text } of HOSTILE_PAYLOADS) {
+      await expectRejected({ type: 'completeFollowUp', requestId: 'r1', id: text });
+      await expectRejected({ type: 'setAskStatus', requestId: 'r1', id: fx.danaAsk.value.id, status: text });
+      await expectRejected({ type: text, requestId: 'r1', id: fx.danaFollowUp.value.id });
+      await expectRejected({ type: 'coverTalkingPoint', requestId: text, id: fx.danaPoint.value.id });
+      tried += 4;
+    }
+    recordCounts('unit-partner-page-messages', { hostilePayloads: tried });
+  });
+
+  it('hostile payloads as text are stored as exactly that text (talking points, every text field of the form)', async () => {
+    let tried = 0;
+    for (const [index, { name, text }] of HOSTILE_PAYLOADS.entries()) {
+      const line = text.slice(0, 2_000);
+      await handlePageMessage({ type: 'addTalkingPoint', requestId: `t${index}`, text: line }, ctx);
+      const outcome = await handlePageMessage(
+        {
+          type: 'submitCheckIn',
+          requestId: `c${index}`,
+          form: form({
+            summary: line,
+            notes: text,
+            privateNotes: text,
+            asks: [{ direction: 'i-asked', text: line, status: 'open' }],
+            actions: [{ text: line, owner: 'teammate', teammate: text.slice(0, 200), due: '' }],
+          }),
+        },
+        ctx,
+      );
+      assert.equal(outcome.kind === 'reply' && outcome.reply.ok, true, `${name}: ${JSON.stringify(outcome).slice(0, 300)}`);
+      const checkIn = fx.store.checkIns().find((c) => c.value.notes === text);
+      assert.ok(checkIn, `${name}: notes stored verbatim`);
+      const expectedLine = line.trim();
+      assert.equal(checkIn.value.summary, expectedLine, name);
+      assert.equal(fx.store.get('note', checkIn.value.id)?.value.notes, text, name);
+      assert.ok(fx.store.ofPartner('ask', fx.dana).some((a) => a.value.text === expectedLine), name);
+      assert.ok(fx.store.ofPartner('followUp', fx.dana).some((f) => f.value.text === expectedLine && f.value.teammate === text.slice(0, 200).trim()), name);
+      assert.ok(fx.store.ofPartner('talkingPoint', fx.dana).some((p) => p.value.text === expectedLine), name);
+      tried += 7;
+    }
+    assert.deepEqual(commands, [], 'no command ran');
+    // And everything written reads back clean.
+    const fresh = makeStore(fx.root);
+    await fresh.load();
+    assert.deepEqual(fresh.problems(), []);
+    recordCounts('unit-partner-page-messages', { hostilePayloads: tried });
   });
 
   describe('the full check-in form', () => {

@@ -4,7 +4,7 @@ import type { Ask, Author, CheckIn, Partner } from '../../src/core/model';
 import { departmentCoverage, silos } from '../../src/core/stats/coverage';
 import { computeDashboard } from '../../src/core/stats/dashboard';
 import { missedIntervals, ratingChange, slipping, departmentTrends, partnerTrends } from '../../src/core/stats/health';
-import { authorKey, select, type StatCheckIn, type StatsInput } from '../../src/core/stats/input';
+import { authorKey, dayNumber, select, type StatCheckIn, type StatsInput } from '../../src/core/stats/input';
 import { leadAreas, parseLeads, searchLeadAreas } from '../../src/core/stats/leads';
 import { reciprocity } from '../../src/core/stats/reciprocity';
 import { dashboardReport, mdText } from '../../src/core/stats/report';
@@ -140,17 +140,18 @@ describe('stats: health', () => {
   });
 
   it('sees the cadence missed twice only when two intervals in a row overran it', () => {
-    const t = (m: number, d: number) => day(m, d).getTime();
+    const t = (m: number, d: number) => dayNumber(day(m, d).getTime());
+    const today = dayNumber(NOW.getTime());
     // 14-day cadence: Sep 1 → Oct 1 (30 days, +16), Oct 1 → Nov 21 (51 days and running, +37).
-    assert.deepEqual(missedIntervals([t(9, 1), t(10, 1)], 14, NOW.getTime()), [16, 37]);
+    assert.deepEqual(missedIntervals([t(9, 1), t(10, 1)], 14, today), [16, 37]);
     // The open interval is not over yet, and only the one before it overran.
-    assert.equal(missedIntervals([t(10, 1), t(11, 1), t(11, 15)], 14, NOW.getTime()), undefined);
+    assert.equal(missedIntervals([t(10, 1), t(11, 1), t(11, 15)], 14, today), undefined);
     // Two closed intervals overran (Sep 1 → Oct 1, Oct 1 → Nov 15); the open one is not over yet.
-    assert.deepEqual(missedIntervals([t(9, 1), t(10, 1), t(11, 15)], 14, NOW.getTime()), [16, 31]);
+    assert.deepEqual(missedIntervals([t(9, 1), t(10, 1), t(11, 15)], 14, today), [16, 31]);
     // Two overruns, then one on time (Oct 15 → Oct 29): the last two intervals are not both missed.
-    assert.equal(missedIntervals([t(8, 1), t(9, 1), t(10, 15), t(10, 29)], 14, NOW.getTime()), undefined);
-    assert.deepEqual(missedIntervals([t(8, 1), t(9, 1), t(11, 15)], 14, NOW.getTime()), [17, 61]);
-    assert.equal(missedIntervals([], 14, NOW.getTime()), undefined);
+    assert.equal(missedIntervals([t(8, 1), t(9, 1), t(10, 15), t(10, 29)], 14, today), undefined);
+    assert.deepEqual(missedIntervals([t(8, 1), t(9, 1), t(11, 15)], 14, today), [17, 61]);
+    assert.equal(missedIntervals([], 14, today), undefined);
   });
 
   it('lists slipping relationships, both reasons first, snoozed ones never', () => {

@@ -68,10 +68,9 @@ describe('Store.load', () => {
 
     it('loads the good records', () => {
       const names = store.partners().map((p) => p.value.name).sort();
-      // Two files claim goodId: exactly one of them is loaded, the other is reported.
-      assert.equal(names.length, 2, names.join(', '));
-      assert.ok(names.includes('Linus'));
-      assert.ok(['Grace Hopper', 'Copy'].includes(store.partner(goodId)!.value.name));
+      // Two files claim goodId: neither loads (which one would win depends on reading order); both are reported.
+      assert.deepEqual(names, ['Linus']);
+      assert.equal(store.partner(goodId), undefined);
       assert.equal(store.checkIns().length, 1);
       assert.equal(store.checkIns()[0]?.value.id, checkInId);
       assert.equal(store.manifest?.format, 'alliances');
@@ -98,9 +97,14 @@ describe('Store.load', () => {
       expect(`partners/mismatch-${mismatchName}.json`, 'id-mismatch', 3, /file name/);
       expect(`checkins/2026/${badCheckInId}.json`, 'schema', 6, /"kind"/);
       const duplicates = problems.filter((p) => p.relativePath.endsWith(`${goodId}.json`));
-      assert.equal(duplicates.length, 1, 'one of the two files with the same id is reported');
-      assert.match(duplicates[0].reason, /Duplicate id/);
-      assert.equal(problems.length, 8, problems.map((p) => p.relativePath).join(', '));
+      assert.deepEqual(duplicates.map((p) => p.relativePath), [`partners/copy-${goodId}.json`, `partners/grace-hopper-${goodId}.json`], 'both files with the same id are reported');
+      assert.match(duplicates[0].reason, new RegExp(`Duplicate id ${goodId}: partners/grace-hopper-${goodId}\\.json has the same one`));
+      assert.match(duplicates[1].reason, new RegExp(`partners/copy-${goodId}\\.json has the same one`));
+      for (const duplicate of duplicates) {
+        assert.equal(duplicate.code, 'duplicate-id');
+        assert.deepEqual(duplicate.location, { line: 3, column: 3 }, 'points at "id"');
+      }
+      assert.equal(problems.length, 9, problems.map((p) => p.relativePath).join(', '));
     });
 
     it('sorts problems by path and names the partner a broken file was for', () => {
@@ -129,7 +133,7 @@ describe('Store.load', () => {
       const before = store.problems().map((p) => `${p.relativePath}:${p.code}`);
       await store.load();
       assert.deepEqual(store.problems().map((p) => `${p.relativePath}:${p.code}`), before);
-      assert.equal(store.partners().length, 2);
+      assert.equal(store.partners().length, 1);
     });
   });
 

@@ -2,7 +2,7 @@
 // slipping — ratings falling, or the cadence missed twice in a row — listed first so they get attention.
 import { cadenceOf } from '../cadence';
 import type { Partner } from '../model';
-import { calendarDay, daysBetween, type Selection, type StatCheckIn } from './input';
+import { calendarDay, dayNumber, dayNumberOf, monthOf, type Selection, type StatCheckIn } from './input';
 
 /** Average rating of one calendar month (yyyy-MM). */
 export interface MonthRating {
@@ -40,11 +40,6 @@ export const MIN_RATINGS_FOR_TREND = 3;
 /** Falling: the last two ratings average at least this much below the ones before. */
 export const FALLING_THRESHOLD = 1;
 
-function monthOf(time: number): string {
-  const d = new Date(time);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
-}
-
 function trendOf(key: string, label: string, checkIns: readonly StatCheckIn[]): RatingTrend {
   const months = new Map<string, { sum: number; count: number }>();
   let sum = 0;
@@ -52,7 +47,7 @@ function trendOf(key: string, label: string, checkIns: readonly StatCheckIn[]): 
   for (const c of checkIns) {
     const rating = c.value.rating;
     if (rating === undefined) continue;
-    const month = monthOf(c.time);
+    const month = monthOf(c);
     const entry = months.get(month) ?? { sum: 0, count: 0 };
     entry.sum += rating;
     entry.count++;
@@ -105,6 +100,16 @@ export function partnerTrends(selection: Pick<Selection, 'checkIns' | 'partnerBy
   return trends.filter((t) => t.count > 0).sort((a, b) => (a.average ?? 0) - (b.average ?? 0) || a.label.localeCompare(b.label));
 }
 
+/** The last `count` ratings of check-ins (oldest first), skipping unrated ones. */
+function lastRatings(list: readonly StatCheckIn[], count: number): number[] {
+  const ratings: number[] = [];
+  for (let i = list.length - 1; i >= 0 && ratings.length < count; i--) {
+    const rating = list[i].value.rating;
+    if (rating !== undefined) ratings.unshift(rating);
+  }
+  return ratings;
+}
+
 /** Average of the last two ratings minus the average of up to three before them; undefined with fewer than three. */
 export function ratingChange(ratings: readonly number[]): number | undefined {
   if (ratings.length < MIN_RATINGS_FOR_TREND) return undefined;
@@ -117,15 +122,18 @@ export function ratingChange(ratings: readonly number[]): number | undefined {
  * Days by which the last two intervals between contacts went past the cadence. The interval running
  * now (last check-in → as-of day) counts only once it is over: a partner not yet due has not missed it.
  */
-export function missedIntervals(times: readonly number[], cadenceDays: number, asOf: number): [number, number] | undefined {
+export function missedIntervals(days: readonly number[], cadenceDays: number, asOfDay: number): [number, number] | undefined {
+  // Only the last three contacts and today matter.
+  const n = days.length;
+  if (n === 0) return undefined;
+  const open = asOfDay - days[n - 1];
   const gaps: number[] = [];
-  for (let i = 1; i < times.length; i++) gaps.push(daysBetween(times[i - 1], times[i]));
-  if (times.length > 0) {
-    const open = daysBetween(times[times.length - 1], asOf);
-    if (open > cadenceDays) gaps.push(open);
-  }
+  if (n >= 3) gaps.push(days[n - 2] - days[n - 3]);
+  if (n >= 2) gaps.push(days[n - 1] - days[n - 2]);
+  if (open > cadenceDays) gaps.push(open);
   if (gaps.length < 2) return undefined;
-  const [a, b] = gaps.slice(-2).map((gap) => gap - cadenceDays);
+  const a = gaps[gaps.length - 2] - cadenceDays;
+  const b = gaps[gaps.length - 1] - cadenceDays;
   return a > 0 && b > 0 ? [a, b] : undefined;
 }
 
@@ -137,14 +145,15 @@ export function missedIntervals(times: readonly number[], cadenceDays: number, a
 export function slipping(selection: Pick<Selection, 'partners' | 'history'>, defaultCadenceDays: number, asOf: Date): Slipping[] {
   const byPartner = groupBy(selection.history, (c) => c.value.partnerId);
   const asOfTime = asOf.getTime();
+  const asOfDay = dayNumber(asOfTime);
   const today = calendarDay(asOfTime);
   const result: Slipping[] = [];
   for (const partner of selection.partners) {
     if (partner.snoozedUntil && partner.snoozedUntil >= today) continue;
     const list = byPartner.get(partner.id) ?? [];
-    const change = ratingChange(list.flatMap((c) => (c.value.rating === undefined ? [] : [c.value.rating])));
+    const change = ratingChange(lastRatings(list, 5));
     const falling = change !== undefined && change <= -FALLING_THRESHOLD;
-    const missed = missedIntervals(list.map((c) => c.time), cadenceOf(partner, defaultCadenceDays), asOfTime);
+    const missed = missedIntervals(list.slice(-3).map(dayNumberOf), cadenceOf(partner, defaultCadenceDays), asOfDay);
     if (!falling && !missed) continue;
     result.push(describe(partner, falling ? change : undefined, missed));
   }

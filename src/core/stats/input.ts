@@ -9,6 +9,9 @@ export interface StatCheckIn {
   time: number;
   /** Private check-ins count as contact, but their words never reach the themes or a report. */
   private: boolean;
+  /** Local calendar month (yyyy-MM) and day number, worked out once (see monthOf / dayNumber). */
+  month?: string;
+  day?: number;
 }
 
 export interface StatsInput {
@@ -35,10 +38,40 @@ export interface StatsOptions {
 
 export const DEFAULT_SILO_DAYS = 45;
 
+const authorKeys = new Map<string, string>();
+
 /** One person across records: by email when there is one (names get typed differently), else by name. */
 export function authorKey(author: Author): string {
-  const email = author.email?.trim().toLowerCase();
-  return email ? `email:${email}` : `name:${author.name.trim().toLowerCase()}`;
+  // Memoised by the raw text: it runs for every check-in, and a team has few distinct spellings.
+  const raw = author.email?.trim() ? `e${author.email}` : `n${author.name}`;
+  let key = authorKeys.get(raw);
+  if (key === undefined) {
+    const email = author.email?.trim().toLowerCase();
+    key = email ? `email:${email}` : `name:${author.name.trim().toLowerCase()}`;
+    if (authorKeys.size < 10_000) authorKeys.set(raw, key);
+  }
+  return key;
+}
+
+/** The local calendar month of a check-in (yyyy-MM), computed once per check-in. */
+export function monthOf(checkIn: StatCheckIn): string {
+  if (checkIn.month === undefined) {
+    const d = new Date(checkIn.time);
+    checkIn.month = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+  }
+  return checkIn.month;
+}
+
+/** Days since 1970-01-01 of a check-in's local calendar day, computed once per check-in. */
+export function dayNumberOf(checkIn: StatCheckIn): number {
+  checkIn.day ??= dayNumber(checkIn.time);
+  return checkIn.day;
+}
+
+/** Days since 1970-01-01 of a time's local calendar day. */
+export function dayNumber(time: number): number {
+  const d = new Date(time);
+  return Math.round(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / DAY_MS);
 }
 
 const DAY_MS = 86_400_000;
@@ -63,11 +96,7 @@ export function calendarDay(time: number): string {
 
 /** Whole calendar days between two times (local time), b − a. */
 export function daysBetween(a: number, b: number): number {
-  const dayA = new Date(a);
-  const dayB = new Date(b);
-  const utcA = Date.UTC(dayA.getFullYear(), dayA.getMonth(), dayA.getDate());
-  const utcB = Date.UTC(dayB.getFullYear(), dayB.getMonth(), dayB.getDate());
-  return Math.round((utcB - utcA) / DAY_MS);
+  return dayNumber(b) - dayNumber(a);
 }
 
 /**

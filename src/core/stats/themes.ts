@@ -42,17 +42,42 @@ const COMMON_WORDS = [
 ];
 
 const STOP = new Set<string>([...eng, ...COMMON_WORDS]);
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+const SEPARATORS = /[^\p{L}\p{N}'’-]+/u;
 const URL = /\b(?:https?:\/\/|www\.)\S+/giu;
+const APOSTROPHE_ENDING = /['’](s|t|d|ll|re|ve|m)?$/u;
 
 /** Lowercase words of a text, URLs dropped, apostrophe endings ("team's") and edge hyphens trimmed. */
 export function words(text: string): string[] {
+  // Runs for every check-in: the cheap checks come first, the regular expressions only when needed.
+  const plain = text.includes('://') || text.includes('www.') ? text.replace(URL, ' ') : text;
   const result: string[] = [];
-  for (const match of text.replace(URL, ' ').toLowerCase().matchAll(WORD)) {
-    const word = match[0].replace(/['’](s|t|d|ll|re|ve|m)?$/u, '').replace(/-+$/u, '');
-    if (word.length >= MIN_LENGTH && !/^\d+$/u.test(word)) result.push(word);
+  for (let word of plain.toLowerCase().split(SEPARATORS)) {
+    if (word.length < MIN_LENGTH) continue;
+    if (word.includes("'") || word.includes('’')) word = word.replace(APOSTROPHE_ENDING, '');
+    while (word.endsWith('-')) word = word.slice(0, -1);
+    while (word.startsWith('-') || word.startsWith("'") || word.startsWith('’')) word = word.slice(1);
+    if (word.length >= MIN_LENGTH && !isNumber(word)) result.push(word);
   }
   return result;
+}
+
+function isNumber(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
+}
+
+/** Words of each check-in, kept while the record is unchanged: a refresh re-reads none of them. */
+const wordCache = new WeakMap<object, { summary: string; notes: string | undefined; words: string[] }>();
+
+function checkInWords(value: StatCheckIn['value']): string[] {
+  const cached = wordCache.get(value);
+  if (cached && cached.summary === value.summary && cached.notes === value.notes) return cached.words;
+  const list = words(value.notes ? `${value.summary}\n${value.notes}` : value.summary);
+  wordCache.set(value, { summary: value.summary, notes: value.notes, words: list });
+  return list;
 }
 
 /** Every word of every partner's name (lowercase), and their stems. */
@@ -74,14 +99,12 @@ export function nameWords(partners: readonly Pick<Partner, 'name'>[]): Set<strin
 export function themes(checkIns: readonly StatCheckIn[], partners: readonly Pick<Partner, 'name'>[], limit = MAX_THEMES): Theme[] {
   const excluded = nameWords(partners);
   const stems = new Map<string, string | null>(); // word → stem, or null when excluded
-  const terms = new Map<string, { checkIns: string[]; count: number; spellings: Map<string, number> }>();
+  const terms = new Map<string, { checkIns: string[]; count: number; spellings: Map<string, number>; lastSeen: number }>();
   // Newest first, so each term's check-in list is newest first without sorting it.
   for (let i = checkIns.length - 1; i >= 0; i--) {
     const checkIn = checkIns[i];
     if (checkIn.private) continue;
-    const seen = new Set<string>();
-    const text = checkIn.value.notes ? `${checkIn.value.summary}\n${checkIn.value.notes}` : checkIn.value.summary;
-    for (const word of words(text)) {
+    for (const word of checkInWords(checkIn.value)) {
       let stem = stems.get(word);
       if (stem === undefined) {
         const s = stemmer(word);
@@ -90,10 +113,10 @@ export function themes(checkIns: readonly StatCheckIn[], partners: readonly Pick
       }
       if (stem === null) continue;
       let entry = terms.get(stem);
-      if (!entry) terms.set(stem, (entry = { checkIns: [], count: 0, spellings: new Map() }));
+      if (!entry) terms.set(stem, (entry = { checkIns: [], count: 0, spellings: new Map(), lastSeen: -1 }));
       entry.spellings.set(word, (entry.spellings.get(word) ?? 0) + 1);
-      if (seen.has(stem)) continue;
-      seen.add(stem);
+      if (entry.lastSeen === i) continue; // counted for this check-in already
+      entry.lastSeen = i;
       entry.count++;
       if (entry.checkIns.length < MAX_THEME_CHECK_INS) entry.checkIns.push(checkIn.value.id);
     }

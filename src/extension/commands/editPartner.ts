@@ -1,3 +1,4 @@
+import { parseAreas } from '../../core/codeAreas';
 import * as vscode from 'vscode';
 import { cadenceOf } from '../../core/cadence';
 import { parseLeads } from '../../core/stats/leads';
@@ -10,7 +11,7 @@ import type { StoreService } from '../storeService';
 import { cadenceItems, validateEmail, validateName } from './partnerFields';
 
 const TITLE = 'Edit Partner';
-type Field = 'name' | 'role' | 'department' | 'email' | 'cadenceDays' | 'leads';
+type Field = 'name' | 'role' | 'department' | 'email' | 'cadenceDays' | 'leads' | 'codeAreas';
 
 /**
  * Edit Partner: pick a field, change it, saved at once; the field list comes back until Escape.
@@ -41,6 +42,7 @@ async function pickField(target: PartnerTarget): Promise<Field | undefined> {
     { label: 'Email', description: p.email ?? '—', field: 'email' },
     { label: 'Cadence', description: `every ${cadence} days${p.cadenceDays === undefined ? ' (default)' : ''}`, field: 'cadenceDays' },
     { label: 'Leads', description: p.leads?.length ? p.leads.join(', ') : '—', detail: 'What this partner leads: shown on the dashboard under "Who leads what"', field: 'leads' },
+    { label: 'Code areas', description: p.codeAreas?.length ? p.codeAreas.join(', ') : '—', field: 'codeAreas' },
   ];
   const chosen = await askPick({ title: `${TITLE}: ${p.name}`, items, placeholder: 'Pick a field to change (Escape when done)' });
   return chosen && typeof chosen === 'object' ? chosen.field : undefined;
@@ -81,6 +83,16 @@ async function askField(service: StoreService, target: PartnerTarget, field: Fie
         custom: (value) => (/^\d{1,3}$/.test(value) && Number(value) >= 1 && Number(value) <= 365 ? { label: `Every ${value} days`, days: Number(value) } : undefined),
       });
       return chosen && typeof chosen === 'object' ? { cadenceDays: chosen.days } : undefined;
+    }
+    case 'codeAreas': {
+      const validate = (value: string) => {
+        const { invalid } = parseAreas(value);
+        return invalid.length > 0 ? `Not a path inside the workspace folder: ${invalid.join(', ')}` : undefined;
+      };
+      const text = await askText({ title, prompt: 'Code areas they care about: paths or globs relative to the workspace folder, comma-separated (e.g. billing/**, src/checkout/). Empty to clear.', value: (p.codeAreas ?? []).join(', '), validate });
+      if (typeof text !== 'string') return undefined;
+      const { areas } = parseAreas(text);
+      return { codeAreas: areas.length > 0 ? areas : undefined };
     }
   }
 }

@@ -68,6 +68,7 @@ export async function logCheckIn(service: StoreService, partnerArg?: unknown, in
     const reference = record.private && !point?.private ? {} : { coveredIn: record.value.id };
     if (point?.value.partnerId === record.value.partnerId) await store.update('talkingPoint', id, { ...reference, coveredAt });
   }
+  if (!record.private) service.checkInLogged(target.entry);
   vscode.window.setStatusBarMessage(`$(check) Alliances: check-in with ${target.view.record.value.name} logged`, 4000);
   return record;
 }

@@ -18,6 +18,10 @@ export interface MessageContext {
   now(): Date;
   log: { warn(message: string): void; info(message: string): void };
   executeCommand(command: string, ...args: unknown[]): PromiseLike<unknown>;
+  /** A shared check-in was written (the branch warning listens). */
+  checkInLogged?(): void;
+  /** A commit the page listed in the partner's code areas (only those can become talking points). */
+  listedCommit?(commit: string): { subject: string; files: readonly string[] } | undefined;
 }
 
 export type Outcome =
@@ -90,6 +94,16 @@ async function carryOut(message: PageRequest, ctx: MessageContext): Promise<Outc
       await store.create('talkingPoint', { partnerId: ctx.partnerId, text });
       return reply(message, true, `Talking point added: ${short(text)}`);
     }
+    case 'addCommitTalkingPoint': {
+      const listed = ctx.listedCommit?.(message.commit);
+      if (!listed) return reply(message, false, 'That commit is no longer listed for this partner; nothing was added.');
+      const already = store.ofPartner('talkingPoint', ctx.partnerId).find((point) => point.value.source?.commit === message.commit);
+      if (already) return reply(message, true, `Already a talking point: ${short(already.value.text)}`);
+      const text = `${listed.subject.slice(0, 1980)} (${message.commit.slice(0, 7)})`;
+      const [file] = listed.files;
+      await store.create('talkingPoint', { partnerId: ctx.partnerId, text, ...(file ? { source: { path: file, startLine: 1, endLine: 1, commit: message.commit } } : {}) });
+      return reply(message, true, `Talking point added: ${short(text)}`);
+    }
     case 'submitCheckIn':
       return submitCheckIn(message, ctx);
   }
@@ -106,6 +120,7 @@ async function submitCheckIn(message: Extract<PageRequest, { type: 'submitCheckI
   // The check-in first: if it fails, nothing at all was written.
   const checkIn = await store.addCheckIn({ partnerId, kind: form.kind, rating: form.rating, summary: form.summary, notes: form.notes, private: form.private });
   const checkInId = checkIn.value.id;
+  if (!checkIn.private) ctx.checkInLogged?.();
   const placement = { private: form.private };
   const saved: string[] = [];
   const failed: string[] = [];

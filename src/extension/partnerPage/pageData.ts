@@ -67,6 +67,7 @@ export function buildPageData(store: Store, view: PartnerView, options: PageData
         text: value.text,
         sourceLabel: value.source ? sourceLabel(value.source) : undefined,
         addedLabel: `added ${formatShortDate(parseISO(value.createdAt), today)} by ${value.author.name}`,
+        author: value.author.name,
         private: isPrivate,
       })),
     followUps: followUps(store.ofPartner('followUp', partner.id), partner.name, options.now),
@@ -112,6 +113,7 @@ export function followUps(records: readonly Loaded<FollowUp>[], partnerName: str
       overdue: isOverdue(value, now),
       done,
       doneLabel: done && value.doneAt ? `done ${formatShortDate(parseISO(value.doneAt), today)}` : done ? 'done' : undefined,
+      author: value.author.name,
       private: isPrivate,
     };
   });

@@ -4,13 +4,16 @@
 import * as v from 'valibot';
 import * as vscode from 'vscode';
 import { registerCommand, registerWebviewPanelSerializer } from '../registry';
-import { PageStateSchema, type HostMessage } from '../../webview/protocol';
+import { PageStateSchema, type HostMessage, type PageData } from '../../webview/protocol';
 import { guarded, partnerFromArg, pickPartner, type PartnerTarget } from '../partnerArgs';
 import { defaultCadenceDays } from '../settings';
 import type { StoreService } from '../storeService';
 import { handlePageMessage, type Outcome } from './messageHandler';
 import { buildPageData } from './pageData';
 import { newNonce, pageHtml } from './pageHtml';
+import type { AreaCommit } from '../../git/areaCommits';
+import type { BranchRecordsService } from '../git/branchRecordsService';
+import { partnerPageGit } from '../git/partnerGit';
 
 export const PARTNER_PAGE_VIEW_TYPE = 'alliances.partnerPage';
 export const OPEN_PARTNER_PAGE_COMMAND = 'alliances.openPartnerPage';
@@ -31,12 +34,17 @@ export class PartnerPanel implements vscode.Disposable {
   readonly onDidDispose = this.closed.event;
   /** Messages posted to the page (for tests and the output channel's trace). */
   posted = 0;
+  /** The data last posted (for tests). */
+  lastData: PageData | undefined;
+  /** The commits in the partner's code areas last shown: only these can become talking points. */
+  private listedCommits: AreaCommit[] = [];
 
   constructor(
     readonly panel: vscode.WebviewPanel,
     readonly partnerId: string,
     private readonly service: StoreService,
     private readonly extensionUri: vscode.Uri,
+    private readonly branches?: BranchRecordsService,
   ) {
     const roots = [vscode.Uri.joinPath(extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media')];
     panel.webview.options = { enableScripts: true, enableCommandUris: false, enableForms: false, localResourceRoots: roots };
@@ -46,6 +54,8 @@ export class PartnerPanel implements vscode.Disposable {
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((raw: unknown) => void this.handle(raw)),
       service.onDidChange(() => this.schedule()),
+      // HEAD or a branch moved (commit, pull, checkout): new commits, other branches.
+      ...(branches ? [branches.onDidChange(() => this.schedule())] : []),
       this.closed,
     );
   }
@@ -81,6 +91,8 @@ export class PartnerPanel implements vscode.Disposable {
       now: () => new Date(),
       log: this.service.log,
       executeCommand: (command, ...args) => vscode.commands.executeCommand(command, ...args),
+      checkInLogged: () => this.service.checkInLogged(found.entry),
+      listedCommit: (commit) => this.listedCommits.find((c) => c.commit === commit),
     });
     if (outcome.kind === 'ready') {
       await this.postData();
@@ -103,6 +115,16 @@ export class PartnerPanel implements vscode.Disposable {
       return;
     }
     const data = buildPageData(found.entry.store, found.view, { defaultCadenceDays: defaultCadenceDays(), now: new Date() });
+    try {
+      const fromGit = await partnerPageGit(found.entry, found.view.record.value, this.branches);
+      if (fromGit) {
+        data.git = fromGit.git;
+        this.listedCommits = fromGit.commits;
+      }
+    } catch (error) {
+      this.service.log.warn(`partner page: reading git failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    this.lastData = data;
     this.panel.title = `Partner: ${data.partner.name}`;
     await this.post({ type: 'data', data });
   }
@@ -139,6 +161,7 @@ export class PartnerPanels implements vscode.Disposable {
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly service: StoreService,
+    private readonly branches?: BranchRecordsService,
   ) {}
 
   get(partnerId: string): PartnerPanel | undefined {
@@ -183,7 +206,7 @@ export class PartnerPanels implements vscode.Disposable {
   }
 
   private adopt(panel: vscode.WebviewPanel, partnerId: string): PartnerPanel {
-    const page = new PartnerPanel(panel, partnerId, this.service, this.extensionUri);
+    const page = new PartnerPanel(panel, partnerId, this.service, this.extensionUri, this.branches);
     this.panels.set(partnerId, page);
     page.onDidDispose(() => {
       if (this.panels.get(partnerId) === page) this.panels.delete(partnerId);
@@ -222,6 +245,6 @@ function isShowForm(options: unknown): boolean {
  * quick pick; optional second argument `{ showForm: true }`) and the page serializer. The returned
  * PartnerPanels is the disposable (push it to context.subscriptions); tests reach open pages through it.
  */
-export function registerPartnerPage(context: vscode.ExtensionContext, service: StoreService): PartnerPanels {
-  return new PartnerPanels(context.extensionUri, service).register();
+export function registerPartnerPage(context: vscode.ExtensionContext, service: StoreService, branches?: BranchRecordsService): PartnerPanels {
+  return new PartnerPanels(context.extensionUri, service, branches).register();
 }

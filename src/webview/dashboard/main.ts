@@ -50,8 +50,7 @@ const to = dateInput('filter-to', 'To');
 const department = select('filter-department', 'Department');
 const author = select('filter-author', 'Author');
 const exportButton = h('vscode-button', { id: 'export-report', secondary: true }, 'Export report…');
-const filterBar = h('form', { class: 'filters', 'aria-label': 'Filters', role: 'search' }, range.wrap, from.wrap, to.wrap, department.wrap, author.wrap);
-filterBar.addEventListener('submit', (event) => event.preventDefault());
+const filterBar = h('div', { class: 'filters', 'aria-label': 'Filters', role: 'search' }, range.wrap, from.wrap, to.wrap, department.wrap, author.wrap);
 
 function calendarDay(date: Date): string {
   return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;

@@ -7,6 +7,8 @@ import { findByAttribute, focusedKey, h } from './dom';
 import { savedAs } from './drafts';
 import { CheckInFormView } from './form';
 import { parseHostMessage, pageState, request, sendReady, settle, updateState } from './host';
+import { renderCodeChanges, renderElsewhere } from './gitSections';
+import { authorsOf, filterByAuthor } from './authorFilter';
 import { button, renderAsks, renderFollowUps, renderHeader, renderTalkingPoints, renderTimeline, setBusy, type SectionActions } from './sections';
 
 const app = document.getElementById('app') ?? document.body.appendChild(h('main', { id: 'app' }));
@@ -49,6 +51,10 @@ const followUps = section('follow-ups', 'Follow-ups');
 const asks = section('asks', 'Asks and offers');
 const trend = section('trend', 'Rating trend');
 const timeline = section('timeline', 'Check-ins');
+const code = section('code-changes', 'Since our last check-in');
+const elsewhere = section('other-branches', 'On other branches');
+code.element.hidden = true;
+elsewhere.element.hidden = true;
 
 const formView = new CheckInFormView({
   // Host time (the data's), so that it compares with the check-ins' dates whatever the browser's clock says.
@@ -81,8 +87,17 @@ const formView = new CheckInFormView({
   },
 });
 
+// Filter by author: shown when more than one person wrote about this partner.
+const authorBar = h('div', { class: 'author-filter', role: 'group', 'aria-label': 'Show what was written by', hidden: true });
+let authorFilter: string | undefined = pageState().authorFilter;
+function setAuthorFilter(author: string | undefined): void {
+  authorFilter = author;
+  updateState({ authorFilter: author });
+  if (data) render(data);
+}
+
 const columns = h('div', { class: 'columns' }, points.element, followUps.element, asks.element);
-const content = h('div', { class: 'content' }, formView.element, columns, trend.element, timeline.element);
+const content = h('div', { class: 'content' }, formView.element, authorBar, columns, code.element, elsewhere.element, trend.element, timeline.element);
 app.replaceChildren(header, status, content);
 
 // ---- actions --------------------------------------------------------------------------------------
@@ -106,6 +121,10 @@ const actions: SectionActions = {
   toggleFollowUp: (id, done, b) => act(b, { type: done ? 'completeFollowUp' : 'reopenFollowUp', id }),
   setAskStatus: (id, value, b) => act(b, { type: 'setAskStatus', id, status: value }),
 };
+
+function addCommit(commit: string, control: HTMLElement): void {
+  act(control, { type: 'addCommitTalkingPoint', commit });
+}
 
 function addTalkingPoint(): void {
   if (pointAdd.getAttribute('aria-disabled') === 'true') return;
@@ -171,15 +190,33 @@ function render(next: PageData): void {
   updateState({ partnerId: next.partner.id });
   document.title = `Partner: ${next.partner.name}`;
   headerInfo.replaceChildren(...renderHeader(next));
-  points.heading.textContent = `Talking points (${next.talkingPoints.length} open)`;
-  points.body.replaceChildren(renderTalkingPoints(next.talkingPoints, actions));
-  const openFollowUps = next.followUps.filter((f) => !f.done).length;
+  const authors = authorsOf(next);
+  if (authorFilter !== undefined && !authors.includes(authorFilter)) authorFilter = undefined;
+  authorBar.hidden = authors.length < 2;
+  authorBar.replaceChildren(
+    h('span', { class: 'filter-label' }, 'Written by:'),
+    ...[undefined, ...authors].map((author) => {
+      const chosen = author === authorFilter;
+      const control = button(author ?? 'Everyone', `author-${author ?? '*'}`, () => setAuthorFilter(author), { secondary: !chosen });
+      control.setAttribute('aria-pressed', String(chosen));
+      return control;
+    }),
+  );
+  const shown = filterByAuthor(next, authorFilter);
+  points.heading.textContent = `Talking points (${shown.talkingPoints.length} open)`;
+  points.body.replaceChildren(renderTalkingPoints(shown.talkingPoints, actions));
+  const openFollowUps = shown.followUps.filter((f) => !f.done).length;
   followUps.heading.textContent = `Follow-ups (${openFollowUps} open)`;
-  followUps.body.replaceChildren(renderFollowUps(next.followUps, actions));
+  followUps.body.replaceChildren(renderFollowUps(shown.followUps, actions));
   asks.body.replaceChildren(...renderAsks(next.asks, actions));
   trend.body.replaceChildren(renderChart(next.chart));
-  timeline.heading.textContent = `Check-ins (${next.checkIns.length})`;
-  timeline.body.replaceChildren(renderTimeline(next.checkIns));
+  const git = next.git;
+  code.element.hidden = !git || git.areas.length === 0;
+  code.body.replaceChildren(...(git && git.areas.length > 0 ? renderCodeChanges(git, addCommit) : []));
+  elsewhere.element.hidden = !git || git.elsewhere.length === 0;
+  elsewhere.body.replaceChildren(...(git && git.elsewhere.length > 0 ? [renderElsewhere(git)] : []));
+  timeline.heading.textContent = `Check-ins (${shown.checkIns.length}${authorFilter ? ` by ${authorFilter}` : ''})`;
+  timeline.body.replaceChildren(renderTimeline(shown.checkIns));
   formView.setData(next, pageState().draft);
   content.hidden = false;
   logButton.hidden = false;

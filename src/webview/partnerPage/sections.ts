@@ -102,6 +102,7 @@ function followUpItem(item: Item<'followUps'>, actions: SectionActions): HTMLEle
       'div',
       { class: 'item-meta' },
       h('span', {}, `Owner: ${item.ownerName}${item.owner === 'me' ? ' (me)' : item.owner === 'them' ? ' (them)' : ' (teammate)'}`),
+      item.author ? h('span', {}, `added by ${item.author}`) : undefined,
       item.dueLabel ? h('span', { class: item.overdue ? 'overdue-label' : '' }, item.dueLabel) : undefined,
       item.done ? badge(item.doneLabel ?? 'done', 'done') : badge('open'),
       item.private ? privateTag() : undefined,

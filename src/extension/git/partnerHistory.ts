@@ -1,0 +1,89 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { formatShortDate } from '../../core/cadence';
+import type { HistoryEntry } from '../../git/history';
+import { loadGit } from '../lazyGit';
+import { partnerFromArg, pickPartner } from '../partnerArgs';
+import type { StoreService } from '../storeService';
+
+/** Read-only documents of a file at a revision (`git show <rev>:<path>`), for the history diffs. */
+export const GIT_SCHEME = 'alliances-git';
+
+interface GitQuery {
+  top: string;
+  rev: string;
+  file: string;
+}
+
+export function gitUri(query: GitQuery): vscode.Uri {
+  return vscode.Uri.from({ scheme: GIT_SCHEME, path: `/${query.file}`, query: JSON.stringify(query) });
+}
+
+export class GitContentProvider implements vscode.TextDocumentContentProvider {
+  provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    const query = JSON.parse(uri.query) as GitQuery;
+    // Never git in an untrusted folder (its config could run code).
+    if (!vscode.workspace.isTrusted) return Promise.resolve('');
+    return loadGit().showFile(query.top, query.rev, query.file);
+  }
+}
+
+const STATUS: Record<string, string> = { A: 'added', M: 'changed', D: 'deleted', R: 'renamed', C: 'copied', T: 'changed' };
+
+export interface HistoryItem extends vscode.QuickPickItem {
+  entry: HistoryEntry;
+}
+
+/**
+ * Show Partner History: every commit that touched the partner's file and their shared check-ins,
+ * talking points, follow-ups and asks (git log --follow), newest first; picking one opens its diff.
+ * Returns the entries shown (for scripts and tests) without waiting for a pick.
+ */
+export async function showPartnerHistory(service: StoreService, arg?: unknown): Promise<HistoryEntry[] | undefined> {
+  const target = partnerFromArg(service, arg) ?? (await pickPartner(service, 'Show Partner History'));
+  if (!target) return undefined;
+  const partner = target.view.record;
+  if (!vscode.workspace.isTrusted) {
+    void vscode.window.showInformationMessage('Partner history comes from git, which Alliances does not run in Restricted Mode. Trust the folder to see it.');
+    return [];
+  }
+  const store = target.entry.store;
+  const files = [partner, ...(['checkIn', 'talkingPoint', 'followUp', 'ask'] as const).flatMap((kind) => store.ofPartner(kind, partner.value.id))]
+    .filter((record) => !record.private)
+    .map((record) => record.path);
+  const history = await loadGit().fileHistory(files);
+  const { top } = history;
+  if (!top || history.entries.length === 0) {
+    void vscode.window.showInformationMessage(`No git history for ${partner.value.name} yet: ${top ? 'their files are not committed.' : 'the store is not in a git repository.'}`);
+    return history.entries;
+  }
+  const now = new Date();
+  const items: HistoryItem[] = history.entries.map((entry) => ({
+    entry,
+    label: `$(git-commit) ${entry.subject}`,
+    description: `${entry.author} · ${formatShortDate(new Date(entry.date), now)} · ${entry.commit.slice(0, 7)}`,
+    detail: `${STATUS[entry.status] ?? entry.status} ${entry.path}${entry.previousPath ? ` (was ${entry.previousPath})` : ''}`,
+  }));
+  const pick = vscode.window.createQuickPick<HistoryItem>();
+  pick.title = `History of ${partner.value.name}`;
+  pick.placeholder = 'Pick a change to see its diff';
+  pick.matchOnDescription = true;
+  pick.matchOnDetail = true;
+  pick.items = items;
+  pick.onDidAccept(() => {
+    const chosen = pick.selectedItems[0];
+    pick.hide();
+    if (chosen) void openHistoryDiff(top, chosen.entry);
+  });
+  pick.onDidHide(() => pick.dispose());
+  pick.show();
+  return history.entries;
+}
+
+/** The change a commit made to one file: its parent's version (or the old name's) against its own. */
+export async function openHistoryDiff(top: string, entry: HistoryEntry): Promise<void> {
+  const left = gitUri({ top, rev: `${entry.commit}^`, file: entry.previousPath ?? entry.path });
+  const right = gitUri({ top, rev: entry.commit, file: entry.path });
+  const title = `${path.posix.basename(entry.path)} (${entry.commit.slice(0, 7)}) — ${entry.subject}`;
+  await vscode.commands.executeCommand('vscode.diff', left, right, title, { preview: true });
+}

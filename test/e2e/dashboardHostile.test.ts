@@ -1,0 +1,157 @@
+// Every shared hostile payload (test/fixtures/hostilePayloads.ts) in every text field the dashboard shows
+// — partner names, departments, "leads" areas, check-in summaries (theme results), authors — in the real
+// workbench and browser. A listener fails the test on any dialog, navigation or CSP violation, and no
+// element may come out of the text.
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { ConsoleMessage, Frame, FrameLocator } from 'playwright-core';
+import { newId } from '../../src/core/ids';
+import { HOSTILE_PAYLOADS } from '../fixtures/hostilePayloads';
+import { repoRoot } from '../harness/codeServer';
+import { recordCounts } from '../reliability/counts';
+import { openWorkbench, type Workbench } from './workbench';
+
+const vsix = process.env.ALLIANCES_VSIX ?? path.join(repoRoot, 'dist', 'alliances.vsix');
+
+function write(file: string, value: unknown): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** What each field holds for payload `i` (within the schema's limits; names and departments get trimmed). */
+const fields = (i: number, text: string) => ({
+  name: `${i} ${text.slice(0, 190)}`.trim(),
+  department: `${i} ${text}`.slice(0, 100).trim(),
+  area: text.slice(0, 200),
+  author: text.slice(0, 200),
+  summary: `roadmap ${text}`.slice(0, 2000),
+});
+
+describe('Hostile text on the dashboard (real browser)', function () {
+  let wb: Workbench;
+  let workspace: string;
+  let frame: FrameLocator;
+  let inner: Frame;
+  let frameUrl: string;
+  const dialogs: string[] = [];
+  const cspConsole: string[] = [];
+  const navigations: string[] = [];
+
+  before(async () => {
+    workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'alliances-e2e-dashboard-hostile-'));
+    const store = path.join(workspace, '.alliances');
+    const now = Date.now();
+    write(path.join(store, 'alliances.json'), { format: 'alliances', schemaVersion: 1 });
+    HOSTILE_PAYLOADS.forEach(({ text }, i) => {
+      const f = fields(i, text);
+      const at = now - (i + 1) * 3_600_000;
+      const stamp = new Date(at).toISOString();
+      const base = () => ({ schemaVersion: 1, id: newId(at), createdAt: stamp, updatedAt: stamp, author: { name: f.author, email: `p${i}@example.com` } });
+      const partner = { ...base(), name: f.name, department: f.department, leads: [f.area], cadenceDays: 30 };
+      write(path.join(store, 'partners', `${partner.id}.json`), partner);
+      const checkIn = { ...base(), partnerId: partner.id, date: stamp, kind: 'help-me', rating: 1 + (i % 5), summary: f.summary };
+      write(path.join(store, 'checkins', String(new Date(at).getFullYear()), `${checkIn.id}.json`), checkIn);
+      const ask = { ...base(), partnerId: partner.id, checkInId: checkIn.id, direction: 'they-asked', text: f.summary, status: 'helped' };
+      write(path.join(store, 'asks', `${ask.id}.json`), ask);
+    });
+    wb = await openWorkbench({ workspace, vsix });
+    wb.page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    wb.page.on('console', (message: ConsoleMessage) => {
+      if (/Content Security Policy|Refused to/i.test(message.text())) cspConsole.push(message.text());
+    });
+    wb.page.on('framenavigated', (navigated) => navigations.push(navigated.url()));
+  });
+
+  after(async () => {
+    await wb?.close();
+    fs.rmSync(workspace, { recursive: true, force: true });
+  });
+
+  const texts = (selector: string): Promise<string[]> => inner.evaluate((s) => [...document.querySelectorAll(s)].map((e) => e.textContent ?? ''), selector);
+
+  it('opens the dashboard, whose Content-Security-Policy has default-src \'none\' and a nonce', async () => {
+    await wb.runCommand('Alliances: Open Dashboard');
+    frame = wb.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    await frame.locator('section#coverage tbody tr').nth(HOSTILE_PAYLOADS.length - 1).waitFor({ timeout: 30_000 });
+    const handle = await wb.page.frameLocator('iframe.webview.ready').locator('#active-frame').elementHandle();
+    inner = (await handle.contentFrame())!;
+    frameUrl = inner.url();
+    await inner.evaluate(() => {
+      const w = window as unknown as { cspEvents: string[] };
+      w.cspEvents = [];
+      document.addEventListener('securitypolicyviolation', (e) => w.cspEvents.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    const csp = await inner.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '');
+    assert.match(csp, /(^|;)\s*default-src 'none'/);
+    const nonce = /script-src 'nonce-([A-Za-z0-9+/=]+)'/.exec(csp)?.[1];
+    assert.ok(nonce, csp);
+    const scripts = await inner.evaluate(() => [...document.querySelectorAll('script[src]')].map((s) => (s as HTMLScriptElement).nonce));
+    assert.ok(scripts.length > 0 && scripts.every((n) => n === nonce));
+  });
+
+  it(`shows all ${HOSTILE_PAYLOADS.length} payloads as literal text in every section`, async () => {
+    const departments = await texts('section#coverage tbody th');
+    const areas = await texts('section#leads dt');
+    const leaders = await texts('section#leads dd button.link');
+    const reciprocity = await texts('section#reciprocity tbody th');
+    const authors = await texts('section#team table.authors tbody th');
+    const options = await texts('#filter-department option');
+    await frame.locator('section#themes button.term[data-term="roadmap"]').click();
+    await frame.locator('#theme-results-heading').filter({ hasText: `(${HOSTILE_PAYLOADS.length})` }).waitFor();
+    const results = await texts('ul.theme-check-ins li');
+    for (const [i, { name, text }] of HOSTILE_PAYLOADS.entries()) {
+      const f = fields(i, text);
+      assert.ok(departments.includes(f.department), `${name}: department in coverage`);
+      assert.ok(options.includes(f.department), `${name}: department in the filter`);
+      assert.ok(areas.includes(f.area.trim().replace(/\s+/g, ' ')), `${name}: leads area`);
+      assert.ok(leaders.includes(f.name), `${name}: leader`);
+      assert.ok(reciprocity.includes(f.name), `${name}: reciprocity`);
+      assert.ok(authors.includes(f.author), `${name}: author`);
+      assert.ok(results.some((line) => line.includes(f.summary)), `${name}: theme results`);
+    }
+    recordCounts('e2e-dashboard-hostile', { hostilePayloads: HOSTILE_PAYLOADS.length * 7 });
+  });
+
+  it('exports a report in which the payloads stay text', async () => {
+    const target = path.join(workspace, 'report.md');
+    await wb.runCommand('Alliances: Export Dashboard Report');
+    // The save dialog of the web workbench is a quick input: type the path and accept.
+    await wb.quickInputType(target);
+    await wb.quickInputAccept();
+    const deadline = Date.now() + 15_000;
+    while (!fs.existsSync(target) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    const report = fs.readFileSync(target, 'utf8');
+    assert.ok(!/<(script|img|svg|iframe|object|meta|base|style|a)\b/i.test(report.replace(/\\</g, '')), 'no raw HTML tag in the report');
+    assert.match(report, /\\<script\\>/);
+  });
+
+  it('ran nothing and loaded nothing: no dialog, navigation, CSP violation, or element made from text', async () => {
+    const elements = await inner.evaluate(() => ({
+      forbidden: [...document.querySelectorAll('img, a, iframe, object, embed, base, b, form, textarea, link:not([rel="stylesheet"])')].map((e) => e.outerHTML.slice(0, 80)),
+      strangeSvgs: [...document.querySelectorAll('svg')].filter((svg) => !svg.matches('svg.share-bar, svg.sparkline')).length,
+      metas: document.querySelectorAll('meta').length,
+      inlineScripts: [...document.querySelectorAll('script:not([src])')].filter((s) => !(s.textContent ?? '').includes('acquireVsCodeApi')).length,
+      styled: [...document.querySelectorAll('[style]')].map((e) => e.getAttribute('style') ?? '').filter((style) => /position:\s*fixed|background:\s*red/.test(style)).length,
+      onHandlers: [...document.querySelectorAll('*')].filter((e) => [...e.attributes].some((a) => a.name.startsWith('on'))).length,
+      background: getComputedStyle(document.body).backgroundImage,
+    }));
+    assert.deepEqual(elements.forbidden, []);
+    assert.equal(elements.strangeSvgs, 0, 'no <svg> but our charts');
+    assert.ok(elements.metas <= 3, `${elements.metas} <meta> elements`);
+    assert.equal(elements.inlineScripts, 0);
+    assert.equal(elements.styled, 0);
+    assert.equal(elements.onHandlers, 0);
+    assert.equal(elements.background, 'none');
+    assert.deepEqual(dialogs, []);
+    assert.equal(inner.url(), frameUrl, 'the page never navigated');
+    const strange = navigations.filter((url) => (url !== 'about:blank' && !/^https?:\/\/(127\.0\.0\.1:\d+|[a-z0-9+-]+\.vscode-cdn\.net)\//.test(url)) || /javascript:|evil\.example|\/x(\?|$)/i.test(url));
+    assert.deepEqual(strange, []);
+    assert.deepEqual(cspConsole, []);
+    assert.deepEqual(await inner.evaluate(() => (window as unknown as { cspEvents: string[] }).cspEvents), []);
+  });
+});
