@@ -80,6 +80,16 @@ describe('JSON Schemas for hand edits', () => {
     assert.deepEqual(urls, Object.values(SCHEMA_FILES).map((file) => `./schemas/${file}`).sort());
   });
 
+  it('describe exactly the fields of the valibot models, so completion offers every field', () => {
+    for (const [kind, file] of Object.entries(SCHEMA_FILES) as [RecordKind, string][]) {
+      const schema = JSON.parse(readFileSync(path.join(ROOT, 'schemas', file), 'utf8')) as { properties: Record<string, unknown>; required: string[] };
+      const model = SCHEMAS[kind].entries as Record<string, { type: string }>;
+      assert.deepEqual(Object.keys(schema.properties).sort(), Object.keys(model).sort(), kind);
+      const required = Object.entries(model).filter(([, entry]) => entry.type !== 'optional').map(([name]) => name);
+      assert.deepEqual([...schema.required].sort(), required.sort(), `${kind} required`);
+    }
+  });
+
   it('accept every file of the demo store, shared and private, of every kind', () => {
     const kinds = new Set(files.map((file) => file.kind));
     assert.deepEqual([...kinds].sort(), Object.keys(SCHEMA_FILES).sort());
@@ -132,6 +142,7 @@ describe('JSON Schemas for hand edits', () => {
     ['notes that are not text', 'note', (value) => (value['notes'] = 42), '/notes'],
     ['a manifest of another format', 'manifest', (value) => (value['format'] = 'contacts'), '/format'],
     ['a team cadence of 400 days', 'manifest', (value) => (value['defaults'] = { cadenceDays: 400 }), '/defaults/cadenceDays'],
+    ['more than 50 code areas', 'partner', (value) => (value['codeAreas'] = Array.from({ length: 51 }, (_, index) => `src/${index}/`)), '/codeAreas'],
     ['a schema version of 0', 'manifest', (value) => (value['schemaVersion'] = 0), '/schemaVersion'],
   ];
   for (const [title, kind, breakIt, where, pick] of broken) {

@@ -66,7 +66,7 @@ function parseFile(uri: vscode.Uri, bytes: Uint8Array, mapping: ImportOptions['m
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new Error(`${vscode.workspace.asRelativePath(uri)} is not UTF-8 text. Save it as "CSV UTF-8" (or vCard) and try again.`);
+    throw new Error(vscode.l10n.t('{0} is not UTF-8 text. Save it as "CSV UTF-8" (or vCard) and try again.', vscode.workspace.asRelativePath(uri)));
   }
   try {
     if (/\.(vcf|vcard)$/i.test(uri.path) || /^\uFEFF?BEGIN:VCARD/i.test(text)) return { candidates: candidatesFromVCards(parseVCards(text)) };
@@ -77,7 +77,7 @@ function parseFile(uri: vscode.Uri, bytes: Uint8Array, mapping: ImportOptions['m
       if (header === null) delete columns[field];
       else {
         const index = headers.indexOf(header);
-        if (index < 0) throw new Error(`the file has no column "${header}" (it has ${headers.map((h) => `"${h}"`).join(', ')}).`);
+        if (index < 0) throw new Error(vscode.l10n.t('the file has no column "{0}" (it has {1}).', header, headers.map((h) => `"${h}"`).join(', ')));
         columns[field] = index;
       }
     }
@@ -105,25 +105,25 @@ async function chooseColumns(rows: CsvRow[], columns: ColumnMapping, preview: Im
   const sample = rows[1]?.fields ?? [];
   const halves = firstLastColumns(headers);
   for (;;) {
-    const go: vscode.QuickPickItem = { label: '$(arrow-right) Continue to the preview', alwaysShow: true };
+    const go: vscode.QuickPickItem = { label: `$(arrow-right) ${vscode.l10n.t('Continue to the preview')}`, alwaysShow: true };
     const fieldItems = IMPORT_FIELDS.map((field) => {
       const column = columns[field];
-      const from = column !== undefined ? `← "${headers[column] ?? ''}"` : field === 'name' && halves ? `← "${headers[halves[0]]}" + "${headers[halves[1]]}"` : 'not imported';
+      const from = column !== undefined ? `← "${headers[column] ?? ''}"` : field === 'name' && halves ? `← "${headers[halves[0]]}" + "${headers[halves[1]]}"` : vscode.l10n.t('not imported');
       const example = column !== undefined ? sample[column] : undefined;
-      return { label: IMPORT_FIELD_LABELS[field], description: from, detail: example ? `e.g. ${example}` : undefined, field };
+      return { label: IMPORT_FIELD_LABELS[field], description: from, detail: example ? vscode.l10n.t('e.g. {0}', example) : undefined, field };
     });
     preview.stage = 'columns';
     const chosen = await vscode.window.showQuickPick<vscode.QuickPickItem & { field?: ImportField }>(
-      [go, { label: 'Columns', kind: vscode.QuickPickItemKind.Separator }, ...fieldItems],
-      { title: 'Import Partners: columns (1/2)', placeHolder: 'Pick a field to change its column, or continue', ignoreFocusOut: true },
+      [go, { label: vscode.l10n.t('Columns'), kind: vscode.QuickPickItemKind.Separator }, ...fieldItems],
+      { title: vscode.l10n.t('Import Partners: columns (1/2)'), placeHolder: vscode.l10n.t('Pick a field to change its column, or continue'), ignoreFocusOut: true },
     );
     preview.stage = undefined;
     if (!chosen) return undefined;
     if (!chosen.field) return columns;
     const field = chosen.field;
     const column = await vscode.window.showQuickPick(
-      [{ label: '(not imported)', index: -1 }, ...headers.map((header, index) => ({ label: header || `(column ${index + 1})`, description: sample[index] ? `e.g. ${sample[index]}` : undefined, index }))],
-      { title: `Import Partners: which column is ${IMPORT_FIELD_LABELS[field]}?`, ignoreFocusOut: true },
+      [{ label: vscode.l10n.t('(not imported)'), index: -1 }, ...headers.map((header, index) => ({ label: header || vscode.l10n.t('(column {0})', index + 1), description: sample[index] ? vscode.l10n.t('e.g. {0}', sample[index]) : undefined, index }))],
+      { title: vscode.l10n.t('Import Partners: which column is {0}?', IMPORT_FIELD_LABELS[field]), ignoreFocusOut: true },
     );
     if (column) {
       if (column.index < 0) delete columns[field];
@@ -138,7 +138,7 @@ const oneLine = (text: string) => text.replace(/\s+/g, ' ');
 function previewItems(plan: ImportPlan): PreviewItem[] {
   const section = (label: string, count: number): PreviewItem[] => (count > 0 ? [{ label: `${label} (${count})`, kind: vscode.QuickPickItemKind.Separator }] : []);
   return [
-    ...section('Add', plan.add.length),
+    ...section(vscode.l10n.t('Add'), plan.add.length),
     ...plan.add.map(({ candidate, partner }) => ({
       label: `$(add) ${partner.name}`,
       description: oneLine([partner.department, partner.role].filter(Boolean).join(' · ')),
@@ -147,19 +147,19 @@ function previewItems(plan: ImportPlan): PreviewItem[] {
       action: 'add' as const,
       line: candidate.line,
     })),
-    ...section('Update', plan.update.length),
+    ...section(vscode.l10n.t('Update'), plan.update.length),
     ...plan.update.map(({ candidate, existing, change, matchedBy }) => ({
       label: `$(edit) ${existing.name}`,
-      description: `same ${matchedBy}`,
+      description: matchedBy === 'email' ? vscode.l10n.t('same email') : vscode.l10n.t('same name'),
       detail: oneLine(`${describeChange(existing, change)} · line ${candidate.line}`),
       picked: true,
       action: 'update' as const,
       line: candidate.line,
     })),
-    ...section('Skipped: duplicates', plan.skip.length),
+    ...section(vscode.l10n.t('Skipped: duplicates'), plan.skip.length),
     ...plan.skip.map(({ candidate, reason }) => ({ label: `$(circle-slash) ${candidate.name}`, description: reason, detail: `line ${candidate.line}`, action: 'skip' as const, line: candidate.line })),
-    ...section('Cannot be imported', plan.invalid.length),
-    ...plan.invalid.map(({ candidate, reason }) => ({ label: `$(error) ${candidate.name || '(no name)'}`, description: reason, detail: `line ${candidate.line}`, action: 'invalid' as const, line: candidate.line })),
+    ...section(vscode.l10n.t('Cannot be imported'), plan.invalid.length),
+    ...plan.invalid.map(({ candidate, reason }) => ({ label: `$(error) ${candidate.name || vscode.l10n.t('(no name)')}`, description: reason, detail: `line ${candidate.line}`, action: 'invalid' as const, line: candidate.line })),
   ];
 }
 
@@ -167,8 +167,8 @@ function previewItems(plan: ImportPlan): PreviewItem[] {
 function showPreview(plan: ImportPlan, fileName: string, preview: ImportPreview): Promise<number[] | undefined> {
   const pick = vscode.window.createQuickPick<PreviewItem>();
   const items = previewItems(plan);
-  pick.title = `Import Partners from ${fileName}: preview (2/2)`;
-  pick.placeholder = 'Ticked rows are written when you press Enter; duplicates and bad rows are listed for information';
+  pick.title = vscode.l10n.t('Import Partners from {0}: preview (2/2)', fileName);
+  pick.placeholder = vscode.l10n.t('Ticked rows are written when you press Enter; duplicates and bad rows are listed for information');
   pick.canSelectMany = true;
   pick.ignoreFocusOut = true;
   pick.matchOnDescription = true;
@@ -226,13 +226,13 @@ async function apply(entry: FolderStore, plan: ImportPlan, lines: ReadonlySet<nu
  */
 export async function importPartners(service: StoreService, preview: ImportPreview, arg?: unknown, rawOptions?: unknown): Promise<ImportResult | undefined> {
   const checked = v.safeParse(OptionsSchema, rawOptions);
-  if (!checked.success) throw new Error(`Import Partners: bad options: ${v.summarize(checked.issues)}`);
+  if (!checked.success) throw new Error(vscode.l10n.t('Import Partners: bad options: {0}', v.summarize(checked.issues)));
   const options: ImportOptions = checked.output;
-  const entry = folderFromArg(service, arg) ?? (await pickFolder(service, 'Import Partners'));
+  const entry = folderFromArg(service, arg) ?? (await pickFolder(service, vscode.l10n.t('Import Partners')));
   if (!entry) return undefined;
   let uri = typeof options.uri === 'string' ? vscode.Uri.file(options.uri) : options.uri;
   if (!uri) {
-    const chosen = await vscode.window.showOpenDialog({ title: 'Import Partners', canSelectMany: false, filters: { 'Contacts (CSV, vCard)': ['csv', 'vcf', 'vcard', 'txt'] }, openLabel: 'Preview Import' });
+    const chosen = await vscode.window.showOpenDialog({ title: vscode.l10n.t('Import Partners'), canSelectMany: false, filters: { [vscode.l10n.t('Contacts (CSV, vCard)')]: ['csv', 'vcf', 'vcard', 'txt'] }, openLabel: vscode.l10n.t('Preview Import') });
     uri = chosen?.[0];
   }
   if (!uri) return undefined;
@@ -254,7 +254,9 @@ export async function importPartners(service: StoreService, preview: ImportPrevi
   else lines = options.select === 'none' ? [] : options.select;
   await apply(entry, plan, new Set(lines), result);
   if (lines.length > 0) {
-    const message = `Alliances: imported from ${fileName}: ${result.added.length} added, ${result.updated.length} updated${result.failed.length ? `, ${result.failed.length} failed: ${result.failed.join('; ')}` : ''}.`;
+    const message = result.failed.length
+      ? vscode.l10n.t('Alliances: imported from {0}: {1} added, {2} updated, {3} failed: {4}.', fileName, result.added.length, result.updated.length, result.failed.length, result.failed.join('; '))
+      : vscode.l10n.t('Alliances: imported from {0}: {1} added, {2} updated.', fileName, result.added.length, result.updated.length);
     if (result.failed.length) void vscode.window.showErrorMessage(message);
     else void vscode.window.showInformationMessage(message);
   }
