@@ -56,6 +56,16 @@ describe('stats: selection', () => {
     assert.deepEqual(bob.checkIns, [c2]);
   });
 
+  it('treats departments that differ only in case as one, as the tree does', () => {
+    const a = partner('Ann', 'Sales');
+    const b = partner('Bo', 'sales');
+    const sel = select(input([a, b], [checkIn(b, day(11, 1))]), { department: 'SALES' });
+    assert.deepEqual(sel.partners.map((p) => [p.name, p.department]), [['Ann', 'Sales'], ['Bo', 'Sales']]);
+    const rows = departmentCoverage(sel, { siloDays: 45, defaultCadenceDays: 14, asOf: NOW });
+    assert.deepEqual(rows.map((r) => [r.department, r.partners]), [['Sales', 2]]);
+    assert.deepEqual(computeDashboard(input([a, b], []), {}, { siloDays: 45 }).options.departments, ['Sales']);
+  });
+
   it('includes both ends of the date range', () => {
     const a = partner('Ann', 'Sales');
     const first = checkIn(a, new Date(2026, 9, 1, 0, 0));

@@ -2,7 +2,7 @@
 // the Markdown report prints. Pure and synchronous; measured by the benchmark at 50,000 check-ins.
 import { departmentCoverage, silos, type DepartmentCoverage } from './coverage';
 import { departmentTrends, partnerTrends, slipping, type RatingTrend, type Slipping } from './health';
-import { authorKey, calendarDay, select, type DashboardFilter, type StatsInput, type StatsOptions } from './input';
+import { authorKey, calendarDay, departmentLabels, select, type DashboardFilter, type StatsInput, type StatsOptions } from './input';
 import { leadAreas, type LeadArea } from './leads';
 import { reciprocity, type Reciprocity } from './reciprocity';
 import { teamStats, type TeamStats } from './team';
@@ -58,7 +58,8 @@ export function computeDashboard(input: StatsInput, filter: DashboardFilter, opt
 
 /** Every department of an active partner and every author of a check-in, for the filter controls. */
 function filterOptions(input: StatsInput, options: StatsOptions): DashboardData['options'] {
-  const departments = [...new Set(input.partners.filter((p) => !p.archived).map((p) => p.department))].sort((a, b) => a.localeCompare(b));
+  const labels = departmentLabels(input.partners);
+  const departments = [...new Set(input.partners.filter((p) => !p.archived).map((p) => labels.get(p.department.toLocaleLowerCase()) ?? p.department))].sort((a, b) => a.localeCompare(b));
   const authors = new Map<string, string>();
   for (const c of input.checkIns) authors.set(authorKey(c.value.author), c.value.author.name);
   return {

@@ -115,8 +115,28 @@ export interface Selection {
   end: number;
 }
 
+/**
+ * One label per department whatever its case ("sales" and "Sales" are one department, as in the tree):
+ * the spelling of the first partner that has it, in name order.
+ */
+export function departmentLabels(partners: readonly Partner[]): Map<string, string> {
+  const labels = new Map<string, string>();
+  for (const p of [...partners].sort((a, b) => a.name.localeCompare(b.name))) {
+    const key = p.department.toLocaleLowerCase();
+    if (!labels.has(key)) labels.set(key, p.department);
+  }
+  return labels;
+}
+
 export function select(input: StatsInput, filter: DashboardFilter): Selection {
-  const partners = input.partners.filter((p) => !p.archived && (!filter.department || p.department === filter.department));
+  const labels = departmentLabels(input.partners);
+  const wanted = filter.department?.toLocaleLowerCase();
+  const partners = input.partners
+    .filter((p) => !p.archived && (wanted === undefined || p.department.toLocaleLowerCase() === wanted))
+    .map((p) => {
+      const label = labels.get(p.department.toLocaleLowerCase()) ?? p.department;
+      return label === p.department ? p : { ...p, department: label };
+    });
   const partnerById = new Map(partners.map((p) => [p.id, p]));
   const { start, end } = filterRange(filter, input.now);
   const history: StatCheckIn[] = [];
