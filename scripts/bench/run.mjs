@@ -241,8 +241,9 @@ function dashboardRows(details) {
   if (!d) {
     row('Dashboard', 'Statistics over the big store', 'no figure', '≤ 200 ms', 'error', (details.core?.errors ?? []).join('; ') || 'the plain-Node benchmark did not run');
   } else {
-    row('Dashboard', `Statistics over ${d.checkIns.toLocaleString('en')} check-ins (statsInput + computeDashboard, all time)`, formatMs(d.allTime.median), '≤ 200 ms', check(d.allTime.median <= 200),
+    row('Dashboard', `Statistics over ${d.checkIns.toLocaleString('en')} check-ins (statsInput + computeDashboard, all time; a refresh)`, formatMs(d.allTime.median), '≤ 200 ms', check(d.allTime.median <= 200),
       `${d.themes} themes, ${d.reciprocityRows} reciprocity rows; the message to the page is ${formatBytes(d.messageBytes)}`);
+    row('Dashboard', 'Statistics, first computation (reads every check-in\'s words once)', formatMs(d.coldMs), 'reported', 'info');
     row('Dashboard', 'Statistics, last 90 days', formatMs(d.last90Days.median), 'reported', 'info');
     row('Dashboard', 'Markdown report from the figures', formatMs(d.report.median), 'reported', 'info');
   }

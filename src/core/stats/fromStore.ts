@@ -12,6 +12,8 @@ export function statsInput(stores: readonly Store[], defaultCadenceDays: number,
     for (const c of store.checkIns()) checkIns.push({ value: c.value, time: Date.parse(c.value.date), private: c.private });
     for (const a of store.all('ask')) asks.push(a.value);
   }
+  // Oldest first, once: the statistics then keep that order (nearly sorted already: files are named by id).
+  checkIns.sort((a, b) => a.time - b.time);
   // The first store with a team cadence sets it (folders of one workspace usually share one team).
   const cadence = stores.map((s) => s.teamCadenceDays()).find((d) => d !== undefined) ?? defaultCadenceDays;
   return { partners, checkIns, asks, defaultCadenceDays: cadence, now };

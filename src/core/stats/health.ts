@@ -2,7 +2,7 @@
 // slipping — ratings falling, or the cadence missed twice in a row — listed first so they get attention.
 import { cadenceOf } from '../cadence';
 import type { Partner } from '../model';
-import { calendarDay, dayNumber, dayNumberOf, monthOf, type Selection, type StatCheckIn } from './input';
+import { calendarDay, dayNumber, dayNumberOf, monthIndexOf, type Selection, type StatCheckIn } from './input';
 
 /** Average rating of one calendar month (yyyy-MM). */
 export interface MonthRating {
@@ -40,28 +40,36 @@ export const MIN_RATINGS_FOR_TREND = 3;
 /** Falling: the last two ratings average at least this much below the ones before. */
 export const FALLING_THRESHOLD = 1;
 
-function trendOf(key: string, label: string, checkIns: readonly StatCheckIn[]): RatingTrend {
-  const months = new Map<string, { sum: number; count: number }>();
-  let sum = 0;
-  let count = 0;
+/** Rating sums per group and month in one pass: a month is a number (year × 12 + month), no strings. */
+function monthlyTrends(checkIns: readonly StatCheckIn[], groupOf: (c: StatCheckIn) => string | undefined, labelOf: (key: string) => string): RatingTrend[] {
+  const groups = new Map<string, { months: Map<number, { sum: number; count: number }>; sum: number; count: number }>();
   for (const c of checkIns) {
     const rating = c.value.rating;
     if (rating === undefined) continue;
-    const month = monthOf(c);
-    const entry = months.get(month) ?? { sum: 0, count: 0 };
-    entry.sum += rating;
-    entry.count++;
-    months.set(month, entry);
-    sum += rating;
-    count++;
+    const key = groupOf(c);
+    if (key === undefined) continue;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { months: new Map(), sum: 0, count: 0 }));
+    const month = monthIndexOf(c);
+    const entry = group.months.get(month);
+    if (entry) {
+      entry.sum += rating;
+      entry.count++;
+    } else {
+      group.months.set(month, { sum: rating, count: 1 });
+    }
+    group.sum += rating;
+    group.count++;
   }
-  return {
+  return [...groups].map(([key, group]) => ({
     key,
-    label,
-    months: [...months].sort(([a], [b]) => a.localeCompare(b)).map(([month, m]) => ({ month, average: round1(m.sum / m.count), count: m.count })),
-    average: count > 0 ? round1(sum / count) : undefined,
-    count,
-  };
+    label: labelOf(key),
+    months: [...group.months]
+      .sort(([a], [b]) => a - b)
+      .map(([month, m]) => ({ month: `${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}`, average: round1(m.sum / m.count), count: m.count })),
+    average: round1(group.sum / group.count),
+    count: group.count,
+  }));
 }
 
 export function round1(value: number): number {
@@ -82,22 +90,17 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string | undefined): 
 
 /** Monthly rating averages per department, over the check-ins in the range (departments without ratings left out). */
 export function departmentTrends(selection: Pick<Selection, 'checkIns' | 'partnerById'>): RatingTrend[] {
-  const groups = groupBy(selection.checkIns, (c) => selection.partnerById.get(c.value.partnerId)?.department);
-  return [...groups]
-    .map(([department, list]) => trendOf(department, department, list))
-    .filter((t) => t.count > 0)
-    .sort((a, b) => a.label.localeCompare(b.label));
+  return monthlyTrends(selection.checkIns, (c) => selection.partnerById.get(c.value.partnerId)?.department, (department) => department).sort((a, b) =>
+    a.label.localeCompare(b.label),
+  );
 }
 
 /** Monthly rating averages per partner with ratings in the range, lowest average first. */
 export function partnerTrends(selection: Pick<Selection, 'checkIns' | 'partnerById'>): RatingTrend[] {
-  const groups = groupBy(selection.checkIns, (c) => c.value.partnerId);
-  const trends: RatingTrend[] = [];
-  for (const [id, list] of groups) {
-    const partner = selection.partnerById.get(id);
-    if (partner) trends.push(trendOf(id, partner.name, list));
-  }
-  return trends.filter((t) => t.count > 0).sort((a, b) => (a.average ?? 0) - (b.average ?? 0) || a.label.localeCompare(b.label));
+  const known = (c: StatCheckIn) => (selection.partnerById.has(c.value.partnerId) ? c.value.partnerId : undefined);
+  return monthlyTrends(selection.checkIns, known, (id) => selection.partnerById.get(id)?.name ?? id).sort(
+    (a, b) => (a.average ?? 0) - (b.average ?? 0) || a.label.localeCompare(b.label),
+  );
 }
 
 /** The last `count` ratings of check-ins (oldest first), skipping unrated ones. */

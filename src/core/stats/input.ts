@@ -9,9 +9,10 @@ export interface StatCheckIn {
   time: number;
   /** Private check-ins count as contact, but their words never reach the themes or a report. */
   private: boolean;
-  /** Local calendar month (yyyy-MM) and day number, worked out once (see monthOf / dayNumber). */
-  month?: string;
+  /** Month (year × 12 + month), day number and author key, worked out once (monthIndexOf, dayNumberOf, authorKeyOf). */
+  month?: number;
   day?: number;
+  author?: string;
 }
 
 export interface StatsInput {
@@ -53,13 +54,19 @@ export function authorKey(author: Author): string {
   return key;
 }
 
-/** The local calendar month of a check-in (yyyy-MM), computed once per check-in. */
-export function monthOf(checkIn: StatCheckIn): string {
+/** The local calendar month of a check-in as year × 12 + month (0–11), computed once per check-in. */
+export function monthIndexOf(checkIn: StatCheckIn): number {
   if (checkIn.month === undefined) {
     const d = new Date(checkIn.time);
-    checkIn.month = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+    checkIn.month = d.getFullYear() * 12 + d.getMonth();
   }
   return checkIn.month;
+}
+
+/** authorKey() of a check-in's author, computed once per check-in. */
+export function authorKeyOf(checkIn: StatCheckIn): string {
+  checkIn.author ??= authorKey(checkIn.value.author);
+  return checkIn.author;
 }
 
 /** Days since 1970-01-01 of a check-in's local calendar day, computed once per check-in. */
@@ -128,6 +135,11 @@ export function departmentLabels(partners: readonly Partner[]): Map<string, stri
   return labels;
 }
 
+function isSorted(list: readonly StatCheckIn[]): boolean {
+  for (let i = 1; i < list.length; i++) if (list[i - 1].time > list[i].time) return false;
+  return true;
+}
+
 export function select(input: StatsInput, filter: DashboardFilter): Selection {
   const labels = departmentLabels(input.partners);
   const wanted = filter.department?.toLocaleLowerCase();
@@ -142,10 +154,10 @@ export function select(input: StatsInput, filter: DashboardFilter): Selection {
   const history: StatCheckIn[] = [];
   for (const checkIn of input.checkIns) {
     if (checkIn.time >= end || !partnerById.has(checkIn.value.partnerId)) continue;
-    if (filter.author && authorKey(checkIn.value.author) !== filter.author) continue;
+    if (filter.author && authorKeyOf(checkIn) !== filter.author) continue;
     history.push(checkIn);
   }
-  history.sort((a, b) => a.time - b.time);
+  if (!isSorted(history)) history.sort((a, b) => a.time - b.time);
   const checkIns = history.filter((c) => c.time >= start);
   return { partners, partnerById, checkIns, history, start, end };
 }

@@ -2,7 +2,7 @@
 // how active each person is, and which partners only one teammate talks to — the relationships the team
 // would lose if that person left.
 import type { Author } from '../model';
-import { authorKey, type Selection } from './input';
+import { authorKeyOf, type Selection } from './input';
 
 export interface AuthorActivity {
   key: string;
@@ -35,7 +35,7 @@ export function teamStats(selection: Pick<Selection, 'checkIns' | 'partners' | '
   const authors = new Map<string, { author: Author; checkIns: number; partners: Set<string>; last: number; lastIso: string }>();
   const holders = new Map<string, Map<string, { name: string; count: number }>>();
   for (const c of selection.checkIns) {
-    const key = authorKey(c.value.author);
+    const key = authorKeyOf(c);
     let a = authors.get(key);
     if (!a) authors.set(key, (a = { author: c.value.author, checkIns: 0, partners: new Set(), last: 0, lastIso: c.value.date }));
     a.checkIns++;

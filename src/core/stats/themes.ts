@@ -69,15 +69,35 @@ function isNumber(word: string): boolean {
   return true;
 }
 
-/** Words of each check-in, kept while the record is unchanged: a refresh re-reads none of them. */
-const wordCache = new WeakMap<object, { summary: string; notes: string | undefined; words: string[] }>();
+/**
+ * Every word ever seen gets a number, once: the vocabulary (words and their Porter stems). Check-ins keep
+ * the numbers of their words while the record is unchanged, so a refresh of the dashboard re-reads none
+ * of them, and counting runs on arrays of numbers.
+ */
+const vocabulary = { ids: new Map<string, number>(), words: [] as string[], stems: [] as string[] };
+const MAX_VOCABULARY = 500_000;
 
-function checkInWords(value: StatCheckIn['value']): string[] {
+function wordId(word: string): number {
+  let id = vocabulary.ids.get(word);
+  if (id === undefined) {
+    id = vocabulary.words.length;
+    vocabulary.ids.set(word, id);
+    vocabulary.words.push(word);
+    vocabulary.stems.push(stemmer(word));
+  }
+  return id;
+}
+
+const wordCache = new WeakMap<object, { summary: string; notes: string | undefined; ids: Int32Array }>();
+
+function checkInWordIds(value: StatCheckIn['value']): Int32Array {
   const cached = wordCache.get(value);
-  if (cached && cached.summary === value.summary && cached.notes === value.notes) return cached.words;
+  if (cached && cached.summary === value.summary && cached.notes === value.notes) return cached.ids;
   const list = words(value.notes ? `${value.summary}\n${value.notes}` : value.summary);
-  wordCache.set(value, { summary: value.summary, notes: value.notes, words: list });
-  return list;
+  const ids = Int32Array.from(list, wordId);
+  // A runaway vocabulary (generated text) would only cost memory: stop caching, keep counting.
+  if (vocabulary.words.length < MAX_VOCABULARY) wordCache.set(value, { summary: value.summary, notes: value.notes, ids });
+  return ids;
 }
 
 /** Every word of every partner's name (lowercase), and their stems. */
@@ -98,52 +118,73 @@ export function nameWords(partners: readonly Pick<Partner, 'name'>[]): Set<strin
  */
 export function themes(checkIns: readonly StatCheckIn[], partners: readonly Pick<Partner, 'name'>[], limit = MAX_THEMES): Theme[] {
   const excluded = nameWords(partners);
-  const stems = new Map<string, string | null>(); // word → stem, or null when excluded
-  const terms = new Map<string, { checkIns: string[]; count: number; spellings: Map<string, number>; lastSeen: number }>();
-  // Newest first, so each term's check-in list is newest first without sorting it.
-  for (let i = checkIns.length - 1; i >= 0; i--) {
-    const checkIn = checkIns[i];
-    if (checkIn.private) continue;
-    for (const word of checkInWords(checkIn.value)) {
-      let stem = stems.get(word);
-      if (stem === undefined) {
-        const s = stemmer(word);
-        stem = STOP.has(word) || excluded.has(word) || excluded.has(s) || s.length < MIN_LENGTH ? null : s;
-        stems.set(word, stem);
-      }
-      if (stem === null) continue;
-      let entry = terms.get(stem);
-      if (!entry) terms.set(stem, (entry = { checkIns: [], count: 0, spellings: new Map(), lastSeen: -1 }));
-      entry.spellings.set(word, (entry.spellings.get(word) ?? 0) + 1);
-      if (entry.lastSeen === i) continue; // counted for this check-in already
-      entry.lastSeen = i;
-      entry.count++;
-      if (entry.checkIns.length < MAX_THEME_CHECK_INS) entry.checkIns.push(checkIn.value.id);
+  const shared = checkIns.filter((c) => !c.private);
+  const idsOf = shared.map((c) => checkInWordIds(c.value));
+  // Per word: the term (stem) it counts for, or -1 when it is a stop word, a name or too short.
+  const size = vocabulary.words.length;
+  const termOf = new Int32Array(size).fill(-1);
+  const termIds = new Map<string, number>();
+  const termStems: string[] = [];
+  for (let w = 0; w < size; w++) {
+    const word = vocabulary.words[w];
+    const stem = vocabulary.stems[w];
+    if (STOP.has(word) || excluded.has(word) || excluded.has(stem) || stem.length < MIN_LENGTH) continue;
+    let t = termIds.get(stem);
+    if (t === undefined) {
+      t = termStems.length;
+      termIds.set(stem, t);
+      termStems.push(stem);
+    }
+    termOf[w] = t;
+  }
+  const counts = new Int32Array(termStems.length);
+  const lastSeen = new Int32Array(termStems.length).fill(-1);
+  const spellings = new Int32Array(size);
+  for (let i = 0; i < idsOf.length; i++) {
+    for (const w of idsOf[i]) {
+      const t = termOf[w];
+      if (t < 0) continue;
+      spellings[w]++;
+      if (lastSeen[t] === i) continue; // counted for this check-in already
+      lastSeen[t] = i;
+      counts[t]++;
     }
   }
-  const top = [...terms]
-    .filter(([, entry]) => entry.count >= 2 || terms.size <= limit)
-    .sort(([a, x], [b, y]) => y.count - x.count || a.localeCompare(b))
+  const candidates: number[] = [];
+  for (let t = 0; t < counts.length; t++) if (counts[t] > 0) candidates.push(t);
+  const top = candidates
+    .filter((t) => counts[t] >= 2 || candidates.length <= limit)
+    .sort((a, b) => counts[b] - counts[a] || termStems[a].localeCompare(termStems[b]))
     .slice(0, limit);
-  const max = top[0]?.[1].count ?? 1;
-  const min = top[top.length - 1]?.[1].count ?? 1;
-  return top.map(([term, entry]) => ({
-    term,
-    label: mostUsed(entry.spellings),
-    count: entry.count,
-    weight: max === min ? 3 : 1 + Math.round(((entry.count - min) / (max - min)) * 4),
-    checkInIds: entry.checkIns,
-  }));
-}
-
-function mostUsed(spellings: Map<string, number>): string {
-  let best = '';
-  let bestCount = 0;
-  for (const [word, count] of spellings) {
-    if (count > bestCount || (count === bestCount && word < best)) {
-      best = word;
-      bestCount = count;
+  // The check-ins of the top terms, newest first (check-ins come oldest first).
+  const rank = new Int32Array(termStems.length).fill(-1);
+  top.forEach((t, r) => (rank[t] = r));
+  const lists: string[][] = top.map(() => []);
+  const seen = new Int32Array(top.length).fill(-1);
+  for (let i = idsOf.length - 1; i >= 0; i--) {
+    for (const w of idsOf[i]) {
+      const t = termOf[w];
+      const r = t < 0 ? -1 : rank[t];
+      if (r < 0 || seen[r] === i || lists[r].length >= MAX_THEME_CHECK_INS) continue;
+      seen[r] = i;
+      lists[r].push(shared[i].value.id);
     }
   }
-  return best;
+  // The spelling written most often, per term.
+  const best = new Map<number, number>();
+  for (let w = 0; w < size; w++) {
+    const t = termOf[w];
+    if (t < 0 || rank[t] < 0 || spellings[w] === 0) continue;
+    const current = best.get(t);
+    if (current === undefined || spellings[w] > spellings[current] || (spellings[w] === spellings[current] && vocabulary.words[w] < vocabulary.words[current])) best.set(t, w);
+  }
+  const max = top.length > 0 ? counts[top[0]] : 1;
+  const min = top.length > 0 ? counts[top[top.length - 1]] : 1;
+  return top.map((t, r) => ({
+    term: termStems[t],
+    label: vocabulary.words[best.get(t) ?? 0],
+    count: counts[t],
+    weight: max === min ? 3 : 1 + Math.round(((counts[t] - min) / (max - min)) * 4),
+    checkInIds: lists[r],
+  }));
 }
