@@ -46,8 +46,9 @@ export function activate(context: vscodeApi.ExtensionContext): AlliancesApi {
     context.subscriptions.push(vscode.window.registerWebviewPanelSerializer(viewType, { deserializeWebviewPanel }));
   }
   setTimeout(load, 0);
-  // The API other extensions and the tests use: reading any part of it loads the rest first.
-  return new Proxy({} as AlliancesApi, { get: (_target, key) => Reflect.get(load(), key) as unknown });
+  // The API other extensions and the tests use: reading any part of it loads the rest first. Not
+  // `then`: VS Code awaits what activate() returns, and a thenable check must not load anything.
+  return new Proxy({} as AlliancesApi, { get: (_target, key) => (key === 'then' ? undefined : (Reflect.get(load(), key) as unknown)) });
 }
 
 export function deactivate(): void {
