@@ -10,11 +10,11 @@ const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--onl
 /** Every command of package.json: the activation shell registers them all at once. */
 const commandIds = JSON.parse(readFileSync('package.json', 'utf8')).contributes.commands.map((c) => c.command);
 
-/** Keeps `require('./git.js')`, `./dashboard.js` and `./main.js` as run-time requires of the sibling bundles. */
+/** Keeps `require('./git.js')`, `./dashboard.js`, `./interop.js` and `./main.js` as run-time requires of the sibling bundles. */
 const lazyBundles = {
   name: 'lazy-bundles',
   setup(build) {
-    build.onResolve({ filter: /^\.\/(git|dashboard|main)\.js$/ }, (args) => ({ path: args.path, external: true }));
+    build.onResolve({ filter: /^\.\/(git|dashboard|interop|main)\.js$/ }, (args) => ({ path: args.path, external: true }));
   },
 };
 
@@ -65,6 +65,7 @@ const options = [
   { ...common, entryPoints: ['src/extension/shell.ts'], outfile: 'dist/extension.js', plugins: [lazyBundles], define: { ALLIANCES_COMMAND_IDS: JSON.stringify(commandIds) } },
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/main.js', plugins: [lazyBundles, vscodeFacade] },
   { ...common, entryPoints: ['src/extension/dashboard/index.ts'], outfile: 'dist/dashboard.js', plugins: [vscodeFacade] },
+  { ...common, entryPoints: ['src/extension/interop/index.ts'], outfile: 'dist/interop.js', plugins: [lazyBundles, vscodeFacade] },
   { ...common, entryPoints: ['src/git/index.ts'], outfile: 'dist/git.js' },
   // The command-line digest (`npx alliances due`): not in the .vsix.
   { ...common, name: 'cli', entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },

@@ -1,4 +1,5 @@
-import { differenceInCalendarDays, format, parseISO, startOfDay } from 'date-fns';
+import { differenceInCalendarDays, parseISO, startOfDay } from 'date-fns';
+import { calendarDate } from './dates';
 import { dueLabel } from './cadence';
 import type { FollowUp, TalkingPoint } from './model';
 import type { Loaded, Store } from './store';
@@ -47,12 +48,12 @@ export function openFollowUps(followUps: readonly Loaded<FollowUp>[]): Loaded<Fo
 
 /** Past its due date (calendar days, local time) and not done. */
 export function isOverdue(followUp: FollowUp, now: Date): boolean {
-  return !followUp.done && followUp.due !== undefined && followUp.due < format(now, 'yyyy-MM-dd');
+  return !followUp.done && followUp.due !== undefined && followUp.due < calendarDate(now);
 }
 
 /** How many of these follow-ups are overdue: one pass, no sorting. */
 export function countOverdue(followUps: Iterable<Loaded<FollowUp>>, now: Date): number {
-  const today = format(now, 'yyyy-MM-dd');
+  const today = calendarDate(now);
   let count = 0;
   for (const { value } of followUps) if (!value.done && value.due !== undefined && value.due < today) count++;
   return count;

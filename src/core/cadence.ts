@@ -1,4 +1,5 @@
-import { addDays, differenceInCalendarDays, format, isAfter, parseISO, startOfDay } from 'date-fns';
+import { addDays, differenceInCalendarDays, isAfter, parseISO, startOfDay } from 'date-fns';
+import { calendarDate, monthDay } from './dates';
 import type { Partner } from './model';
 
 export type DueStatus = 'overdue' | 'dueSoon' | 'later' | 'snoozed' | 'archived';
@@ -55,12 +56,12 @@ export function plural(count: number, noun: string): string {
 
 /** "Dec 2", or "Dec 2, 2027" when not this year. */
 export function formatShortDate(date: Date, today: Date): string {
-  return format(date, date.getFullYear() === today.getFullYear() ? 'MMM d' : 'MMM d, yyyy');
+  return monthDay(date, date.getFullYear() !== today.getFullYear());
 }
 
 /** A calendar date (yyyy-MM-dd) in local time, as stored in `snoozedUntil`. */
 export function toCalendarDate(date: Date): string {
-  return format(date, 'yyyy-MM-dd');
+  return calendarDate(date);
 }
 
 /** Sort key: most overdue first, then soonest due; snoozed and archived last. */

@@ -1,4 +1,4 @@
-import { format } from 'date-fns';
+import { calendarDate } from './dates';
 import { followUpDays, followUpOwnerName, openFollowUps, openTalkingPoints } from './agenda';
 import { CHECK_IN_KIND_LABELS } from './model';
 import { duePartners, viewPartners } from './partnerView';
@@ -32,7 +32,7 @@ export interface DigestOptions {
   siloDays: number;
 }
 
-const day = (date: Date) => format(date, 'yyyy-MM-dd');
+const day = (date: Date) => calendarDate(date);
 
 export function computeDigest(store: Store, options: DigestOptions): Digest {
   const { now } = options;

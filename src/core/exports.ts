@@ -1,5 +1,6 @@
 // What the Export commands write: partners as CSV, upcoming check-ins as an iCalendar file.
-import { addDays, format, setHours, startOfDay } from 'date-fns';
+import { addDays, setHours, startOfDay } from 'date-fns';
+import { calendarDate } from './dates';
 import { openTalkingPoints } from './agenda';
 import { cadenceOf } from './cadence';
 import { toCsv } from './csv';
@@ -24,8 +25,8 @@ export function partnersCsv(store: Store, options: ExportOptions): string {
     partner.email ?? '',
     String(cadenceOf(partner, cadence)),
     (partner.leads ?? []).join('; '),
-    lastCheckIn ? format(new Date(lastCheckIn.date), 'yyyy-MM-dd') : '',
-    due.dueDate ? format(due.dueDate, 'yyyy-MM-dd') : '',
+    lastCheckIn ? calendarDate(new Date(lastCheckIn.date)) : '',
+    due.dueDate ? calendarDate(due.dueDate) : '',
     due.status === 'archived' ? 'archived' : due.label,
     partner.id,
   ]);
@@ -55,7 +56,7 @@ export function dueCheckInsIcs(store: Store, options: CalendarExportOptions): st
     const description = [
       [partner.role, partner.department].filter(Boolean).join(', '),
       `Check-in ${due.label}.`,
-      lastCheckIn ? `Last: ${format(new Date(lastCheckIn.date), 'yyyy-MM-dd')}${store.get('checkIn', lastCheckIn.id)?.private ? ' (private)' : `, ${lastCheckIn.summary}`}` : 'No check-in yet.',
+      lastCheckIn ? `Last: ${calendarDate(new Date(lastCheckIn.date))}${store.get('checkIn', lastCheckIn.id)?.private ? ' (private)' : `, ${lastCheckIn.summary}`}` : 'No check-in yet.',
       ...(agenda.length > 0 ? ['Talking points:', ...agenda.map((point) => `- ${point.value.text}`)] : []),
     ].join('\n');
     events.push({

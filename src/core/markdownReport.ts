@@ -1,4 +1,4 @@
-import { format } from 'date-fns';
+import { calendarDate } from './dates';
 import { followUpOwnerName, isOpenTalkingPoint, openFollowUps, sourceLabel } from './agenda';
 import { cadenceOf } from './cadence';
 import { computeDigest, type DigestOptions } from './digest';
@@ -15,7 +15,7 @@ export interface ReportOptions extends DigestOptions {
 /** User text inline: escaped and on one line, so a name cannot become a heading or a link. */
 const inlineMarkdown = (text: string) => mdText(text.trim());
 
-const day = (iso: string) => format(new Date(iso), 'yyyy-MM-dd');
+const day = (iso: string) => calendarDate(new Date(iso));
 const visible = <T>(records: Loaded<T>[], options: ReportOptions) => records.filter((record) => options.includePrivate === true || !record.private);
 
 /** The whole store: who is due, silos, open follow-ups, then one section per active partner. */

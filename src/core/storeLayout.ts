@@ -1,5 +1,4 @@
 import * as path from 'node:path';
-import { format } from 'date-fns';
 import type { CollectionKind, RecordKind } from './model';
 import { slugify } from './slug';
 
@@ -71,7 +70,7 @@ export function fileFor(root: string, kind: CollectionKind, id: string, placemen
   const base = isPrivate ? path.join(root, PRIVATE_DIR) : root;
   const folder = path.join(base, KIND_FOLDERS[kind]);
   if (kind === 'partner') return path.join(folder, `${slugify(placement.name ?? '')}-${id}.json`);
-  if (kind === 'checkIn') return path.join(folder, format(placement.date ?? new Date(), 'yyyy'), `${id}.json`);
+  if (kind === 'checkIn') return path.join(folder, String((placement.date ?? new Date()).getFullYear()), `${id}.json`);
   return path.join(folder, `${id}.json`);
 }
 

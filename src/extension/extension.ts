@@ -2,8 +2,7 @@ import * as vscode from 'vscode';
 import { type GroupBy } from '../core/partnerView';
 import { addPartner } from './commands/addPartner';
 import { editPartner } from './commands/editPartner';
-import { exportCalendar, exportPartnersCsv, exportReport } from './commands/exportCommands';
-import { importPartners, ImportPreview } from './commands/importPartners';
+import { ImportPreview } from './commands/importPreview';
 import { addFollowUp, setFollowUpDone } from './commands/followUps';
 import { addTalkingPoint, openTalkingPoint, setTalkingPointCovered } from './commands/talkingPoints';
 import { FollowUpsTree, type FollowUpNode } from './followUpsTree';
@@ -13,6 +12,7 @@ import { openPartnerFile, setArchived, snoozePartner } from './commands/partnerS
 import { showDue } from './commands/showDue';
 import { initializeStore, openStoreFolder, refreshStores } from './commands/storeCommands';
 import { LazyDashboard } from './lazyDashboard';
+import { loadInterop } from './lazyInterop';
 import { registerCommand, useShellRegistry, type ShellRegistry } from './registry';
 import { guarded } from './partnerArgs';
 import { registerPartnerPage, type PartnerPanels } from './partnerPage/partnerPanel';
@@ -132,10 +132,10 @@ export function start(context: vscode.ExtensionContext, registry?: ShellRegistry
     'alliances.completeFollowUp': storeCommand((arg?: unknown) => setFollowUpDone(service, true, arg)),
     'alliances.reopenFollowUp': storeCommand((arg?: unknown) => setFollowUpDone(service, false, arg)),
     'alliances.showPartnerHistory': storeCommand((arg?: unknown) => showPartnerHistory(service, arg)),
-    'alliances.importPartners': storeCommand((arg?: unknown, options?: unknown) => importPartners(service, importPreview, arg, options)),
-    'alliances.exportPartnersCsv': storeCommand((arg?: unknown, target?: unknown) => exportPartnersCsv(service, arg, target)),
-    'alliances.exportCalendar': storeCommand((arg?: unknown, target?: unknown) => exportCalendar(service, arg, target)),
-    'alliances.exportReport': storeCommand((arg?: unknown, target?: unknown) => exportReport(service, arg, target)),
+    'alliances.importPartners': storeCommand((arg?: unknown, options?: unknown) => loadInterop().importPartners(service, importPreview, arg, options)),
+    'alliances.exportPartnersCsv': storeCommand((arg?: unknown, target?: unknown) => loadInterop().exportPartnersCsv(service, arg, target)),
+    'alliances.exportCalendar': storeCommand((arg?: unknown, target?: unknown) => loadInterop().exportCalendar(service, arg, target)),
+    'alliances.exportReport': storeCommand((arg?: unknown, target?: unknown) => loadInterop().exportReport(service, arg, target)),
     'alliances.groupByStatus': () => setView('status', undefined),
     'alliances.groupByDepartment': () => setView('department', undefined),
     'alliances.showArchived': () => setView(undefined, true),

@@ -18,6 +18,7 @@ import {
 import { parseVCards, VCardError } from '../../core/vcard';
 import { folderFromArg, pickFolder } from '../partnerArgs';
 import type { FolderStore, StoreService } from '../storeService';
+import type { ImportPreview, PreviewItem } from './importPreview';
 
 /** What a script or test passes to skip the dialogs; without `select` the preview is shown. */
 export interface ImportOptions {
@@ -48,18 +49,6 @@ export interface ImportResult {
   failed: string[];
 }
 
-type Action = 'add' | 'update' | 'skip' | 'invalid';
-export interface PreviewItem extends vscode.QuickPickItem {
-  action?: Action;
-  line?: number;
-}
-
-/** The preview on screen, for the integration tests (they read it, then accept it with a command). */
-export class ImportPreview {
-  /** Which step is on screen. */
-  stage: 'columns' | 'preview' | undefined;
-  current: readonly PreviewItem[] | undefined;
-}
 
 function parseFile(uri: vscode.Uri, bytes: Uint8Array, mapping: ImportOptions['mapping']): { candidates: Candidate[]; rows?: CsvRow[]; columns?: ColumnMapping } {
   let text: string;

@@ -1,6 +1,7 @@
 // What the partner page shows, shaped from the store for one partner: header, timeline, chart points,
 // talking points, follow-ups and the asks/offers balance. Pure (no vscode), so it is unit-tested in Node.
-import { format, parseISO, startOfDay } from 'date-fns';
+import { parseISO, startOfDay } from 'date-fns';
+import { monthDay } from '../../core/dates';
 import { followUpDueLabel, followUpOwnerName, isOverdue, openFollowUps, openTalkingPoints, sourceLabel } from '../../core/agenda';
 import { cadenceOf, formatShortDate } from '../../core/cadence';
 import { CHECK_IN_KIND_LABELS, CHECK_IN_KINDS, type Ask, type FollowUp } from '../../core/model';
@@ -18,7 +19,7 @@ export interface PageDataOptions {
 }
 
 export function dateLabel(iso: string): string {
-  return format(parseISO(iso), 'MMM d, yyyy');
+  return monthDay(parseISO(iso), true);
 }
 
 /** "src/billing/invoice.ts:3–5", or ":3" for a single line. */
