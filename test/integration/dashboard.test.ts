@@ -10,6 +10,8 @@ import type { Loaded } from '../../src/core/store';
 import { DASHBOARD_VIEW_TYPE as PANEL_VIEW_TYPE } from '../../src/extension/dashboard/dashboardPanel';
 import type { AlliancesApi } from '../../src/extension/extension';
 import { DASHBOARD_VIEW_TYPE } from '../../src/extension/lazyDashboard';
+import { HOSTILE_PAYLOADS } from '../fixtures/hostilePayloads';
+import { recordCounts } from '../reliability/counts';
 import { api, listFiles, storeRoot, waitFor } from './helpers';
 
 // The dashboard in the real extension host: the command opens one panel, the page asks for figures, and
@@ -106,6 +108,32 @@ describe('dashboard', function () {
     assert.match(report, /\| Finance \| 1 \| 0 \|/);
     assert.match(report, /- \*\*Budget planning\*\*: Ann Dashboard \(Finance\)/);
     await fs.rm(target);
+  });
+
+  it('exports a report in which hostile names, departments and areas stay text', async () => {
+    const files: string[] = [];
+    const stamp = new Date().toISOString();
+    for (const [i, { text }] of HOSTILE_PAYLOADS.entries()) {
+      const id = newId();
+      const partner = { schemaVersion: 1, id, name: `${i} ${text.slice(0, 190)}`.trim(), department: `Hostile ${i} ${text}`.slice(0, 100).trim(), leads: [text.slice(0, 200)], createdAt: stamp, updatedAt: stamp, author: { name: text.slice(0, 200) } };
+      const file = path.join(storeRoot(), 'partners', `${id}.json`);
+      await fs.writeFile(file, `${JSON.stringify(partner, null, 2)}\n`);
+      files.push(file);
+    }
+    try {
+      await waitFor('the hostile partners to load', () => alliances.service.allViews().filter((item) => item.view.record.value.department.startsWith('Hostile ')).length === HOSTILE_PAYLOADS.length, 10_000);
+      const target = path.join(os.tmpdir(), `alliances-hostile-report-${Date.now()}.md`);
+      assert.equal(await vscode.commands.executeCommand<string>('alliances.exportDashboard', target, {}), target);
+      const report = await fs.readFile(target, 'utf8');
+      await fs.rm(target);
+      // Every < is escaped, so no renderer makes a tag, a link or an image of a teammate's text.
+      assert.doesNotMatch(report.replace(/\\</g, ''), /<[a-z!/]/i);
+      assert.doesNotMatch(report, /(^|[^\\])\]\(javascript:/);
+      assert.ok(report.includes('\\<script\\>'), 'the script payload is there, escaped');
+      recordCounts('integration-dashboard-report', { hostilePayloads: HOSTILE_PAYLOADS.length * 3 });
+    } finally {
+      for (const file of files) await fs.rm(file, { force: true });
+    }
   });
 
   it('refuses a wrong filter argument instead of ignoring it', async () => {
