@@ -3,13 +3,28 @@ import type { Ask, Partner } from '../model';
 import type { Store } from '../store';
 import type { StatCheckIn, StatsInput } from './input';
 
+/**
+ * A check-in's statistics record, kept while the store keeps the record (a change replaces it): its time,
+ * month, day and author key are worked out once, not on every refresh of the dashboard.
+ */
+const statCheckIns = new WeakMap<object, StatCheckIn>();
+
+function statCheckIn(value: StatCheckIn['value'], isPrivate: boolean): StatCheckIn {
+  let stat = statCheckIns.get(value);
+  if (!stat || stat.private !== isPrivate) {
+    stat = { value, time: Date.parse(value.date), private: isPrivate };
+    statCheckIns.set(value, stat);
+  }
+  return stat;
+}
+
 export function statsInput(stores: readonly Store[], defaultCadenceDays: number, now: Date): StatsInput {
   const partners: Partner[] = [];
   const checkIns: StatCheckIn[] = [];
   const asks: Ask[] = [];
   for (const store of stores) {
     for (const p of store.partners()) partners.push(p.value);
-    for (const c of store.checkIns()) checkIns.push({ value: c.value, time: Date.parse(c.value.date), private: c.private });
+    for (const c of store.checkIns()) checkIns.push(statCheckIn(c.value, c.private));
     for (const a of store.all('ask')) asks.push(a.value);
   }
   // Oldest first, once: the statistics then keep that order (nearly sorted already: files are named by id).
