@@ -51,4 +51,18 @@ describe('e2e harness: real workbench', () => {
     await wb!.page.keyboard.press('Escape');
     assert.equal(fs.existsSync(path.join(workspace, '.alliances')), false, 'nothing is written until the user finishes');
   });
+
+  it('lists Alliances among the installed extensions, with its details page (the README\'s install screenshot)', async () => {
+    await wb!.runCommand('View: Toggle Panel Visibility'); // hides the panel the terminal test opened
+    await wb!.page.locator('.part.panel').waitFor({ state: 'hidden' });
+    await wb!.runCommand('Extensions: Show Installed Extensions');
+    const row = wb!.page.locator('.extensions-viewlet .extension-list-item').filter({ hasText: 'Alliances' }).first();
+    await row.waitFor({ state: 'visible', timeout: 30_000 });
+    await row.click();
+    const editor = wb!.page.locator('.extension-editor');
+    await editor.locator('.name').filter({ hasText: 'Alliances' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    assert.match(await editor.innerText(), /Keep your cross-functional partners in a sidebar/);
+    await wb!.page.mouse.move(1390, 600);
+    await wb!.screenshot('installed-extension');
+  });
 });
