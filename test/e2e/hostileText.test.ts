@@ -8,11 +8,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { subDays } from 'date-fns';
-import type { ConsoleMessage, Frame, FrameLocator } from 'playwright-core';
+import type { Frame, FrameLocator } from 'playwright-core';
 import { newId } from '../../src/core/ids';
 import { HOSTILE_PAYLOADS } from '../fixtures/hostilePayloads';
 import { repoRoot } from '../harness/codeServer';
 import { recordCounts } from '../reliability/counts';
+import { assertStrictCsp, attachWebview, guardPage, type PageGuard } from './webviewGuard';
 import { openWorkbench, type Workbench } from './workbench';
 
 const vsix = process.env.ALLIANCES_VSIX ?? path.join(repoRoot, 'dist', 'alliances.vsix');
@@ -31,9 +32,8 @@ describe('Hostile text on the partner page (real browser)', function () {
   let frame: FrameLocator;
   let inner: Frame;
   let frameUrl: string;
-  const dialogs: string[] = [];
-  const cspConsole: string[] = [];
-  const navigations: string[] = [];
+  let cspEvents: () => Promise<string[]>;
+  let guard: PageGuard;
 
   before(async () => {
     workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'alliances-e2e-hostile-'));
@@ -60,14 +60,7 @@ describe('Hostile text on the partner page (real browser)', function () {
     });
 
     wb = await openWorkbench({ workspace, vsix });
-    wb.page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-    wb.page.on('console', (message: ConsoleMessage) => {
-      if (/Content Security Policy|Refused to/i.test(message.text())) cspConsole.push(message.text());
-    });
-    wb.page.on('framenavigated', (navigated) => navigations.push(navigated.url()));
+    guard = guardPage(wb.page);
   });
 
   after(async () => {
@@ -82,22 +75,8 @@ describe('Hostile text on the partner page (real browser)', function () {
     await wb.runCommand('Alliances: Open Partner Page');
     await wb.quickInputType('Hostile Host');
     await wb.quickPick('Hostile Host');
-    frame = wb.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
-    await frame.locator('h1#partner-name').filter({ hasText: 'Hostile Host' }).waitFor({ timeout: 30_000 });
-    const handle = await wb.page.frameLocator('iframe.webview.ready').locator('#active-frame').elementHandle();
-    inner = (await handle.contentFrame())!;
-    frameUrl = inner.url();
-    await inner.evaluate(() => {
-      const w = window as unknown as { cspEvents: string[] };
-      w.cspEvents = [];
-      document.addEventListener('securitypolicyviolation', (e) => w.cspEvents.push(`${e.violatedDirective} ${e.blockedURI}`));
-    });
-    const csp = await inner.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '');
-    assert.match(csp, /(^|;)\s*default-src 'none'/);
-    const nonce = /script-src 'nonce-([A-Za-z0-9+/=]+)'/.exec(csp)?.[1];
-    assert.ok(nonce, csp);
-    const scripts = await inner.evaluate(() => [...document.querySelectorAll('script[src]')].map((s) => (s as HTMLScriptElement).nonce));
-    assert.ok(scripts.length > 0 && scripts.every((n) => n === nonce));
+    ({ frame, inner, url: frameUrl, cspEvents } = await attachWebview(wb.page, (f) => f.locator('h1#partner-name').filter({ hasText: 'Hostile Host' }).waitFor({ timeout: 30_000 })));
+    await assertStrictCsp(inner);
   });
 
   it(`shows all ${HOSTILE_PAYLOADS.length} payloads in every list field as literal text`, async () => {
@@ -155,12 +134,11 @@ describe('Hostile text on the partner page (real browser)', function () {
     assert.equal(elements.styledSpans, 0);
     assert.equal(elements.onHandlers, 0);
     assert.equal(elements.background, 'none');
-    assert.deepEqual(dialogs, []);
+    assert.deepEqual(guard.dialogs, []);
     assert.equal(inner.url(), frameUrl, 'the page never navigated');
-    const strange = navigations.filter((url) => (url !== 'about:blank' && !/^https?:\/\/(127\.0\.0\.1:\d+|[a-z0-9+-]+\.vscode-cdn\.net)\//.test(url)) || /javascript:|evil\.example|\/x(\?|$)/i.test(url));
-    assert.deepEqual(strange, []);
-    assert.deepEqual(cspConsole, []);
-    assert.deepEqual(await inner.evaluate(() => (window as unknown as { cspEvents: string[] }).cspEvents), []);
+    assert.deepEqual(guard.strangeNavigations(), []);
+    assert.deepEqual(guard.cspConsole, []);
+    assert.deepEqual(await cspEvents(), []);
     // The page is still whole and working after all that.
     assert.equal(await frame.locator('section#timeline li.entry').count(), HOSTILE_PAYLOADS.length);
   });

@@ -7,11 +7,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { format, subDays } from 'date-fns';
-import type { ConsoleMessage, Frame, FrameLocator, Locator } from 'playwright-core';
+import type { Frame, FrameLocator, Locator } from 'playwright-core';
 import { newId } from '../../src/core/ids';
 import type { Ask, CheckIn, FollowUp, Partner, TalkingPoint } from '../../src/core/model';
 import { createDemoWorkspace } from '../fixtures/demoStore';
 import { repoRoot } from '../harness/codeServer';
+import { attachWebview, guardPage, type PageGuard } from './webviewGuard';
 import { openWorkbench, type Workbench } from './workbench';
 
 const vsix = process.env.ALLIANCES_VSIX ?? path.join(repoRoot, 'dist', 'alliances.vsix');
@@ -71,9 +72,7 @@ describe('Partner page in the real workbench', function () {
   let followUpFile: string;
   let pointByKeyboard: TalkingPoint;
   let pointByForm: TalkingPoint;
-  const dialogs: string[] = [];
-  const cspConsole: string[] = [];
-  const navigations: string[] = [];
+  let guard: PageGuard;
   /** securitypolicyviolation events seen by earlier documents of the page (it reloads when re-shown). */
   const earlierCspEvents: string[] = [];
   let frame: FrameLocator;
@@ -109,14 +108,7 @@ describe('Partner page in the real workbench', function () {
     for (const ask of asks) writeRecord(path.join(store, 'asks', `${ask.id}.json`), ask);
 
     wb = await openWorkbench({ workspace, vsix });
-    wb.page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-    wb.page.on('console', (message: ConsoleMessage) => {
-      if (/Content Security Policy|Refused to/i.test(message.text())) cspConsole.push(message.text());
-    });
-    wb.page.on('framenavigated', (navigated) => navigations.push(navigated.url()));
+    guard = guardPage(wb.page);
   });
 
   after(async () => {
@@ -126,7 +118,7 @@ describe('Partner page in the real workbench', function () {
 
   const section = (id: string): Locator => frame.locator(`section#${id}`);
   const status = (): Locator => frame.locator('#status');
-  const cspEvents = (): Promise<string[]> => innerFrame.evaluate(() => (window as unknown as { cspEvents?: string[] }).cspEvents ?? []);
+  let cspEvents: () => Promise<string[]>;
   /** No toast over the page, no tooltip from the mouse: a clean screenshot. */
   const clearToasts = async () => {
     await wb.runCommand('Notifications: Clear All Notifications');
@@ -137,16 +129,7 @@ describe('Partner page in the real workbench', function () {
 
   /** The page's document (two iframes deep), with a recorder of CSP violations from now on. */
   async function attachToPage(): Promise<void> {
-    frame = wb.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
-    await frame.locator('h1#partner-name').filter({ hasText: 'Dana Whitfield' }).waitFor({ timeout: 30_000 });
-    const handle = await wb.page.frameLocator('iframe.webview.ready').locator('#active-frame').elementHandle();
-    innerFrame = (await handle.contentFrame())!;
-    frameUrl = innerFrame.url();
-    await innerFrame.evaluate(() => {
-      const w = window as unknown as { cspEvents: string[] };
-      w.cspEvents = [];
-      document.addEventListener('securitypolicyviolation', (e) => w.cspEvents.push(`${e.violatedDirective} ${e.blockedURI}`));
-    });
+    ({ frame, inner: innerFrame, url: frameUrl, cspEvents } = await attachWebview(wb.page, (f) => f.locator('h1#partner-name').filter({ hasText: 'Dana Whitfield' }).waitFor({ timeout: 30_000 })));
   }
 
   it('opens from the Command Palette with the partner picked, and shows the header', async () => {
@@ -400,11 +383,10 @@ describe('Partner page in the real workbench', function () {
   });
 
   it('ran nothing hostile: no dialog, no navigation, no CSP violation (and the CSP does block inline script)', async () => {
-    assert.deepEqual(dialogs, []);
+    assert.deepEqual(guard.dialogs, []);
     assert.equal(innerFrame.url(), frameUrl, 'the page never navigated');
-    const strange = navigations.filter((url) => url !== 'about:blank' && !/^https?:\/\/(127\.0\.0\.1:\d+|[a-z0-9+-]+\.vscode-cdn\.net)\//.test(url) || /javascript:|\/x(\?|$)/i.test(url));
-    assert.deepEqual(strange, [], 'no frame went anywhere but the workbench and its webview host');
-    assert.deepEqual(cspConsole, []);
+    assert.deepEqual(guard.strangeNavigations(), [], 'no frame went anywhere but the workbench and its webview host');
+    assert.deepEqual(guard.cspConsole, []);
     assert.deepEqual([...earlierCspEvents, ...(await cspEvents())], []);
 
     // The page validates what it receives: a message that does not match the protocol changes nothing.
@@ -424,7 +406,7 @@ describe('Partner page in the real workbench', function () {
     const deadline = Date.now() + 5_000;
     while ((await cspEvents()).length === 0 && Date.now() < deadline) await wb.page.waitForTimeout(100);
     assert.match((await cspEvents()).join('\n'), /script-src/);
-    await until('the violation in the console', () => cspConsole.length > 0, 5_000);
-    assert.match(cspConsole.join('\n'), /inline script/i);
+    await until('the violation in the console', () => guard.cspConsole.length > 0, 5_000);
+    assert.match(guard.cspConsole.join('\n'), /inline script/i);
   });
 });

@@ -1,8 +1,9 @@
 // Relationship health: rating trends per department and per partner, and the relationships that are
 // slipping — ratings falling, or the cadence missed twice in a row — listed first so they get attention.
 import { cadenceOf } from '../cadence';
+import { calendarDate } from '../dates';
 import type { Partner } from '../model';
-import { calendarDay, dayNumber, dayNumberOf, monthIndexOf, type Selection, type StatCheckIn } from './input';
+import { dayNumber, dayNumberOf, monthIndexOf, type Selection, type StatCheckIn } from './input';
 
 /** Average rating of one calendar month (yyyy-MM). */
 export interface MonthRating {
@@ -149,7 +150,7 @@ export function slipping(selection: Pick<Selection, 'partners' | 'history'>, def
   const byPartner = groupBy(selection.history, (c) => c.value.partnerId);
   const asOfTime = asOf.getTime();
   const asOfDay = dayNumber(asOfTime);
-  const today = calendarDay(asOfTime);
+  const today = calendarDate(new Date(asOfTime));
   const result: Slipping[] = [];
   for (const partner of selection.partners) {
     if (partner.snoozedUntil && partner.snoozedUntil >= today) continue;

@@ -95,12 +95,6 @@ export function filterRange(filter: DashboardFilter, now: Date): { start: number
   return { start, end: endDay + DAY_MS };
 }
 
-/** The local calendar day (yyyy-MM-dd) of a time. */
-export function calendarDay(time: number): string {
-  const d = new Date(time);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 /** Whole calendar days between two times (local time), b − a. */
 export function daysBetween(a: number, b: number): number {
   return dayNumber(b) - dayNumber(a);

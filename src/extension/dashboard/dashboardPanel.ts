@@ -5,11 +5,12 @@ import * as v from 'valibot';
 import * as vscode from 'vscode';
 import type { DashboardData, DashboardFilter } from '../../core/stats';
 import { DashboardPageMessageSchema, DashboardStateSchema, RequestIdOnlySchema, type DashboardHostMessage } from '../../webview/protocol';
+import type { StoreService } from '../storeService';
+import { WebviewPage } from '../webviewPage';
+import { normaliseFilter, themeCheckIns, workspaceDashboard } from './dashboardData';
+
 /** The partner page's command (a string, so this bundle does not pull the partner page in). */
 const OPEN_PARTNER_PAGE_COMMAND = 'alliances.openPartnerPage';
-import { newNonce, pageHtml } from '../partnerPage/pageHtml';
-import type { StoreService } from '../storeService';
-import { normaliseFilter, themeCheckIns, workspaceDashboard } from './dashboardData';
 
 export const DASHBOARD_VIEW_TYPE = 'alliances.dashboard';
 const REFRESH_DEBOUNCE_MS = 100;
@@ -22,39 +23,23 @@ export type DashboardOutcome =
   | { kind: 'exportReport'; saved?: string }
   | { kind: 'rendered' };
 
-export class DashboardPanel implements vscode.Disposable {
-  private readonly disposables: vscode.Disposable[] = [];
-  private timer: NodeJS.Timeout | undefined;
-  private disposed = false;
-  private readonly closed = new vscode.EventEmitter<void>();
-  readonly onDidDispose = this.closed.event;
+export class DashboardPanel extends WebviewPage<DashboardHostMessage> {
   filter: DashboardFilter = {};
   /** The figures last sent to the page, and how long they took (milliseconds; the benchmark reads it). */
   last: DashboardData | undefined;
   lastComputeMs = 0;
-  /** Data messages posted: tests wait for a count to grow. */
-  posted = 0;
   /** From creating the panel to the page's first drawing of the figures (milliseconds). */
   firstPaintMs: number | undefined;
   private readonly createdAt = performance.now();
 
   constructor(
-    readonly panel: vscode.WebviewPanel,
+    panel: vscode.WebviewPanel,
     private readonly service: StoreService,
     extensionUri: vscode.Uri,
     private readonly exportReport: (filter: DashboardFilter) => Promise<string | undefined>,
   ) {
-    panel.webview.options = { enableScripts: true, enableCommandUris: false, enableForms: false, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview')] };
-    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'alliances.svg');
-    const webview = panel.webview;
-    const asset = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', name)).toString();
-    webview.html = pageHtml({ cspSource: webview.cspSource, scriptUri: asset('dashboard.js'), styleUri: asset('dashboard.css'), nonce: newNonce(), title: 'Alliances Dashboard' });
-    this.disposables.push(
-      panel.onDidDispose(() => this.dispose()),
-      webview.onDidReceiveMessage((raw: unknown) => void this.handle(raw)),
-      service.onDidChange(() => this.schedule()),
-      this.closed,
-    );
+    super(panel, extensionUri, { script: 'dashboard.js', style: 'dashboard.css', title: 'Alliances Dashboard' }, REFRESH_DEBOUNCE_MS);
+    this.disposables.push(service.onDidChange(() => this.schedule()));
   }
 
   /** Validates and carries out one message from the page. Public for tests. */
@@ -106,28 +91,6 @@ export class DashboardPanel implements vscode.Disposable {
     this.lastComputeMs = performance.now() - started;
     this.last = data;
     await this.post({ type: 'data', data });
-  }
-
-  private schedule(): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      if (!this.disposed && this.panel.visible) void this.postData();
-    }, REFRESH_DEBOUNCE_MS);
-  }
-
-  private async post(message: DashboardHostMessage): Promise<void> {
-    if (this.disposed) return;
-    if (message.type === 'data') this.posted++;
-    await this.panel.webview.postMessage(message);
-  }
-
-  dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
-    clearTimeout(this.timer);
-    this.closed.fire();
-    for (const d of this.disposables) d.dispose();
-    this.panel.dispose();
   }
 }
 

@@ -4,13 +4,13 @@
 import * as v from 'valibot';
 import * as vscode from 'vscode';
 import { registerCommand, registerWebviewPanelSerializer } from '../registry';
+import { WebviewPage } from '../webviewPage';
 import { PageStateSchema, type HostMessage, type PageData } from '../../webview/protocol';
 import { guarded, partnerFromArg, pickPartner, type PartnerTarget } from '../partnerArgs';
 import { defaultCadenceDays } from '../settings';
 import type { StoreService } from '../storeService';
 import { handlePageMessage, type Outcome } from './messageHandler';
 import { buildPageData } from './pageData';
-import { newNonce, pageHtml } from './pageHtml';
 import type { AreaCommit } from '../../git/areaCommits';
 import type { BranchRecordsService } from '../git/branchRecordsService';
 import { partnerPageGit } from '../git/partnerGit';
@@ -25,46 +25,26 @@ export interface OpenOptions {
 }
 
 /** One open partner page. */
-export class PartnerPanel implements vscode.Disposable {
-  private readonly disposables: vscode.Disposable[] = [];
-  private timer: NodeJS.Timeout | undefined;
+export class PartnerPanel extends WebviewPage<HostMessage> {
   private showFormOnReady = false;
-  private disposed = false;
-  private readonly closed = new vscode.EventEmitter<void>();
-  readonly onDidDispose = this.closed.event;
-  /** Messages posted to the page (for tests and the output channel's trace). */
-  posted = 0;
   /** The data last posted (for tests). */
   lastData: PageData | undefined;
   /** The commits in the partner's code areas last shown: only these can become talking points. */
   private listedCommits: AreaCommit[] = [];
 
   constructor(
-    readonly panel: vscode.WebviewPanel,
+    panel: vscode.WebviewPanel,
     readonly partnerId: string,
     private readonly service: StoreService,
-    private readonly extensionUri: vscode.Uri,
+    extensionUri: vscode.Uri,
     private readonly branches?: BranchRecordsService,
   ) {
-    const roots = [vscode.Uri.joinPath(extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media')];
-    panel.webview.options = { enableScripts: true, enableCommandUris: false, enableForms: false, localResourceRoots: roots };
-    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'alliances.svg');
-    this.render();
+    super(panel, extensionUri, { script: 'partnerPage.js', style: 'partnerPage.css' }, REFRESH_DEBOUNCE_MS);
     this.disposables.push(
-      panel.onDidDispose(() => this.dispose()),
-      panel.webview.onDidReceiveMessage((raw: unknown) => void this.handle(raw)),
       service.onDidChange(() => this.schedule()),
       // HEAD or a branch moved (commit, pull, checkout): new commits, other branches.
       ...(branches ? [branches.onDidChange(() => this.schedule())] : []),
-      this.closed,
     );
-  }
-
-  /** Sets the HTML (with a fresh nonce); the page then asks for its data. */
-  render(): void {
-    const webview = this.panel.webview;
-    const asset = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview', name)).toString();
-    webview.html = pageHtml({ cspSource: webview.cspSource, scriptUri: asset('partnerPage.js'), styleUri: asset('partnerPage.css'), nonce: newNonce() });
   }
 
   reveal(options: OpenOptions = {}): void {
@@ -129,28 +109,6 @@ export class PartnerPanel implements vscode.Disposable {
     await this.post({ type: 'data', data });
   }
 
-  private schedule(): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      // A hidden page does not exist (retainContextWhenHidden is off): it asks again when shown.
-      if (!this.disposed && this.panel.visible) void this.postData();
-    }, REFRESH_DEBOUNCE_MS);
-  }
-
-  private async post(message: HostMessage): Promise<void> {
-    if (this.disposed) return;
-    this.posted++;
-    await this.panel.webview.postMessage(message);
-  }
-
-  dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
-    clearTimeout(this.timer);
-    this.closed.fire();
-    for (const d of this.disposables) d.dispose();
-    this.panel.dispose();
-  }
 }
 
 /** All open partner pages, by partner id. */

@@ -1,6 +1,7 @@
 // The dashboard page (browser side): the filter bar, six sections and the export button. It asks the host
 // for figures and draws them; it computes nothing but the leads search.
 import '@vscode-elements/elements/dist/vscode-button/index.js';
+import { calendarDate } from '../../core/dates';
 import { searchLeadAreas } from '../../core/stats/leads';
 import type { DashboardData, DashboardFilterInput } from '../protocol';
 import { h } from '../partnerPage/dom';
@@ -52,10 +53,6 @@ const author = select('filter-author', 'Author');
 const exportButton = h('vscode-button', { id: 'export-report', secondary: true }, 'Export report…');
 const filterBar = h('div', { class: 'filters', 'aria-label': 'Filters', role: 'search' }, range.wrap, from.wrap, to.wrap, department.wrap, author.wrap);
 
-function calendarDay(date: Date): string {
-  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
-}
-
 /** The range choice that matches a filter, for showing a restored or host-given filter. */
 function rangeOf(filter: DashboardFilterInput, today: string): string {
   if (!filter.from && !filter.to) return 'all';
@@ -63,7 +60,7 @@ function rangeOf(filter: DashboardFilterInput, today: string): string {
     if (!r.days || (filter.to && filter.to !== today)) continue;
     const start = new Date(`${today}T12:00:00`);
     start.setDate(start.getDate() - r.days + 1);
-    if (filter.from === calendarDay(start)) return r.value;
+    if (filter.from === calendarDate(start)) return r.value;
   }
   return 'custom';
 }
@@ -72,9 +69,9 @@ function readFilter(): DashboardFilterInput {
   const filter: DashboardFilterInput = {};
   const choice = RANGES.find((r) => r.value === range.control.value);
   if (choice?.days) {
-    const start = new Date(`${data?.asOf ?? calendarDay(new Date())}T12:00:00`);
+    const start = new Date(`${data?.asOf ?? calendarDate(new Date())}T12:00:00`);
     start.setDate(start.getDate() - choice.days + 1);
-    filter.from = calendarDay(start);
+    filter.from = calendarDate(start);
   } else if (choice?.value === 'custom') {
     if (from.control.value) filter.from = from.control.value;
     if (to.control.value) filter.to = to.control.value;
