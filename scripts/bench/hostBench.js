@@ -302,7 +302,8 @@ async function storeMode(control, result) {
 
   // The tree through the real provider: a full walk as the workbench does it, with the due-state cache
   // cold (cleared the way a store change clears it) and warm.
-  const cache = api.service.viewsCache;
+  // What a store change drops: the due states and the agenda counts (older builds: the views cache only).
+  const cache = typeof api.service.invalidate === 'function' ? { clear: () => api.service.invalidate() } : api.service.viewsCache;
   const clearViews = () => (cache && typeof cache.clear === 'function' ? cache.clear() : undefined);
   const cold = [];
   const warm = [];

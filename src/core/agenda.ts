@@ -29,6 +29,18 @@ export function openTalkingPoints(store: Store, partnerId: string): Loaded<Talki
     .sort((a, b) => a.value.createdAt.localeCompare(b.value.createdAt));
 }
 
+/**
+ * How many open items (talking points and follow-ups) each partner's agenda holds, in one pass over the
+ * store: the tree shows it on every partner row, and a lookup per partner costs ten times more.
+ */
+export function openAgendaCounts(store: Store): Map<string, number> {
+  const counts = new Map<string, number>();
+  const add = (partnerId: string) => counts.set(partnerId, (counts.get(partnerId) ?? 0) + 1);
+  for (const { value } of store.all('talkingPoint')) if (isOpenTalkingPoint(value)) add(value.partnerId);
+  for (const { value } of store.all('followUp')) if (!value.done) add(value.partnerId);
+  return counts;
+}
+
 /** Days until a follow-up is due (negative: overdue), or undefined without a due date. */
 export function followUpDays(followUp: FollowUp, now: Date): number | undefined {
   return followUp.due ? differenceInCalendarDays(startOfDay(parseISO(followUp.due)), startOfDay(now)) : undefined;

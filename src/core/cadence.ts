@@ -1,5 +1,4 @@
-import { addDays, differenceInCalendarDays, isAfter, parseISO, startOfDay } from 'date-fns';
-import { calendarDate, monthDay } from './dates';
+import { calendarDate, dayNumberOfText, localDayNumber, monthDay, startOfDayNumber } from './dates';
 import type { Partner } from './model';
 
 export type DueStatus = 'overdue' | 'dueSoon' | 'later' | 'snoozed' | 'archived';
@@ -28,19 +27,20 @@ export function cadenceOf(partner: Partner, defaultCadenceDays: number): number 
  * archived partners are never due.
  */
 export function computeDueState(partner: Partner, lastCheckIn: Date | undefined, defaultCadenceDays: number, now: Date): DueState {
-  const today = startOfDay(now);
   if (partner.archived) return { status: 'archived', days: Number.POSITIVE_INFINITY, label: 'archived', lastCheckIn };
 
-  const base = lastCheckIn ? addDays(startOfDay(lastCheckIn), cadenceOf(partner, defaultCadenceDays)) : startOfDay(parseISO(partner.createdAt));
-  const snoozedUntil = partner.snoozedUntil ? startOfDay(parseISO(partner.snoozedUntil)) : undefined;
-  if (snoozedUntil && isAfter(snoozedUntil, today) && !isAfter(base, snoozedUntil)) {
-    const days = differenceInCalendarDays(snoozedUntil, today);
-    return { status: 'snoozed', dueDate: snoozedUntil, days, label: `snoozed until ${formatShortDate(snoozedUntil, today)}`, lastCheckIn };
+  // Calendar-day arithmetic on day numbers: this runs for every partner on every change.
+  const today = localDayNumber(now);
+  const base = lastCheckIn ? localDayNumber(lastCheckIn) + cadenceOf(partner, defaultCadenceDays) : dayNumberOfText(partner.createdAt);
+  const snoozedUntil = partner.snoozedUntil ? dayNumberOfText(partner.snoozedUntil) : undefined;
+  if (snoozedUntil !== undefined && snoozedUntil > today && base <= snoozedUntil) {
+    const dueDate = startOfDayNumber(snoozedUntil);
+    return { status: 'snoozed', dueDate, days: snoozedUntil - today, label: `snoozed until ${formatShortDate(dueDate, now)}`, lastCheckIn };
   }
-  const dueDate = snoozedUntil && isAfter(snoozedUntil, base) ? snoozedUntil : base;
-  const days = differenceInCalendarDays(dueDate, today);
+  const due = snoozedUntil !== undefined && snoozedUntil > base ? snoozedUntil : base;
+  const days = due - today;
   const status: DueStatus = days < 0 ? 'overdue' : days <= DUE_SOON_DAYS ? 'dueSoon' : 'later';
-  return { status, dueDate, days, label: dueLabel(days, lastCheckIn === undefined), lastCheckIn };
+  return { status, dueDate: startOfDayNumber(due), days, label: dueLabel(days, lastCheckIn === undefined), lastCheckIn };
 }
 
 export function dueLabel(days: number, neverCheckedIn = false): string {

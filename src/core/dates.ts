@@ -14,3 +14,33 @@ export function monthDay(date: Date, withYear = false): string {
   const text = `${MONTHS[date.getMonth()]} ${date.getDate()}`;
   return withYear ? `${text}, ${date.getFullYear()}` : text;
 }
+
+const DAY_MS = 86_400_000;
+const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * Days since 1970-01-01 of a date's local calendar day. Day numbers make calendar-day arithmetic plain
+ * integer arithmetic, safe across daylight-saving changes, without date-fns' allocations (due states are
+ * computed for every partner on each change).
+ */
+export function localDayNumber(date: Date): number {
+  return Math.round(Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()) / DAY_MS);
+}
+
+/** localDayNumber() of a time in milliseconds. */
+export function dayNumber(time: number): number {
+  return localDayNumber(new Date(time));
+}
+
+/** The local day of a stored date: a calendar date (yyyy-MM-dd, that day) or a timestamp (its local day). */
+export function dayNumberOfText(text: string): number {
+  const match = CALENDAR_DATE.exec(text);
+  if (match) return Math.round(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / DAY_MS);
+  return localDayNumber(new Date(text));
+}
+
+/** Local midnight at the start of a day number. */
+export function startOfDayNumber(day: number): Date {
+  const utc = new Date(day * DAY_MS);
+  return new Date(utc.getUTCFullYear(), utc.getUTCMonth(), utc.getUTCDate());
+}

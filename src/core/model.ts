@@ -17,16 +17,31 @@ const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /**
  * Date.parse rolls 2026-02-30 over to March: check the calendar ourselves. Plain arithmetic on the
- * yyyy-MM-dd prefix (the format itself is checked by valibot): this runs for every date of every record.
+ * yyyy-MM-dd prefix's character codes (the format itself is checked by valibot): this runs for every
+ * date of every record, 200,000 times in a large store's load.
  */
 export function isRealCalendarDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}/.test(text)) return false;
-  const year = Number(text.slice(0, 4));
-  const month = Number(text.slice(5, 7));
-  const day = Number(text.slice(8, 10));
-  if (month < 1 || month > 12 || day < 1) return false;
+  if (text.length < 10 || text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH) return false;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  if (year < 0 || month < 1 || month > 12 || day < 1) return false;
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   return day <= (month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0));
+}
+
+const DASH = 45;
+const ZERO = 48;
+
+/** The number written by `count` ASCII digits from `start`, or -1 when one is not a digit. */
+function digits(text: string, start: number, count: number): number {
+  let value = 0;
+  for (let i = start; i < start + count; i++) {
+    const digit = text.charCodeAt(i) - ZERO;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
 }
 
 const timestamp = v.pipe(

@@ -32,7 +32,8 @@ function readUnguarded<K extends RecordKind>(kind: K, bytes: Uint8Array, expecte
   const decoded = decodeUtf8(bytes);
   if (!decoded.ok) return fail('encoding', `File ${decoded.reason}.`, decoded.location);
   const text = decoded.text;
-  if (text.trim() === '') return fail('json', 'File is empty.', { line: 1, column: 1 });
+  // A regex stops at the first non-blank character; trim() would copy the whole text of every file.
+  if (!/\S/.test(text)) return fail('json', 'File is empty.', { line: 1, column: 1 });
   const marker = findConflictMarker(text);
   if (marker) return fail('conflict', 'File has git conflict markers: resolve the merge, then save.', marker);
   const parsed = parseStrictJson(text);

@@ -10,10 +10,10 @@ import {
   COLLECTION_KINDS, SCHEMA_VERSION, SCHEMAS, STORE_FORMAT,
   type Author, type CheckIn, type CheckInKind, type CollectionKind, type Manifest, type Partner, type RecordKind, type RecordTypes,
 } from './model';
-import { readRecord, type RecordProblem } from './recordReader';
+import { readRecord, type ReadResult, type RecordProblem } from './recordReader';
 import {
   CHECKINS_DIR, GITIGNORE_FILE, GITIGNORE_TEXT, MANIFEST_FILE, PARTNERS_DIR, PRIVATE_DIR,
-  fileFor, recordFolders, roleOf, toRelative, type FileRole, type Placement,
+  fileFor, recordFolders, roleInFolder, roleOf, toRelative, type FileRole, type Placement,
 } from './storeLayout';
 
 export interface Loaded<T> {
@@ -88,6 +88,8 @@ export interface NewCheckIn {
 export type PartnerChange = Partial<Pick<Partner, 'name' | 'role' | 'department' | 'email' | 'cadenceDays' | 'snoozedUntil' | 'archived' | 'leads' | 'codeAreas'>>;
 
 const READ_CONCURRENCY = 64;
+/** Files read, then judged, at a time during a load. */
+const LOAD_SLICE = 512;
 /** Our own temporary files (".<name>.<8 hex>.tmp"); nothing else is ever deleted. */
 const TEMP_FILE = /^\..+\.[0-9a-f]{8}\.tmp$/;
 /** A leftover older than this is from a crash: a write in flight (here or in another window) takes milliseconds. */
@@ -99,6 +101,21 @@ const encoder = new TextEncoder();
 function hashOf(bytes: Uint8Array): string {
   // The one-shot crypto.hash (Node ≥ 20.12) is ~2.5× faster than createHash on small files.
   return typeof crypto.hash === 'function' ? crypto.hash('sha1', bytes, 'hex') : crypto.createHash('sha1').update(bytes).digest('hex');
+}
+
+/** A file's bytes judged: its role, content hash and what it holds (or why it is refused). */
+interface Judged {
+  role: FileRole;
+  hash: string;
+  result: ReadResult<RecordKind>;
+}
+
+function judge(role: FileRole, bytes: Uint8Array): Judged {
+  return { role, hash: hashOf(bytes), result: readRecord(role.kind, bytes, role.expectedId) };
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
 }
 
 function errorMessage(error: unknown): string {
@@ -245,16 +262,17 @@ export class Store {
     const refusedLinks = await this.linksOutside(listing.links);
     for (const file of refusedLinks.keys()) roles.delete(file);
     const files = [...roles.keys()];
-    const results = new Map<string, Uint8Array | Error>();
-    if (this.fs.readMany) {
-      const bytes = await this.fs.readMany(files);
-      files.forEach((file, index) => results.set(file, bytes[index] ?? new Error('not read')));
-    } else {
-      for (let i = 0; i < files.length; i += READ_CONCURRENCY) {
-        const batch = files.slice(i, i + READ_CONCURRENCY);
-        const bytes = await Promise.all(batch.map((file) => this.fs.readFile(file).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))))));
-        batch.forEach((file, index) => results.set(file, bytes[index]));
-      }
+    // Each file is judged (hashed, parsed, validated) as soon as its slice is read, so its bytes are
+    // garbage at once instead of 66 MB of buffers living until the end of the load.
+    const judged = new Map<string, Judged | Error>();
+    for (let start = 0; start < files.length; start += LOAD_SLICE) {
+      const slice = files.slice(start, start + LOAD_SLICE);
+      const bytes = await this.readSlice(slice);
+      slice.forEach((file, index) => {
+        const read = bytes[index] ?? new Error('not read');
+        const role = roles.get(file);
+        judged.set(file, read instanceof Error || !role ? asError(read) : judge(role, read));
+      });
     }
     this.writesDuringLoad.delete(writtenMeanwhile);
     // Start over, except for files written while the folder was being read: they are newer than what was read.
@@ -262,16 +280,31 @@ export class Store {
       if (!writtenMeanwhile.has(file)) this.forget(file);
     }
     for (const [file, target] of refusedLinks) this.addLinkProblem(file, target);
-    for (const [file, bytes] of results) {
+    for (const [file, result] of judged) {
       if (writtenMeanwhile.has(file)) continue;
-      if (bytes instanceof Error) {
-        if (!isNotFound(bytes)) this.addUnreadable(file, bytes);
+      if (result instanceof Error) {
+        if (!isNotFound(result)) this.addUnreadable(file, result);
         continue;
       }
-      this.accept(file, bytes, roles.get(file), results);
+      this.install(file, result);
+    }
+    // Files sharing an id point at their "id" line: read again, only those (rare).
+    for (const group of this.duplicates.values()) {
+      const first = group.keys().next();
+      if (!first.done && [...group.values()].some((entry) => !entry.location)) await this.locateDuplicates(first.value);
     }
     this.loaded = true;
     this.changed.fire();
+  }
+
+  private async readSlice(files: readonly string[]): Promise<(Uint8Array | Error)[]> {
+    if (this.fs.readMany) return this.fs.readMany(files);
+    const result: (Uint8Array | Error)[] = [];
+    for (let i = 0; i < files.length; i += READ_CONCURRENCY) {
+      const batch = files.slice(i, i + READ_CONCURRENCY);
+      result.push(...(await Promise.all(batch.map((file) => this.fs.readFile(file).catch(asError)))));
+    }
+    return result;
   }
 
   /**
@@ -391,37 +424,43 @@ export class Store {
     const roles = new Map<string, FileRole>();
     const temps: string[] = [];
     const links: string[] = [];
-    const add = (file: string, relative: string, entry: DirEntry) => {
+    const add = (file: string, entry: DirEntry, roleIn: (name: string) => FileRole | undefined) => {
       if (TEMP_FILE.test(entry.name)) temps.push(file);
-      const role = roleOf(relative);
+      const role = roleIn(entry.name);
       if (!role) return;
       roles.set(file, role);
       if (entry.isSymbolicLink) links.push(file);
     };
-    for (const entry of await this.fs.readdir(this.root)) if (entry.isFile) add(path.join(this.root, entry.name), entry.name, entry);
+    const atRoot = roleInFolder('');
+    for (const entry of await this.fs.readdir(this.root)) if (entry.isFile) add(path.join(this.root, entry.name), entry, atRoot);
     for (const folder of recordFolders(this.root)) {
       const relativeFolder = toRelative(this.root, folder);
       const checkIns = path.basename(folder) === CHECKINS_DIR;
+      const here = roleInFolder(relativeFolder);
       for (const entry of await this.fs.readdir(folder)) {
         if (checkIns && entry.isDirectory) {
-          for (const file of await this.fs.readdir(path.join(folder, entry.name))) {
-            if (file.isFile) add(path.join(folder, entry.name, file.name), `${relativeFolder}/${entry.name}/${file.name}`, file);
-          }
+          const year = path.join(folder, entry.name);
+          const inYear = roleInFolder(`${relativeFolder}/${entry.name}`);
+          // Plain concatenation (the folder comes from path.join): path.join for 50,000 files adds up.
+          for (const file of await this.fs.readdir(year)) if (file.isFile) add(`${year}${path.sep}${file.name}`, file, inYear);
         } else if (!checkIns && entry.isFile) {
-          add(path.join(folder, entry.name), `${relativeFolder}/${entry.name}`, entry);
+          add(`${folder}${path.sep}${entry.name}`, entry, here);
         }
       }
     }
     return { roles, temps, links };
   }
 
-  /** Validates one file's bytes and files it under a record or a problem. */
-  private accept(file: string, bytes: Uint8Array, knownRole?: FileRole, read?: ReadonlyMap<string, Uint8Array | Error>): void {
-    const role = knownRole ?? roleOf(toRelative(this.root, file));
-    if (!role) return;
+  /** Validates one file's bytes and files it under a record or a problem (a reload: duplicates are located after). */
+  private accept(file: string, bytes: Uint8Array): void {
+    const role = roleOf(toRelative(this.root, file));
+    if (role) this.install(file, judge(role, bytes));
+  }
+
+  /** Files a judged file under a record or a problem. */
+  private install(file: string, { role, hash, result }: Judged): void {
     if (role.kind === 'checkIn') this.checkInDirs.add(path.dirname(file));
-    this.hashes.set(file, hashOf(bytes));
-    const result = readRecord(role.kind, bytes, role.expectedId);
+    this.hashes.set(file, hash);
     if (!result.ok) {
       this.problemsByPath.set(file, { ...result.problem, path: file, relativePath: toRelative(this.root, file), kind: role.kind, id: role.expectedId || undefined });
       return;
@@ -433,25 +472,24 @@ export class Store {
     }
     const value = result.value as RecordTypes[CollectionKind];
     const loaded = { value, path: file, readOnly: result.readOnly, private: role.private };
-    const key = `${role.kind}:${value.id}`;
-    let group = this.duplicates.get(key);
     const other = this.collection(role.kind).get(value.id);
+    // The common case first: a new id (a "kind:id" key per file would cost 66,000 strings a load).
+    let group = this.duplicates.size > 0 ? this.duplicates.get(`${role.kind}:${value.id}`) : undefined;
     if (!group && (!other || other.path === file)) {
       this.put(role.kind, loaded);
       return;
     }
     // Two files, one id: which one would win depends on reading order, so neither does. Both are
-    // reported and never written until one is left.
+    // reported and never written until one is left; where their "id" is, locateDuplicates() says.
     if (!group) {
       group = new Map();
-      this.duplicates.set(key, group);
+      this.duplicates.set(`${role.kind}:${value.id}`, group);
       if (other) {
         this.unput(role.kind, other);
-        const otherBytes = read?.get(other.path);
-        group.set(other.path, { loaded: other, location: otherBytes instanceof Uint8Array ? idLocation(otherBytes) : undefined });
+        group.set(other.path, { loaded: other });
       }
     }
-    group.set(file, { loaded, location: idLocation(bytes) });
+    group.set(file, { loaded });
     this.recordAt.set(file, { kind: role.kind, id: value.id });
     this.reportDuplicates(role.kind, value.id, group);
   }

@@ -42,18 +42,28 @@ const YEAR = /^\d{4}$/;
 
 /** What a store-relative path (with / separators) holds, or undefined when it is not a record file. */
 export function roleOf(relativePath: string): FileRole | undefined {
-  const all = relativePath.split('/');
+  const slash = relativePath.lastIndexOf('/');
+  return roleInFolder(slash < 0 ? '' : relativePath.slice(0, slash))(relativePath.slice(slash + 1));
+}
+
+/**
+ * roleOf() for the files of one folder (store-relative, '' for the root): the folder's part is worked
+ * out once, so listing 50,000 check-ins checks only each file name.
+ */
+export function roleInFolder(relativeFolder: string): (name: string) => FileRole | undefined {
+  const all = relativeFolder === '' ? [] : relativeFolder.split('/');
   const isPrivate = all[0] === PRIVATE_DIR;
   const parts = isPrivate ? all.slice(1) : all;
-  const name = parts[parts.length - 1] ?? '';
-  if (name.startsWith('.') || !name.endsWith('.json')) return undefined;
-  if (parts.length === 1) return name === MANIFEST_FILE && !isPrivate ? { kind: 'manifest', private: false } : undefined;
+  const isRecordFile = (name: string) => !name.startsWith('.') && name.endsWith('.json');
+  if (parts.length === 0) {
+    return (name) => (isRecordFile(name) && name === MANIFEST_FILE && !isPrivate ? { kind: 'manifest', private: false } : undefined);
+  }
   const kind = BY_FOLDER.get(parts[0] ?? '');
-  if (!kind || (isPrivate && SHARED_ONLY.has(kind)) || (!isPrivate && PRIVATE_ONLY.has(kind))) return undefined;
-  const depth = kind === 'checkIn' ? 3 : 2;
-  if (parts.length !== depth || (kind === 'checkIn' && !YEAR.test(parts[1] ?? ''))) return undefined;
-  const match = (kind === 'partner' ? PARTNER_FILE : ID_FILE).exec(name);
-  return { kind, expectedId: match?.[1] ?? '', private: isPrivate };
+  if (!kind || (isPrivate && SHARED_ONLY.has(kind)) || (!isPrivate && PRIVATE_ONLY.has(kind))) return () => undefined;
+  const depth = kind === 'checkIn' ? 2 : 1;
+  if (parts.length !== depth || (kind === 'checkIn' && !YEAR.test(parts[1] ?? ''))) return () => undefined;
+  const pattern = kind === 'partner' ? PARTNER_FILE : ID_FILE;
+  return (name) => (isRecordFile(name) ? { kind, expectedId: pattern.exec(name)?.[1] ?? '', private: isPrivate } : undefined);
 }
 
 export interface Placement {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { cadenceOf, formatShortDate, type DueStatus } from '../core/cadence';
-import { followUpDueLabel, followUpOwnerName, isOpenTalkingPoint, isOverdue, openFollowUps, openTalkingPoints } from '../core/agenda';
+import { followUpDueLabel, followUpOwnerName, isOverdue, openFollowUps, openTalkingPoints } from '../core/agenda';
 import { CHECK_IN_KIND_LABELS, type FollowUp, type TalkingPoint } from '../core/model';
 import { duePartners, groupPartners, type GroupBy, type PartnerGroup, type PartnerView } from '../core/partnerView';
 import type { Loaded, StoreProblem } from '../core/store';
@@ -104,8 +104,12 @@ export class PartnersTree implements vscode.TreeDataProvider<TreeNode> {
   }
 
   resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
-    if (node.type === 'partner' && item.tooltip === undefined) item.tooltip = partnerTooltip(node);
+    if (node.type === 'partner' && item.tooltip === undefined) item.tooltip = partnerTooltip(node, this.agendaCount(node));
     return item;
+  }
+
+  private agendaCount(node: Extract<TreeNode, { type: 'partner' }>): number {
+    return this.service.agendaCounts(node.entry).get(node.view.record.value.id) ?? 0;
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
@@ -141,7 +145,7 @@ export class PartnersTree implements vscode.TreeDataProvider<TreeNode> {
       case 'problem':
         return problemItem(node);
       case 'partner':
-        return partnerItem(node);
+        return partnerItem(node, this.agendaCount(node));
       case 'talkingPoint':
         return talkingPointItem(node);
       case 'followUp':
@@ -162,10 +166,9 @@ export class PartnersTree implements vscode.TreeDataProvider<TreeNode> {
 }
 
 /** The partner's tooltip, built only when hovered (resolveTreeItem): markdown for 1,000 rows adds up. */
-function partnerTooltip(node: Extract<TreeNode, { type: 'partner' }>): vscode.MarkdownString {
+function partnerTooltip(node: Extract<TreeNode, { type: 'partner' }>, agenda: number): vscode.MarkdownString {
   const { value, readOnly } = node.view.record;
   const { due, lastCheckIn } = node.view;
-  const agenda = agendaCount(node.entry, value.id);
   // appendText escapes markdown: names and summaries are shown as typed, never interpreted.
   const tooltip = new vscode.MarkdownString();
   tooltip.appendMarkdown('**').appendText(value.name).appendMarkdown('**');
@@ -181,14 +184,6 @@ function partnerTooltip(node: Extract<TreeNode, { type: 'partner' }>): vscode.Ma
   if (agenda > 0) tooltip.appendMarkdown('\n\n').appendText(`Agenda: ${agenda} open item${agenda === 1 ? '' : 's'} (talking points and follow-ups)`);
   if (readOnly) tooltip.appendMarkdown('\n\n').appendText('Written by a newer version of Alliances: read-only.');
   return tooltip;
-}
-
-/** How many open items a partner's agenda holds: counted, not sorted (this runs for every partner). */
-function agendaCount(entry: FolderStore, partnerId: string): number {
-  let count = 0;
-  for (const { value } of entry.store.ofPartner('talkingPoint', partnerId)) if (isOpenTalkingPoint(value)) count++;
-  for (const { value } of entry.store.ofPartner('followUp', partnerId)) if (!value.done) count++;
-  return count;
 }
 
 /** Under a partner: the agenda of the next check-in, open talking points then open follow-ups. */
@@ -239,10 +234,9 @@ function problemItem(node: Extract<TreeNode, { type: 'problem' }>): vscode.TreeI
   return item;
 }
 
-function partnerItem(node: Extract<TreeNode, { type: 'partner' }>): vscode.TreeItem {
+function partnerItem(node: Extract<TreeNode, { type: 'partner' }>, agenda: number): vscode.TreeItem {
   const { value, readOnly } = node.view.record;
   const { due } = node.view;
-  const agenda = agendaCount(node.entry, value.id);
   const item = new vscode.TreeItem(value.name, agenda > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
   item.id = `partner:${node.entry.folder.uri.toString()}:${value.id}`;
   item.description = value.role ? `${due.label} · ${value.role}` : due.label;

@@ -2,6 +2,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { authorFrom } from '../core/author';
+import { openAgendaCounts } from '../core/agenda';
 import type { Author, CollectionKind, RecordTypes } from '../core/model';
 import { nodeFileSystem } from '../core/nodeFileSystem';
 import { viewPartners, type PartnerView } from '../core/partnerView';
@@ -40,6 +41,7 @@ export class StoreService implements vscode.Disposable {
   readonly log = vscode.window.createOutputChannel('Alliances', { log: true });
   private readonly authors = new Map<string, Promise<Author>>();
   private viewsCache = new Map<string, PartnerView[]>();
+  private agendaCache = new Map<string, ReadonlyMap<string, number>>();
   private ready: Promise<void> | undefined;
   private readonly pending = new Map<string, Set<string>>();
   private readonly watchers = new Map<string, StoreWatcher>();
@@ -89,6 +91,23 @@ export class StoreService implements vscode.Disposable {
     return views;
   }
 
+  /** Open agenda items per partner id; cached until the next change. */
+  agendaCounts(entry: FolderStore): ReadonlyMap<string, number> {
+    const key = entry.folder.uri.toString();
+    let counts = this.agendaCache.get(key);
+    if (!counts) {
+      counts = openAgendaCounts(entry.store);
+      this.agendaCache.set(key, counts);
+    }
+    return counts;
+  }
+
+  /** Forgets the due states and agenda counts computed so far: after any change, and for the benchmark. */
+  invalidate(): void {
+    this.viewsCache.clear();
+    this.agendaCache.clear();
+  }
+
   allViews(): { entry: FolderStore; view: PartnerView }[] {
     return this.folders().flatMap((entry) => this.views(entry).map((view) => ({ entry, view })));
   }
@@ -120,7 +139,7 @@ export class StoreService implements vscode.Disposable {
       const entry = this.stores.get(key);
       if (watcher.update() && entry) void entry.store.sync();
     }
-    this.viewsCache.clear();
+    this.invalidate();
     this.updateDiagnostics();
     this.changed.fire();
   }

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
-import { checkSnippet, followUpDueLabel, isOverdue, openFollowUps, openTalkingPoints } from '../../src/core/agenda';
+import { checkSnippet, followUpDueLabel, isOverdue, openAgendaCounts, openFollowUps, openTalkingPoints } from '../../src/core/agenda';
 import type { FollowUp } from '../../src/core/model';
 import type { Loaded } from '../../src/core/store';
 import { makeStore, makeTempDir, removeTempDir } from './helpers';
@@ -47,6 +47,33 @@ describe('agenda: talking points and follow-ups', () => {
       assert.deepEqual(openTalkingPoints(store, dana.value.id).map((p) => p.value.text), ['first', 'second']);
       await store.update('talkingPoint', first.value.id, { coveredAt: now.toISOString() });
       assert.deepEqual(openTalkingPoints(store, dana.value.id).map((p) => p.value.id), [second.value.id]);
+    } finally {
+      await removeTempDir(dir);
+    }
+  });
+
+  it("counts every partner's open agenda in one pass: open talking points and follow-ups not done", async () => {
+    const dir = await makeTempDir();
+    try {
+      const store = makeStore(path.join(dir, '.alliances'));
+      await store.load();
+      const dana = await store.addPartner({ name: 'Dana', department: 'Product' });
+      const eli = await store.addPartner({ name: 'Eli', department: 'Sales' });
+      const quiet = await store.addPartner({ name: 'Quiet', department: 'Sales' });
+      await store.create('talkingPoint', { partnerId: dana.value.id, text: 'open' });
+      await store.create('talkingPoint', { partnerId: dana.value.id, text: 'covered', coveredAt: new Date().toISOString() });
+      await store.create('followUp', { partnerId: dana.value.id, text: 'to do', owner: 'me' });
+      await store.create('followUp', { partnerId: eli.value.id, text: 'done', owner: 'them', done: true });
+      await store.create('followUp', { partnerId: eli.value.id, text: 'open', owner: 'them' });
+      const counts = openAgendaCounts(store);
+      assert.equal(counts.get(dana.value.id), 2);
+      assert.equal(counts.get(eli.value.id), 1);
+      assert.equal(counts.get(quiet.value.id), undefined);
+      // The same answer as listing each agenda.
+      for (const partner of store.partners()) {
+        const listed = openTalkingPoints(store, partner.value.id).length + openFollowUps(store.ofPartner('followUp', partner.value.id)).length;
+        assert.equal(counts.get(partner.value.id) ?? 0, listed, partner.value.name);
+      }
     } finally {
       await removeTempDir(dir);
     }

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { addDays, differenceInCalendarDays, isAfter, parseISO, startOfDay } from 'date-fns';
 import { computeDueState, dueLabel, formatShortDate, toCalendarDate, urgencyOrder, type DueState } from '../../src/core/cadence';
 import { newId } from '../../src/core/ids';
 import type { Partner } from '../../src/core/model';
@@ -149,6 +150,52 @@ describe('computeDueState', () => {
       else process.env.TZ = saved;
     }
   });
+});
+
+/** The due date and day count as first written with date-fns: the reference the day-number version must match. */
+function referenceDue(p: Partner, last: Date | undefined, cadence: number, now: Date): { status: string; days: number; dueDate: number } {
+  const today = startOfDay(now);
+  const base = last ? addDays(startOfDay(last), p.cadenceDays ?? cadence) : startOfDay(parseISO(p.createdAt));
+  const snoozed = p.snoozedUntil ? startOfDay(parseISO(p.snoozedUntil)) : undefined;
+  if (snoozed && isAfter(snoozed, today) && !isAfter(base, snoozed)) return { status: 'snoozed', days: differenceInCalendarDays(snoozed, today), dueDate: snoozed.getTime() };
+  const due = snoozed && isAfter(snoozed, base) ? snoozed : base;
+  const days = differenceInCalendarDays(due, today);
+  return { status: days < 0 ? 'overdue' : days <= 7 ? 'dueSoon' : 'later', days, dueDate: due.getTime() };
+}
+
+describe('computeDueState matches date-fns calendar arithmetic', () => {
+  // Zones with daylight saving (Lord Howe moves 30 minutes), one far east, one without.
+  for (const zone of ['Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe', 'Pacific/Auckland', 'UTC']) {
+    it(`in ${zone}, for 4,000 seeded random partners, check-ins, snoozes and clocks`, () => {
+      const saved = process.env.TZ;
+      process.env.TZ = zone;
+      try {
+        let seed = 20261121;
+        const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+        const start = Date.UTC(2025, 0, 1);
+        const span = 3 * 365 * 86_400_000;
+        const at = () => new Date(start + Math.floor(random() * span));
+        for (let i = 0; i < 4000; i++) {
+          const now = at();
+          const last = random() < 0.8 ? at() : undefined;
+          const cadenceDays = random() < 0.5 ? 1 + Math.floor(random() * 60) : undefined;
+          // Some snoozes end on the very day the cadence falls due, some on any day.
+          const onDue = last && random() < 0.3 ? toCalendarDate(addDays(last, cadenceDays ?? 14)) : undefined;
+          const snooze = onDue ?? (random() < 0.3 ? toCalendarDate(at()) : undefined);
+          const p = partner({ createdAt: at().toISOString(), cadenceDays, ...(snooze ? { snoozedUntil: snooze } : {}) });
+          const state = computeDueState(p, last, 14, now);
+          const expected = referenceDue(p, last, 14, now);
+          const context = `${zone} #${i}: now ${now.toISOString()}, last ${last?.toISOString()}, created ${p.createdAt}, snoozed ${snooze}`;
+          assert.equal(state.status, expected.status, context);
+          assert.equal(state.days, expected.days, context);
+          assert.equal(state.dueDate?.getTime(), expected.dueDate, context);
+        }
+      } finally {
+        if (saved === undefined) delete process.env.TZ;
+        else process.env.TZ = saved;
+      }
+    });
+  }
 });
 
 describe('dueLabel', () => {

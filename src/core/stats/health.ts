@@ -3,7 +3,8 @@
 import { cadenceOf } from '../cadence';
 import { calendarDate } from '../dates';
 import type { Partner } from '../model';
-import { dayNumber, dayNumberOf, monthIndexOf, type Selection, type StatCheckIn } from './input';
+import { dayNumber } from '../dates';
+import { dayNumberOf, monthIndexOf, type Selection, type StatCheckIn } from './input';
 
 /** Average rating of one calendar month (yyyy-MM). */
 export interface MonthRating {

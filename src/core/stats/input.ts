@@ -1,6 +1,7 @@
 // What every dashboard statistic reads: plain records (from one or several stores), the filter the user
 // chose, and the clock. Pure: no store, no vscode, so each statistic is tested on hand-built data.
 import type { Ask, Author, CheckIn, Partner } from '../model';
+import { dayNumber } from '../dates';
 
 /** A check-in with what the statistics need precomputed once: its time and whether it is private. */
 export interface StatCheckIn {
@@ -75,11 +76,6 @@ export function dayNumberOf(checkIn: StatCheckIn): number {
   return checkIn.day;
 }
 
-/** Days since 1970-01-01 of a time's local calendar day. */
-export function dayNumber(time: number): number {
-  const d = new Date(time);
-  return Math.round(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / DAY_MS);
-}
 
 const DAY_MS = 86_400_000;
 
