@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { newId } from '../../src/core/ids';
-import { SCHEMA_VERSION } from '../../src/core/model';
+import { isRealCalendarDate, SCHEMA_VERSION } from '../../src/core/model';
 import { readRecord, type ReadResult } from '../../src/core/recordReader';
 import type { RecordKind } from '../../src/core/model';
 import { checkInRecord, partnerRecord, pretty } from './helpers';
@@ -184,5 +184,28 @@ describe('readRecord', () => {
     const problem = problemOf(readRecord('manifest', bytes(pretty({ format: 'something-else', schemaVersion: 1 }))));
     assert.equal(problem.code, 'schema');
     assert.match(problem.reason, /"format"/);
+  });
+});
+
+describe('isRealCalendarDate', () => {
+  it('agrees with the calendar for every day of 1999–2101 and for the days just past each month', () => {
+    const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+    for (let year = 1999; year <= 2101; year++) {
+      for (let month = 1; month <= 12; month++) {
+        for (let day = 0; day <= 32; day++) {
+          const text = `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+          const date = new Date(Date.UTC(year, month - 1, day));
+          const real = day >= 1 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+          assert.equal(isRealCalendarDate(text), real, text);
+          assert.equal(isRealCalendarDate(`${text}T09:30:00.000Z`), real, `${text} with a time`);
+        }
+      }
+    }
+  });
+
+  it('refuses what is not yyyy-MM-dd: months 00 and 13, letters, other separators, short text', () => {
+    for (const text of ['2026-00-10', '2026-13-01', '2026-1-10', '20x6-01-10', '2026/01/10', '2026-01-1', '', '2026-01', '２０２６-01-10', '2026-0a-10']) {
+      assert.equal(isRealCalendarDate(text), false, text);
+    }
   });
 });
