@@ -3,7 +3,7 @@
 import { calendarDate } from '../dates';
 import { departmentCoverage, silos, type DepartmentCoverage } from './coverage';
 import { departmentTrends, partnerTrends, slipping, type RatingTrend, type Slipping } from './health';
-import { authorKey, departmentLabels, select, type DashboardFilter, type StatsInput, type StatsOptions } from './input';
+import { authorKeyOf, departmentLabels, select, type DashboardFilter, type StatsInput, type StatsOptions } from './input';
 import { leadAreas, type LeadArea } from './leads';
 import { reciprocity, type Reciprocity } from './reciprocity';
 import { teamStats, type TeamStats } from './team';
@@ -62,7 +62,7 @@ function filterOptions(input: StatsInput, options: StatsOptions): DashboardData[
   const labels = departmentLabels(input.partners);
   const departments = [...new Set(input.partners.filter((p) => !p.archived).map((p) => labels.get(p.department.toLocaleLowerCase()) ?? p.department))].sort((a, b) => a.localeCompare(b));
   const authors = new Map<string, string>();
-  for (const c of input.checkIns) authors.set(authorKey(c.value.author), c.value.author.name);
+  for (const c of input.checkIns) authors.set(authorKeyOf(c), c.value.author.name);
   return {
     departments,
     authors: [...authors].map(([key, name]) => ({ key, name })).sort((a, b) => a.name.localeCompare(b.name)),

@@ -14,6 +14,8 @@ export interface StatCheckIn {
   month?: number;
   day?: number;
   author?: string;
+  /** Vocabulary ids of its words (themes.ts). A record's value never changes: a change brings a new record. */
+  words?: Int32Array;
 }
 
 export interface StatsInput {

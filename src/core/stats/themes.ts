@@ -90,6 +90,14 @@ function wordId(word: string): number {
 
 const wordCache = new WeakMap<object, { summary: string; notes: string | undefined; ids: Int32Array }>();
 
+/** A check-in's word ids, kept on its statistics record (a dashboard refresh reads 50,000 of them). */
+function wordIdsOf(checkIn: StatCheckIn): Int32Array {
+  if (checkIn.words) return checkIn.words;
+  const ids = checkInWordIds(checkIn.value);
+  if (vocabulary.words.length < MAX_VOCABULARY) checkIn.words = ids;
+  return ids;
+}
+
 function checkInWordIds(value: StatCheckIn['value']): Int32Array {
   const cached = wordCache.get(value);
   if (cached && cached.summary === value.summary && cached.notes === value.notes) return cached.ids;
@@ -119,7 +127,7 @@ export function nameWords(partners: readonly Pick<Partner, 'name'>[]): Set<strin
 export function themes(checkIns: readonly StatCheckIn[], partners: readonly Pick<Partner, 'name'>[], limit = MAX_THEMES): Theme[] {
   const excluded = nameWords(partners);
   const shared = checkIns.filter((c) => !c.private);
-  const idsOf = shared.map((c) => checkInWordIds(c.value));
+  const idsOf = shared.map(wordIdsOf);
   // Per word: the term (stem) it counts for, or -1 when it is a stop word, a name or too short.
   const size = vocabulary.words.length;
   const termOf = new Int32Array(size).fill(-1);
