@@ -36,7 +36,12 @@ function literalText(node: ts.Expression): string | undefined {
   return /\p{L}{2,}/u.test(words) ? parts.join('…') : undefined;
 }
 
-export function findUnwrapped(file: string, source: string): Finding[] {
+/** In the pages (src/webview): element children of h()/s() (after the tag and attributes), and these. */
+/** Page helpers and the arguments of theirs that are shown (the others are ids, elements, callbacks). */
+const PAGE_CALLS = new Map([['button', [0]], ['showStatus', [0]], ['empty', [0]], ['badge', [0]], ['section', [1, 2]], ['select', [1]], ['dateInput', [1]], ['field', [0, 3]], ['choiceField', [0]], ['fillOptions', [1]], ['srOnly', [0]]]);
+const PAGE_ATTRIBUTES = new Set(['aria-label', 'ariaLabel', 'placeholder', 'title', 'label']);
+
+export function findUnwrapped(file: string, source: string, page = false): Finding[] {
   const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true);
   const found: Finding[] = [];
   const report = (node: ts.Expression) => {
@@ -50,10 +55,19 @@ export function findUnwrapped(file: string, source: string): Finding[] {
       const args = node.arguments ?? ts.factory.createNodeArray();
       // setStatusBarMessage's second argument is a timeout, never text: literalText ignores numbers.
       if (name && SHOWN_CALLS.has(name)) args.forEach(report);
-      const leading = name ? SHOWN_LEADING_ARGS.get(name) : undefined;
+      const leading = name && !page ? SHOWN_LEADING_ARGS.get(name) : undefined;
       if (leading) args.slice(0, leading).forEach(report);
+      const shown = name && page ? PAGE_CALLS.get(name) : undefined;
+      for (const index of shown ?? []) if (args[index]) report(args[index]);
+      if (page && (name === 'h' || name === 's')) args.slice(2).forEach(report);
     }
-    if (ts.isPropertyAssignment(node) && (ts.isIdentifier(node.name) || ts.isStringLiteral(node.name)) && SHOWN_PROPERTIES.has(node.name.text) && !['message', 'text', 'name'].includes(node.name.text)) report(node.initializer);
+    const shownProperty = (key: string) => (page ? PAGE_ATTRIBUTES.has(key) : SHOWN_PROPERTIES.has(key) && !['message', 'text', 'name'].includes(key));
+    if (ts.isPropertyAssignment(node) && (ts.isIdentifier(node.name) || ts.isStringLiteral(node.name)) && shownProperty(node.name.text)) report(node.initializer);
+    if (page && ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left) && ['textContent', 'title'].includes(node.left.name.text)) report(node.right);
+    if (page && ts.isCallExpression(node) && calleeName(node.expression) === 'setAttribute') {
+      const [attribute, value] = node.arguments;
+      if (attribute && value && ts.isStringLiteral(attribute) && PAGE_ATTRIBUTES.has(attribute.text)) report(value);
+    }
     if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left)) {
       const property = node.left.name.text;
       const generic = ['message', 'text', 'name'].includes(property);
@@ -76,6 +90,26 @@ describe('user-visible strings are localisable', () => {
   it('src/extension hands no bare English literal to a notification, quick input, tree item, status bar or panel', () => {
     const findings = sources(path.join(root, 'src', 'extension')).flatMap((file) => findUnwrapped(file, readFileSync(file, 'utf8')));
     assert.deepEqual(findings.map((f) => `${f.file}:${f.line}: ${f.text}`), []);
+  });
+
+  it('the pages (src/webview) show no bare English literal: element text, buttons, labels, placeholders, status lines', () => {
+    const findings = sources(path.join(root, 'src', 'webview')).flatMap((file) => findUnwrapped(file, readFileSync(file, 'utf8'), true));
+    assert.deepEqual(findings.map((f) => `${f.file}:${f.line}: ${f.text}`), []);
+  });
+
+  it('the page check catches each kind of slip', () => {
+    const slips = [
+      "h('p', { class: 'empty' }, 'No check-ins yet.');",
+      "h('h2', { id: 'x' }, `Follow-ups (${n} open)`);",
+      "button('Add', 'tp-add', () => add());",
+      "h('input', { placeholder: 'Search areas or people' });",
+      "element.setAttribute('aria-label', `Remove row ${n}`);",
+      "heading.textContent = `Talking points (${n} open)`;",
+      "showStatus('Saving…');",
+    ];
+    for (const slip of slips) assert.equal(findUnwrapped('slip.ts', slip, true).length, 1, slip);
+    const fine = ["h('p', { class: 'empty' }, l10n.t('No check-ins yet.'));", "h('span', {}, ' — ', name, '.');", "h('li', { 'data-id': id }, text);"];
+    for (const ok of fine) assert.deepEqual(findUnwrapped('fine.ts', ok, true), [], ok);
   });
 
   it('the check catches each kind of slip (so a pass means something)', () => {

@@ -3,6 +3,7 @@
 // from the messages it receives, with DOM APIs (text stays text). Pure: no vscode.
 import { randomBytes } from 'node:crypto';
 import * as l10n from '@vscode/l10n';
+import { L10N_META_NAME } from '../../webview/protocol';
 
 export interface PageHtmlOptions {
   /** webview.cspSource: the origin the webview loads the extension's resources from. */
@@ -17,6 +18,8 @@ export interface PageHtmlOptions {
   title?: string;
   /** The display language (vscode.env.language), for the page's lang attribute; "en" by default. */
   lang?: string;
+  /** vscode.l10n.bundle: the page's text in the display language (none in English). */
+  l10n?: Record<string, string>;
 }
 
 /** 192 random bits, base64: unguessable, and valid in a CSP nonce source. */
@@ -51,7 +54,7 @@ export function pageHtml(options: PageHtmlOptions): string {
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${attr(contentSecurityPolicy(options.cspSource, options.nonce))}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${attr(options.styleUri)}" nonce="${nonce}">
+${options.l10n ? `<meta name="${L10N_META_NAME}" content="${attr(JSON.stringify(options.l10n))}">\n` : ''}<link rel="stylesheet" href="${attr(options.styleUri)}" nonce="${nonce}">
 <title>${attr(options.title ?? l10n.t('Partner'))}</title>
 </head>
 <body>
