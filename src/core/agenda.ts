@@ -1,6 +1,8 @@
 import { differenceInCalendarDays, parseISO, startOfDay } from 'date-fns';
 import { calendarDate } from './dates';
+import * as l10n from '@vscode/l10n';
 import { dueLabel } from './cadence';
+import type { Translator } from './translator';
 import type { FollowUp, TalkingPoint } from './model';
 import type { Loaded, Store } from './store';
 
@@ -15,10 +17,12 @@ export function sourceLabel(source: { path: string; startLine: number; endLine: 
 }
 
 /** Who owns a follow-up, by name: "me" is its author, "them" the partner. */
-export function followUpOwnerName(followUp: Pick<FollowUp, 'owner' | 'author' | 'teammate'>, partnerName: string): string {
+export function followUpOwnerName(followUp: Pick<FollowUp, 'owner' | 'author' | 'teammate'>, partnerName: string, translator: Translator = l10n): string {
   if (followUp.owner === 'me') return followUp.author.name;
   if (followUp.owner === 'them') return partnerName;
-  return followUp.teammate || 'a teammate';
+  // Named l10n so that the string extractor (@vscode/l10n-dev) finds the message.
+  const l10n = translator;
+  return followUp.teammate || l10n.t('a teammate');
 }
 
 /** Talking points still to bring up with a partner, oldest first. */

@@ -1,4 +1,6 @@
+import * as l10n from '@vscode/l10n';
 import { calendarDate, dayNumberOfText, localDayNumber, monthDay, startOfDayNumber } from './dates';
+import type { Translator } from './translator';
 import type { Partner } from './model';
 
 export type DueStatus = 'overdue' | 'dueSoon' | 'later' | 'snoozed' | 'archived';
@@ -27,7 +29,7 @@ export function cadenceOf(partner: Partner, defaultCadenceDays: number): number 
  * archived partners are never due.
  */
 export function computeDueState(partner: Partner, lastCheckIn: Date | undefined, defaultCadenceDays: number, now: Date): DueState {
-  if (partner.archived) return { status: 'archived', days: Number.POSITIVE_INFINITY, label: 'archived', lastCheckIn };
+  if (partner.archived) return { status: 'archived', days: Number.POSITIVE_INFINITY, label: dueStateLabel({ status: 'archived', days: 0 }, now), lastCheckIn };
 
   // Calendar-day arithmetic on day numbers: this runs for every partner on every change.
   const today = localDayNumber(now);
@@ -35,7 +37,7 @@ export function computeDueState(partner: Partner, lastCheckIn: Date | undefined,
   const snoozedUntil = partner.snoozedUntil ? dayNumberOfText(partner.snoozedUntil) : undefined;
   if (snoozedUntil !== undefined && snoozedUntil > today && base <= snoozedUntil) {
     const dueDate = startOfDayNumber(snoozedUntil);
-    return { status: 'snoozed', dueDate, days: snoozedUntil - today, label: `snoozed until ${formatShortDate(dueDate, now)}`, lastCheckIn };
+    return { status: 'snoozed', dueDate, days: snoozedUntil - today, label: dueStateLabel({ status: 'snoozed', dueDate, days: snoozedUntil - today }, now), lastCheckIn };
   }
   const due = snoozedUntil !== undefined && snoozedUntil > base ? snoozedUntil : base;
   const days = due - today;
@@ -43,15 +45,22 @@ export function computeDueState(partner: Partner, lastCheckIn: Date | undefined,
   return { status, dueDate: startOfDayNumber(due), days, label: dueLabel(days, lastCheckIn === undefined), lastCheckIn };
 }
 
-export function dueLabel(days: number, neverCheckedIn = false): string {
-  if (days < 0) return `${plural(-days, 'day')} overdue`;
-  if (days === 0) return neverCheckedIn ? 'no check-in yet' : 'due today';
-  if (days === 1) return 'due tomorrow';
-  return `due in ${plural(days, 'day')}`;
+/** "6 days overdue", "snoozed until Dec 2"…: in the display language, or in English for shared files. */
+export function dueStateLabel(due: Pick<DueState, 'status' | 'days' | 'dueDate' | 'lastCheckIn'>, today: Date, translator: Translator = l10n): string {
+  // Named l10n so that the string extractor (@vscode/l10n-dev) finds these messages.
+  const l10n = translator;
+  if (due.status === 'archived') return l10n.t('archived');
+  if (due.status === 'snoozed' && due.dueDate) return l10n.t('snoozed until {0}', formatShortDate(due.dueDate, today));
+  return dueLabel(due.days, due.lastCheckIn === undefined, translator);
 }
 
-export function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+export function dueLabel(days: number, neverCheckedIn = false, translator: Translator = l10n): string {
+  const l10n = translator;
+  if (days === -1) return l10n.t('1 day overdue');
+  if (days < 0) return l10n.t('{0} days overdue', -days);
+  if (days === 0) return neverCheckedIn ? l10n.t('no check-in yet') : l10n.t('due today');
+  if (days === 1) return l10n.t('due tomorrow');
+  return l10n.t('due in {0} days', days);
 }
 
 /** "Dec 2", or "Dec 2, 2027" when not this year. */

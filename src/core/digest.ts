@@ -1,6 +1,8 @@
 import { calendarDate } from './dates';
 import { followUpDays, followUpOwnerName, openFollowUps, openTalkingPoints } from './agenda';
+import { dueStateLabel } from './cadence';
 import { CHECK_IN_KIND_LABELS } from './model';
+import { english } from './translator';
 import { duePartners, viewPartners } from './partnerView';
 import { departmentCoverage, silos, statsInput } from './stats';
 import { select } from './stats/input';
@@ -46,7 +48,7 @@ export function computeDigest(store: Store, options: DigestOptions): Digest {
       department: partner.department,
       ...(partner.role ? { role: partner.role } : {}),
       days: due.days,
-      label: due.label,
+      label: dueStateLabel(due, now, english),
       ...(due.dueDate ? { dueDate: day(due.dueDate) } : {}),
       ...(lastCheckIn
         ? { lastCheckIn: { date: day(new Date(lastCheckIn.date)), kind: lastCheckIn.kind, ...(lastCheckIn.rating ? { rating: lastCheckIn.rating } : {}), summary: lastCheckIn.summary } }
@@ -63,7 +65,7 @@ export function computeDigest(store: Store, options: DigestOptions): Digest {
           id: value.id,
           partner,
           text: value.text,
-          owner: followUpOwnerName(value, partner),
+          owner: followUpOwnerName(value, partner, english),
           ...(value.due ? { due: value.due, days } : {}),
           overdue: days !== undefined && days < 0,
         };

@@ -2,7 +2,8 @@
 import { addDays, setHours, startOfDay } from 'date-fns';
 import { calendarDate } from './dates';
 import { openTalkingPoints } from './agenda';
-import { cadenceOf } from './cadence';
+import { cadenceOf, dueStateLabel } from './cadence';
+import { english } from './translator';
 import { toCsv } from './csv';
 import { toIcs, type CalendarEvent } from './ics';
 import { viewPartners } from './partnerView';
@@ -27,7 +28,7 @@ export function partnersCsv(store: Store, options: ExportOptions): string {
     (partner.leads ?? []).join('; '),
     lastCheckIn ? calendarDate(new Date(lastCheckIn.date)) : '',
     due.dueDate ? calendarDate(due.dueDate) : '',
-    due.status === 'archived' ? 'archived' : due.label,
+    dueStateLabel(due, options.now, english),
     partner.id,
   ]);
   return toCsv([PARTNER_CSV_HEADER, ...rows]);
@@ -55,7 +56,7 @@ export function dueCheckInsIcs(store: Store, options: CalendarExportOptions): st
     const agenda = openTalkingPoints(store, partner.id).filter((point) => !point.private);
     const description = [
       [partner.role, partner.department].filter(Boolean).join(', '),
-      `Check-in ${due.label}.`,
+      `Check-in ${dueStateLabel(due, options.now, english)}.`,
       lastCheckIn ? `Last: ${calendarDate(new Date(lastCheckIn.date))}${store.get('checkIn', lastCheckIn.id)?.private ? ' (private)' : `, ${lastCheckIn.summary}`}` : 'No check-in yet.',
       ...(agenda.length > 0 ? ['Talking points:', ...agenda.map((point) => `- ${point.value.text}`)] : []),
     ].join('\n');

@@ -1,6 +1,7 @@
 // Import partners from CSV or vCard: rows become candidates, candidates are checked against the store,
 // and the plan says what would be added, updated, skipped as a duplicate, or cannot be imported (and
 // why). Nothing here writes: the extension shows the plan and writes only what the user confirms.
+import * as l10n from '@vscode/l10n';
 import type { CsvRow } from './csv';
 import type { Partner } from './model';
 import type { PartnerChange } from './store';
@@ -9,14 +10,23 @@ import type { VCardContact } from './vcard';
 export const IMPORT_FIELDS = ['name', 'role', 'department', 'email', 'cadenceDays', 'leads'] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
-export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
-  name: 'Name',
-  role: 'Role',
-  department: 'Department',
-  email: 'Email',
-  cadenceDays: 'Cadence (days)',
-  leads: 'Leads',
-};
+/** A field's name in the display language, for the column step and the preview. */
+export function importFieldLabel(field: ImportField): string {
+  switch (field) {
+    case 'name':
+      return l10n.t('Name');
+    case 'role':
+      return l10n.t('Role');
+    case 'department':
+      return l10n.t('Department');
+    case 'email':
+      return l10n.t('Email');
+    case 'cadenceDays':
+      return l10n.t('Cadence (days)');
+    case 'leads':
+      return l10n.t('Leads');
+  }
+}
 
 /** Column index per field; a field without a column is left out. */
 export type ColumnMapping = Partial<Record<ImportField, number>>;
@@ -151,14 +161,14 @@ const key = (text: string) => text.normalize('NFC').toLocaleLowerCase().replace(
 
 /** Checks one candidate's values; returns the reason it cannot be imported, if any. */
 function problemOf(candidate: Candidate): string | undefined {
-  if (!candidate.name) return 'no name';
-  if (candidate.name.length > 200) return 'the name is longer than 200 characters';
-  if (candidate.email && !EMAIL.test(candidate.email)) return `"${candidate.email}" is not an email address`;
+  if (!candidate.name) return l10n.t('no name');
+  if (candidate.name.length > 200) return l10n.t('the name is longer than {0} characters', 200);
+  if (candidate.email && !EMAIL.test(candidate.email)) return l10n.t('"{0}" is not an email address', candidate.email);
   if (candidate.cadenceDays !== undefined) {
     const days = Number(candidate.cadenceDays);
-    if (!Number.isInteger(days) || days < 1 || days > 365) return `cadence "${candidate.cadenceDays}" is not a whole number of days from 1 to 365`;
+    if (!Number.isInteger(days) || days < 1 || days > 365) return l10n.t('cadence "{0}" is not a whole number of days from 1 to 365', candidate.cadenceDays);
   }
-  if ((candidate.role?.length ?? 0) > 200 || (candidate.department?.length ?? 0) > 100) return 'a role or department is too long';
+  if ((candidate.role?.length ?? 0) > 200 || (candidate.department?.length ?? 0) > 100) return l10n.t('a role or department is too long');
   return undefined;
 }
 
@@ -187,7 +197,7 @@ export function planImport(candidates: readonly Candidate[], existing: readonly 
     const emailKey = candidate.email ? key(candidate.email) : undefined;
     const earlier = emailKey !== undefined ? seenEmail.get(emailKey) : seenName.get(key(candidate.name));
     if (earlier !== undefined) {
-      plan.skip.push({ candidate, reason: `duplicate of line ${earlier} in this file` });
+      plan.skip.push({ candidate, reason: l10n.t('duplicate of line {0} in this file', earlier) });
       continue;
     }
     if (emailKey) seenEmail.set(emailKey, candidate.line);
@@ -200,7 +210,7 @@ export function planImport(candidates: readonly Candidate[], existing: readonly 
     if (!match) {
       const department = candidate.department ?? defaultDepartment;
       if (!department) {
-        plan.invalid.push({ candidate, reason: 'no department (map a column to Department)' });
+        plan.invalid.push({ candidate, reason: l10n.t('no department (map a column to Department)') });
         continue;
       }
       plan.add.push({
@@ -218,7 +228,7 @@ export function planImport(candidates: readonly Candidate[], existing: readonly 
     }
     const change = changeFor(match, candidate);
     const matchedBy = byMail ? 'email' : 'name';
-    if (Object.keys(change).length === 0) plan.skip.push({ candidate, reason: `already there (same ${matchedBy}): ${match.name}` });
+    if (Object.keys(change).length === 0) plan.skip.push({ candidate, reason: matchedBy === 'email' ? l10n.t('already there (same email): {0}', match.name) : l10n.t('already there (same name): {0}', match.name) });
     else plan.update.push({ candidate, existing: match, change, matchedBy });
   }
   return plan;
@@ -242,7 +252,8 @@ export function describeChange(partner: Partner, change: PartnerChange): string 
     .map(([field, value]) => {
       const before = partner[field as keyof PartnerChange];
       const show = (item: unknown) => (Array.isArray(item) ? item.join(', ') : String(item));
-      return before === undefined ? `${IMPORT_FIELD_LABELS[field as ImportField].toLowerCase()}: ${show(value)}` : `${IMPORT_FIELD_LABELS[field as ImportField].toLowerCase()}: ${show(before)} → ${show(value)}`;
+      const name = importFieldLabel(field as ImportField).toLocaleLowerCase();
+      return before === undefined ? `${name}: ${show(value)}` : `${name}: ${show(before)} → ${show(value)}`;
     })
     .join(', ');
 }

@@ -1,6 +1,7 @@
 import { calendarDate } from './dates';
 import { followUpOwnerName, isOpenTalkingPoint, openFollowUps, sourceLabel } from './agenda';
-import { cadenceOf } from './cadence';
+import { cadenceOf, dueStateLabel } from './cadence';
+import { english } from './translator';
 import { computeDigest, type DigestOptions } from './digest';
 import { CHECK_IN_KIND_LABELS, type Partner } from './model';
 import { viewPartners } from './partnerView';
@@ -33,7 +34,7 @@ export function storeReport(store: Store, options: ReportOptions): string {
   for (const silo of digest.silos) lines.push(`- **${inlineMarkdown(silo.department)}**: ${silo.lastContact ? `no check-in for ${silo.daysSince} days` : `no check-in since added ${silo.daysSince} days ago`} (${silo.partners.map(inlineMarkdown).join(', ')})`);
   lines.push('', '## Partners', '');
   const partners = viewPartners(store, options.defaultCadenceDays, options.now).filter((view) => view.due.status !== 'archived');
-  for (const view of partners) lines.push(...partnerSection(store, view.record.value, view.due.label, options, '###'), '');
+  for (const view of partners) lines.push(...partnerSection(store, view.record.value, dueStateLabel(view.due, options.now, english), options, '###'), '');
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
@@ -41,7 +42,7 @@ export function storeReport(store: Store, options: ReportOptions): string {
 export function partnerReport(store: Store, partnerId: string, options: ReportOptions): string {
   const view = viewPartners(store, options.defaultCadenceDays, options.now).find((candidate) => candidate.record.value.id === partnerId);
   if (!view) throw new Error(`No partner with id ${partnerId}.`);
-  return `${partnerSection(store, view.record.value, view.due.label, options, '#').join('\n').trimEnd()}\n`;
+  return `${partnerSection(store, view.record.value, dueStateLabel(view.due, options.now, english), options, '#').join('\n').trimEnd()}\n`;
 }
 
 function partnerSection(store: Store, partner: Partner, dueLabel: string, options: ReportOptions, heading: string): string[] {
@@ -62,7 +63,7 @@ function partnerSection(store: Store, partner: Partner, dueLabel: string, option
   const followUps = openFollowUps(visible(store.ofPartner('followUp', partner.id), options));
   if (followUps.length > 0) {
     lines.push('', `${sub} Open follow-ups`, '');
-    for (const { value } of followUps) lines.push(`- [ ] ${inlineMarkdown(value.text)} (${inlineMarkdown(followUpOwnerName(value, partner.name))}${value.due ? `, due ${value.due}` : ''})`);
+    for (const { value } of followUps) lines.push(`- [ ] ${inlineMarkdown(value.text)} (${inlineMarkdown(followUpOwnerName(value, partner.name, english))}${value.due ? `, due ${value.due}` : ''})`);
   }
   const asks = visible(store.ofPartner('ask', partner.id), options).sort((a, b) => a.value.createdAt.localeCompare(b.value.createdAt));
   if (asks.length > 0) {

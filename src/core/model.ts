@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as v from 'valibot';
 import { ID_PATTERN } from './ids';
 
@@ -206,9 +207,24 @@ export const SCHEMAS = {
   note: NoteSchema,
 } as const;
 
+/** English names of the kinds, for shared files (reports) and the CLI; the UI uses checkInKindLabel. */
 export const CHECK_IN_KIND_LABELS: Record<CheckInKind, string> = {
   'one-on-one': '1:1',
   'help-me': 'Help-me',
   'ad-hoc': 'Ad hoc',
   async: 'Async',
 };
+
+/** A kind's name in the display language. */
+export function checkInKindLabel(kind: CheckInKind): string {
+  switch (kind) {
+    case 'one-on-one':
+      return l10n.t({ message: '1:1', comment: ['A kind of check-in: a scheduled one-on-one conversation.'] });
+    case 'help-me':
+      return l10n.t({ message: 'Help-me', comment: ['A kind of check-in: each person names something they need help with.'] });
+    case 'ad-hoc':
+      return l10n.t({ message: 'Ad hoc', comment: ['A kind of check-in: an unplanned chat.'] });
+    case 'async':
+      return l10n.t({ message: 'Async', comment: ['A kind of check-in: by message or email.'] });
+  }
+}

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { computeDueState, urgencyOrder, type DueState, type DueStatus } from './cadence';
 import type { CheckIn, Partner } from './model';
 import type { Loaded, Store } from './store';
@@ -33,19 +34,19 @@ export function byUrgencyThenName(a: PartnerView, b: PartnerView): number {
   return urgencyOrder(a.due, b.due) || a.record.value.name.localeCompare(b.record.value.name);
 }
 
-const STATUS_GROUPS: { status: DueStatus[]; key: string; label: string }[] = [
-  { status: ['overdue'], key: 'overdue', label: 'Overdue' },
-  { status: ['dueSoon'], key: 'dueSoon', label: 'Due this week' },
-  { status: ['later'], key: 'later', label: 'Later' },
-  { status: ['snoozed'], key: 'snoozed', label: 'Snoozed' },
-  { status: ['archived'], key: 'archived', label: 'Archived' },
+const STATUS_GROUPS: { status: DueStatus[]; key: string; label: () => string }[] = [
+  { status: ['overdue'], key: 'overdue', label: () => l10n.t('Overdue') },
+  { status: ['dueSoon'], key: 'dueSoon', label: () => l10n.t('Due this week') },
+  { status: ['later'], key: 'later', label: () => l10n.t('Later') },
+  { status: ['snoozed'], key: 'snoozed', label: () => l10n.t('Snoozed') },
+  { status: ['archived'], key: 'archived', label: () => l10n.t('Archived') },
 ];
 
 /** Groups for the tree. Archived partners are hidden unless asked for; empty groups are left out. */
 export function groupPartners(views: readonly PartnerView[], groupBy: GroupBy, showArchived: boolean): PartnerGroup[] {
   const visible = showArchived ? views : views.filter((view) => view.due.status !== 'archived');
   if (groupBy === 'status') {
-    return STATUS_GROUPS.map((group) => ({ key: group.key, label: group.label, partners: visible.filter((view) => group.status.includes(view.due.status)) })).filter(
+    return STATUS_GROUPS.map((group) => ({ key: group.key, label: group.label(), partners: visible.filter((view) => group.status.includes(view.due.status)) })).filter(
       (group) => group.partners.length > 0,
     );
   }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { type GroupBy } from '../core/partnerView';
+import { configureCoreL10n } from './coreL10n';
 import { addPartner } from './commands/addPartner';
 import { editPartner } from './commands/editPartner';
 import { ImportPreview } from './commands/importPreview';
@@ -51,6 +52,8 @@ const DAY_CHECK_MS = 10 * 60_000;
  * stores load afterwards. Commands and serializers go to the shell's tables when there is a shell.
  */
 export function start(context: vscode.ExtensionContext, registry?: ShellRegistry): AlliancesApi {
+  // Before anything builds a label: core's strings follow VS Code's display language.
+  configureCoreL10n();
   useShellRegistry(registry);
   const service = new StoreService();
   const tree = new PartnersTree(service);
@@ -68,9 +71,9 @@ export function start(context: vscode.ExtensionContext, registry?: ShellRegistry
     tree.refresh();
     followUps.refresh();
     const overdue = followUps.overdueCount();
-    followUpsView.badge = overdue > 0 ? { value: overdue, tooltip: `${overdue} follow-up${overdue === 1 ? ' is' : 's are'} overdue` } : undefined;
+    followUpsView.badge = overdue > 0 ? { value: overdue, tooltip: overdue === 1 ? vscode.l10n.t('1 follow-up is overdue') : vscode.l10n.t('{0} follow-ups are overdue', overdue) } : undefined;
     const due = statusBar.update();
-    treeView.badge = due > 0 ? { value: due, tooltip: `${due} partner${due === 1 ? '' : 's'} due for a check-in` } : undefined;
+    treeView.badge = due > 0 ? { value: due, tooltip: due === 1 ? vscode.l10n.t('1 partner due for a check-in') : vscode.l10n.t('{0} partners due for a check-in', due) } : undefined;
     const anything = service.folders().some((entry) => entry.store.partners().length > 0 || entry.store.problems().length > 0);
     void vscode.commands.executeCommand('setContext', 'alliances:hasPartners', anything);
     if (service.folders().every((entry) => entry.store.isLoaded)) void vscode.commands.executeCommand('setContext', 'alliances:loaded', true);

@@ -52,29 +52,30 @@ export class FollowUpsTree implements vscode.TreeDataProvider<FollowUpNode> {
 
   getTreeItem(node: FollowUpNode): vscode.TreeItem {
     if (node.type === 'doneGroup') {
-      const item = new vscode.TreeItem('Done recently', vscode.TreeItemCollapsibleState.Collapsed);
+      const item = new vscode.TreeItem(vscode.l10n.t('Done recently'), vscode.TreeItemCollapsibleState.Collapsed);
       item.id = 'followUps:done';
       item.description = `${node.items.length}`;
-      item.tooltip = `Follow-ups completed in the last ${DONE_VISIBLE_DAYS} days. Uncheck one to reopen it.`;
+      item.tooltip = vscode.l10n.t('Follow-ups completed in the last {0} days. Uncheck one to reopen it.', DONE_VISIBLE_DAYS);
       return item;
     }
     const { value, private: isPrivate } = node.followUp;
     const now = new Date();
-    const partner = node.entry.store.partner(value.partnerId)?.value.name ?? 'unknown partner';
+    const partner = node.entry.store.partner(value.partnerId)?.value.name ?? vscode.l10n.t('unknown partner');
     const owner = followUpOwnerName(value, partner);
     const item = new vscode.TreeItem(value.text, vscode.TreeItemCollapsibleState.None);
     item.id = `followUp:${node.entry.folder.uri.toString()}:${value.id}`;
-    const due = value.done ? (value.doneAt ? `done ${formatShortDate(new Date(value.doneAt), now)}` : 'done') : followUpDueLabel(value, now);
+    const due = value.done ? (value.doneAt ? vscode.l10n.t('done {0}', formatShortDate(new Date(value.doneAt), now)) : vscode.l10n.t('done')) : followUpDueLabel(value, now);
     item.description = [partner, owner === partner ? undefined : owner, due].filter(Boolean).join(' · ');
     item.checkboxState = value.done ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked;
     item.contextValue = value.done ? 'followUp.done' : 'followUp.open';
     if (isOverdue(value, now)) item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
     else if (isPrivate) item.iconPath = new vscode.ThemeIcon('lock');
     const tooltip = new vscode.MarkdownString();
-    tooltip.appendText(value.text).appendMarkdown('\n\n').appendText(`With ${partner} · owner: ${owner}${value.due ? ` · due ${value.due}` : ''}${isPrivate ? ' · private' : ''}`);
-    tooltip.appendMarkdown('\n\n').appendText(`Added by ${value.author.name} on ${formatShortDate(new Date(value.createdAt), now)}`);
+    const facts = [vscode.l10n.t('With {0}', partner), vscode.l10n.t('owner: {0}', owner), value.due ? vscode.l10n.t('due {0}', value.due) : undefined, isPrivate ? vscode.l10n.t('private') : undefined];
+    tooltip.appendText(value.text).appendMarkdown('\n\n').appendText(facts.filter(Boolean).join(' · '));
+    tooltip.appendMarkdown('\n\n').appendText(vscode.l10n.t('Added by {0} on {1}', value.author.name, formatShortDate(new Date(value.createdAt), now)));
     item.tooltip = tooltip;
-    item.accessibilityInformation = { label: `${value.text}, with ${partner}, ${due ?? 'no due date'}, ${value.done ? 'done' : 'open'}` };
+    item.accessibilityInformation = { label: vscode.l10n.t('{0}, with {1}, {2}, {3}', value.text, partner, due ?? vscode.l10n.t('no due date'), value.done ? vscode.l10n.t('done') : vscode.l10n.t('open')) };
     return item;
   }
 }

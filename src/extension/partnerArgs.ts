@@ -18,7 +18,7 @@ export interface PartnerTarget {
 export function partnerFromArg(service: StoreService, arg: unknown): PartnerTarget | undefined {
   if (typeof arg === 'string') {
     const found = service.findPartner(arg);
-    if (!found) throw new Error(`no loaded partner has the id ${arg} (its file may be missing or broken).`);
+    if (!found) throw new Error(vscode.l10n.t('no loaded partner has the id {0} (its file may be missing or broken).', arg));
     return found;
   }
   if (arg && typeof arg === 'object' && (arg as TreeNode).type === 'partner') {
@@ -52,12 +52,12 @@ export async function pickPartner(service: StoreService, title: string, filter?:
   await service.whenReady();
   const items = partnerItems(service, filter);
   if (items.length === 0) {
-    const add = 'Add Partner';
-    const answer = await vscode.window.showInformationMessage('Alliances: there are no partners here yet.', add);
+    const add = vscode.l10n.t('Add Partner');
+    const answer = await vscode.window.showInformationMessage(vscode.l10n.t('Alliances: there are no partners here yet.'), add);
     if (answer === add) await vscode.commands.executeCommand('alliances.addPartner');
     return undefined;
   }
-  const chosen = await askPick({ title, ...step, items, placeholder: 'Type a name; most overdue first', matchOnDescription: true, matchOnDetail: true });
+  const chosen = await askPick({ title, ...step, items, placeholder: vscode.l10n.t('Type a name; most overdue first'), matchOnDescription: true, matchOnDetail: true });
   return chosen && typeof chosen === 'object' ? chosen.target : undefined;
 }
 
@@ -66,13 +66,13 @@ export async function pickFolder(service: StoreService, title: string): Promise<
   await service.whenReady();
   const folders = service.folders();
   if (folders.length === 0) {
-    void vscode.window.showInformationMessage('Alliances stores partners in a workspace folder. Open a folder first.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Alliances stores partners in a workspace folder. Open a folder first.'));
     return undefined;
   }
   if (folders.length === 1) return folders[0];
   const chosen = await vscode.window.showQuickPick(
     folders.map((entry) => ({ label: entry.folder.name, description: entry.folder.uri.fsPath, entry })),
-    { title, placeHolder: 'Which workspace folder?' },
+    { title, placeHolder: vscode.l10n.t('Which workspace folder?') },
   );
   return chosen?.entry;
 }
@@ -102,7 +102,7 @@ export function guarded<A extends unknown[], R>(body: (...args: A) => Promise<R>
     try {
       return await body(...args);
     } catch (error) {
-      const message = error instanceof StoreWriteError ? error.message : `Alliances: ${error instanceof Error ? error.message : String(error)}`;
+      const message = error instanceof StoreWriteError ? error.message : vscode.l10n.t('Alliances: {0}', error instanceof Error ? error.message : String(error));
       void vscode.window.showErrorMessage(message);
       return undefined;
     }

@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
 import { cadenceOf, formatShortDate, type DueStatus } from '../core/cadence';
 import { followUpDueLabel, followUpOwnerName, isOverdue, openFollowUps, openTalkingPoints } from '../core/agenda';
-import { CHECK_IN_KIND_LABELS, type FollowUp, type TalkingPoint } from '../core/model';
+import { checkInKindLabel, type FollowUp, type TalkingPoint } from '../core/model';
 import { duePartners, groupPartners, type GroupBy, type PartnerGroup, type PartnerView } from '../core/partnerView';
 import type { Loaded, StoreProblem } from '../core/store';
 import { defaultCadenceDays } from './settings';
 import type { FolderStore, StoreService } from './storeService';
 import type { BranchRecord } from '../git/branchRecords';
-import { BRANCH_KIND_LABELS, branchHint, type BranchRecordsService } from './git/branchRecordsService';
+import { branchHint, branchKindLabel, type BranchRecordsService } from './git/branchRecordsService';
 
 export type TreeNode =
   | { type: 'folder'; entry: FolderStore }
@@ -120,7 +120,7 @@ export class PartnersTree implements vscode.TreeDataProvider<TreeNode> {
         item.iconPath = vscode.ThemeIcon.Folder;
         item.resourceUri = node.entry.folder.uri;
         const due = duePartners(this.service.views(node.entry)).length;
-        item.description = due > 0 ? `${due} due` : undefined;
+        item.description = due > 0 ? dueCount(due) : undefined;
         item.contextValue = 'folder';
         return item;
       }
@@ -129,17 +129,18 @@ export class PartnersTree implements vscode.TreeDataProvider<TreeNode> {
         item.id = `group:${node.entry.folder.uri.toString()}:${this.groupBy}:${node.group.key}`;
         const due = duePartners(node.group.partners).length;
         const count = node.group.partners.length;
-        item.description = due > 0 ? `${due} due` : undefined;
-        item.tooltip = `${node.group.label}: ${count} partner${count === 1 ? '' : 's'}${due > 0 ? `, ${due} due for a check-in` : ''}`;
+        item.description = due > 0 ? dueCount(due) : undefined;
+        const partners = count === 1 ? vscode.l10n.t('{0}: 1 partner', node.group.label) : vscode.l10n.t('{0}: {1} partners', node.group.label, count);
+        item.tooltip = due > 0 ? vscode.l10n.t('{0}, {1} due for a check-in', partners, due) : partners;
         item.contextValue = 'group';
         return item;
       }
       case 'problems': {
-        const item = new vscode.TreeItem('Needs attention', vscode.TreeItemCollapsibleState.Expanded);
+        const item = new vscode.TreeItem(vscode.l10n.t('Needs attention'), vscode.TreeItemCollapsibleState.Expanded);
         item.id = `problems:${node.entry.folder.uri.toString()}`;
         item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.errorForeground'));
-        item.description = `${node.problems.length} file${node.problems.length === 1 ? '' : 's'} not loaded`;
-        item.tooltip = 'These files could not be read. Alliances never writes them; fix them and they load again.';
+        item.description = node.problems.length === 1 ? vscode.l10n.t('1 file not loaded') : vscode.l10n.t('{0} files not loaded', node.problems.length);
+        item.tooltip = vscode.l10n.t('These files could not be read. Alliances never writes them; fix them and they load again.');
         return item;
       }
       case 'problem':
@@ -151,11 +152,11 @@ export class PartnersTree implements vscode.TreeDataProvider<TreeNode> {
       case 'followUp':
         return followUpItem(node);
       case 'branches': {
-        const item = new vscode.TreeItem('On other branches', vscode.TreeItemCollapsibleState.Expanded);
+        const item = new vscode.TreeItem(vscode.l10n.t('On other branches'), vscode.TreeItemCollapsibleState.Expanded);
         item.id = `branches:${node.entry.folder.uri.toString()}`;
         item.iconPath = new vscode.ThemeIcon('git-branch');
-        item.description = `${node.records.length} not on this branch`;
-        item.tooltip = 'Records committed on other local branches and not on this one (read from git, not checked out). Merge their branch to keep them here.';
+        item.description = vscode.l10n.t('{0} not on this branch', node.records.length);
+        item.tooltip = vscode.l10n.t('Records committed on other local branches and not on this one (read from git, not checked out). Merge their branch to keep them here.');
         item.contextValue = 'branches';
         return item;
       }
@@ -173,16 +174,17 @@ function partnerTooltip(node: Extract<TreeNode, { type: 'partner' }>, agenda: nu
   const tooltip = new vscode.MarkdownString();
   tooltip.appendMarkdown('**').appendText(value.name).appendMarkdown('**');
   if (value.role) tooltip.appendText(` — ${value.role}`);
-  tooltip.appendMarkdown('\n\n').appendText(`${value.department} · every ${cadenceOf(value, node.entry.store.teamCadenceDays() ?? defaultCadenceDays())} days · ${due.label}`);
+  tooltip.appendMarkdown('\n\n').appendText(vscode.l10n.t('{0} · every {1} days · {2}', value.department, cadenceOf(value, node.entry.store.teamCadenceDays() ?? defaultCadenceDays()), due.label));
   if (lastCheckIn) {
     const date = new Date(lastCheckIn.date);
-    tooltip.appendMarkdown('\n\n').appendText(`Last check-in: ${formatShortDate(date, new Date())} (${CHECK_IN_KIND_LABELS[lastCheckIn.kind]}${lastCheckIn.rating ? `, ${lastCheckIn.rating}/5` : ''}) by ${lastCheckIn.author.name}`);
+    const kind = lastCheckIn.rating ? `${checkInKindLabel(lastCheckIn.kind)}, ${lastCheckIn.rating}/5` : checkInKindLabel(lastCheckIn.kind);
+    tooltip.appendMarkdown('\n\n').appendText(vscode.l10n.t('Last check-in: {0} ({1}) by {2}', formatShortDate(date, new Date()), kind, lastCheckIn.author.name));
     if (lastCheckIn.summary) tooltip.appendMarkdown('\n\n').appendText(`“${lastCheckIn.summary}”`);
   } else {
-    tooltip.appendMarkdown('\n\n').appendText('No check-in yet');
+    tooltip.appendMarkdown('\n\n').appendText(vscode.l10n.t('No check-in yet'));
   }
-  if (agenda > 0) tooltip.appendMarkdown('\n\n').appendText(`Agenda: ${agenda} open item${agenda === 1 ? '' : 's'} (talking points and follow-ups)`);
-  if (readOnly) tooltip.appendMarkdown('\n\n').appendText('Written by a newer version of Alliances: read-only.');
+  if (agenda > 0) tooltip.appendMarkdown('\n\n').appendText(agenda === 1 ? vscode.l10n.t('Agenda: 1 open item (talking points and follow-ups)') : vscode.l10n.t('Agenda: {0} open items (talking points and follow-ups)', agenda));
+  if (readOnly) tooltip.appendMarkdown('\n\n').appendText(vscode.l10n.t('Written by a newer version of Alliances: read-only.'));
   return tooltip;
 }
 
@@ -198,13 +200,13 @@ function talkingPointItem(node: Extract<TreeNode, { type: 'talkingPoint' }>): vs
   const item = new vscode.TreeItem(value.text, vscode.TreeItemCollapsibleState.None);
   item.id = `talkingPoint:${node.entry.folder.uri.toString()}:${value.id}`;
   item.iconPath = new vscode.ThemeIcon(isPrivate ? 'lock' : 'comment');
-  item.description = value.source ? `${value.source.path}:${value.source.startLine}` : 'talking point';
+  item.description = value.source ? `${value.source.path}:${value.source.startLine}` : vscode.l10n.t('talking point');
   item.contextValue = value.source ? 'talkingPoint.code' : 'talkingPoint';
   const tooltip = new vscode.MarkdownString().appendText(value.text);
   if (value.source?.snippet) tooltip.appendMarkdown('\n\n').appendCodeblock(value.source.snippet);
-  tooltip.appendMarkdown('\n\n').appendText(`Added by ${value.author.name}${value.source?.commit ? ` at commit ${value.source.commit.slice(0, 7)}` : ''}`);
+  tooltip.appendMarkdown('\n\n').appendText(value.source?.commit ? vscode.l10n.t('Added by {0} at commit {1}', value.author.name, value.source.commit.slice(0, 7)) : vscode.l10n.t('Added by {0}', value.author.name));
   item.tooltip = tooltip;
-  if (value.source) item.command = { command: 'alliances.openTalkingPoint', title: 'Open Code', arguments: [value.id] };
+  if (value.source) item.command = { command: 'alliances.openTalkingPoint', title: vscode.l10n.t('Open Code'), arguments: [value.id] };
   return item;
 }
 
@@ -214,9 +216,10 @@ function followUpItem(node: Extract<TreeNode, { type: 'followUp' }>): vscode.Tre
   const item = new vscode.TreeItem(value.text, vscode.TreeItemCollapsibleState.None);
   item.id = `partnerFollowUp:${node.entry.folder.uri.toString()}:${value.id}`;
   item.iconPath = new vscode.ThemeIcon('circle-large-outline', isOverdue(value, now) ? new vscode.ThemeColor('list.warningForeground') : undefined);
-  item.description = ['follow-up', followUpDueLabel(value, now)].filter(Boolean).join(' · ');
+  item.description = [vscode.l10n.t('follow-up'), followUpDueLabel(value, now)].filter(Boolean).join(' · ');
   item.contextValue = 'followUp.open';
-  item.tooltip = new vscode.MarkdownString().appendText(`${value.text}\n\nOwner: ${followUpOwnerName(value, node.entry.store.partner(value.partnerId)?.value.name ?? 'them')}\n\nAdded by ${value.author.name}`);
+  const owner = followUpOwnerName(value, node.entry.store.partner(value.partnerId)?.value.name ?? vscode.l10n.t('them'));
+  item.tooltip = new vscode.MarkdownString().appendText(`${value.text}\n\n${vscode.l10n.t('Owner: {0}', owner)}\n\n${vscode.l10n.t('Added by {0}', value.author.name)}`);
   return item;
 }
 
@@ -224,13 +227,13 @@ function problemItem(node: Extract<TreeNode, { type: 'problem' }>): vscode.TreeI
   const { problem } = node;
   const item = new vscode.TreeItem(problem.relativePath.split('/').pop() ?? problem.relativePath, vscode.TreeItemCollapsibleState.None);
   item.id = `problem:${problem.path}`;
-  item.description = problem.code === 'conflict' ? 'merge conflict' : `line ${problem.location.line}: ${problem.reason}`;
+  item.description = problem.code === 'conflict' ? vscode.l10n.t('merge conflict') : vscode.l10n.t('line {0}: {1}', problem.location.line, problem.reason);
   item.iconPath = new vscode.ThemeIcon(problem.code === 'conflict' ? 'git-merge' : 'error', new vscode.ThemeColor('list.errorForeground'));
   item.tooltip = new vscode.MarkdownString().appendText(`${problem.relativePath}:${problem.location.line}:${problem.location.column}\n\n${problem.reason}`);
   item.resourceUri = vscode.Uri.file(problem.path);
   item.contextValue = 'broken';
   const position = new vscode.Position(problem.location.line - 1, problem.location.column - 1);
-  item.command = { command: 'vscode.open', title: 'Open File', arguments: [vscode.Uri.file(problem.path), { selection: new vscode.Range(position, position) }] };
+  item.command = { command: 'vscode.open', title: vscode.l10n.t('Open File'), arguments: [vscode.Uri.file(problem.path), { selection: new vscode.Range(position, position) }] };
   return item;
 }
 
@@ -254,15 +257,27 @@ function branchRecordItem(node: Extract<TreeNode, { type: 'branchRecord' }>, def
   const label = record.kind === 'partner'
     ? value.name ?? record.id
     : record.kind === 'checkIn'
-      ? `Check-in${partnerName ? ` with ${partnerName}` : ''}${value.summary ? `: ${value.summary}` : ''}`
+      ? checkInLabel(partnerName, value.summary)
       : value.text ?? record.id;
   const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
   item.id = `branchRecord:${node.entry.folder.uri.toString()}:${record.kind}:${record.id}`;
   item.iconPath = new vscode.ThemeIcon('git-branch');
   item.description = branchHint(record.branches, defaultBranch);
   item.contextValue = 'branchRecord';
-  const tooltip = new vscode.MarkdownString().appendText(`${BRANCH_KIND_LABELS[record.kind]} by ${value.author.name}${value.date ? `, ${formatShortDate(new Date(value.date), new Date())}` : ''}`);
-  tooltip.appendMarkdown('\n\n').appendText(`Only on ${record.branches.map((branch) => branch.name).join(', ')} (${record.relativePath}). Alliances shows it here read-only; merge the branch to keep it.`);
+  const by = vscode.l10n.t('{0} by {1}', branchKindLabel(record.kind), value.author.name);
+  const tooltip = new vscode.MarkdownString().appendText(value.date ? `${by}, ${formatShortDate(new Date(value.date), new Date())}` : by);
+  tooltip.appendMarkdown('\n\n').appendText(vscode.l10n.t('Only on {0} ({1}). Alliances shows it here read-only; merge the branch to keep it.', record.branches.map((branch) => branch.name).join(', '), record.relativePath));
   item.tooltip = tooltip;
   return item;
+}
+
+/** "3 due" in a folder or group row. */
+function dueCount(due: number): string {
+  return vscode.l10n.t({ message: '{0} due', args: [due], comment: ['How many partners of a group are due for a check-in.'] });
+}
+
+/** A check-in on another branch: "Check-in with Dana: Billing migration". */
+function checkInLabel(partnerName: string | undefined, summary: string | undefined): string {
+  const title = partnerName ? vscode.l10n.t('Check-in with {0}', partnerName) : vscode.l10n.t('Check-in');
+  return summary ? `${title}: ${summary}` : title;
 }

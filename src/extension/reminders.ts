@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { addDays, startOfDay } from 'date-fns';
-import { plural, toCalendarDate } from '../core/cadence';
+import { toCalendarDate } from '../core/cadence';
 import { duePartners } from '../core/partnerView';
 import { remindersEnabled, reminderIntervalMinutes } from './settings';
 import type { StoreService } from './storeService';
@@ -8,8 +8,29 @@ import type { StoreService } from './storeService';
 export const DONT_SHOW_AGAIN_KEY = 'alliances.reminders.dontShowAgain';
 const STARTUP_DELAY_MS = 4000;
 
+/** The reminder's buttons, by id; their text follows the display language (actionLabel). */
 export const REMINDER_ACTIONS = ['Log Check-in', 'Snooze All 1 Day', 'Show', "Don't Show Again"] as const;
 export type ReminderAction = (typeof REMINDER_ACTIONS)[number];
+
+export function actionLabel(action: ReminderAction): string {
+  switch (action) {
+    case 'Log Check-in':
+      return vscode.l10n.t('Log Check-in');
+    case 'Snooze All 1 Day':
+      return vscode.l10n.t('Snooze All 1 Day');
+    case 'Show':
+      return vscode.l10n.t({ message: 'Show', comment: ['A button of the reminder: shows the partners view.'] });
+    case "Don't Show Again":
+      return vscode.l10n.t("Don't Show Again");
+  }
+}
+
+/** The notification with translated buttons, answered with the action's id. */
+async function showReminder(message: string, ...actions: ReminderAction[]): Promise<ReminderAction | undefined> {
+  const labels = actions.map(actionLabel);
+  const chosen = await vscode.window.showInformationMessage(message, ...labels);
+  return chosen === undefined ? undefined : actions[labels.indexOf(chosen)];
+}
 
 /** A department nobody has talked to for too long (see src/core/stats/coverage.ts). */
 export interface SiloSummary {
@@ -33,7 +54,7 @@ export class Reminders implements vscode.Disposable {
   constructor(
     private readonly service: StoreService,
     private readonly state: vscode.Memento,
-    private readonly notify: Notify = (message, ...actions) => vscode.window.showInformationMessage(message, ...actions),
+    private readonly notify: Notify = showReminder,
     private readonly overdueFollowUps: () => number = () => 0,
     private readonly silos: () => SiloSummary[] = () => [],
   ) {}
@@ -72,18 +93,16 @@ export class Reminders implements vscode.Disposable {
     const overdue = this.overdueFollowUps();
     const parts: string[] = [];
     if (due.length > 0) {
-      const names = due.slice(0, 2).map((view) => `${view.record.value.name} (${view.due.label})`);
-      const more = due.length > 2 ? ` and ${due.length - 2} more` : '';
-      parts.push(`${plural(due.length, 'partner')} ${due.length === 1 ? 'is' : 'are'} due for a check-in: ${names.join(', ')}${more}.`);
+      const names = listWithMore(due.map((view) => `${view.record.value.name} (${view.due.label})`));
+      parts.push(due.length === 1 ? vscode.l10n.t('1 partner is due for a check-in: {0}.', names) : vscode.l10n.t('{0} partners are due for a check-in: {1}.', due.length, names));
     }
-    if (overdue > 0) parts.push(`${plural(overdue, 'follow-up')} ${overdue === 1 ? 'is' : 'are'} overdue.`);
+    if (overdue > 0) parts.push(overdue === 1 ? vscode.l10n.t('1 follow-up is overdue.') : vscode.l10n.t('{0} follow-ups are overdue.', overdue));
     const silos = this.silos();
     if (silos.length > 0) {
-      const names = silos.slice(0, 2).map((silo) => `${silo.department} (${silo.daysSinceContact} days)`);
-      const more = silos.length > 2 ? ` and ${silos.length - 2} more` : '';
-      parts.push(`No contact with ${names.join(', ')}${more}: ${silos.length === 1 ? 'a silo' : 'silos'}.`);
+      const names = listWithMore(silos.map((silo) => vscode.l10n.t('{0} ({1} days)', silo.department, silo.daysSinceContact)));
+      parts.push(silos.length === 1 ? vscode.l10n.t('No contact with {0}: a silo.', names) : vscode.l10n.t('No contact with {0}: silos.', names));
     }
-    return parts.length > 0 ? `Alliances: ${parts.join(' ')}` : undefined;
+    return parts.length > 0 ? vscode.l10n.t('Alliances: {0}', parts.join(' ')) : undefined;
   }
 
   async handle(action: ReminderAction | undefined): Promise<void> {
@@ -112,7 +131,7 @@ export class Reminders implements vscode.Disposable {
     const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed.length > 0) {
       const reason = failed[0]?.reason instanceof Error ? failed[0].reason.message : String(failed[0]?.reason);
-      void vscode.window.showErrorMessage(`Alliances: ${failed.length} of ${due.length} partners could not be snoozed. ${reason}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Alliances: {0} of {1} partners could not be snoozed. {2}', failed.length, due.length, reason));
     }
   }
 
@@ -120,4 +139,10 @@ export class Reminders implements vscode.Disposable {
     clearTimeout(this.startup);
     clearInterval(this.interval);
   }
+}
+
+/** The first two, then "and 3 more". */
+function listWithMore(items: string[]): string {
+  const shown = items.slice(0, 2).join(', ');
+  return items.length > 2 ? vscode.l10n.t('{0} and {1} more', shown, items.length - 2) : shown;
 }

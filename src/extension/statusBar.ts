@@ -7,7 +7,7 @@ export class DueStatusBar implements vscode.Disposable {
   readonly item = vscode.window.createStatusBarItem('alliances.due', vscode.StatusBarAlignment.Left, 10);
 
   constructor(private readonly service: StoreService) {
-    this.item.name = 'Alliances: Partners Due';
+    this.item.name = vscode.l10n.t('Alliances: Partners Due');
     this.item.command = 'alliances.showDue';
   }
 
@@ -18,8 +18,8 @@ export class DueStatusBar implements vscode.Disposable {
       return 0;
     }
     this.item.text = `$(organization) ${due}`;
-    this.item.tooltip = `Alliances: ${due} partner${due === 1 ? ' is' : 's are'} due for a check-in. Click to see who.`;
-    this.item.accessibilityInformation = { label: `${due} partner${due === 1 ? '' : 's'} due for a check-in`, role: 'button' };
+    this.item.tooltip = due === 1 ? vscode.l10n.t('Alliances: 1 partner is due for a check-in. Click to see who.') : vscode.l10n.t('Alliances: {0} partners are due for a check-in. Click to see who.', due);
+    this.item.accessibilityInformation = { label: due === 1 ? vscode.l10n.t('1 partner due for a check-in') : vscode.l10n.t('{0} partners due for a check-in', due), role: 'button' };
     this.item.show();
     return due;
   }

@@ -199,14 +199,14 @@ export class StoreService implements vscode.Disposable {
     this.watchers.set(folder.uri.toString(), watcher);
     disposables.push(watcher);
     this.perFolder.set(folder.uri.toString(), disposables);
-    if (entry.pathWarning) void vscode.window.showWarningMessage(`Alliances: ${entry.pathWarning}`);
+    if (entry.pathWarning) void vscode.window.showWarningMessage(vscode.l10n.t('Alliances: {0}', entry.pathWarning));
     try {
       const started = Date.now();
       await entry.store.load();
       this.log.info(`loaded ${store.partners().length} partners, ${store.checkIns().length} check-ins, ${store.problems().length} problems from ${root} in ${Date.now() - started} ms`);
     } catch (error) {
       this.log.error(`loading ${root} failed`, error);
-      void vscode.window.showErrorMessage(`Alliances could not read the store in ${folder.name}: ${error instanceof Error ? error.message : String(error)}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Alliances could not read the store in {0}: {1}', folder.name, error instanceof Error ? error.message : String(error)));
     }
   }
 
@@ -265,5 +265,5 @@ export class StoreService implements vscode.Disposable {
 function unsavedEditsReason(file: string, folder: vscode.WorkspaceFolder): string | undefined {
   const document = vscode.workspace.textDocuments.find((doc) => doc.isDirty && doc.uri.scheme === 'file' && doc.uri.fsPath === file);
   if (!document) return undefined;
-  return `${path.relative(folder.uri.fsPath, file)} is open with unsaved changes, so Alliances did not write it. Save or revert the editor, then try again.`;
+  return vscode.l10n.t('{0} is open with unsaved changes, so Alliances did not write it. Save or revert the editor, then try again.', path.relative(folder.uri.fsPath, file));
 }

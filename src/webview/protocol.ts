@@ -73,6 +73,11 @@ export const RequestIdOnlySchema = v.looseObject({ requestId });
 
 // ---- host → page ------------------------------------------------------------------------------
 
+/** The <meta> of the page's HTML shell that carries VS Code's l10n bundle (src/webview/shared/l10nSetup.ts). */
+export const L10N_META_NAME = 'alliances-l10n';
+/** VS Code's bundle for the display language: English message → translation. */
+export const L10nBundleSchema = v.pipe(v.record(v.pipe(v.string(), v.maxLength(8_000)), v.pipe(v.string(), v.maxLength(8_000))), v.maxEntries(5_000));
+
 const shortText = v.pipe(v.string(), v.maxLength(2_000));
 const optionalShort = v.optional(shortText);
 

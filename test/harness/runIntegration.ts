@@ -8,6 +8,8 @@
 //   ALLIANCES_HARNESS_VERBOSE=1 also print the workbench's log lines (and other extension host output)
 //   ALLIANCES_WORKSPACE=multi-root  open a two-folder .code-workspace and run test/integration/multiRoot/
 //                             only (default: one folder, every other suite)
+//   ALLIANCES_LOCALE=qps-ploc  start VS Code in that display language (`--locale`) and run
+//                             test/integration/locale/ only
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -26,6 +28,7 @@ const verbose = process.env.ALLIANCES_HARNESS_VERBOSE === '1';
 const outputMarker = '[mocha] ';
 const exitLine = /Extension Host Process exited with code: (\S+), signal: (\S+)\./g;
 const multiRoot = process.env.ALLIANCES_WORKSPACE === 'multi-root';
+const locale = process.env.ALLIANCES_LOCALE;
 const MULTI_ROOT_FOLDERS = ['alpha', 'beta'];
 
 async function main(): Promise<number> {
@@ -57,16 +60,17 @@ async function main(): Promise<number> {
     if (!fs.existsSync(testsEntry)) throw new Error(`${testsEntry} is missing: run \`npm run build:tests\` first`);
     const opened = multiRoot ? prepareMultiRoot(workspace) : (prepareWorkspace(workspace), workspace);
 
+    if (locale) installPseudoLanguagePack(path.join(scratch, 'user-data'), path.join(scratch, 'language-pack'), locale);
     server = await startCodeServer({
       workspace,
       smokeTestDriver: true,
       // Inside the scratch folder, so the extension host logs (the Alliances channel too) survive a failure.
       userDataDir: path.join(scratch, 'user-data'),
-      ...(process.env.ALLIANCES_SERVER_LOG ? { extraArgs: ['--log', process.env.ALLIANCES_SERVER_LOG] } : {}),
+      extraArgs: [...(process.env.ALLIANCES_SERVER_LOG ? ['--log', process.env.ALLIANCES_SERVER_LOG] : []), ...(locale ? ['--locale', locale] : [])],
       env: {
         ALLIANCES_TEST_RESULTS: resultsFile,
         ALLIANCES_TEST_OUTPUT_MARKER: outputMarker,
-        ALLIANCES_SUITE: multiRoot ? 'multi-root' : 'folder',
+        ALLIANCES_SUITE: multiRoot ? 'multi-root' : locale ? 'locale' : 'folder',
         ...(process.env.ALLIANCES_TEST_GREP ? { ALLIANCES_TEST_GREP: process.env.ALLIANCES_TEST_GREP } : {}),
       },
     });
@@ -153,6 +157,22 @@ function prepareWorkspace(workspace: string): void {
   git('config', 'user.name', 'Alliances Tests');
   git('config', 'user.email', 'tests@alliances.invalid');
   git('config', 'commit.gpgsign', 'false');
+}
+
+/**
+ * VS Code takes `--locale` only for a language it has a language pack for (else it falls back to English,
+ * extensions included), and the real packs come from the Marketplace, which these machines cannot reach.
+ * So: an empty pack — VS Code's own UI stays English (every message falls back to it), but the display
+ * language becomes `locale`, and extensions get their l10n/bundle.l10n.<locale>.json. Written where VS
+ * Code's language pack cache (languagepacks.json in the user data folder) says packs are.
+ */
+function installPseudoLanguagePack(userDataDir: string, packDir: string, language: string): void {
+  fs.mkdirSync(userDataDir, { recursive: true });
+  fs.mkdirSync(packDir, { recursive: true });
+  const translations = path.join(packDir, 'main.i18n.json');
+  fs.writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
+  const packs = { [language]: { hash: `alliances-tests-${language}`, extensions: [{ extensionIdentifier: { id: 'alliances-tests.empty-language-pack' }, version: '1.0.0' }], translations: { vscode: translations }, label: language } };
+  fs.writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify(packs));
 }
 
 /** Two git repositories side by side and a .code-workspace that opens both; returns its path. */

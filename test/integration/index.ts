@@ -23,10 +23,13 @@ export async function run(): Promise<void> {
     timeout: 20_000,
     ...(grep ? { grep } : {}),
   });
-  // The multi-root suite needs its own window (a .code-workspace with two folders); see runIntegration.
-  const multiRoot = process.env.ALLIANCES_SUITE === 'multi-root';
+  // The multi-root and locale suites need their own window (two folders; another display language): see
+  // runIntegration. Each run takes the files of its suite's folder, the default run every other file.
+  const folders: Record<string, string> = { 'multi-root': 'multiRoot', locale: 'locale' };
+  const own = folders[process.env.ALLIANCES_SUITE ?? ''];
   for (const file of findTests(__dirname)) {
-    if (file.includes(`${path.sep}multiRoot${path.sep}`) === multiRoot) mocha.addFile(file);
+    const suite = Object.values(folders).find((folder) => file.includes(`${path.sep}${folder}${path.sep}`));
+    if (suite === own) mocha.addFile(file);
   }
   markReporterOutput(process.env.ALLIANCES_TEST_OUTPUT_MARKER);
 

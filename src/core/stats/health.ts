@@ -1,5 +1,6 @@
 // Relationship health: rating trends per department and per partner, and the relationships that are
 // slipping — ratings falling, or the cadence missed twice in a row — listed first so they get attention.
+import * as l10n from '@vscode/l10n';
 import { cadenceOf } from '../cadence';
 import { calendarDate } from '../dates';
 import type { Partner } from '../model';
@@ -173,15 +174,15 @@ export function slipping(selection: Pick<Selection, 'partners' | 'history'>, def
 
 function describe(partner: Partner, change: number | undefined, missed: [number, number] | undefined): Slipping {
   const reasons: SlippingReason[] = [];
-  const parts: string[] = [];
-  if (change !== undefined) {
-    reasons.push('ratings-falling');
-    parts.push(`ratings down ${Math.abs(change).toFixed(1)} points`);
-  }
-  if (missed) {
-    reasons.push('cadence-missed');
-    parts.push(`cadence missed twice in a row (by ${missed[0]} and ${missed[1]} days)`);
-  }
-  const why = parts.join('; ');
-  return { partnerId: partner.id, name: partner.name, department: partner.department, reasons, ratingChange: change, missedBy: missed, why: why.charAt(0).toUpperCase() + why.slice(1) };
+  if (change !== undefined) reasons.push('ratings-falling');
+  if (missed) reasons.push('cadence-missed');
+  const down = change === undefined ? '' : Math.abs(change).toFixed(1);
+  // Whole sentences, so that translators never glue fragments together.
+  const why =
+    change !== undefined && missed
+      ? l10n.t('Ratings down {0} points; cadence missed twice in a row (by {1} and {2} days)', down, missed[0], missed[1])
+      : missed
+        ? l10n.t('Cadence missed twice in a row (by {0} and {1} days)', missed[0], missed[1])
+        : l10n.t('Ratings down {0} points', down);
+  return { partnerId: partner.id, name: partner.name, department: partner.department, reasons, ratingChange: change, missedBy: missed, why };
 }

@@ -5,7 +5,7 @@ import type { StoreService } from '../storeService';
 
 /** Go to Partner: pick anyone (archived included), reveal them in the sidebar and open their page. */
 export async function goToPartner(service: StoreService, tree: PartnersTree, view: vscode.TreeView<TreeNode>, arg?: unknown): Promise<string | undefined> {
-  const target = partnerFromArg(service, arg) ?? (await pickPartner(service, 'Go to Partner'));
+  const target = partnerFromArg(service, arg) ?? (await pickPartner(service, vscode.l10n.t('Go to Partner')));
   if (!target) return undefined;
   const id = target.view.record.value.id;
   if (target.view.record.value.archived && !tree.showArchived) await vscode.commands.executeCommand('alliances.showArchived');

@@ -7,7 +7,7 @@ import {
   describeChange,
   firstLastColumns,
   guessMapping,
-  IMPORT_FIELD_LABELS,
+  importFieldLabel,
   IMPORT_FIELDS,
   planImport,
   type Candidate,
@@ -99,7 +99,7 @@ async function chooseColumns(rows: CsvRow[], columns: ColumnMapping, preview: Im
       const column = columns[field];
       const from = column !== undefined ? `← "${headers[column] ?? ''}"` : field === 'name' && halves ? `← "${headers[halves[0]]}" + "${headers[halves[1]]}"` : vscode.l10n.t('not imported');
       const example = column !== undefined ? sample[column] : undefined;
-      return { label: IMPORT_FIELD_LABELS[field], description: from, detail: example ? vscode.l10n.t('e.g. {0}', example) : undefined, field };
+      return { label: importFieldLabel(field), description: from, detail: example ? vscode.l10n.t('e.g. {0}', example) : undefined, field };
     });
     preview.stage = 'columns';
     const chosen = await vscode.window.showQuickPick<vscode.QuickPickItem & { field?: ImportField }>(
@@ -112,7 +112,7 @@ async function chooseColumns(rows: CsvRow[], columns: ColumnMapping, preview: Im
     const field = chosen.field;
     const column = await vscode.window.showQuickPick(
       [{ label: vscode.l10n.t('(not imported)'), index: -1 }, ...headers.map((header, index) => ({ label: header || vscode.l10n.t('(column {0})', index + 1), description: sample[index] ? vscode.l10n.t('e.g. {0}', sample[index]) : undefined, index }))],
-      { title: vscode.l10n.t('Import Partners: which column is {0}?', IMPORT_FIELD_LABELS[field]), ignoreFocusOut: true },
+      { title: vscode.l10n.t('Import Partners: which column is {0}?', importFieldLabel(field)), ignoreFocusOut: true },
     );
     if (column) {
       if (column.index < 0) delete columns[field];
@@ -123,6 +123,7 @@ async function chooseColumns(rows: CsvRow[], columns: ColumnMapping, preview: Im
 
 /** Quick pick lines are one line: a field with a newline in it shows as spaces. */
 const oneLine = (text: string) => text.replace(/\s+/g, ' ');
+const lineLabel = (line: number) => vscode.l10n.t('line {0}', line);
 
 function previewItems(plan: ImportPlan): PreviewItem[] {
   const section = (label: string, count: number): PreviewItem[] => (count > 0 ? [{ label: `${label} (${count})`, kind: vscode.QuickPickItemKind.Separator }] : []);
@@ -131,7 +132,7 @@ function previewItems(plan: ImportPlan): PreviewItem[] {
     ...plan.add.map(({ candidate, partner }) => ({
       label: `$(add) ${partner.name}`,
       description: oneLine([partner.department, partner.role].filter(Boolean).join(' · ')),
-      detail: [partner.email, `line ${candidate.line}`].filter(Boolean).join(' · '),
+      detail: [partner.email, lineLabel(candidate.line)].filter(Boolean).join(' · '),
       picked: true,
       action: 'add' as const,
       line: candidate.line,
@@ -140,15 +141,15 @@ function previewItems(plan: ImportPlan): PreviewItem[] {
     ...plan.update.map(({ candidate, existing, change, matchedBy }) => ({
       label: `$(edit) ${existing.name}`,
       description: matchedBy === 'email' ? vscode.l10n.t('same email') : vscode.l10n.t('same name'),
-      detail: oneLine(`${describeChange(existing, change)} · line ${candidate.line}`),
+      detail: oneLine(`${describeChange(existing, change)} · ${lineLabel(candidate.line)}`),
       picked: true,
       action: 'update' as const,
       line: candidate.line,
     })),
     ...section(vscode.l10n.t('Skipped: duplicates'), plan.skip.length),
-    ...plan.skip.map(({ candidate, reason }) => ({ label: `$(circle-slash) ${candidate.name}`, description: reason, detail: `line ${candidate.line}`, action: 'skip' as const, line: candidate.line })),
+    ...plan.skip.map(({ candidate, reason }) => ({ label: `$(circle-slash) ${candidate.name}`, description: reason, detail: lineLabel(candidate.line), action: 'skip' as const, line: candidate.line })),
     ...section(vscode.l10n.t('Cannot be imported'), plan.invalid.length),
-    ...plan.invalid.map(({ candidate, reason }) => ({ label: `$(error) ${candidate.name || vscode.l10n.t('(no name)')}`, description: reason, detail: `line ${candidate.line}`, action: 'invalid' as const, line: candidate.line })),
+    ...plan.invalid.map(({ candidate, reason }) => ({ label: `$(error) ${candidate.name || vscode.l10n.t('(no name)')}`, description: reason, detail: lineLabel(candidate.line), action: 'invalid' as const, line: candidate.line })),
   ];
 }
 

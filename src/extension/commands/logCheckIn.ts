@@ -1,15 +1,18 @@
 import * as vscode from 'vscode';
 import { openTalkingPoints } from '../../core/agenda';
-import { CHECK_IN_KINDS, CHECK_IN_KIND_LABELS, type CheckIn, type CheckInKind } from '../../core/model';
+import { CHECK_IN_KINDS, checkInKindLabel, type CheckIn, type CheckInKind } from '../../core/model';
 import type { Loaded } from '../../core/store';
 import { partnerFromArg, partnerItems, pickPartner, type PartnerTarget } from '../partnerArgs';
 import { askMany, askPick, askText, BACK, runSteps } from '../quickInputs';
 import type { StoreService } from '../storeService';
 
-const TITLE = 'Log Check-in';
 /** The summary step's title-bar button: leave the quick flow for the full form on the partner page. */
 const FULL_FORM = Symbol('full form');
-const fullFormButton: vscode.QuickInputButton & { id: typeof FULL_FORM } = { id: FULL_FORM, iconPath: new vscode.ThemeIcon('notebook'), tooltip: 'Open the full form (notes, asks and offers, action items, private notes)' };
+const fullFormButton = (): vscode.QuickInputButton & { id: typeof FULL_FORM } => ({
+  id: FULL_FORM,
+  iconPath: new vscode.ThemeIcon('notebook'),
+  tooltip: vscode.l10n.t('Open the full form (notes, asks and offers, action items, private notes)'),
+});
 
 export interface CheckInInput {
   kind: CheckInKind;
@@ -21,19 +24,20 @@ export interface CheckInInput {
   covered?: string[];
 }
 
-const KIND_DETAILS: Record<CheckInKind, string> = {
-  'one-on-one': 'a scheduled conversation',
-  'help-me': 'each of you names something you need help with',
-  'ad-hoc': 'a hallway or unplanned chat',
-  async: 'by message or email',
-};
+/** Functions, not constants: read in the display language when shown. */
+const kindDetails = (): Record<CheckInKind, string> => ({
+  'one-on-one': vscode.l10n.t('a scheduled conversation'),
+  'help-me': vscode.l10n.t('each of you names something you need help with'),
+  'ad-hoc': vscode.l10n.t('a hallway or unplanned chat'),
+  async: vscode.l10n.t('by message or email'),
+});
 
-const RATINGS: [number, string][] = [
-  [5, 'Great: strong, trusted'],
-  [4, 'Good'],
-  [3, 'Okay'],
-  [2, 'Strained'],
-  [1, 'Broken: needs repair'],
+const ratings = (): [number, string][] => [
+  [5, vscode.l10n.t('Great: strong, trusted')],
+  [4, vscode.l10n.t('Good')],
+  [3, vscode.l10n.t('Okay')],
+  [2, vscode.l10n.t('Strained')],
+  [1, vscode.l10n.t('Broken: needs repair')],
 ];
 
 /**
@@ -47,7 +51,7 @@ export async function logCheckIn(service: StoreService, partnerArg?: unknown, in
   let input = given;
   if (!target || !input) {
     if (!target && partnerItems(service, isActive).length === 0) {
-      await pickPartner(service, TITLE, isActive); // says there is nobody yet and offers Add Partner
+      await pickPartner(service, vscode.l10n.t('Log Check-in'), isActive); // says there is nobody yet and offers Add Partner
       return undefined;
     }
     const answer = await askForCheckIn(service, target);
@@ -69,7 +73,7 @@ export async function logCheckIn(service: StoreService, partnerArg?: unknown, in
     if (point?.value.partnerId === record.value.partnerId) await store.update('talkingPoint', id, { ...reference, coveredAt });
   }
   if (!record.private) service.checkInLogged(target.entry);
-  vscode.window.setStatusBarMessage(`$(check) Alliances: check-in with ${target.view.record.value.name} logged`, 4000);
+  vscode.window.setStatusBarMessage(`$(check) ${vscode.l10n.t('Alliances: check-in with {0} logged', target.view.record.value.name)}`, 4000);
   return record;
 }
 
@@ -92,18 +96,19 @@ interface CheckInState {
 
 async function askForCheckIn(service: StoreService, preset: PartnerTarget | undefined): Promise<{ target: PartnerTarget; input: CheckInInput } | { fullForm: PartnerTarget } | undefined> {
   let fullForm = false;
+  const title = vscode.l10n.t('Log Check-in');
   const state: CheckInState = { target: preset, kind: preset?.view.lastCheckIn?.kind ?? 'one-on-one', rating: undefined, summary: '', covered: [] };
   // From a tree item the partner is known: three steps. From the palette the picker comes first.
   const offset = preset ? 0 : 1;
   // One more step when the partner has talking points on the agenda: which ones were covered.
   const agendaOf = (s: CheckInState) => (s.target ? openTalkingPoints(s.target.entry.store, s.target.view.record.value.id) : []);
   const stepsFor = (s: CheckInState) => 3 + offset + (agendaOf(s).length > 0 ? 1 : 0);
-  const titleOf = (s: CheckInState) => (s.target ? `${TITLE}: ${s.target.view.record.value.name}` : TITLE);
+  const titleOf = (s: CheckInState) => (s.target ? vscode.l10n.t('Log Check-in: {0}', s.target.view.record.value.name) : title);
   const steps: ((s: CheckInState) => Promise<true | typeof BACK | undefined>)[] = [];
   if (!preset) {
     steps.push(async (s) => {
       const items = partnerItems(service, isActive);
-      const chosen = await askPick({ title: TITLE, step: 1, totalSteps: stepsFor(s), items, active: items.find((i) => i.target.view.record.value.id === s.target?.view.record.value.id), placeholder: 'Type a name; most overdue first', matchOnDescription: true, matchOnDetail: true });
+      const chosen = await askPick({ title, step: 1, totalSteps: stepsFor(s), items, active: items.find((i) => i.target.view.record.value.id === s.target?.view.record.value.id), placeholder: vscode.l10n.t('Type a name; most overdue first'), matchOnDescription: true, matchOnDetail: true });
       if (!chosen || chosen === BACK) return chosen;
       s.target = chosen.target;
       s.kind = chosen.target.view.lastCheckIn?.kind ?? 'one-on-one'; // people tend to meet the same way
@@ -112,22 +117,23 @@ async function askForCheckIn(service: StoreService, preset: PartnerTarget | unde
   }
   steps.push(
     async (s) => {
-      const items = CHECK_IN_KINDS.map((kind) => ({ label: CHECK_IN_KIND_LABELS[kind], detail: KIND_DETAILS[kind], checkInKind: kind }));
-      const chosen = await askPick({ title: titleOf(s), step: 1 + offset, totalSteps: stepsFor(s), items, active: items.find((i) => i.checkInKind === s.kind), placeholder: 'What kind of check-in?' });
+      const details = kindDetails();
+      const items = CHECK_IN_KINDS.map((kind) => ({ label: checkInKindLabel(kind), detail: details[kind], checkInKind: kind }));
+      const chosen = await askPick({ title: titleOf(s), step: 1 + offset, totalSteps: stepsFor(s), items, active: items.find((i) => i.checkInKind === s.kind), placeholder: vscode.l10n.t('What kind of check-in?') });
       if (!chosen || chosen === BACK) return chosen;
       s.kind = chosen.checkInKind;
       return true;
     },
     async (s) => {
       const previous = s.target?.view.lastCheckIn?.rating;
-      const items = RATINGS.map(([value, label]) => ({ label: `${'★'.repeat(value)}${'☆'.repeat(5 - value)}  ${value}`, description: label, rating: value }));
+      const items = ratings().map(([value, label]) => ({ label: `${'★'.repeat(value)}${'☆'.repeat(5 - value)}  ${value}`, description: label, rating: value }));
       const chosen = await askPick({
         title: titleOf(s),
         step: 2 + offset,
         totalSteps: stepsFor(s),
         items,
         active: items.find((i) => i.rating === (s.rating ?? previous ?? 3)),
-        placeholder: previous ? `How does the relationship feel? Last time: ${previous}/5` : 'How does the relationship feel?',
+        placeholder: previous ? vscode.l10n.t('How does the relationship feel? Last time: {0}/5', previous) : vscode.l10n.t('How does the relationship feel?'),
       });
       if (!chosen || chosen === BACK) return chosen;
       s.rating = chosen.rating;
@@ -138,11 +144,11 @@ async function askForCheckIn(service: StoreService, preset: PartnerTarget | unde
         title: titleOf(s),
         step: 3 + offset,
         totalSteps: stepsFor(s),
-        prompt: 'One line: what did you talk about? (Enter to save)',
-        placeholder: 'e.g. Agreed to pair on the Q3 launch checklist',
+        prompt: vscode.l10n.t('One line: what did you talk about? (Enter to save)'),
+        placeholder: vscode.l10n.t('e.g. Agreed to pair on the Q3 launch checklist'),
         value: s.summary,
-        validate: (value) => (value.length > 2000 ? 'Keep it to one line (under 2000 characters).' : undefined),
-        buttons: [fullFormButton],
+        validate: (value) => (value.length > 2000 ? vscode.l10n.t('Keep it to one line (under 2000 characters).') : undefined),
+        buttons: [fullFormButton()],
       });
       if (summary === FULL_FORM) {
         fullForm = true;
@@ -162,7 +168,7 @@ async function askForCheckIn(service: StoreService, preset: PartnerTarget | unde
         totalSteps: stepsFor(s),
         items,
         selected: items.filter((item) => s.covered.includes(item.id)),
-        placeholder: 'Which talking points did you cover? (Enter to save; unticked ones stay on the agenda)',
+        placeholder: vscode.l10n.t('Which talking points did you cover? (Enter to save; unticked ones stay on the agenda)'),
       });
       if (!chosen || chosen === BACK) return chosen;
       s.covered = chosen.map((item) => item.id);

@@ -6,12 +6,12 @@ import type { StoreService } from '../storeService';
 export async function showDue(service: StoreService): Promise<void> {
   const due = service.allViews().filter((item) => duePartners([item.view]).length > 0);
   if (due.length === 0) {
-    void vscode.window.showInformationMessage('Alliances: nobody is due for a check-in. 🎉');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Alliances: nobody is due for a check-in. 🎉'));
     return;
   }
   const chosen = await vscode.window.showQuickPick(
     due.map((item) => ({ label: item.view.record.value.name, description: item.view.due.label, detail: item.view.record.value.department, id: item.view.record.value.id })),
-    { title: 'Partners Due for a Check-in', placeHolder: 'Pick one to log a check-in' },
+    { title: vscode.l10n.t('Partners Due for a Check-in'), placeHolder: vscode.l10n.t('Pick one to log a check-in') },
   );
   if (chosen) await vscode.commands.executeCommand('alliances.logCheckIn', chosen.id);
 }

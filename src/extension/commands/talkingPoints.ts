@@ -8,7 +8,6 @@ import { partnerFromArg, pickPartner, type PartnerTarget } from '../partnerArgs'
 import { askText } from '../quickInputs';
 import type { FolderStore, StoreService } from '../storeService';
 
-const TITLE = 'Add Talking Point';
 const MAX_SNIPPET_LINES = 12;
 
 export interface TalkingPointInput {
@@ -27,7 +26,7 @@ export async function addTalkingPoint(service: StoreService, partnerArg?: unknow
   // From the editor context menu VS Code passes the document's URI: the selection is what counts.
   const fromEditor = partnerArg instanceof vscode.Uri ? vscode.window.activeTextEditor : typeof partnerArg === 'string' || isInput(inputArg) ? undefined : vscode.window.activeTextEditor;
   const selection = fromEditor && !fromEditor.selection.isEmpty ? fromEditor : undefined;
-  const target = partnerFromArg(service, partnerArg instanceof vscode.Uri ? undefined : partnerArg) ?? (await pickPartner(service, TITLE, (t) => !t.view.record.value.archived));
+  const target = partnerFromArg(service, partnerArg instanceof vscode.Uri ? undefined : partnerArg) ?? (await pickPartner(service, vscode.l10n.t('Add Talking Point'), (t) => !t.view.record.value.archived));
   if (!target) return undefined;
   let input = isInput(inputArg) ? inputArg : undefined;
   if (input?.fromSelection && !input.source) {
@@ -37,18 +36,19 @@ export async function addTalkingPoint(service: StoreService, partnerArg?: unknow
   }
   if (!input) {
     const source = selection ? await sourceOf(selection, target) : undefined;
-    const where = source ? ` about ${sourceLabel(source)}` : '';
     const text = await askText({
-      title: `${TITLE}: ${target.view.record.value.name}`,
-      prompt: `What do you want to bring up${where}? It stays on the agenda until a check-in covers it.`,
-      placeholder: 'e.g. The billing retry logic needs their input',
-      validate: (value) => (value.trim() ? (value.length > 2000 ? 'Keep it under 2000 characters.' : undefined) : 'Say what to bring up.'),
+      title: vscode.l10n.t('Add Talking Point: {0}', target.view.record.value.name),
+      prompt: source
+        ? vscode.l10n.t('What do you want to bring up about {0}? It stays on the agenda until a check-in covers it.', sourceLabel(source))
+        : vscode.l10n.t('What do you want to bring up? It stays on the agenda until a check-in covers it.'),
+      placeholder: vscode.l10n.t('e.g. The billing retry logic needs their input'),
+      validate: (value) => (value.trim() ? (value.length > 2000 ? vscode.l10n.t('Keep it under 2000 characters.') : undefined) : vscode.l10n.t('Say what to bring up.')),
     });
     if (typeof text !== 'string') return undefined;
     input = { text: text.trim(), source };
   }
   const record = await target.entry.store.create('talkingPoint', { partnerId: target.view.record.value.id, text: input.text.trim(), ...(input.source ? { source: input.source } : {}) }, { private: input.private });
-  vscode.window.setStatusBarMessage(`$(comment) Alliances: talking point added for ${target.view.record.value.name}`, 4000);
+  vscode.window.setStatusBarMessage(`$(comment) ${vscode.l10n.t('Alliances: talking point added for {0}', target.view.record.value.name)}`, 4000);
   return record;
 }
 
@@ -84,18 +84,19 @@ export async function openTalkingPoint(service: StoreService, idArg?: unknown): 
   const found = findTalkingPoint(service, idArg);
   const { source, text } = found.record.value;
   if (!source) {
-    void vscode.window.showInformationMessage(`Talking point: ${text}`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Talking point: {0}', text));
     return 'no-source';
   }
   const uri = vscode.Uri.joinPath(found.entry.folder.uri, ...source.path.split('/'));
-  const at = source.commit ? ` (at commit ${source.commit.slice(0, 7)})` : '';
+  const commit = source.commit?.slice(0, 7);
+  const quote = (source.snippet ?? '').split('\n')[0] ?? '';
   let document: vscode.TextDocument;
   try {
     // A deleted file can linger as an open document: ask the disk first.
     await vscode.workspace.fs.stat(uri);
     document = await vscode.workspace.openTextDocument(uri);
   } catch {
-    void vscode.window.showWarningMessage(`${source.path} no longer exists. The talking point quoted it${at}: “${(source.snippet ?? '').split('\n')[0] ?? ''}”`);
+    void vscode.window.showWarningMessage(commit ? vscode.l10n.t('{0} no longer exists. The talking point quoted it (at commit {1}): “{2}”', source.path, commit, quote) : vscode.l10n.t('{0} no longer exists. The talking point quoted it: “{1}”', source.path, quote));
     return 'missing';
   }
   const check = source.snippet !== undefined ? checkSnippet(source.snippet, document.getText(), source.startLine, source.endLine) : { state: 'same' as const };
@@ -104,8 +105,12 @@ export async function openTalkingPoint(service: StoreService, idArg?: unknown): 
   const first = Math.min(document.lineCount - 1, startLine - 1);
   const range = new vscode.Range(first, 0, last, document.lineAt(last).text.length);
   await vscode.window.showTextDocument(document, { selection: range });
-  if (check.state === 'moved') void vscode.window.showInformationMessage(`The code of this talking point has moved since it was added${at}: it is now at line ${check.line}.`);
-  if (check.state === 'changed') void vscode.window.showInformationMessage(`The code of this talking point has changed since it was added${at}. It quoted: “${(source.snippet ?? '').split('\n')[0] ?? ''}”`);
+  if (check.state === 'moved') {
+    void vscode.window.showInformationMessage(commit ? vscode.l10n.t('The code of this talking point has moved since it was added (at commit {0}): it is now at line {1}.', commit, check.line) : vscode.l10n.t('The code of this talking point has moved since it was added: it is now at line {0}.', check.line));
+  }
+  if (check.state === 'changed') {
+    void vscode.window.showInformationMessage(commit ? vscode.l10n.t('The code of this talking point has changed since it was added (at commit {0}). It quoted: “{1}”', commit, quote) : vscode.l10n.t('The code of this talking point has changed since it was added. It quoted: “{0}”', quote));
+  }
   return check.state;
 }
 
@@ -119,6 +124,6 @@ export async function setTalkingPointCovered(service: StoreService, covered: boo
 function findTalkingPoint(service: StoreService, arg: unknown): { entry: FolderStore; record: Loaded<TalkingPoint> } {
   const id = typeof arg === 'string' ? arg : (arg as { point?: Loaded<TalkingPoint> } | undefined)?.point?.value.id;
   const found = id ? service.findRecord('talkingPoint', id) : undefined;
-  if (!found) throw new Error(`no loaded talking point has the id ${String(id)}.`);
+  if (!found) throw new Error(vscode.l10n.t('no loaded talking point has the id {0}.', String(id)));
   return found;
 }

@@ -28,7 +28,7 @@ export class Dashboard implements vscode.Disposable {
       }
       return this.current;
     }
-    const panel = vscode.window.createWebviewPanel(DASHBOARD_VIEW_TYPE, 'Alliances Dashboard', vscode.ViewColumn.Active, {
+    const panel = vscode.window.createWebviewPanel(DASHBOARD_VIEW_TYPE, vscode.l10n.t('Alliances Dashboard'), vscode.ViewColumn.Active, {
       enableScripts: true,
       enableCommandUris: false,
       enableForms: false,
@@ -56,10 +56,10 @@ export class Dashboard implements vscode.Disposable {
   async exportReport(filter: DashboardFilter, target?: unknown): Promise<string | undefined> {
     await this.service.whenReady();
     const uri = toUri(target) ?? (await vscode.window.showSaveDialog({
-      title: 'Export Dashboard Report',
+      title: vscode.l10n.t('Export Dashboard Report'),
       defaultUri: defaultReportUri(),
       filters: { Markdown: ['md'] },
-      saveLabel: 'Export',
+      saveLabel: vscode.l10n.t('Export'),
     }));
     if (!uri) return undefined;
     const report = dashboardReport(workspaceDashboard(this.service, filter));
@@ -88,8 +88,9 @@ export class Dashboard implements vscode.Disposable {
   async exportCommand(target?: unknown, filter?: unknown): Promise<string | undefined> {
     const saved = await this.exportReport(parseFilter(filter) ?? this.current?.filter ?? {}, target);
     if (saved && target === undefined) {
-      const open = await vscode.window.showInformationMessage(`Alliances: saved the dashboard report to ${saved}.`, 'Open');
-      if (open === 'Open') await vscode.window.showTextDocument(vscode.Uri.file(saved));
+      const openLabel = vscode.l10n.t('Open');
+      const open = await vscode.window.showInformationMessage(vscode.l10n.t('Alliances: saved the dashboard report to {0}.', saved), openLabel);
+      if (open === openLabel) await vscode.window.showTextDocument(vscode.Uri.file(saved));
     }
     return saved;
   }
@@ -103,7 +104,7 @@ export class Dashboard implements vscode.Disposable {
 function parseFilter(value: unknown): DashboardFilter | undefined {
   if (value === undefined || value === null) return undefined;
   const parsed = v.safeParse(DashboardFilterSchema, value);
-  if (!parsed.success) throw new Error(`That is not a dashboard filter (${v.summarize(parsed.issues)}). Use { from?, to?, department?, author? }.`);
+  if (!parsed.success) throw new Error(vscode.l10n.t('That is not a dashboard filter ({0}). Use {1}.', v.summarize(parsed.issues), '{ from?, to?, department?, author? }'));
   return parsed.output;
 }
 

@@ -1,5 +1,6 @@
 // The dashboard's figures for the whole workspace (every folder's store), and the check-ins behind a
 // theme term. Thin: the statistics themselves are src/core/stats.
+import * as l10n from '@vscode/l10n';
 import { computeDashboard, departmentCoverage, silos, statsInput, type DashboardData, type DashboardFilter, type DepartmentCoverage } from '../../core/stats';
 import { select } from '../../core/stats/input';
 import type { ThemeCheckIn } from '../../webview/protocol';
@@ -25,7 +26,7 @@ export function themeCheckIns(service: StoreService, checkInIds: readonly string
     if (!found || found.record.private) continue;
     const checkIn = found.record.value;
     const partner = found.entry.store.partner(checkIn.partnerId);
-    result.push({ id, partnerId: checkIn.partnerId, partnerName: partner?.value.name ?? 'Unknown partner', date: checkIn.date, summary: checkIn.summary });
+    result.push({ id, partnerId: checkIn.partnerId, partnerName: partner?.value.name ?? l10n.t('Unknown partner'), date: checkIn.date, summary: checkIn.summary });
   }
   return result;
 }

@@ -79,7 +79,7 @@ export class BranchRecordsService implements vscode.Disposable {
     const warned = `${key}#${result.current}`;
     if (this.warnedBranches.has(warned)) return;
     this.warnedBranches.add(warned);
-    const message = `Logged on branch "${result.current}": teammates on ${result.defaultBranch} see it only after ${result.current} is merged. Alliances shows it on other branches meanwhile.`;
+    const message = vscode.l10n.t('Logged on branch "{0}": teammates on {1} see it only after {0} is merged. Alliances shows it on other branches meanwhile.', result.current, result.defaultBranch);
     this.warnings.push(message);
     void vscode.window.showWarningMessage(message);
   }
@@ -145,17 +145,26 @@ export class BranchRecordsService implements vscode.Disposable {
 export function branchHint(branches: readonly BranchInfo[], defaultBranch: string | undefined): string {
   const [first] = branches;
   if (!first) return '';
-  const more = branches.length > 1 ? ` (+${branches.length - 1} more)` : '';
-  if (first.name === defaultBranch) return `on ${first.name}${more} — merge ${first.name} to see it here`;
-  if (first.merged && defaultBranch) return `on ${first.name}${more} — merged into ${defaultBranch}; merge ${defaultBranch} to see it here`;
-  return `on ${first.name}${more} — merge it to keep it`;
+  const where = branches.length > 1 ? vscode.l10n.t('{0} (+{1} more)', first.name, branches.length - 1) : first.name;
+  if (first.name === defaultBranch) return vscode.l10n.t('on {0} — merge {1} to see it here', where, first.name);
+  if (first.merged && defaultBranch) return vscode.l10n.t('on {0} — merged into {1}; merge {1} to see it here', where, defaultBranch);
+  return vscode.l10n.t('on {0} — merge it to keep it', where);
 }
 
-export const BRANCH_KIND_LABELS: Record<CollectionKind, string> = {
-  partner: 'Partner',
-  checkIn: 'Check-in',
-  talkingPoint: 'Talking point',
-  followUp: 'Follow-up',
-  ask: 'Ask',
-  note: 'Note',
-};
+/** A record kind's name in the display language. */
+export function branchKindLabel(kind: CollectionKind): string {
+  switch (kind) {
+    case 'partner':
+      return vscode.l10n.t('Partner');
+    case 'checkIn':
+      return vscode.l10n.t('Check-in');
+    case 'talkingPoint':
+      return vscode.l10n.t('Talking point');
+    case 'followUp':
+      return vscode.l10n.t('Follow-up');
+    case 'ask':
+      return vscode.l10n.t('Ask');
+    case 'note':
+      return vscode.l10n.t('Note');
+  }
+}

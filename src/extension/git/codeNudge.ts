@@ -34,7 +34,7 @@ export class CodeNudge implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly service: StoreService, branches: BranchRecordsService) {
-    this.item.name = 'Alliances: Code Changes';
+    this.item.name = vscode.l10n.t('Alliances: Code Changes');
     this.item.command = OPEN_CODE_NUDGE_COMMAND;
     this.disposables.push(
       this.item,
@@ -81,7 +81,7 @@ export class CodeNudge implements vscode.Disposable {
             partnerName: record.name,
             area,
             commits: found.commits.length,
-            text: `${areaLabel(area)} changed — tell ${firstName}?`,
+            text: vscode.l10n.t('{0} changed — tell {1}?', areaLabel(area), firstName),
             createdAt: new Date().toISOString(),
           };
           added.push(suggestion);
@@ -113,8 +113,8 @@ export class CodeNudge implements vscode.Disposable {
     }
     this.item.text = `$(git-commit) ${first.text}${rest.length > 0 ? ` (+${rest.length})` : ''}`;
     const tooltip = new vscode.MarkdownString();
-    for (const s of this.suggestions) tooltip.appendText(`${s.text} (${s.commits} commit${s.commits === 1 ? '' : 's'} in ${s.area})`).appendMarkdown('\n\n');
-    tooltip.appendText('Click to open the partner page: the commits are there as suggested talking points.');
+    for (const s of this.suggestions) tooltip.appendText(s.commits === 1 ? vscode.l10n.t('{0} (1 commit in {1})', s.text, s.area) : vscode.l10n.t('{0} ({1} commits in {2})', s.text, s.commits, s.area)).appendMarkdown('\n\n');
+    tooltip.appendText(vscode.l10n.t('Click to open the partner page: the commits are there as suggested talking points.'));
     this.item.tooltip = tooltip;
     this.item.accessibilityInformation = { label: first.text, role: 'button' };
     this.item.show();

@@ -4,7 +4,7 @@ import type { AreaCommit } from '../../git/areaCommits';
 import type { PageData } from '../../webview/protocol';
 import { loadGit } from '../lazyGit';
 import type { FolderStore } from '../storeService';
-import { BRANCH_KIND_LABELS, branchHint, type BranchRecordsService } from './branchRecordsService';
+import { branchHint, branchKindLabel, type BranchRecordsService } from './branchRecordsService';
 import * as vscode from 'vscode';
 
 export type PageGit = NonNullable<PageData['git']>;
@@ -21,7 +21,7 @@ export async function partnerPageGit(entry: FolderStore, partner: Partner, branc
     const value = record.value as { text?: string; summary?: string; name?: string; author: { name: string } };
     return {
       key: `${record.kind}:${record.id}`,
-      kindLabel: BRANCH_KIND_LABELS[record.kind],
+      kindLabel: branchKindLabel(record.kind),
       text: (value.summary ?? value.text ?? value.name ?? record.id).slice(0, 4000),
       author: value.author.name,
       hint: branchHint(record.branches, defaultBranch),
@@ -41,7 +41,7 @@ export async function partnerPageGit(entry: FolderStore, partner: Partner, branc
       elsewhere,
       areas,
       changes: {
-        sinceLabel: last ? `since your last check-in (${formatShortDate(new Date(last.date), now)})` : `since they were added (${formatShortDate(new Date(partner.createdAt), now)})`,
+        sinceLabel: last ? vscode.l10n.t('since your last check-in ({0})', formatShortDate(new Date(last.date), now)) : vscode.l10n.t('since they were added ({0})', formatShortDate(new Date(partner.createdAt), now)),
         truncated: result.truncated,
         authors: [...new Set(result.commits.map((c) => c.author))],
         commits: result.commits.map((c) => ({

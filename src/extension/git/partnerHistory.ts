@@ -28,7 +28,24 @@ export class GitContentProvider implements vscode.TextDocumentContentProvider {
   }
 }
 
-const STATUS: Record<string, string> = { A: 'added', M: 'changed', D: 'deleted', R: 'renamed', C: 'copied', T: 'changed' };
+/** What a commit did to a file, in the display language. */
+function statusLabel(status: string): string {
+  switch (status) {
+    case 'A':
+      return vscode.l10n.t('added');
+    case 'M':
+    case 'T':
+      return vscode.l10n.t('changed');
+    case 'D':
+      return vscode.l10n.t('deleted');
+    case 'R':
+      return vscode.l10n.t('renamed');
+    case 'C':
+      return vscode.l10n.t('copied');
+    default:
+      return status;
+  }
+}
 
 export interface HistoryItem extends vscode.QuickPickItem {
   entry: HistoryEntry;
@@ -40,11 +57,11 @@ export interface HistoryItem extends vscode.QuickPickItem {
  * Returns the entries shown (for scripts and tests) without waiting for a pick.
  */
 export async function showPartnerHistory(service: StoreService, arg?: unknown): Promise<HistoryEntry[] | undefined> {
-  const target = partnerFromArg(service, arg) ?? (await pickPartner(service, 'Show Partner History'));
+  const target = partnerFromArg(service, arg) ?? (await pickPartner(service, vscode.l10n.t('Show Partner History')));
   if (!target) return undefined;
   const partner = target.view.record;
   if (!vscode.workspace.isTrusted) {
-    void vscode.window.showInformationMessage('Partner history comes from git, which Alliances does not run in Restricted Mode. Trust the folder to see it.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Partner history comes from git, which Alliances does not run in Restricted Mode. Trust the folder to see it.'));
     return [];
   }
   const store = target.entry.store;
@@ -54,7 +71,7 @@ export async function showPartnerHistory(service: StoreService, arg?: unknown): 
   const history = await loadGit().fileHistory(files);
   const { top } = history;
   if (!top || history.entries.length === 0) {
-    void vscode.window.showInformationMessage(`No git history for ${partner.value.name} yet: ${top ? 'their files are not committed.' : 'the store is not in a git repository.'}`);
+    void vscode.window.showInformationMessage(top ? vscode.l10n.t('No git history for {0} yet: their files are not committed.', partner.value.name) : vscode.l10n.t('No git history for {0} yet: the store is not in a git repository.', partner.value.name));
     return history.entries;
   }
   const now = new Date();
@@ -62,11 +79,11 @@ export async function showPartnerHistory(service: StoreService, arg?: unknown): 
     entry,
     label: `$(git-commit) ${entry.subject}`,
     description: `${entry.author} · ${formatShortDate(new Date(entry.date), now)} · ${entry.commit.slice(0, 7)}`,
-    detail: `${STATUS[entry.status] ?? entry.status} ${entry.path}${entry.previousPath ? ` (was ${entry.previousPath})` : ''}`,
+    detail: entry.previousPath ? vscode.l10n.t('{0} {1} (was {2})', statusLabel(entry.status), entry.path, entry.previousPath) : `${statusLabel(entry.status)} ${entry.path}`,
   }));
   const pick = vscode.window.createQuickPick<HistoryItem>();
-  pick.title = `History of ${partner.value.name}`;
-  pick.placeholder = 'Pick a change to see its diff';
+  pick.title = vscode.l10n.t('History of {0}', partner.value.name);
+  pick.placeholder = vscode.l10n.t('Pick a change to see its diff');
   pick.matchOnDescription = true;
   pick.matchOnDetail = true;
   pick.items = items;

@@ -2,6 +2,7 @@
 // anyone with write access to the repository wrote), so a message is validated against the protocol,
 // every record id must belong to the page's own partner, and anything else is rejected — logged, never
 // acted on. Pure: no vscode (the command runner and the log are given), so it is unit-tested in Node.
+import * as l10n from '@vscode/l10n';
 import * as v from 'valibot';
 import type { CollectionKind, RecordTypes } from '../../core/model';
 import { StoreWriteError, type Loaded, type Store } from '../../core/store';
@@ -32,7 +33,6 @@ export type Outcome =
   /** The message broke the protocol or reached for another partner's records: nothing was done. */
   | { kind: 'rejected'; reason: string; reply?: ResultMessage };
 
-const REJECTED_TEXT = 'Alliances refused a request from this page; nothing was changed. The Alliances output channel has the details.';
 
 export async function handlePageMessage(raw: unknown, ctx: MessageContext): Promise<Outcome> {
   const parsed = v.safeParse(PageMessageSchema, raw);
@@ -44,13 +44,13 @@ export async function handlePageMessage(raw: unknown, ctx: MessageContext): Prom
   const message = parsed.output;
   if (message.type === 'ready') return { kind: 'ready' };
   if (!ctx.store.partner(ctx.partnerId)) {
-    return reply(message, false, 'This partner is no longer in the store (the file was removed or is broken); nothing was changed.');
+    return reply(message, false, l10n.t('This partner is no longer in the store (the file was removed or is broken); nothing was changed.'));
   }
   try {
     return await carryOut(message, ctx);
   } catch (error) {
     if (error instanceof OwnershipError) return reject(ctx, raw, error.message);
-    const text = error instanceof StoreWriteError ? error.message : `Alliances: ${error instanceof Error ? error.message : String(error)}`;
+    const text = error instanceof StoreWriteError ? error.message : l10n.t('Alliances: {0}', error instanceof Error ? error.message : String(error));
     ctx.log.warn(`partner page: ${message.type} failed: ${text}`);
     return reply(message, false, text);
   }
@@ -68,41 +68,41 @@ async function carryOut(message: PageRequest, ctx: MessageContext): Promise<Outc
       return reply(message, true, '');
     case 'coverTalkingPoint': {
       const point = own(ctx, 'talkingPoint', message.id);
-      if (!isOpenTalkingPoint(point.value)) return reply(message, true, 'That talking point was already covered.');
+      if (!isOpenTalkingPoint(point.value)) return reply(message, true, l10n.t('That talking point was already covered.'));
       await store.update('talkingPoint', message.id, { coveredAt: now() });
-      return reply(message, true, `Covered: ${short(point.value.text)}`);
+      return reply(message, true, l10n.t('Covered: {0}', short(point.value.text)));
     }
     case 'completeFollowUp': {
       const followUp = own(ctx, 'followUp', message.id);
       await store.update('followUp', message.id, { done: true, doneAt: now() });
-      return reply(message, true, `Completed: ${short(followUp.value.text)}`);
+      return reply(message, true, l10n.t('Completed: {0}', short(followUp.value.text)));
     }
     case 'reopenFollowUp': {
       const followUp = own(ctx, 'followUp', message.id);
       await store.update('followUp', message.id, { done: undefined, doneAt: undefined });
-      return reply(message, true, `Reopened: ${short(followUp.value.text)}`);
+      return reply(message, true, l10n.t('Reopened: {0}', short(followUp.value.text)));
     }
     case 'setAskStatus': {
       const ask = own(ctx, 'ask', message.id);
       await store.update('ask', message.id, { status: message.status });
-      return reply(message, true, `Marked ${message.status}: ${short(ask.value.text)}`);
+      return reply(message, true, l10n.t('Marked {0}: {1}', askStatusLabel(message.status), short(ask.value.text)));
     }
     case 'addTalkingPoint': {
       const text = message.text.trim();
-      if (!text) return reply(message, false, 'Type the talking point first.', { talkingPoint: 'The talking point must not be empty' });
-      if (text.length > 2000) return reply(message, false, 'The talking point is too long.', { talkingPoint: 'The talking point must be at most 2000 characters' });
+      if (!text) return reply(message, false, l10n.t('Type the talking point first.'), { talkingPoint: l10n.t('The talking point must not be empty') });
+      if (text.length > 2000) return reply(message, false, l10n.t('The talking point is too long.'), { talkingPoint: l10n.t('The talking point must be at most {0} characters', 2000) });
       await store.create('talkingPoint', { partnerId: ctx.partnerId, text });
-      return reply(message, true, `Talking point added: ${short(text)}`);
+      return reply(message, true, l10n.t('Talking point added: {0}', short(text)));
     }
     case 'addCommitTalkingPoint': {
       const listed = ctx.listedCommit?.(message.commit);
-      if (!listed) return reply(message, false, 'That commit is no longer listed for this partner; nothing was added.');
+      if (!listed) return reply(message, false, l10n.t('That commit is no longer listed for this partner; nothing was added.'));
       const already = store.ofPartner('talkingPoint', ctx.partnerId).find((point) => point.value.source?.commit === message.commit);
-      if (already) return reply(message, true, `Already a talking point: ${short(already.value.text)}`);
+      if (already) return reply(message, true, l10n.t('Already a talking point: {0}', short(already.value.text)));
       const text = `${listed.subject.slice(0, 1980)} (${message.commit.slice(0, 7)})`;
       const [file] = listed.files;
       await store.create('talkingPoint', { partnerId: ctx.partnerId, text, ...(file ? { source: { path: file, startLine: 1, endLine: 1, commit: message.commit } } : {}) });
-      return reply(message, true, `Talking point added: ${short(text)}`);
+      return reply(message, true, l10n.t('Talking point added: {0}', short(text)));
     }
     case 'submitCheckIn':
       return submitCheckIn(message, ctx);
@@ -112,7 +112,7 @@ async function carryOut(message: PageRequest, ctx: MessageContext): Promise<Outc
 async function submitCheckIn(message: Extract<PageRequest, { type: 'submitCheckIn' }>, ctx: MessageContext): Promise<Outcome> {
   const { store, partnerId } = ctx;
   const result = validateCheckInForm(message.form);
-  if (!result.ok) return reply(message, false, `Not saved: ${Object.values(result.fieldErrors).join('; ')}.`, result.fieldErrors);
+  if (!result.ok) return reply(message, false, l10n.t('Not saved: {0}.', Object.values(result.fieldErrors).join('; ')), result.fieldErrors);
   const form = result.form;
   // Every covered talking point must be this partner's: checked before anything is written.
   const covered = [...new Set(form.covered)].map((id) => own(ctx, 'talkingPoint', id));
@@ -133,12 +133,12 @@ async function submitCheckIn(message: Extract<PageRequest, { type: 'submitCheckI
     }
   };
 
-  if (form.privateNotes.trim()) await step('the private notes', () => store.create('note', { checkInId, notes: form.privateNotes }));
+  if (form.privateNotes.trim()) await step(l10n.t('the private notes'), () => store.create('note', { checkInId, notes: form.privateNotes }));
   for (const ask of form.asks) {
-    await step(`ask "${short(ask.text)}"`, () => store.create('ask', { partnerId, checkInId, direction: ask.direction, text: ask.text, status: ask.status }, placement));
+    await step(l10n.t('ask "{0}"', short(ask.text)), () => store.create('ask', { partnerId, checkInId, direction: ask.direction, text: ask.text, status: ask.status }, placement));
   }
   for (const action of form.actions) {
-    await step(`action item "${short(action.text)}"`, () =>
+    await step(l10n.t('action item "{0}"', short(action.text)), () =>
       store.create(
         'followUp',
         { partnerId, checkInId, text: action.text, owner: action.owner, ...(action.owner === 'teammate' ? { teammate: action.teammate } : {}), ...(action.due ? { due: action.due } : {}) },
@@ -151,17 +151,17 @@ async function submitCheckIn(message: Extract<PageRequest, { type: 'submitCheckI
     if (!isOpenTalkingPoint(point.value)) continue;
     // A shared talking point never names a private check-in: the date is enough there.
     const link = !form.private || point.private ? { coveredIn: checkInId } : {};
-    await step(`talking point "${short(point.value.text)}"`, () => store.update('talkingPoint', point.value.id, { ...link, coveredAt }));
+    await step(l10n.t('talking point "{0}"', short(point.value.text)), () => store.update('talkingPoint', point.value.id, { ...link, coveredAt }));
   }
 
   ctx.log.info(`partner page: check-in ${checkInId} saved${form.private ? ' (private)' : ''} with ${saved.length} related record(s)${failed.length ? `; ${failed.length} failed` : ''}`);
   if (failed.length > 0) {
     ctx.log.warn(`partner page: not saved with check-in ${checkInId}: ${failed.join('; ')}`);
-    const parts = ['the check-in', ...saved].join(', ');
-    return reply(message, false, `Saved ${parts}. Not saved: ${failed.join('; ')}. Add the missing parts again.`, undefined, true);
+    const parts = [l10n.t('the check-in'), ...saved].join(', ');
+    return reply(message, false, l10n.t('Saved {0}. Not saved: {1}. Add the missing parts again.', parts, failed.join('; ')), undefined, true);
   }
-  const extras = saved.length > 0 ? ` with ${saved.length} related item${saved.length === 1 ? '' : 's'}` : '';
-  return reply(message, true, `Check-in saved${extras}.`, undefined, true);
+  const text = saved.length === 0 ? l10n.t('Check-in saved.') : saved.length === 1 ? l10n.t('Check-in saved with 1 related item.') : l10n.t('Check-in saved with {0} related items.', saved.length);
+  return reply(message, true, text, undefined, true);
 }
 
 /** The record, when it exists and is the page's partner's; otherwise the message is refused. */
@@ -186,11 +186,23 @@ function reject(ctx: MessageContext, raw: unknown, reason: string): Outcome {
   return {
     kind: 'rejected',
     reason,
-    ...(request.success ? { reply: { type: 'result', requestId: request.output.requestId, ok: false, message: REJECTED_TEXT } } : {}),
+    ...(request.success ? { reply: { type: 'result', requestId: request.output.requestId, ok: false, message: l10n.t('Alliances refused a request from this page; nothing was changed. The Alliances output channel has the details.') } } : {}),
   };
 }
 
 function short(text: string, max = 60): string {
   const line = text.replace(/\s+/g, ' ').trim();
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
+
+/** An ask's status as the page shows it. */
+function askStatusLabel(status: 'open' | 'helped' | 'declined'): string {
+  switch (status) {
+    case 'open':
+      return l10n.t({ message: 'open', comment: ['The status of an ask or offer.'] });
+    case 'helped':
+      return l10n.t({ message: 'helped', comment: ['The status of an ask or offer.'] });
+    case 'declined':
+      return l10n.t({ message: 'declined', comment: ['The status of an ask or offer.'] });
+  }
 }

@@ -1,10 +1,11 @@
 // What the partner page shows, shaped from the store for one partner: header, timeline, chart points,
 // talking points, follow-ups and the asks/offers balance. Pure (no vscode), so it is unit-tested in Node.
+import * as l10n from '@vscode/l10n';
 import { parseISO, startOfDay } from 'date-fns';
 import { monthDay } from '../../core/dates';
 import { followUpDueLabel, followUpOwnerName, isOverdue, openFollowUps, openTalkingPoints, sourceLabel } from '../../core/agenda';
 import { cadenceOf, formatShortDate } from '../../core/cadence';
-import { CHECK_IN_KIND_LABELS, CHECK_IN_KINDS, type Ask, type FollowUp } from '../../core/model';
+import { checkInKindLabel, CHECK_IN_KINDS, type Ask, type FollowUp } from '../../core/model';
 import type { PartnerView } from '../../core/partnerView';
 import type { Loaded, Store } from '../../core/store';
 import type { Counts, PageData } from '../../webview/protocol';
@@ -54,7 +55,7 @@ export function buildPageData(store: Store, view: PartnerView, options: PageData
       dateLabel: dateLabel(value.date),
       author: value.author.name,
       kind: value.kind,
-      kindLabel: CHECK_IN_KIND_LABELS[value.kind],
+      kindLabel: checkInKindLabel(value.kind),
       rating: value.rating,
       summary: value.summary,
       notes: value.notes || undefined,
@@ -67,14 +68,14 @@ export function buildPageData(store: Store, view: PartnerView, options: PageData
         id: value.id,
         text: value.text,
         sourceLabel: value.source ? sourceLabel(value.source) : undefined,
-        addedLabel: `added ${formatShortDate(parseISO(value.createdAt), today)} by ${value.author.name}`,
+        addedLabel: l10n.t('added {0} by {1}', formatShortDate(parseISO(value.createdAt), today), value.author.name),
         author: value.author.name,
         private: isPrivate,
       })),
     followUps: followUps(store.ofPartner('followUp', partner.id), partner.name, options.now),
     asks: askBalance(store.ofPartner('ask', partner.id)),
     form: {
-      kinds: CHECK_IN_KINDS.map((kind) => ({ value: kind, label: CHECK_IN_KIND_LABELS[kind] })),
+      kinds: CHECK_IN_KINDS.map((kind) => ({ value: kind, label: checkInKindLabel(kind) })),
       defaultKind: last?.kind ?? 'one-on-one',
       defaultRating: last?.rating ?? 3,
     },
@@ -110,10 +111,10 @@ export function followUps(records: readonly Loaded<FollowUp>[], partnerName: str
       owner: value.owner,
       ownerName: followUpOwnerName(value, partnerName),
       due: value.due,
-      dueLabel: due && label ? (done ? `was due ${formatShortDate(due, today)}` : `${label} (${formatShortDate(due, today)})`) : undefined,
+      dueLabel: due && label ? (done ? l10n.t('was due {0}', formatShortDate(due, today)) : `${label} (${formatShortDate(due, today)})`) : undefined,
       overdue: isOverdue(value, now),
       done,
-      doneLabel: done && value.doneAt ? `done ${formatShortDate(parseISO(value.doneAt), today)}` : done ? 'done' : undefined,
+      doneLabel: done && value.doneAt ? l10n.t('done {0}', formatShortDate(parseISO(value.doneAt), today)) : done ? l10n.t('done') : undefined,
       author: value.author.name,
       private: isPrivate,
     };

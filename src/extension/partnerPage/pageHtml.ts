@@ -2,6 +2,8 @@
 // one script from the extension's dist/webview folder, and no data at all — the page builds everything
 // from the messages it receives, with DOM APIs (text stays text). Pure: no vscode.
 import { randomBytes } from 'node:crypto';
+import * as l10n from '@vscode/l10n';
+import { L10N_META_NAME } from '../../webview/protocol';
 
 export interface PageHtmlOptions {
   /** webview.cspSource: the origin the webview loads the extension's resources from. */
@@ -14,6 +16,10 @@ export interface PageHtmlOptions {
   nonce: string;
   /** The document title (the panel's tab has its own); "Partner" by default. */
   title?: string;
+  /** The display language (vscode.env.language), for the page's lang attribute; "en" by default. */
+  lang?: string;
+  /** vscode.l10n.bundle: the page's text in the display language (none in English). */
+  l10n?: Record<string, string>;
 }
 
 /** 192 random bits, base64: unguessable, and valid in a CSP nonce source. */
@@ -43,16 +49,16 @@ export function pageHtml(options: PageHtmlOptions): string {
   const attr = escapeAttribute;
   const nonce = attr(options.nonce);
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${attr(options.lang ?? 'en')}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${attr(contentSecurityPolicy(options.cspSource, options.nonce))}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${attr(options.styleUri)}" nonce="${nonce}">
-<title>${attr(options.title ?? 'Partner')}</title>
+${options.l10n ? `<meta name="${L10N_META_NAME}" content="${attr(JSON.stringify(options.l10n))}">\n` : ''}<link rel="stylesheet" href="${attr(options.styleUri)}" nonce="${nonce}">
+<title>${attr(options.title ?? l10n.t('Partner'))}</title>
 </head>
 <body>
-<main id="app" aria-busy="true"><p class="loading">Loading…</p></main>
+<main id="app" aria-busy="true"><p class="loading">${attr(l10n.t('Loading…'))}</p></main>
 <script nonce="${nonce}" src="${attr(options.scriptUri)}"></script>
 </body>
 </html>

@@ -90,8 +90,8 @@ export class PartnerPanel extends WebviewPage<HostMessage> {
   async postData(): Promise<void> {
     const found = this.service.findPartner(this.partnerId);
     if (!found) {
-      this.panel.title = 'Partner: not found';
-      await this.post({ type: 'gone', message: 'This partner is no longer in the store: its file was removed, renamed to another id, or is broken (see the Problems panel).' });
+      this.panel.title = vscode.l10n.t('Partner: not found');
+      await this.post({ type: 'gone', message: vscode.l10n.t('This partner is no longer in the store: its file was removed, renamed to another id, or is broken (see the Problems panel).') });
       return;
     }
     const data = buildPageData(found.entry.store, found.view, { defaultCadenceDays: defaultCadenceDays(), now: new Date() });
@@ -105,7 +105,7 @@ export class PartnerPanel extends WebviewPage<HostMessage> {
       this.service.log.warn(`partner page: reading git failed: ${error instanceof Error ? error.message : String(error)}`);
     }
     this.lastData = data;
-    this.panel.title = `Partner: ${data.partner.name}`;
+    this.panel.title = vscode.l10n.t('Partner: {0}', data.partner.name);
     await this.post({ type: 'data', data });
   }
 
@@ -138,7 +138,7 @@ export class PartnerPanels implements vscode.Disposable {
       existing.reveal(options);
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(PARTNER_PAGE_VIEW_TYPE, `Partner: ${target.view.record.value.name}`, vscode.ViewColumn.Active, {
+    const panel = vscode.window.createWebviewPanel(PARTNER_PAGE_VIEW_TYPE, vscode.l10n.t('Partner: {0}', target.view.record.value.name), vscode.ViewColumn.Active, {
       enableScripts: true,
       enableCommandUris: false,
       enableForms: false,
@@ -176,7 +176,7 @@ export class PartnerPanels implements vscode.Disposable {
   register(): this {
     const open = guarded(async (arg?: unknown, options?: unknown) => {
       await this.service.whenReady();
-      const target = partnerFromArg(this.service, arg) ?? (await pickPartner(this.service, 'Open Partner Page'));
+      const target = partnerFromArg(this.service, arg) ?? (await pickPartner(this.service, vscode.l10n.t('Open Partner Page')));
       if (!target) return undefined;
       this.open(target, { showForm: isShowForm(options) });
       return target.view.record.value.id;

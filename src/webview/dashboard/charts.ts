@@ -1,5 +1,6 @@
 // Small hand-made SVG: a bar for a share and a sparkline for monthly ratings. Themed by CSS classes, each
 // with a text alternative (role="img" and a label) — the numbers are also in the tables next to them.
+import * as l10n from '@vscode/l10n';
 import type { DashboardData } from '../protocol';
 import { s } from '../partnerPage/dom';
 
@@ -29,8 +30,8 @@ export function sparkline(trend: Trend): SVGSVGElement {
   const last = months[months.length - 1];
   const label =
     months.length === 0
-      ? 'No ratings'
-      : `Average rating by month, ${first.month} ${first.average} to ${last.month} ${last.average}`;
+      ? l10n.t('No ratings')
+      : l10n.t('Average rating by month, {0} {1} to {2} {3}', first.month, first.average, last.month, last.average);
   const svg = s('svg', { class: 'sparkline', viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-label': label });
   svg.append(s('line', { class: 'spark-mid', x1: 0, x2: width, y1: y(3), y2: y(3) }));
   if (months.length > 1) svg.append(s('polyline', { class: 'spark-line', points: months.map((m, i) => `${x(i).toFixed(1)},${y(m.average).toFixed(1)}`).join(' ') }));

@@ -1,12 +1,14 @@
 // The dashboard page (browser side): the filter bar, six sections and the export button. It asks the host
 // for figures and draws them; it computes nothing but the leads search.
+import '../shared/l10nSetup';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
+import * as l10n from '@vscode/l10n';
 import { calendarDate } from '../../core/dates';
 import { searchLeadAreas } from '../../core/stats/leads';
 import type { DashboardData, DashboardFilterInput } from '../protocol';
 import { h } from '../partnerPage/dom';
 import { pageState, parseHostMessage, request, send, settle, updateState } from './host';
-import { formatDate, plural, renderCoverage, renderHealth, renderLeads, renderReciprocity, renderTeam, renderThemeCheckIns, renderThemes, type SectionActions } from './sections';
+import { count, formatDate, renderCoverage, renderHealth, renderLeads, renderReciprocity, renderTeam, renderThemeCheckIns, renderThemes, type SectionActions } from './sections';
 
 const app = document.getElementById('app') ?? document.body.appendChild(h('main', { id: 'app' }));
 let data: DashboardData | undefined;
@@ -27,12 +29,12 @@ function section(id: string, title: string, intro: string): { element: HTMLEleme
 // ---- filters ------------------------------------------------------------------------------------
 
 const RANGES: { value: string; label: string; days?: number }[] = [
-  { value: '30', label: 'Last 30 days', days: 30 },
-  { value: '90', label: 'Last 90 days', days: 90 },
-  { value: '180', label: 'Last 6 months', days: 180 },
-  { value: '365', label: 'Last 12 months', days: 365 },
-  { value: 'all', label: 'All time' },
-  { value: 'custom', label: 'Custom…' },
+  { value: '30', label: l10n.t('Last 30 days'), days: 30 },
+  { value: '90', label: l10n.t('Last 90 days'), days: 90 },
+  { value: '180', label: l10n.t('Last 6 months'), days: 180 },
+  { value: '365', label: l10n.t('Last 12 months'), days: 365 },
+  { value: 'all', label: l10n.t('All time') },
+  { value: 'custom', label: l10n.t('Custom…') },
 ];
 
 function select(id: string, label: string): { wrap: HTMLElement; control: HTMLSelectElement } {
@@ -44,14 +46,14 @@ function dateInput(id: string, label: string): { wrap: HTMLElement; control: HTM
   return { wrap: h('div', { class: 'field' }, h('label', { for: id }, label), control), control };
 }
 
-const range = select('filter-range', 'Date range');
+const range = select('filter-range', l10n.t('Date range'));
 for (const r of RANGES) range.control.append(h('option', { value: r.value }, r.label));
-const from = dateInput('filter-from', 'From');
-const to = dateInput('filter-to', 'To');
-const department = select('filter-department', 'Department');
-const author = select('filter-author', 'Author');
-const exportButton = h('vscode-button', { id: 'export-report', secondary: true }, 'Export report…');
-const filterBar = h('div', { class: 'filters', 'aria-label': 'Filters', role: 'search' }, range.wrap, from.wrap, to.wrap, department.wrap, author.wrap);
+const from = dateInput('filter-from', l10n.t('From'));
+const to = dateInput('filter-to', l10n.t('To'));
+const department = select('filter-department', l10n.t('Department'));
+const author = select('filter-author', l10n.t('Author'));
+const exportButton = h('vscode-button', { id: 'export-report', secondary: true }, l10n.t('Export report…'));
+const filterBar = h('div', { class: 'filters', 'aria-label': l10n.t('Filters'), role: 'search' }, range.wrap, from.wrap, to.wrap, department.wrap, author.wrap);
 
 /** The range choice that matches a filter, for showing a restored or host-given filter. */
 function rangeOf(filter: DashboardFilterInput, today: string): string {
@@ -87,7 +89,7 @@ function applyFilter(): void {
   from.wrap.hidden = !custom;
   to.wrap.hidden = !custom;
   updateState({ filter });
-  showStatus('Updating…');
+  showStatus(l10n.t('Updating…'));
   send({ type: 'setFilter', filter });
 }
 for (const control of [range.control, from.control, to.control, department.control, author.control]) control.addEventListener('change', applyFilter);
@@ -98,8 +100,8 @@ function fillOptions(control: HTMLSelectElement, allLabel: string, options: { va
 }
 
 function showFilter(d: DashboardData): void {
-  fillOptions(department.control, 'All departments', d.options.departments.map((name) => ({ value: name, label: name })), d.filter.department);
-  fillOptions(author.control, 'All authors', d.options.authors.map((a) => ({ value: a.key, label: a.name })), d.filter.author);
+  fillOptions(department.control, l10n.t('All departments'), d.options.departments.map((name) => ({ value: name, label: name })), d.filter.department);
+  fillOptions(author.control, l10n.t('All authors'), d.options.authors.map((a) => ({ value: a.key, label: a.name })), d.filter.author);
   if (document.activeElement !== range.control) range.control.value = range.control.value === 'custom' ? 'custom' : rangeOf(d.filter, d.asOf);
   from.control.value = d.filter.from ?? '';
   to.control.value = d.filter.to ?? '';
@@ -109,18 +111,18 @@ function showFilter(d: DashboardData): void {
 // ---- skeleton -----------------------------------------------------------------------------------
 
 const summary = h('p', { class: 'summary', id: 'summary' });
-const coverage = section('coverage', 'Coverage and silos', 'Per department: how long since anyone here talked to one of its partners, and how many partners are on cadence.');
-const health = section('health', 'Relationship health', 'Ratings over time; relationships whose ratings fall or whose cadence was missed twice in a row come first.');
-const themes = section('themes', 'Themes', 'The words of check-in summaries and notes in the range (private check-ins left out). Pick a term to see its check-ins.');
+const coverage = section('coverage', l10n.t('Coverage and silos'), l10n.t('Per department: how long since anyone here talked to one of its partners, and how many partners are on cadence.'));
+const health = section('health', l10n.t('Relationship health'), l10n.t('Ratings over time; relationships whose ratings fall or whose cadence was missed twice in a row come first.'));
+const themes = section('themes', l10n.t('Themes'), l10n.t('The words of check-in summaries and notes in the range (private check-ins left out). Pick a term to see its check-ins.'));
 const themeResults = h('div', { id: 'theme-results', 'aria-live': 'polite' });
 themes.element.append(themeResults);
-const reciprocity = section('reciprocity', 'Reciprocity', 'Help given against help received in help-me conversations, and the asks still open on either side.');
-const leadsSearch = h('input', { id: 'leads-search', type: 'search', class: 'control', placeholder: 'Search areas or people', 'aria-controls': 'leads-list' });
+const reciprocity = section('reciprocity', l10n.t('Reciprocity'), l10n.t('Help given against help received in help-me conversations, and the asks still open on either side.'));
+const leadsSearch = h('input', { id: 'leads-search', type: 'search', class: 'control', placeholder: l10n.t('Search areas or people'), 'aria-controls': 'leads-list' });
 leadsSearch.value = pageState().leadsQuery ?? '';
 const leadsList = h('div', { id: 'leads-list' });
-const leads = section('leads', 'Who leads what', 'Every partner leads something: whom to follow on what.');
-leads.body.append(h('div', { class: 'field' }, h('label', { for: 'leads-search' }, 'Search'), leadsSearch), leadsList);
-const team = section('team', 'The team', 'Who holds which relationships, from the authors of the check-ins (their git identity).');
+const leads = section('leads', l10n.t('Who leads what'), l10n.t('Every partner leads something: whom to follow on what.'));
+leads.body.append(h('div', { class: 'field' }, h('label', { for: 'leads-search' }, l10n.t('Search')), leadsSearch), leadsList);
+const team = section('team', l10n.t('The team'), l10n.t('Who holds which relationships, from the authors of the check-ins (their git identity).'));
 
 const actions: SectionActions = {
   openPartner: (id) => request({ type: 'openPartner', id }, (reply) => reply.type === 'result' && !reply.ok && showStatus(reply.message, true)),
@@ -136,7 +138,7 @@ const actions: SectionActions = {
 };
 
 exportButton.addEventListener('click', () => {
-  showStatus('Exporting…');
+  showStatus(l10n.t('Exporting…'));
   request({ type: 'exportReport' }, (reply) => reply.type === 'result' && showStatus(reply.message, !reply.ok));
 });
 
@@ -150,7 +152,7 @@ leadsSearch.addEventListener('input', () => {
 });
 
 app.replaceChildren(
-  h('header', { class: 'page-header' }, h('div', {}, h('h1', {}, 'Alliances Dashboard'), summary), h('div', { class: 'header-actions' }, exportButton)),
+  h('header', { class: 'page-header' }, h('div', {}, h('h1', {}, l10n.t('Alliances Dashboard')), summary), h('div', { class: 'header-actions' }, exportButton)),
   filterBar,
   status,
   h('div', { class: 'grid' }, coverage.element, health.element, themes.element, reciprocity.element, leads.element, team.element),
@@ -160,7 +162,7 @@ function render(d: DashboardData): void {
   data = d;
   app.setAttribute('aria-busy', 'false');
   const t = d.totals;
-  summary.textContent = `${plural(t.partners, 'partner')} in ${plural(t.departments, 'department')} · ${plural(t.checkIns, 'check-in')} in the range · as of ${formatDate(`${d.asOf}T12:00:00`)}`;
+  summary.textContent = l10n.t('{0} in {1} · {2} in the range · as of {3}', count.partners(t.partners), count.departments(t.departments), count.checkIns(t.checkIns), formatDate(`${d.asOf}T12:00:00`));
   showFilter(d);
   coverage.body.replaceChildren(...renderCoverage(d));
   health.body.replaceChildren(...renderHealth(d, actions));
@@ -181,7 +183,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const message = parseHostMessage(event.data);
   if (!message) {
     // Not from our host, or not in the protocol: draw nothing from it.
-    showStatus('Alliances could not read an update; the figures shown are the last good ones.', true);
+    showStatus(l10n.t('Alliances could not read an update; the figures shown are the last good ones.'), true);
     return;
   }
   if (message.type === 'data') render(message.data);

@@ -2,6 +2,7 @@
 // asks/offers and action items, and the open talking points covered today. The page only collects what
 // was typed; the host validates it and answers with field errors, shown next to the fields. What the user
 // typed survives live updates (the form is built once) and hiding the panel (the draft is in the state).
+import * as l10n from '@vscode/l10n';
 import { ASK_DIRECTIONS, ASK_STATUSES, FOLLOW_UP_OWNERS, emptyForm, type CheckInFormInput, type PageData } from '../protocol';
 import { findByAttribute, h } from './dom';
 import { button, setBusy } from './sections';
@@ -9,9 +10,9 @@ import { button, setBusy } from './sections';
 type Control = HTMLElement & { value: string; invalid?: boolean };
 type Checkbox = HTMLElementTagNameMap['vscode-checkbox'];
 
-const DIRECTION_LABELS: Record<(typeof ASK_DIRECTIONS)[number], string> = { 'i-asked': 'I asked them', 'they-asked': 'They asked me' };
-const STATUS_LABELS: Record<(typeof ASK_STATUSES)[number], string> = { open: 'Open', helped: 'Helped', declined: 'Declined' };
-const OWNER_LABELS: Record<(typeof FOLLOW_UP_OWNERS)[number], string> = { me: 'Me', them: 'Them', teammate: 'A teammate' };
+const DIRECTION_LABELS: Record<(typeof ASK_DIRECTIONS)[number], string> = { 'i-asked': l10n.t('I asked them'), 'they-asked': l10n.t('They asked me') };
+const STATUS_LABELS: Record<(typeof ASK_STATUSES)[number], string> = { open: l10n.t('Open'), helped: l10n.t('Helped'), declined: l10n.t('Declined') };
+const OWNER_LABELS: Record<(typeof FOLLOW_UP_OWNERS)[number], string> = { me: l10n.t('Me'), them: l10n.t('Them'), teammate: l10n.t('A teammate') };
 const RATING_LABELS = ['1 – strained', '2 – uneasy', '3 – okay', '4 – good', '5 – great'];
 
 export interface FormCallbacks {
@@ -97,39 +98,39 @@ export class CheckInFormView {
   constructor(private readonly callbacks: FormCallbacks) {
     this.kind = h('vscode-radio-group', {});
     this.ratingGroup = choices(RATING_LABELS.map((text, index) => [String(index + 1), text] as const), '');
-    this.summary = h('vscode-textfield', { placeholder: 'One line: what happened, what was agreed', maxlength: 2000 });
-    this.notes = h('vscode-textarea', { rows: 6, monospace: true, placeholder: 'Markdown, shared with the team (committed with the store)' });
-    this.isPrivate = h('vscode-checkbox', { 'data-path': 'private' }, 'Private check-in: kept only on this machine under .alliances/private/, never committed');
-    this.privateNotes = h('vscode-textarea', { rows: 3, placeholder: 'Only on this machine, never committed' });
+    this.summary = h('vscode-textfield', { placeholder: l10n.t('One line: what happened, what was agreed'), maxlength: 2000 });
+    this.notes = h('vscode-textarea', { rows: 6, monospace: true, placeholder: l10n.t('Markdown, shared with the team (committed with the store)') });
+    this.isPrivate = h('vscode-checkbox', { 'data-path': 'private' }, l10n.t('Private check-in: kept only on this machine under .alliances/private/, never committed'));
+    this.privateNotes = h('vscode-textarea', { rows: 3, placeholder: l10n.t('Only on this machine, never committed') });
     this.asks = h('div', { class: 'rows' });
     this.actions = h('div', { class: 'rows' });
     this.covered = h('div', { class: 'covered' });
     this.formError = h('div', { class: 'form-error', role: 'alert', tabindex: -1, hidden: true });
-    this.saveButton = button('Save check-in', 'form-save', () => this.callbacks.submit(this.values()));
+    this.saveButton = button(l10n.t('Save check-in'), 'form-save', () => this.callbacks.submit(this.values()));
 
     this.element = h(
       'section',
       { id: 'checkin-form', class: 'card form', 'aria-labelledby': 'form-heading', hidden: true },
-      h('h2', { id: 'form-heading', tabindex: -1 }, 'Log a check-in'),
-      h('p', { class: 'hint' }, 'The quick flow (Alliances: Log Check-in) stays one line long; this form adds notes, asks and offers, action items and the talking points you covered.'),
-      choiceField('Kind', this.kind, 'kind'),
-      choiceField('How does the relationship feel? (1–5)', this.ratingGroup, 'rating'),
-      field('Summary', this.summary, 'summary'),
-      field('Notes (markdown)', this.notes, 'notes', 'Shown as plain text on this page.'),
+      h('h2', { id: 'form-heading', tabindex: -1 }, l10n.t('Log a check-in')),
+      h('p', { class: 'hint' }, l10n.t('The quick flow (Alliances: Log Check-in) stays one line long; this form adds notes, asks and offers, action items and the talking points you covered.')),
+      choiceField(l10n.t('Kind'), this.kind, 'kind'),
+      choiceField(l10n.t('How does the relationship feel? (1–5)'), this.ratingGroup, 'rating'),
+      field(l10n.t('Summary'), this.summary, 'summary'),
+      field(l10n.t('Notes (markdown)'), this.notes, 'notes', l10n.t('Shown as plain text on this page.')),
       h('div', { class: 'field' }, this.isPrivate),
-      field('Private notes', this.privateNotes, 'privateNotes', 'Saved under .alliances/private/ (git-ignored), whatever the check-in’s privacy.'),
+      field(l10n.t('Private notes'), this.privateNotes, 'privateNotes', l10n.t('Saved under .alliances/private/ (git-ignored), whatever the check-in’s privacy.')),
       h(
         'fieldset',
         { class: 'group' },
-        h('legend', {}, 'Asks and offers'),
-        h('p', { class: 'hint' }, 'Help-me conversations: what each of you asked the other.'),
+        h('legend', {}, l10n.t('Asks and offers')),
+        h('p', { class: 'hint' }, l10n.t('Help-me conversations: what each of you asked the other.')),
         this.asks,
-        button('Add ask or offer', 'form-add-ask', () => this.addAsk(undefined, true), { secondary: true }),
+        button(l10n.t('Add ask or offer'), 'form-add-ask', () => this.addAsk(undefined, true), { secondary: true }),
       ),
-      h('fieldset', { class: 'group' }, h('legend', {}, 'Action items'), this.actions, button('Add action item', 'form-add-action', () => this.addAction(undefined, true), { secondary: true })),
-      h('fieldset', { class: 'group' }, h('legend', {}, 'Talking points covered today'), this.covered),
+      h('fieldset', { class: 'group' }, h('legend', {}, l10n.t('Action items')), this.actions, button(l10n.t('Add action item'), 'form-add-action', () => this.addAction(undefined, true), { secondary: true })),
+      h('fieldset', { class: 'group' }, h('legend', {}, l10n.t('Talking points covered today')), this.covered),
       this.formError,
-      h('div', { class: 'form-buttons' }, this.saveButton, button('Discard', 'form-discard', () => this.callbacks.cancel(), { secondary: true })),
+      h('div', { class: 'form-buttons' }, this.saveButton, button(l10n.t('Discard'), 'form-discard', () => this.callbacks.cancel(), { secondary: true })),
     );
     for (const control of [this.kind, this.ratingGroup, this.summary, this.notes, this.privateNotes, this.isPrivate]) this.watch(control);
   }
@@ -164,7 +165,7 @@ export class CheckInFormView {
     for (const id of this.coveredIds) if (!checked.has(id)) this.coveredIds.delete(id);
     for (const id of checked) this.coveredIds.add(id);
     if (points.length === 0) {
-      this.covered.replaceChildren(h('p', { class: 'empty' }, 'No open talking points.'));
+      this.covered.replaceChildren(h('p', { class: 'empty' }, l10n.t('No open talking points.')));
       return;
     }
     this.covered.replaceChildren(
@@ -228,14 +229,14 @@ export class CheckInFormView {
   private addAsk(values: CheckInFormInput['asks'][number] | undefined, focus: boolean): void {
     const row = h('fieldset', { class: 'row' }, h('legend', {}));
     const direction = choices(ASK_DIRECTIONS.map((d) => [d, DIRECTION_LABELS[d]] as const), values?.direction);
-    const text = h('vscode-textfield', { placeholder: 'What was asked' });
+    const text = h('vscode-textfield', { placeholder: l10n.t('What was asked') });
     const status = choices(ASK_STATUSES.map((s) => [s, STATUS_LABELS[s]] as const), values?.status);
     direction.dataset.part = 'direction';
     text.dataset.part = 'text';
     status.dataset.part = 'status';
     if (values) text.value = values.text;
     row.append(
-      h('div', { class: 'row-fields ask' }, choiceField('Who asked', direction, ''), field('Ask or offer', text, ''), choiceField('Status', status, '')),
+      h('div', { class: 'row-fields ask' }, choiceField(l10n.t('Who asked'), direction, ''), field(l10n.t('Ask or offer'), text, ''), choiceField(l10n.t('Status'), status, '')),
       this.removeButton(row, this.asks),
     );
     for (const c of [direction, text, status]) this.watch(c);
@@ -249,9 +250,9 @@ export class CheckInFormView {
 
   private addAction(values: CheckInFormInput['actions'][number] | undefined, focus: boolean): void {
     const row = h('fieldset', { class: 'row' }, h('legend', {}));
-    const text = h('vscode-textfield', { placeholder: 'What will be done' });
+    const text = h('vscode-textfield', { placeholder: l10n.t('What will be done') });
     const owner = choices(FOLLOW_UP_OWNERS.map((o) => [o, OWNER_LABELS[o]] as const), values?.owner);
-    const teammate = h('vscode-textfield', { placeholder: 'Teammate’s name' });
+    const teammate = h('vscode-textfield', { placeholder: l10n.t('Teammate’s name') });
     const due = h('vscode-textfield', { type: 'date' });
     text.dataset.part = 'text';
     owner.dataset.part = 'owner';
@@ -262,14 +263,14 @@ export class CheckInFormView {
       teammate.value = values.teammate;
       due.value = values.due;
     }
-    const teammateField = field('Teammate', teammate, '');
+    const teammateField = field(l10n.t('Teammate'), teammate, '');
     const showTeammate = () => {
       teammateField.hidden = choiceOf(owner) !== 'teammate';
     };
     showTeammate();
     owner.addEventListener('change', showTeammate);
     row.append(
-      h('div', { class: 'row-fields action' }, field('Action item', text, ''), choiceField('Owner', owner, ''), teammateField, field('Due (optional)', due, '')),
+      h('div', { class: 'row-fields action' }, field(l10n.t('Action item'), text, ''), choiceField(l10n.t('Owner'), owner, ''), teammateField, field(l10n.t('Due (optional)'), due, '')),
       this.removeButton(row, this.actions),
     );
     for (const c of [text, owner, teammate, due]) this.watch(c);
@@ -283,7 +284,7 @@ export class CheckInFormView {
 
   private removeButton(row: HTMLElement, list: HTMLElement): HTMLElement {
     return button(
-      'Remove',
+      l10n.t('Remove'),
       nextId('remove'),
       () => {
         const next = (row.nextElementSibling ?? row.previousElementSibling) as HTMLElement | null;
@@ -300,24 +301,24 @@ export class CheckInFormView {
 
   /** Row legends, accessible names and field paths follow the rows' order. */
   private renumber(): void {
-    const rows: [HTMLElement, string, string][] = [
-      [this.asks, 'asks', 'Ask or offer'],
-      [this.actions, 'actions', 'Action item'],
+    const rows: [HTMLElement, string, (n: number) => string, (n: number) => string][] = [
+      [this.asks, 'asks', (n) => l10n.t('Ask or offer {0}', n), (n) => l10n.t('Remove ask or offer {0}', n)],
+      [this.actions, 'actions', (n) => l10n.t('Action item {0}', n), (n) => l10n.t('Remove action item {0}', n)],
     ];
-    for (const [list, key, noun] of rows) {
+    for (const [list, key, title, removeLabel] of rows) {
       [...list.children].forEach((row, index) => {
         const legend = row.querySelector('legend');
-        if (legend) legend.textContent = `${noun} ${index + 1}`;
+        if (legend) legend.textContent = title(index + 1);
         for (const part of row.querySelectorAll<HTMLElement>('[data-part]')) {
           const path = `${key}.${index}.${part.dataset.part ?? ''}`;
           part.dataset.path = path;
           const error = part.parentElement?.querySelector<HTMLElement>(':scope > .field-error');
           if (error) error.dataset.errorFor = path;
           const label = part.parentElement?.querySelector(':scope > label');
-          if (label) part.setAttribute('label', `${noun} ${index + 1}: ${label.textContent ?? ''}`);
+          if (label) part.setAttribute('label', `${title(index + 1)}: ${label.textContent ?? ''}`);
         }
         const remove = row.querySelector('.row-fields + vscode-button');
-        remove?.setAttribute('aria-label', `Remove ${noun.toLowerCase()} ${index + 1}`);
+        remove?.setAttribute('aria-label', removeLabel(index + 1));
       });
     }
   }

@@ -1,6 +1,8 @@
 // The partner page (browser side): builds its skeleton once, asks the host for data, and re-renders the
 // sections whenever fresh data arrives, keeping focus and whatever the user typed.
+import '../shared/l10nSetup';
 import './elements';
+import * as l10n from '@vscode/l10n';
 import type { PageData, ResultMessage } from '../protocol';
 import { renderChart } from './chart';
 import { findByAttribute, focusedKey, h } from './dom';
@@ -32,27 +34,27 @@ function section(id: string, title: string, ...extra: HTMLElement[]): { element:
 }
 
 const headerInfo = h('div', { class: 'header-info' });
-const logButton = button('Log check-in', 'log-check-in', () => toggleForm(formView.element.hidden));
+const logButton = button(l10n.t('Log check-in'), 'log-check-in', () => toggleForm(formView.element.hidden));
 logButton.setAttribute('aria-controls', 'checkin-form');
 logButton.setAttribute('aria-expanded', 'false');
-const addPointButton = button('Add talking point', 'add-talking-point', () => pointField.focus(), { secondary: true });
+const addPointButton = button(l10n.t('Add talking point'), 'add-talking-point', () => pointField.focus(), { secondary: true });
 const header = h('header', { class: 'page-header' }, headerInfo, h('div', { class: 'header-actions' }, logButton, addPointButton));
 
-const pointField = h('vscode-textfield', { id: 'new-talking-point', placeholder: 'Something to bring up next time', label: 'New talking point', 'data-focus': 'tp-new', 'data-path': 'talkingPoint' });
+const pointField = h('vscode-textfield', { id: 'new-talking-point', placeholder: l10n.t('Something to bring up next time'), label: l10n.t('New talking point'), 'data-focus': 'tp-new', 'data-path': 'talkingPoint' });
 pointField.value = pageState().talkingPointDraft ?? '';
 const pointError = h('div', { class: 'field-error', hidden: true });
-const pointAdd = button('Add', 'tp-add', () => addTalkingPoint());
+const pointAdd = button(l10n.t({ message: 'Add', comment: ['Adds the typed talking point.'] }), 'tp-add', () => addTalkingPoint());
 const points = section(
   'talking-points',
-  'Talking points',
-  h('div', { class: 'add-row' }, h('label', { for: 'new-talking-point' }, 'New talking point'), h('div', { class: 'inline' }, pointField, pointAdd), pointError),
+  l10n.t('Talking points'),
+  h('div', { class: 'add-row' }, h('label', { for: 'new-talking-point' }, l10n.t('New talking point')), h('div', { class: 'inline' }, pointField, pointAdd), pointError),
 );
-const followUps = section('follow-ups', 'Follow-ups');
-const asks = section('asks', 'Asks and offers');
-const trend = section('trend', 'Rating trend');
-const timeline = section('timeline', 'Check-ins');
-const code = section('code-changes', 'Since our last check-in');
-const elsewhere = section('other-branches', 'On other branches');
+const followUps = section('follow-ups', l10n.t('Follow-ups'));
+const asks = section('asks', l10n.t('Asks and offers'));
+const trend = section('trend', l10n.t('Rating trend'));
+const timeline = section('timeline', l10n.t('Check-ins'));
+const code = section('code-changes', l10n.t('Since our last check-in'));
+const elsewhere = section('other-branches', l10n.t('On other branches'));
 code.element.hidden = true;
 elsewhere.element.hidden = true;
 
@@ -61,7 +63,7 @@ const formView = new CheckInFormView({
   changed: (draft) => updateState({ draft, draftStartedAt: pageState().draftStartedAt ?? data?.generatedAt }),
   submit: (form) => {
     formView.setBusy(true);
-    showStatus('Saving the check-in…');
+    showStatus(l10n.t('Saving the check-in…'));
     request({ type: 'submitCheckIn', form }, (result) => {
       formView.setBusy(false);
       if (result.saved) {
@@ -71,7 +73,7 @@ const formView = new CheckInFormView({
         toggleForm(false);
         showStatus(result.message, !result.ok);
       } else if (result.fieldErrors) {
-        formView.showErrors(result.fieldErrors, 'Not saved: fix the highlighted fields.');
+        formView.showErrors(result.fieldErrors, l10n.t('Not saved: fix the highlighted fields.'));
         showStatus(result.message, true);
       } else {
         formView.showMessage(result.message);
@@ -83,12 +85,12 @@ const formView = new CheckInFormView({
     formView.reset(data);
     updateState({ draft: undefined, draftStartedAt: undefined });
     toggleForm(false);
-    showStatus('Check-in discarded.');
+    showStatus(l10n.t('Check-in discarded.'));
   },
 });
 
 // Filter by author: shown when more than one person wrote about this partner.
-const authorBar = h('div', { class: 'author-filter', role: 'group', 'aria-label': 'Show what was written by', hidden: true });
+const authorBar = h('div', { class: 'author-filter', role: 'group', 'aria-label': l10n.t('Show what was written by'), hidden: true });
 let authorFilter: string | undefined = pageState().authorFilter;
 function setAuthorFilter(author: string | undefined): void {
   authorFilter = author;
@@ -174,7 +176,7 @@ function dropSavedDraft(next: PageData): void {
   updateState({ draft: undefined, draftStartedAt: undefined, formOpen: false });
   formView.element.hidden = true;
   logButton.setAttribute('aria-expanded', 'false');
-  showStatus(`The draft restored with this page was already saved as the check-in of ${saved.dateLabel}; it was dropped.`);
+  showStatus(l10n.t('The draft restored with this page was already saved as the check-in of {0}; it was dropped.', saved.dateLabel));
 }
 
 function render(next: PageData): void {
@@ -188,25 +190,25 @@ function render(next: PageData): void {
   actionFocus = undefined;
   data = next;
   updateState({ partnerId: next.partner.id });
-  document.title = `Partner: ${next.partner.name}`;
+  document.title = l10n.t('Partner: {0}', next.partner.name);
   headerInfo.replaceChildren(...renderHeader(next));
   const authors = authorsOf(next);
   if (authorFilter !== undefined && !authors.includes(authorFilter)) authorFilter = undefined;
   authorBar.hidden = authors.length < 2;
   authorBar.replaceChildren(
-    h('span', { class: 'filter-label' }, 'Written by:'),
+    h('span', { class: 'filter-label' }, l10n.t('Written by:')),
     ...[undefined, ...authors].map((author) => {
       const chosen = author === authorFilter;
-      const control = button(author ?? 'Everyone', `author-${author ?? '*'}`, () => setAuthorFilter(author), { secondary: !chosen });
+      const control = button(author ?? l10n.t('Everyone'), `author-${author ?? '*'}`, () => setAuthorFilter(author), { secondary: !chosen });
       control.setAttribute('aria-pressed', String(chosen));
       return control;
     }),
   );
   const shown = filterByAuthor(next, authorFilter);
-  points.heading.textContent = `Talking points (${shown.talkingPoints.length} open)`;
+  points.heading.textContent = l10n.t('Talking points ({0} open)', shown.talkingPoints.length);
   points.body.replaceChildren(renderTalkingPoints(shown.talkingPoints, actions));
   const openFollowUps = shown.followUps.filter((f) => !f.done).length;
-  followUps.heading.textContent = `Follow-ups (${openFollowUps} open)`;
+  followUps.heading.textContent = l10n.t('Follow-ups ({0} open)', openFollowUps);
   followUps.body.replaceChildren(renderFollowUps(shown.followUps, actions));
   asks.body.replaceChildren(...renderAsks(next.asks, actions));
   trend.body.replaceChildren(renderChart(next.chart));
@@ -215,7 +217,7 @@ function render(next: PageData): void {
   code.body.replaceChildren(...(git && git.areas.length > 0 ? renderCodeChanges(git, addCommit) : []));
   elsewhere.element.hidden = !git || git.elsewhere.length === 0;
   elsewhere.body.replaceChildren(...(git && git.elsewhere.length > 0 ? [renderElsewhere(git)] : []));
-  timeline.heading.textContent = `Check-ins (${shown.checkIns.length}${authorFilter ? ` by ${authorFilter}` : ''})`;
+  timeline.heading.textContent = authorFilter ? l10n.t('Check-ins ({0} by {1})', shown.checkIns.length, authorFilter) : l10n.t('Check-ins ({0})', shown.checkIns.length);
   timeline.body.replaceChildren(renderTimeline(shown.checkIns));
   formView.setData(next, pageState().draft);
   content.hidden = false;
@@ -239,8 +241,8 @@ function restoreFocus(key: string | undefined, previousSection: Element | null |
 
 function renderGone(message: string): void {
   data = undefined;
-  document.title = 'Partner not found';
-  headerInfo.replaceChildren(h('h1', {}, 'Partner not found'), h('p', {}, message));
+  document.title = l10n.t('Partner not found');
+  headerInfo.replaceChildren(h('h1', {}, l10n.t('Partner not found')), h('p', {}, message));
   content.hidden = true;
   logButton.hidden = true;
   addPointButton.hidden = true;
@@ -250,7 +252,7 @@ function renderGone(message: string): void {
 window.addEventListener('message', (event: MessageEvent) => {
   const message = parseHostMessage(event.data);
   if (!message) {
-    showStatus('Alliances sent something this page could not read; it was ignored.', true);
+    showStatus(l10n.t('Alliances sent something this page could not read; it was ignored.'), true);
     return;
   }
   switch (message.type) {

@@ -1,5 +1,6 @@
 // The read-mostly sections of the partner page: header, talking points, follow-ups, asks and offers,
 // and the check-in timeline. Every string from the store lands in a text node.
+import * as l10n from '@vscode/l10n';
 import type { Counts, PageData } from '../protocol';
 import { h, type Child } from './dom';
 
@@ -39,31 +40,33 @@ function badge(text: string, kind = ''): HTMLElement {
   return h('span', { class: `tag ${kind}`.trim() }, text);
 }
 
-const privateTag = (): HTMLElement => badge('Private', 'private');
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
+const privateTag = (): HTMLElement => badge(l10n.t('Private'), 'private');
 
 export function renderHeader(data: PageData): HTMLElement[] {
   const p = data.partner;
-  const cadenceNote = p.cadenceSource === 'partner' ? '' : p.cadenceSource === 'team' ? ' (team default)' : ' (default)';
-  const facts: [string, Child][] = [
-    ['Leads', p.leads.length > 0 ? p.leads.join(', ') : '—'],
-    ['Cadence', `every ${plural(p.cadenceDays, 'day')}${cadenceNote}`],
-    ['Due', h('span', { class: `due due-${p.dueStatus}`, 'data-testid': 'due' }, p.dueLabel)],
-    ['Last check-in', p.lastCheckInLabel ?? 'none yet'],
+  const cadence =
+    p.cadenceSource === 'partner'
+      ? l10n.t('every {0} days', p.cadenceDays)
+      : p.cadenceSource === 'team'
+        ? l10n.t('every {0} days (team default)', p.cadenceDays)
+        : l10n.t('every {0} days (default)', p.cadenceDays);
+  // [key for tests and styles, label in the display language, value]
+  const facts: [string, string, Child][] = [
+    ['leads', l10n.t('Leads'), p.leads.length > 0 ? p.leads.join(', ') : '—'],
+    ['cadence', l10n.t('Cadence'), cadence],
+    ['due', l10n.t('Due'), h('span', { class: `due due-${p.dueStatus}`, 'data-testid': 'due' }, p.dueLabel)],
+    ['last check-in', l10n.t('Last check-in'), p.lastCheckInLabel ?? l10n.t('none yet')],
   ];
-  if (p.email) facts.push(['Email', p.email]);
+  if (p.email) facts.push(['email', l10n.t('Email'), p.email]);
   return [
-    h('h1', { id: 'partner-name' }, p.name, p.archived ? badge('Archived') : undefined, p.readOnly ? badge('Read-only') : undefined),
+    h('h1', { id: 'partner-name' }, p.name, p.archived ? badge(l10n.t('Archived')) : undefined, p.readOnly ? badge(l10n.t('Read-only')) : undefined),
     h('p', { class: 'subtitle', 'data-testid': 'role-department' }, [p.role, p.department].filter(Boolean).join(' · ')),
-    h('dl', { class: 'facts' }, ...facts.flatMap(([term, value]) => [h('dt', {}, term), h('dd', { 'data-fact': term.toLowerCase() }, value)])),
+    h('dl', { class: 'facts' }, ...facts.flatMap(([key, term, value]) => [h('dt', {}, term), h('dd', { 'data-fact': key }, value)])),
   ];
 }
 
 export function renderTalkingPoints(points: PageData['talkingPoints'], actions: SectionActions): HTMLElement {
-  if (points.length === 0) return h('p', { class: 'empty' }, 'No open talking points. Add one below, or from code: select lines and run "Alliances: Add Talking Point".');
+  if (points.length === 0) return h('p', { class: 'empty' }, l10n.t('No open talking points. Add one below, or from code: select lines and run "Alliances: Add Talking Point".'));
   return h('ul', { class: 'items' }, ...points.map((point) => talkingPointItem(point, actions)));
 }
 
@@ -82,14 +85,14 @@ function talkingPointItem(point: Item<'talkingPoints'>, actions: SectionActions)
     h(
       'div',
       { class: 'item-actions' },
-      point.sourceLabel ? button('Open code', `tp-open-${point.id}`, (b) => actions.openTalkingPoint(point.id, b), { secondary: true, ariaLabel: `Open the code of: ${point.text}` }) : undefined,
-      button('Covered', `tp-cover-${point.id}`, (b) => actions.coverTalkingPoint(point.id, b), { ariaLabel: `Mark covered: ${point.text}` }),
+      point.sourceLabel ? button(l10n.t('Open code'), `tp-open-${point.id}`, (b) => actions.openTalkingPoint(point.id, b), { secondary: true, ariaLabel: l10n.t('Open the code of: {0}', point.text) }) : undefined,
+      button(l10n.t('Covered'), `tp-cover-${point.id}`, (b) => actions.coverTalkingPoint(point.id, b), { ariaLabel: l10n.t('Mark covered: {0}', point.text) }),
     ),
   );
 }
 
 export function renderFollowUps(followUps: PageData['followUps'], actions: SectionActions): HTMLElement {
-  if (followUps.length === 0) return h('p', { class: 'empty' }, 'No follow-ups. Action items from the check-in form show up here until they are done.');
+  if (followUps.length === 0) return h('p', { class: 'empty' }, l10n.t('No follow-ups. Action items from the check-in form show up here until they are done.'));
   return h('ul', { class: 'items' }, ...followUps.map((item) => followUpItem(item, actions)));
 }
 
@@ -101,38 +104,38 @@ function followUpItem(item: Item<'followUps'>, actions: SectionActions): HTMLEle
     h(
       'div',
       { class: 'item-meta' },
-      h('span', {}, `Owner: ${item.ownerName}${item.owner === 'me' ? ' (me)' : item.owner === 'them' ? ' (them)' : ' (teammate)'}`),
-      item.author ? h('span', {}, `added by ${item.author}`) : undefined,
+      h('span', {}, item.owner === 'me' ? l10n.t('Owner: {0} (me)', item.ownerName) : item.owner === 'them' ? l10n.t('Owner: {0} (them)', item.ownerName) : l10n.t('Owner: {0} (teammate)', item.ownerName)),
+      item.author ? h('span', {}, l10n.t('added by {0}', item.author)) : undefined,
       item.dueLabel ? h('span', { class: item.overdue ? 'overdue-label' : '' }, item.dueLabel) : undefined,
-      item.done ? badge(item.doneLabel ?? 'done', 'done') : badge('open'),
+      item.done ? badge(item.doneLabel ?? l10n.t('done'), 'done') : badge(l10n.t({ message: 'open', comment: ['A follow-up not done yet.'] })),
       item.private ? privateTag() : undefined,
     ),
     h(
       'div',
       { class: 'item-actions' },
       item.done
-        ? button('Reopen', `fu-${item.id}`, (b) => actions.toggleFollowUp(item.id, false, b), { secondary: true, ariaLabel: `Reopen: ${item.text}` })
-        : button('Complete', `fu-${item.id}`, (b) => actions.toggleFollowUp(item.id, true, b), { ariaLabel: `Complete: ${item.text}` }),
+        ? button(l10n.t('Reopen'), `fu-${item.id}`, (b) => actions.toggleFollowUp(item.id, false, b), { secondary: true, ariaLabel: l10n.t('Reopen: {0}', item.text) })
+        : button(l10n.t('Complete'), `fu-${item.id}`, (b) => actions.toggleFollowUp(item.id, true, b), { ariaLabel: l10n.t('Complete: {0}', item.text) }),
     ),
   );
 }
 
 export function countsText(counts: Counts): string {
-  return `${counts.total} (open ${counts.open}, helped ${counts.helped}, declined ${counts.declined})`;
+  return l10n.t('{0} (open {1}, helped {2}, declined {3})', counts.total, counts.open, counts.helped, counts.declined);
 }
 
 export function renderAsks(asks: PageData['asks'], actions: SectionActions): HTMLElement[] {
   const balance = h(
     'dl',
     { class: 'balance' },
-    h('dt', {}, 'I asked them'),
+    h('dt', {}, l10n.t('I asked them')),
     h('dd', { 'data-testid': 'i-asked' }, countsText(asks.iAsked)),
-    h('dt', {}, 'They asked me'),
+    h('dt', {}, l10n.t('They asked me')),
     h('dd', { 'data-testid': 'they-asked' }, countsText(asks.theyAsked)),
   );
   const open =
     asks.open.length === 0
-      ? h('p', { class: 'empty' }, 'No open asks. Log a help-me check-in to record what each of you asked.')
+      ? h('p', { class: 'empty' }, l10n.t('No open asks. Log a help-me check-in to record what each of you asked.'))
       : h(
           'ul',
           { class: 'items' },
@@ -140,22 +143,22 @@ export function renderAsks(asks: PageData['asks'], actions: SectionActions): HTM
             h(
               'li',
               { class: 'item', 'data-id': ask.id },
-              h('p', { class: 'item-text' }, h('strong', {}, ask.direction === 'i-asked' ? 'I asked: ' : 'They asked: '), ask.text),
+              h('p', { class: 'item-text' }, h('strong', {}, ask.direction === 'i-asked' ? l10n.t('I asked:') : l10n.t('They asked:')), ' ', ask.text),
               ask.private ? h('div', { class: 'item-meta' }, privateTag()) : undefined,
               h(
                 'div',
                 { class: 'item-actions' },
-                button('Helped', `ask-helped-${ask.id}`, (b) => actions.setAskStatus(ask.id, 'helped', b), { ariaLabel: `Helped: ${ask.text}` }),
-                button('Declined', `ask-declined-${ask.id}`, (b) => actions.setAskStatus(ask.id, 'declined', b), { secondary: true, ariaLabel: `Declined: ${ask.text}` }),
+                button(l10n.t('Helped'), `ask-helped-${ask.id}`, (b) => actions.setAskStatus(ask.id, 'helped', b), { ariaLabel: l10n.t('Helped: {0}', ask.text) }),
+                button(l10n.t('Declined'), `ask-declined-${ask.id}`, (b) => actions.setAskStatus(ask.id, 'declined', b), { secondary: true, ariaLabel: l10n.t('Declined: {0}', ask.text) }),
               ),
             ),
           ),
         );
-  return [balance, h('h3', {}, 'Open asks'), open];
+  return [balance, h('h3', {}, l10n.t('Open asks')), open];
 }
 
 export function renderTimeline(checkIns: PageData['checkIns']): HTMLElement {
-  if (checkIns.length === 0) return h('p', { class: 'empty' }, 'No check-ins yet.');
+  if (checkIns.length === 0) return h('p', { class: 'empty' }, l10n.t('No check-ins yet.'));
   return h('ol', { class: 'timeline' }, ...checkIns.map(checkInItem));
 }
 
@@ -172,17 +175,17 @@ function checkInItem(checkIn: Item<'checkIns'>): HTMLElement {
       h(
         'div',
         { class: 'item-meta' },
-        h('span', {}, `by ${checkIn.author}`),
+        h('span', {}, l10n.t('by {0}', checkIn.author)),
         checkIn.rating !== undefined
           ? h('span', { class: 'rating' }, h('span', { 'aria-hidden': 'true' }, stars(checkIn.rating)), ` ${checkIn.rating}/5`)
-          : h('span', {}, 'no rating'),
+          : h('span', {}, l10n.t('no rating')),
         checkIn.private ? privateTag() : undefined,
       ),
       h('p', { class: 'summary' }, checkIn.summary),
       // Markdown is shown as its source text: nothing from the store is ever rendered as HTML.
-      checkIn.notes ? h('div', { class: 'notes' }, h('h4', {}, 'Notes'), h('pre', { class: 'markdown' }, checkIn.notes)) : undefined,
+      checkIn.notes ? h('div', { class: 'notes' }, h('h4', {}, l10n.t('Notes')), h('pre', { class: 'markdown' }, checkIn.notes)) : undefined,
       checkIn.privateNote
-        ? h('div', { class: 'notes private-note' }, h('h4', {}, 'Private note ', privateTag()), h('pre', { class: 'markdown' }, checkIn.privateNote))
+        ? h('div', { class: 'notes private-note' }, h('h4', {}, l10n.t('Private note'), ' ', privateTag()), h('pre', { class: 'markdown' }, checkIn.privateNote))
         : undefined,
     ),
   );
