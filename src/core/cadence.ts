@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { calendarDate, dayNumberOfText, localDayNumber, monthDay, startOfDayNumber } from './dates';
+import { onL10nConfigured } from './l10nConfig';
 import type { Translator } from './translator';
 import type { Partner } from './model';
 
@@ -42,7 +43,25 @@ export function computeDueState(partner: Partner, lastCheckIn: Date | undefined,
   const due = snoozedUntil !== undefined && snoozedUntil > base ? snoozedUntil : base;
   const days = due - today;
   const status: DueStatus = days < 0 ? 'overdue' : days <= DUE_SOON_DAYS ? 'dueSoon' : 'later';
-  return { status, dueDate: startOfDayNumber(due), days, label: dueLabel(days, lastCheckIn === undefined), lastCheckIn };
+  return { status, dueDate: startOfDayNumber(due), days, label: cachedDueLabel(days, lastCheckIn === undefined), lastCheckIn };
+}
+
+/**
+ * dueLabel() in the display language, by day count: formatting a message costs more than the rest of a
+ * due state, and 1,000 partners share a few dozen labels. Dropped when the language bundle changes.
+ */
+const dueLabels = new Map<number, string>();
+onL10nConfigured(() => dueLabels.clear());
+
+function cachedDueLabel(days: number, neverCheckedIn: boolean): string {
+  // "no check-in yet" is the only label that depends on more than the day count.
+  if (days === 0 && neverCheckedIn) return dueLabel(days, true);
+  let label = dueLabels.get(days);
+  if (label === undefined) {
+    label = dueLabel(days);
+    if (dueLabels.size < 2000) dueLabels.set(days, label);
+  }
+  return label;
 }
 
 /** "6 days overdue", "snoozed until Dec 2"…: in the display language, or in English for shared files. */

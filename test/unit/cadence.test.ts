@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { addDays, differenceInCalendarDays, isAfter, parseISO, startOfDay } from 'date-fns';
 import { computeDueState, dueLabel, formatShortDate, toCalendarDate, urgencyOrder, type DueState } from '../../src/core/cadence';
 import { newId } from '../../src/core/ids';
+import { configureL10n } from '../../src/core/l10nConfig';
 import type { Partner } from '../../src/core/model';
 
 // Every date here is local time: due dates are calendar days where the user is.
@@ -196,6 +197,19 @@ describe('computeDueState matches date-fns calendar arithmetic', () => {
       }
     });
   }
+});
+
+describe('due labels follow a new language bundle', () => {
+  afterEach(() => configureL10n({}));
+
+  it('drops the labels it kept once configureL10n() gives another bundle', () => {
+    const last = day(11, 11); // 14-day cadence: due Nov 25, in 4 days
+    assert.equal(computeDueState(partner(), last, 14, NOW).label, 'due in 4 days');
+    configureL10n({ 'due in {0} days': 'fällig in {0} Tagen' });
+    assert.equal(computeDueState(partner(), last, 14, NOW).label, 'fällig in 4 Tagen');
+    configureL10n({});
+    assert.equal(computeDueState(partner(), last, 14, NOW).label, 'due in 4 days');
+  });
 });
 
 describe('dueLabel', () => {
