@@ -273,17 +273,22 @@ if (args.analysis !== '0') {
   const bytes = new Map(files.map((f) => [f, readFileSync(f)]));
   try {
     // The same Store with other ports: the I/O API's share vs the Store's own CPU work.
-    const syncPort = { ...nodeFileSystem, readFile: (f) => Promise.resolve(readFileSync(f)) };
-    const memoryPort = { ...nodeFileSystem, readFile: (f) => Promise.resolve(bytes.get(f) ?? readFileSync(f)) };
+    // The Store reads through readMany when the port has it: each port below replaces both.
+    const syncPort = { ...nodeFileSystem, readFile: (f) => Promise.resolve(readFileSync(f)), readMany: (paths) => Promise.resolve(paths.map((f) => readFileSync(f))) };
+    const fromMemory = (f) => bytes.get(f) ?? readFileSync(f);
+    const memoryPort = { ...nodeFileSystem, readFile: (f) => Promise.resolve(fromMemory(f)), readMany: (paths) => Promise.resolve(paths.map(fromMemory)) };
+    const promisesPort = { ...nodeFileSystem, readMany: undefined };
     const withSync = await timeRuns(() => loadStore(syncPort), { runs: 2, before: () => gc() });
     const inMemory = await timeRuns(() => loadStore(memoryPort), { runs: 2, before: () => gc() });
     const parseOnly = timeSync(() => { for (const b of bytes.values()) JSON.parse(b.toString('utf8')); }, { runs: 3, warmup: 1 });
+    const withPromises = await timeRuns(() => loadStore(promisesPort), { runs: 1, before: () => gc() });
     analysis.loadByPort = {
       nodeFileSystem: out.load.store.median,
+      fsPromisesPort: summary(withPromises).median,
       readFileSyncPort: summary(withSync).median,
       inMemoryPort: summary(inMemory).median,
       jsonParseInMemory: summary(parseOnly).median,
-      note: 'Store.load with the real port, with a port whose readFile is readFileSync, with the bytes already in memory (Store CPU only), and JSON.parse of the same bytes in memory.',
+      note: 'Store.load with the real port (readMany: readFileSync in slices), with fs.promises.readFile per file (no readMany), with plain readFileSync, with the bytes already in memory (Store CPU only), and JSON.parse of the same bytes in memory.',
     };
   } catch (error) {
     out.errors.push(`analysis (ports): ${error.stack ?? error}`);
@@ -292,7 +297,7 @@ if (args.analysis !== '0') {
     // Per-stage costs of accepting every file, on bytes in memory (ms for all files).
     const { readRecord } = core('recordReader');
     const { decodeUtf8, findConflictMarker } = core('jsonText');
-    const { roleOf, toRelative } = core('storeLayout');
+    const { roleOf, roleInFolder, toRelative } = core('storeLayout');
     const model = core('model');
     const v = require(require.resolve('valibot', { paths: [path.resolve(args.core)] }));
     const entries = [...bytes].map(([file, b]) => ({ file, b, role: roleOf(toRelative(root, file)) })).filter((e) => e.role);
@@ -303,7 +308,8 @@ if (args.analysis !== '0') {
     const original = model.isRealCalendarDate;
     analysis.stagesMs = {
       files: entries.length,
-      'path.relative + roleOf (done twice per file by load)': stage(() => { for (const e of entries) roleOf(toRelative(root, e.file)); }) * 2,
+      // The listing works a folder's role out once (roleInFolder), then checks each file name.
+      'roleInFolder per file (listing)': stage(() => { const byFolder = new Map(); for (const e of entries) { const rel = toRelative(root, path.dirname(e.file)); let f = byFolder.get(rel); if (!f) byFolder.set(rel, (f = roleInFolder(rel === '.' ? '' : rel))); f(path.basename(e.file)); } }),
       'sha1 (hashOf)': stage(() => { for (const e of entries) createHash('sha1').update(e.b).digest('hex'); }),
       decodeUtf8: stage(() => { for (const e of entries) decodeUtf8(e.b); }),
       findConflictMarker: stage(() => { for (const t of texts) findConflictMarker(t); }),

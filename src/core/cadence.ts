@@ -33,17 +33,47 @@ export function computeDueState(partner: Partner, lastCheckIn: Date | undefined,
   if (partner.archived) return { status: 'archived', days: Number.POSITIVE_INFINITY, label: dueStateLabel({ status: 'archived', days: 0 }, now), lastCheckIn };
 
   // Calendar-day arithmetic on day numbers: this runs for every partner on every change.
-  const today = localDayNumber(now);
+  const today = todayOf(now);
   const base = lastCheckIn ? localDayNumber(lastCheckIn) + cadenceOf(partner, defaultCadenceDays) : dayNumberOfText(partner.createdAt);
   const snoozedUntil = partner.snoozedUntil ? dayNumberOfText(partner.snoozedUntil) : undefined;
   if (snoozedUntil !== undefined && snoozedUntil > today && base <= snoozedUntil) {
-    const dueDate = startOfDayNumber(snoozedUntil);
+    const dueDate = midnightOf(snoozedUntil);
     return { status: 'snoozed', dueDate, days: snoozedUntil - today, label: dueStateLabel({ status: 'snoozed', dueDate, days: snoozedUntil - today }, now), lastCheckIn };
   }
   const due = snoozedUntil !== undefined && snoozedUntil > base ? snoozedUntil : base;
   const days = due - today;
   const status: DueStatus = days < 0 ? 'overdue' : days <= DUE_SOON_DAYS ? 'dueSoon' : 'later';
-  return { status, dueDate: startOfDayNumber(due), days, label: cachedDueLabel(days, lastCheckIn === undefined), lastCheckIn };
+  return { status, dueDate: midnightOf(due), days, label: cachedDueLabel(days, lastCheckIn === undefined), lastCheckIn };
+}
+
+/**
+ * Today's day number and the midnights of due days, kept for one `now`: viewPartners passes the same
+ * `now` for 1,000 partners, and local-time conversions are most of a due state's cost.
+ */
+let clockNow: Date | undefined;
+let clockTime = Number.NaN;
+let clockToday = 0;
+const midnights = new Map<number, number>();
+
+function todayOf(now: Date): number {
+  const time = now.getTime();
+  if (now !== clockNow || time !== clockTime) {
+    clockNow = now;
+    clockTime = time;
+    clockToday = localDayNumber(now);
+    midnights.clear();
+  }
+  return clockToday;
+}
+
+/** Local midnight of a day, as a new Date (callers may change it); after todayOf() of the same `now`. */
+function midnightOf(day: number): Date {
+  let time = midnights.get(day);
+  if (time === undefined) {
+    time = startOfDayNumber(day).getTime();
+    midnights.set(day, time);
+  }
+  return new Date(time);
 }
 
 /**
