@@ -5,12 +5,12 @@ import { departmentCoverage, silos } from '../../src/core/stats/coverage';
 import { computeDashboard } from '../../src/core/stats/dashboard';
 import { missedIntervals, ratingChange, slipping, departmentTrends, partnerTrends } from '../../src/core/stats/health';
 import { dayNumber } from '../../src/core/dates';
-import { authorKey, select, type StatCheckIn, type StatsInput } from '../../src/core/stats/input';
+import { authorKey, select, statCheckInOf, type StatCheckIn, type StatsInput } from '../../src/core/stats/input';
 import { leadAreas, parseLeads, searchLeadAreas } from '../../src/core/stats/leads';
 import { reciprocity } from '../../src/core/stats/reciprocity';
 import { dashboardReport, mdText } from '../../src/core/stats/report';
 import { teamStats } from '../../src/core/stats/team';
-import { themes, words } from '../../src/core/stats/themes';
+import { MAX_THEME_CHECK_INS, themes, words } from '../../src/core/stats/themes';
 
 // Local time throughout: days are calendar days where the user is.
 const NOW = new Date(2026, 10, 21, 15, 0); // Sat Nov 21 2026
@@ -26,7 +26,7 @@ function partner(name: string, department: string, extra: Partial<Partner> = {})
 function checkIn(p: Partner, when: Date, extra: Partial<CheckIn> = {}, isPrivate = false): StatCheckIn {
   const iso = when.toISOString();
   const value: CheckIn = { schemaVersion: 1, id: newId(), partnerId: p.id, date: iso, kind: 'one-on-one', summary: '', createdAt: iso, updatedAt: iso, author: ADA, ...extra };
-  return { value, time: when.getTime(), private: isPrivate };
+  return statCheckInOf(value, isPrivate);
 }
 
 function ask(p: Partner, direction: Ask['direction'], status: Ask['status'], when = day(11, 1)): Ask {
@@ -211,6 +211,19 @@ describe('stats: themes', () => {
     assert.ok(!byLabel.has('secret'), 'words of private check-ins never appear');
     assert.deepEqual(result.slice(0, 2).map((t) => t.weight), [5, 5], 'equal counts, equal size: the largest');
     assert.equal(result[result.length - 1].weight, 1);
+  });
+
+  it("lists each term's newest check-ins, at most MAX_THEME_CHECK_INS, also when a list fills up long before another", () => {
+    const p = partner('Pat', 'Sales');
+    const list: StatCheckIn[] = [];
+    // Two old check-ins about security, then 150 newer ones about the roadmap: the roadmap's list fills first.
+    list.push(checkIn(p, day(1, 10), { summary: 'security review' }), checkIn(p, day(1, 11), { summary: 'security audit' }));
+    for (let i = 0; i < 150; i++) list.push(checkIn(p, new Date(2026, 1, 1, 9, i), { summary: 'roadmap planning' }));
+    const byLabel = new Map(themes(list, [p]).map((t) => [t.label, t]));
+    const roadmap = byLabel.get('roadmap')?.checkInIds ?? [];
+    assert.equal(roadmap.length, MAX_THEME_CHECK_INS);
+    assert.deepEqual(roadmap, list.slice(-MAX_THEME_CHECK_INS).reverse().map((c) => c.value.id), 'the newest ones, newest first');
+    assert.deepEqual(byLabel.get('security')?.checkInIds, [list[1].value.id, list[0].value.id]);
   });
 
   it('sizes terms from 1 to 5 by count and keeps the top ones', () => {

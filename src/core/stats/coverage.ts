@@ -30,7 +30,7 @@ export interface CoverageOptions {
 /** Departments in name order; a silo is one with no contact for more than `siloDays` days. */
 export function departmentCoverage(selection: Pick<Selection, 'partners' | 'history'>, options: CoverageOptions): DepartmentCoverage[] {
   const lastByPartner = new Map<string, { time: number; iso: string }>();
-  for (const c of selection.history) lastByPartner.set(c.value.partnerId, { time: c.time, iso: c.value.date }); // history is oldest first
+  for (const c of selection.history) lastByPartner.set(c.partnerId, { time: c.time, iso: c.value.date }); // history is oldest first
   const asOf = options.asOf.getTime();
   const byDepartment = new Map<string, Partner[]>();
   for (const partner of selection.partners) {

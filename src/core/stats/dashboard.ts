@@ -2,7 +2,7 @@
 // the Markdown report prints. Pure and synchronous; measured by the benchmark at 50,000 check-ins.
 import { calendarDate } from '../dates';
 import { departmentCoverage, silos, type DepartmentCoverage } from './coverage';
-import { departmentTrends, partnerTrends, slipping, type RatingTrend, type Slipping } from './health';
+import { departmentTrends, slipping, topPartnerTrends, type RatingTrend, type Slipping } from './health';
 import { authorKeyOf, departmentLabels, select, type DashboardFilter, type StatsInput, type StatsOptions } from './input';
 import { leadAreas, type LeadArea } from './leads';
 import { reciprocity, type Reciprocity } from './reciprocity';
@@ -34,7 +34,7 @@ export function computeDashboard(input: StatsInput, filter: DashboardFilter, opt
   const asOf = new Date(asOfTime);
   const coverage = departmentCoverage(selection, { siloDays: options.siloDays, defaultCadenceDays: input.defaultCadenceDays, asOf });
   const siloRows = silos(coverage);
-  const trends = partnerTrends(selection);
+  const trends = topPartnerTrends(selection, MAX_PARTNER_TRENDS);
   const slippingRows = slipping(selection, input.defaultCadenceDays, asOf);
   return {
     filter,
@@ -49,7 +49,7 @@ export function computeDashboard(input: StatsInput, filter: DashboardFilter, opt
     },
     coverage,
     silos: siloRows.map((row) => row.department),
-    health: { departments: departmentTrends(selection), partners: trends.slice(0, MAX_PARTNER_TRENDS), partnersWithRatings: trends.length, slipping: slippingRows },
+    health: { departments: departmentTrends(selection), partners: trends.trends, partnersWithRatings: trends.total, slipping: slippingRows },
     themes: themes(selection.checkIns, input.partners),
     reciprocity: reciprocity(input.asks, selection),
     leads: leadAreas(selection.partners),

@@ -1,7 +1,7 @@
 // The statistics' input from one or several loaded stores (a multi-root workspace has one per folder).
 import type { Ask, Partner } from '../model';
 import type { Store } from '../store';
-import type { StatCheckIn, StatsInput } from './input';
+import { statCheckInOf, type StatCheckIn, type StatsInput } from './input';
 
 /**
  * A check-in's statistics record, kept while the store keeps the record (a change replaces it): its time,
@@ -12,7 +12,7 @@ const statCheckIns = new WeakMap<object, StatCheckIn>();
 function statCheckIn(value: StatCheckIn['value'], isPrivate: boolean): StatCheckIn {
   let stat = statCheckIns.get(value);
   if (!stat || stat.private !== isPrivate) {
-    stat = { value, time: Date.parse(value.date), private: isPrivate };
+    stat = statCheckInOf(value, isPrivate);
     statCheckIns.set(value, stat);
   }
   return stat;

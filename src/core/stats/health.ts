@@ -43,11 +43,20 @@ export const MIN_RATINGS_FOR_TREND = 3;
 /** Falling: the last two ratings average at least this much below the ones before. */
 export const FALLING_THRESHOLD = 1;
 
-/** Rating sums per group and month in one pass: a month is a number (year × 12 + month), no strings. */
-function monthlyTrends(checkIns: readonly StatCheckIn[], groupOf: (c: StatCheckIn) => string | undefined, labelOf: (key: string) => string): RatingTrend[] {
+/**
+ * Rating sums per group and month in one pass: a month is a number (year × 12 + month), no strings.
+ * Sorted by `order`; only the first `limit` get their months written out (the page lists 40 of 1,000).
+ */
+function monthlyTrends(
+  checkIns: readonly StatCheckIn[],
+  groupOf: (c: StatCheckIn) => string | undefined,
+  labelOf: (key: string) => string,
+  order: (a: RatingTrend, b: RatingTrend) => number,
+  limit = Number.POSITIVE_INFINITY,
+): { trends: RatingTrend[]; total: number } {
   const groups = new Map<string, { months: Map<number, { sum: number; count: number }>; sum: number; count: number }>();
   for (const c of checkIns) {
-    const rating = c.value.rating;
+    const rating = c.rating;
     if (rating === undefined) continue;
     const key = groupOf(c);
     if (key === undefined) continue;
@@ -64,15 +73,14 @@ function monthlyTrends(checkIns: readonly StatCheckIn[], groupOf: (c: StatCheckI
     group.sum += rating;
     group.count++;
   }
-  return [...groups].map(([key, group]) => ({
-    key,
-    label: labelOf(key),
-    months: [...group.months]
+  const all = [...groups].map(([key, group]) => ({ key, label: labelOf(key), months: [] as MonthRating[], average: round1(group.sum / group.count), count: group.count }));
+  const trends = all.sort(order).slice(0, limit);
+  for (const trend of trends) {
+    trend.months = [...(groups.get(trend.key)?.months ?? [])]
       .sort(([a], [b]) => a - b)
-      .map(([month, m]) => ({ month: `${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}`, average: round1(m.sum / m.count), count: m.count })),
-    average: round1(group.sum / group.count),
-    count: group.count,
-  }));
+      .map(([month, m]) => ({ month: `${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}`, average: round1(m.sum / m.count), count: m.count }));
+  }
+  return { trends, total: all.length };
 }
 
 export function round1(value: number): number {
@@ -93,24 +101,27 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string | undefined): 
 
 /** Monthly rating averages per department, over the check-ins in the range (departments without ratings left out). */
 export function departmentTrends(selection: Pick<Selection, 'checkIns' | 'partnerById'>): RatingTrend[] {
-  return monthlyTrends(selection.checkIns, (c) => selection.partnerById.get(c.value.partnerId)?.department, (department) => department).sort((a, b) =>
-    a.label.localeCompare(b.label),
-  );
+  const department = (c: StatCheckIn) => selection.partnerById.get(c.partnerId)?.department;
+  return monthlyTrends(selection.checkIns, department, (label) => label, (a, b) => a.label.localeCompare(b.label)).trends;
 }
 
 /** Monthly rating averages per partner with ratings in the range, lowest average first. */
 export function partnerTrends(selection: Pick<Selection, 'checkIns' | 'partnerById'>): RatingTrend[] {
-  const known = (c: StatCheckIn) => (selection.partnerById.has(c.value.partnerId) ? c.value.partnerId : undefined);
-  return monthlyTrends(selection.checkIns, known, (id) => selection.partnerById.get(id)?.name ?? id).sort(
-    (a, b) => (a.average ?? 0) - (b.average ?? 0) || a.label.localeCompare(b.label),
-  );
+  return topPartnerTrends(selection, Number.POSITIVE_INFINITY).trends;
+}
+
+/** partnerTrends() for the first `limit` partners only, and how many partners have ratings. */
+export function topPartnerTrends(selection: Pick<Selection, 'checkIns' | 'partnerById'>, limit: number): { trends: RatingTrend[]; total: number } {
+  const known = (c: StatCheckIn) => (selection.partnerById.has(c.partnerId) ? c.partnerId : undefined);
+  const name = (id: string) => selection.partnerById.get(id)?.name ?? id;
+  return monthlyTrends(selection.checkIns, known, name, (a, b) => (a.average ?? 0) - (b.average ?? 0) || a.label.localeCompare(b.label), limit);
 }
 
 /** The last `count` ratings of check-ins (oldest first), skipping unrated ones. */
 function lastRatings(list: readonly StatCheckIn[], count: number): number[] {
   const ratings: number[] = [];
   for (let i = list.length - 1; i >= 0 && ratings.length < count; i--) {
-    const rating = list[i].value.rating;
+    const rating = list[i].rating;
     if (rating !== undefined) ratings.unshift(rating);
   }
   return ratings;
@@ -149,7 +160,7 @@ export function missedIntervals(days: readonly number[], cadenceDays: number, as
  * snoozed partners are left out (a snooze is a decision).
  */
 export function slipping(selection: Pick<Selection, 'partners' | 'history'>, defaultCadenceDays: number, asOf: Date): Slipping[] {
-  const byPartner = groupBy(selection.history, (c) => c.value.partnerId);
+  const byPartner = groupBy(selection.history, (c) => c.partnerId);
   const asOfTime = asOf.getTime();
   const asOfDay = dayNumber(asOfTime);
   const today = calendarDate(new Date(asOfTime));

@@ -32,41 +32,41 @@ export interface TeamStats {
 }
 
 export function teamStats(selection: Pick<Selection, 'checkIns' | 'partners' | 'partnerById'>): TeamStats {
-  const authors = new Map<string, { author: Author; checkIns: number; partners: Set<string>; last: number; lastIso: string }>();
-  const holders = new Map<string, Map<string, { name: string; count: number }>>();
+  const authors = new Map<string, { author: Author; checkIns: number; partners: number; last: number; lastIso: string }>();
+  // Per partner, who wrote its check-ins (a short list: one to a few people) and how many the first one
+  // wrote: two map lookups per check-in, where a set of partners per author would take four.
+  const holders = new Map<string, { keys: string[]; name: string; count: number }>();
   for (const c of selection.checkIns) {
     const key = authorKeyOf(c);
     let a = authors.get(key);
-    if (!a) authors.set(key, (a = { author: c.value.author, checkIns: 0, partners: new Set(), last: 0, lastIso: c.value.date }));
+    if (!a) authors.set(key, (a = { author: c.value.author, checkIns: 0, partners: 0, last: 0, lastIso: c.value.date }));
     a.checkIns++;
-    a.partners.add(c.value.partnerId);
     if (c.time >= a.last) {
       a.last = c.time;
       a.lastIso = c.value.date;
       a.author = c.value.author; // the latest spelling of the name
     }
-    let byAuthor = holders.get(c.value.partnerId);
-    if (!byAuthor) holders.set(c.value.partnerId, (byAuthor = new Map<string, { name: string; count: number }>()));
-    const h = byAuthor.get(key);
-    if (h) h.count++;
-    else byAuthor.set(key, { name: c.value.author.name, count: 1 });
+    const held = holders.get(c.partnerId);
+    if (!held) holders.set(c.partnerId, { keys: [key], name: c.value.author.name, count: 1 });
+    else if (held.keys[0] === key) held.count++;
+    else if (!held.keys.includes(key)) held.keys.push(key);
   }
+  for (const { keys } of holders.values()) for (const key of keys) (authors.get(key) as { partners: number }).partners++;
   const activity: AuthorActivity[] = [...authors].map(([key, a]) => ({
     key,
     name: a.author.name,
     email: a.author.email,
     checkIns: a.checkIns,
-    partners: a.partners.size,
+    partners: a.partners,
     lastCheckIn: a.lastIso,
   }));
   activity.sort((x, y) => y.checkIns - x.checkIns || x.name.localeCompare(y.name));
   const singleHolders: SingleHolder[] = [];
   if (authors.size > 1) {
-    for (const [partnerId, byAuthor] of holders) {
+    for (const [partnerId, held] of holders) {
       const partner = selection.partnerById.get(partnerId);
-      if (!partner || byAuthor.size !== 1) continue;
-      const [[key, holder]] = [...byAuthor];
-      singleHolders.push({ partnerId, name: partner.name, department: partner.department, holder: { key, name: holder.name }, checkIns: holder.count });
+      if (!partner || held.keys.length !== 1) continue;
+      singleHolders.push({ partnerId, name: partner.name, department: partner.department, holder: { key: held.keys[0], name: held.name }, checkIns: held.count });
     }
     singleHolders.sort((a, b) => a.holder.name.localeCompare(b.holder.name) || a.name.localeCompare(b.name));
   }

@@ -169,13 +169,16 @@ export function themes(checkIns: readonly StatCheckIn[], partners: readonly Pick
   top.forEach((t, r) => (rank[t] = r));
   const lists: string[][] = top.map(() => []);
   const seen = new Int32Array(top.length).fill(-1);
-  for (let i = idsOf.length - 1; i >= 0; i--) {
+  // Newest first, until every list is full: the recent check-ins usually fill them all.
+  let open = top.length;
+  for (let i = idsOf.length - 1; i >= 0 && open > 0; i--) {
     for (const w of idsOf[i]) {
       const t = termOf[w];
       const r = t < 0 ? -1 : rank[t];
       if (r < 0 || seen[r] === i || lists[r].length >= MAX_THEME_CHECK_INS) continue;
       seen[r] = i;
       lists[r].push(shared[i].value.id);
+      if (lists[r].length === MAX_THEME_CHECK_INS) open--;
     }
   }
   // The spelling written most often, per term.
