@@ -1,12 +1,13 @@
-// The extension's entry (dist/extension.js): a few kilobytes that register every command of package.json
-// and the pages' serializers, then return. The rest (dist/main.js: the store, views, commands, pages) is
+// The extension's entry (dist/extension.js): a few kilobytes that register every command a person can run
+// before the views exist (the palette's, keybindings', menus'; tree-item-only commands are main's) and
+// the pages' serializers, then return. The rest (dist/main.js: the store, views, commands, pages) is
 // required right after activate() has returned, or at once if a command or a page comes first. So
 // activation costs what a hello-world costs, and the data loads after it, as VS Code's guidelines ask.
 import type * as vscodeApi from 'vscode';
 import type { AlliancesApi } from './extension';
 import type { CommandHandler, ShellRegistry } from './registry';
 
-/** Every command id of package.json's contributes.commands, put here by the build (scripts/build.mjs). */
+/** The command ids of package.json the shell registers, put here by the build (scripts/build.mjs shellCommandIds). */
 declare const ALLIANCES_COMMAND_IDS: readonly string[];
 /** The webview panels VS Code may restore after a reload (partner page, dashboard). */
 export const WEBVIEW_VIEW_TYPES = ['alliances.partnerPage', 'alliances.dashboard'];

@@ -7,8 +7,9 @@ import { DASHBOARD_VIEW_TYPE } from '../../src/extension/lazyDashboard';
 import { WEBVIEW_VIEW_TYPES } from '../../src/extension/shell';
 import { api, EXTENSION_ID } from './helpers';
 
-// The activation shell registers every command of package.json and both page serializers at once, and
-// loads the rest after activate() returned: every one of those commands must reach a real handler.
+// The activation shell registers the commands a person can run before the views exist and both page
+// serializers at once, and loads the rest after activate() returned (which registers the commands of
+// tree items): every command of package.json must be registered and reach a real handler.
 describe('activation shell', () => {
   it('registers every command of package.json, each with a handler', async () => {
     const alliances = await api();
