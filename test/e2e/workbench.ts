@@ -33,8 +33,10 @@ export interface Workbench {
   quickPick(label: string): Promise<void>;
   /** Waits for a notification toast containing `textPart` and returns it. */
   waitForNotification(textPart: string, timeoutMs?: number): Promise<Locator>;
-  /** Saves test-results/screenshots/<name>.png and returns its path. */
-  screenshot(name: string): Promise<string>;
+  /** Switches the color theme through Preferences: Color Theme, e.g. "Dark Modern". */
+  colorTheme(name: string): Promise<void>;
+  /** Saves test-results/screenshots/<name>.png (the page, or only `part`) and returns its path. */
+  screenshot(name: string, part?: Locator): Promise<string>;
   /** Closes browser and server, removes the temp folders. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -91,16 +93,18 @@ export async function openWorkbench(opts: WorkbenchOptions): Promise<Workbench> 
         const deadline = Date.now() + timeoutMs;
         for (;;) {
           await page.keyboard.press('F1');
-          await box.waitFor({ state: 'visible' });
-          await box.fill(`>${title}`);
           try {
+            // The palette closes when something takes the focus (a webview loading): then it is reopened.
+            await box.waitFor({ state: 'visible', timeout: 5_000 });
+            await box.fill(`>${title}`, { timeout: 2_000 });
             // Click the exact title: Enter would take the first fuzzy match, which can be another command.
             await rowWithLabel(title).click({ timeout: 2_000 });
             return;
           } catch (err) {
             // An open palette does not pick up commands registered after it opened: close, reopen.
             const seen = await page.locator(quickInputRow).allInnerTexts().catch(() => []);
-            await page.keyboard.press('Escape');
+            // Into the palette only: Escape on the Welcome page would leave the walkthrough.
+            if (await box.isVisible()) await box.press('Escape');
             if (Date.now() > deadline) {
               throw new Error(`no command titled "${title}" in the palette (rows: ${JSON.stringify(seen)}): ` +
                 (err as Error).message);
@@ -125,10 +129,15 @@ export async function openWorkbench(opts: WorkbenchOptions): Promise<Workbench> 
         await toast.waitFor({ state: 'visible', timeout: timeoutMs });
         return toast;
       },
-      async screenshot(name) {
+      async colorTheme(name) {
+        await workbench.runCommand('Preferences: Color Theme');
+        await workbench.quickInputType(name);
+        await workbench.quickPick(name);
+      },
+      async screenshot(name, part) {
         fs.mkdirSync(screenshotDir, { recursive: true });
         const file = path.join(screenshotDir, `${name}.png`);
-        await page.screenshot({ path: file });
+        await (part ?? page).screenshot({ path: file });
         return file;
       },
       close,
