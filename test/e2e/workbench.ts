@@ -31,6 +31,8 @@ export interface Workbench {
   quickInputAccept(): Promise<void>;
   /** Clicks the quick pick row whose label is exactly `label`. */
   quickPick(label: string): Promise<void>;
+  /** Answers the web workbench's open or save dialog (a quick input showing a path) with `filePath`. */
+  fileDialog(filePath: string): Promise<void>;
   /** Waits for a notification toast containing `textPart` and returns it. */
   waitForNotification(textPart: string, timeoutMs?: number): Promise<Locator>;
   /** Switches the color theme through Preferences: Color Theme, e.g. "Dark Modern". */
@@ -123,6 +125,33 @@ export async function openWorkbench(opts: WorkbenchOptions): Promise<Workbench> 
       },
       async quickPick(label) {
         await rowWithLabel(label).click();
+      },
+      async fileDialog(filePath) {
+        const box = page.locator(quickInputBox);
+        // The dialog shows a parent folder first, then its own folder with the files in it. Typed earlier,
+        // the path would be overwritten: wait for the listing (it always has "..").
+        await rowWithLabel('..').waitFor({ state: 'visible' });
+        const title = await page.locator(`${quickInput} .quick-input-title`).innerText();
+        await box.fill(filePath);
+        // An existing file is listed once the dialog has read the typed folder; Enter before that would
+        // only move the dialog into the folder.
+        if (fs.existsSync(filePath)) await rowWithLabel(path.basename(filePath)).waitFor({ state: 'visible' });
+        const answered = () => page.waitForFunction((dialogTitle) => {
+          const widget = document.querySelector<HTMLElement>('.quick-input-widget');
+          return !widget || getComputedStyle(widget).display === 'none' || widget.querySelector('.quick-input-title')?.textContent !== dialogTitle;
+        }, title, { timeout: 5_000 });
+        for (let attempt = 1; ; attempt++) {
+          await box.press('Enter');
+          try {
+            await answered();
+            return;
+          } catch (err) {
+            // Still the dialog: it took Enter while it was reading a folder. A second Enter is ignored
+            // once the dialog has accepted, so pressing again is safe.
+            if (attempt === 3) throw new Error(`the file dialog did not take ${filePath} (it shows "${await box.inputValue()}"): ${(err as Error).message}`);
+            if ((await box.inputValue()) !== filePath) await box.fill(filePath);
+          }
+        }
       },
       async waitForNotification(textPart, timeoutMs = 20_000) {
         const toast = page.locator('.notifications-toasts .notification-list-item').filter({ hasText: textPart }).first();
