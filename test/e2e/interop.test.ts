@@ -11,6 +11,7 @@ import { nodeFileSystem } from '../../src/core/nodeFileSystem';
 import { Store } from '../../src/core/store';
 import { createDemoWorkspace } from '../fixtures/demoStore';
 import { repoRoot } from '../harness/codeServer';
+import { recordCounts } from '../reliability/counts';
 import { openWorkbench, type Workbench } from './workbench';
 
 const vsix = process.env.ALLIANCES_VSIX ?? path.join(repoRoot, 'dist', 'alliances.vsix');
@@ -37,6 +38,8 @@ describe('Import and export in the real workbench', function () {
   let store: string;
   /** A real export from Outlook: an update, an addition, duplicates and bad rows (test/fixtures/import). */
   let outlook: string;
+  /** vCard 4.0 as Apple Contacts or Outlook export it: one new person, one known by name with a new email. */
+  let vcards: string;
   /** A team's own spreadsheet: its "Topics" column is what each person leads, which no guess can know. */
   let sheet: string;
 
@@ -47,6 +50,8 @@ describe('Import and export in the real workbench', function () {
     fs.mkdirSync(path.join(workspace, 'contacts'));
     outlook = path.join(workspace, 'contacts', 'outlook.csv');
     fs.copyFileSync(path.join(repoRoot, 'test', 'fixtures', 'import', 'outlook.csv'), outlook);
+    vcards = path.join(workspace, 'contacts', 'contacts-v4.vcf');
+    fs.copyFileSync(path.join(repoRoot, 'test', 'fixtures', 'import', 'contacts-v4.vcf'), vcards);
     sheet = path.join(workspace, 'contacts', 'partners-sheet.csv');
     fs.writeFileSync(sheet, [
       'Person,Team,Job,Mail,Topics',
@@ -106,6 +111,7 @@ describe('Import and export in the real workbench', function () {
     await wb.page.locator('.quick-input-widget input').press('Escape');
     await wb.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
     assert.deepEqual(snapshot(workspace), before, 'no file was added, removed or changed');
+    recordCounts('e2e-import-cancelled', { bytesChecked: [...before.values()].reduce((sum, base64) => sum + Buffer.from(base64, 'base64').length, 0), bytesLost: 0 });
     assert.equal(await treeRow('Zoë Ångström').count(), 0);
     assert.equal(await wb.page.locator('.notifications-toasts').filter({ hasText: 'imported from' }).count(), 0);
   });
@@ -143,6 +149,24 @@ describe('Import and export in the real workbench', function () {
     assert.match(file ?? '', /^ines-duarte-[0-9a-z]{26}\.json$/);
     assert.deepEqual(partners.find((p) => p.name === 'Dana Whitfield')?.leads, ['Roadmap', 'Pricing', 'Billing'], 'leads are added to, never replaced');
     assert.equal(partners.find((p) => p.name === 'Dana Whitfield')?.role, 'Director of Product');
+  });
+
+  it('imports vCards straight to the preview (no columns to map): one added, one given an email', async () => {
+    await wb.runCommand('Alliances: Import Partners from CSV or vCard…');
+    await wb.fileDialog(vcards);
+    await titled('Import Partners from contacts-v4.vcf: preview (2/2)');
+    assert.deepEqual(await rows(), [
+      'add Jürgen Müller, Nordwind GmbH · Account Manager, juergen.mueller@example.de · line 1, Add (1)',
+      'edit Leo Tanaka, same name, email: leo@example.com · line 11, Update (1)',
+    ]);
+    await wb.quickInputAccept();
+    await wb.waitForNotification('Alliances: imported from contacts-v4.vcf: 1 added, 1 updated.');
+    await treeRow('Jürgen Müller').waitFor({ state: 'visible' });
+    const partners = partnerFiles(store);
+    const { id, createdAt, updatedAt, author, ...fields } = partners.find((p) => p.name === 'Jürgen Müller') ?? assert.fail('his file is on disk');
+    assert.deepEqual(fields, { schemaVersion: 1, name: 'Jürgen Müller', role: 'Account Manager', department: 'Nordwind GmbH', email: 'juergen.mueller@example.de' });
+    assert.ok(id && createdAt && updatedAt && author.name);
+    assert.equal(partners.find((p) => p.name === 'Leo Tanaka')?.email, 'leo@example.com');
   });
 
   it('exports the partners as CSV through the save dialog, byte for byte what the store holds', async () => {
