@@ -140,6 +140,16 @@ describe('The Get Started walkthrough in the real workbench', function () {
       assert.equal(shown[kind]?.fill, shown[kind]?.theme, `${theme}: the picture uses the theme's colours`);
       await wb.page.mouse.move(1390, 880);
       await wb.screenshot(`walkthrough-${kind}`);
+      // The steps and the picture alone, for the README.
+      const steps = await container().locator('.step-list-container').boundingBox();
+      const media = await container().locator('.getting-started-media').boundingBox();
+      if (steps && media) {
+        const x = Math.min(steps.x, media.x) - 16;
+        const y = Math.min(steps.y, media.y) - 16;
+        const right = Math.max(steps.x + steps.width, media.x + media.width) + 16;
+        const bottom = Math.max(steps.y + steps.height, media.y + media.height) + 16;
+        await wb.screenshot(`walkthrough-${kind}-steps`, { x, y, width: right - x, height: bottom - y });
+      }
     }
     assert.notEqual(shown.dark?.fill, shown.light?.fill, 'light and dark pictures differ');
   });

@@ -37,8 +37,9 @@ export interface Workbench {
   waitForNotification(textPart: string, timeoutMs?: number): Promise<Locator>;
   /** Switches the color theme through Preferences: Color Theme, e.g. "Dark Modern". */
   colorTheme(name: string): Promise<void>;
-  /** Saves test-results/screenshots/<name>.png (the page, or only `part`) and returns its path. */
-  screenshot(name: string, part?: Locator): Promise<string>;
+  /** Saves test-results/screenshots/<name>.png (the page, or only `part`: an element or a rectangle)
+   *  and returns its path. */
+  screenshot(name: string, part?: Locator | { x: number; y: number; width: number; height: number }): Promise<string>;
   /** Closes browser and server, removes the temp folders. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -166,7 +167,8 @@ export async function openWorkbench(opts: WorkbenchOptions): Promise<Workbench> 
       async screenshot(name, part) {
         fs.mkdirSync(screenshotDir, { recursive: true });
         const file = path.join(screenshotDir, `${name}.png`);
-        await (part ?? page).screenshot({ path: file });
+        if (part && 'screenshot' in part) await part.screenshot({ path: file });
+        else await page.screenshot({ path: file, clip: part });
         return file;
       },
       close,
