@@ -1,6 +1,6 @@
 // The Get Started walkthrough as a new user meets it in the real workbench: four steps, each illustrated
 // by an SVG drawn in the theme's colours (checked in the page, in light and dark), step 1 ticked only once
-// a partner exists, step 4 ticked by its Open Dashboard button, and light and dark screenshots.
+// a partner exists, step 4 ticked by its Open Dashboard button, and light, dark and high contrast screenshots.
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -122,22 +122,23 @@ describe('The Get Started walkthrough in the real workbench', function () {
     await ticked('openDashboard', true).waitFor();
   });
 
-  it('follows the color theme: the pictures are redrawn in light and dark (screenshots)', async () => {
+  it('follows the color theme: the pictures are redrawn in light, dark and high contrast (screenshots)', async () => {
     await wb.runCommand('View: Close Primary Side Bar');
     await wb.runCommand('Notifications: Clear All Notifications');
     await select('addPartner');
     const shown: Record<string, { fill: string; theme: string }> = {};
-    for (const [theme, kind] of [['Light Modern', 'light'], ['Dark Modern', 'dark']] as const) {
+    let before: string | undefined;
+    for (const [theme, kind, workbenchClass] of [['Light Modern', 'light', 'vs'], ['Dark Modern', 'dark', 'vs-dark'], ['Dark High Contrast', 'high-contrast', 'hc-black']] as const) {
       await wb.colorTheme(theme);
-      await wb.page.locator(`.monaco-workbench.${kind === 'light' ? 'vs' : 'vs-dark'}`).waitFor();
+      await wb.page.locator(`.monaco-workbench.${workbenchClass}`).waitFor();
       // The picture is redrawn after the theme changes: wait for the new colours.
-      const before = kind === 'dark' ? shown.light?.fill : undefined;
       for (let i = 0; i < 50; i++) {
         shown[kind] = await shownPicture('addPartner');
         if (shown[kind].fill === shown[kind].theme && shown[kind].fill !== before) break;
         await wb.page.waitForTimeout(200);
       }
       assert.equal(shown[kind]?.fill, shown[kind]?.theme, `${theme}: the picture uses the theme's colours`);
+      before = shown[kind]?.fill;
       await wb.page.mouse.move(1390, 880);
       await wb.screenshot(`walkthrough-${kind}`);
       // The steps and the picture alone, for the README.
@@ -151,6 +152,6 @@ describe('The Get Started walkthrough in the real workbench', function () {
         await wb.screenshot(`walkthrough-${kind}-steps`, { x, y, width: right - x, height: bottom - y });
       }
     }
-    assert.notEqual(shown.dark?.fill, shown.light?.fill, 'light and dark pictures differ');
+    assert.equal(new Set(Object.values(shown).map((colours) => colours.fill)).size, 3, 'light, dark and high contrast pictures differ');
   });
 });
