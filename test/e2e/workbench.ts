@@ -31,10 +31,15 @@ export interface Workbench {
   quickInputAccept(): Promise<void>;
   /** Clicks the quick pick row whose label is exactly `label`. */
   quickPick(label: string): Promise<void>;
+  /** Answers the web workbench's open or save dialog (a quick input showing a path) with `filePath`. */
+  fileDialog(filePath: string): Promise<void>;
   /** Waits for a notification toast containing `textPart` and returns it. */
   waitForNotification(textPart: string, timeoutMs?: number): Promise<Locator>;
-  /** Saves test-results/screenshots/<name>.png and returns its path. */
-  screenshot(name: string): Promise<string>;
+  /** Switches the color theme through Preferences: Color Theme, e.g. "Dark Modern". */
+  colorTheme(name: string): Promise<void>;
+  /** Saves test-results/screenshots/<name>.png (the page, or only `part`: an element or a rectangle)
+   *  and returns its path. */
+  screenshot(name: string, part?: Locator | { x: number; y: number; width: number; height: number }): Promise<string>;
   /** Closes browser and server, removes the temp folders. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -91,16 +96,18 @@ export async function openWorkbench(opts: WorkbenchOptions): Promise<Workbench> 
         const deadline = Date.now() + timeoutMs;
         for (;;) {
           await page.keyboard.press('F1');
-          await box.waitFor({ state: 'visible' });
-          await box.fill(`>${title}`);
           try {
+            // The palette closes when something takes the focus (a webview loading): then it is reopened.
+            await box.waitFor({ state: 'visible', timeout: 5_000 });
+            await box.fill(`>${title}`, { timeout: 2_000 });
             // Click the exact title: Enter would take the first fuzzy match, which can be another command.
             await rowWithLabel(title).click({ timeout: 2_000 });
             return;
           } catch (err) {
             // An open palette does not pick up commands registered after it opened: close, reopen.
             const seen = await page.locator(quickInputRow).allInnerTexts().catch(() => []);
-            await page.keyboard.press('Escape');
+            // Into the palette only: Escape on the Welcome page would leave the walkthrough.
+            if (await box.isVisible()) await box.press('Escape');
             if (Date.now() > deadline) {
               throw new Error(`no command titled "${title}" in the palette (rows: ${JSON.stringify(seen)}): ` +
                 (err as Error).message);
@@ -120,15 +127,48 @@ export async function openWorkbench(opts: WorkbenchOptions): Promise<Workbench> 
       async quickPick(label) {
         await rowWithLabel(label).click();
       },
+      async fileDialog(filePath) {
+        const box = page.locator(quickInputBox);
+        // The dialog shows a parent folder first, then its own folder with the files in it. Typed earlier,
+        // the path would be overwritten: wait for the listing (it always has "..").
+        await rowWithLabel('..').waitFor({ state: 'visible' });
+        const title = await page.locator(`${quickInput} .quick-input-title`).innerText();
+        await box.fill(filePath);
+        // An existing file is listed once the dialog has read the typed folder; Enter before that would
+        // only move the dialog into the folder.
+        if (fs.existsSync(filePath)) await rowWithLabel(path.basename(filePath)).waitFor({ state: 'visible' });
+        const answered = () => page.waitForFunction((dialogTitle) => {
+          const widget = document.querySelector<HTMLElement>('.quick-input-widget');
+          return !widget || getComputedStyle(widget).display === 'none' || widget.querySelector('.quick-input-title')?.textContent !== dialogTitle;
+        }, title, { timeout: 5_000 });
+        for (let attempt = 1; ; attempt++) {
+          await box.press('Enter');
+          try {
+            await answered();
+            return;
+          } catch (err) {
+            // Still the dialog: it took Enter while it was reading a folder. A second Enter is ignored
+            // once the dialog has accepted, so pressing again is safe.
+            if (attempt === 3) throw new Error(`the file dialog did not take ${filePath} (it shows "${await box.inputValue()}"): ${(err as Error).message}`);
+            if ((await box.inputValue()) !== filePath) await box.fill(filePath);
+          }
+        }
+      },
       async waitForNotification(textPart, timeoutMs = 20_000) {
         const toast = page.locator('.notifications-toasts .notification-list-item').filter({ hasText: textPart }).first();
         await toast.waitFor({ state: 'visible', timeout: timeoutMs });
         return toast;
       },
-      async screenshot(name) {
+      async colorTheme(name) {
+        await workbench.runCommand('Preferences: Color Theme');
+        await workbench.quickInputType(name);
+        await workbench.quickPick(name);
+      },
+      async screenshot(name, part) {
         fs.mkdirSync(screenshotDir, { recursive: true });
         const file = path.join(screenshotDir, `${name}.png`);
-        await page.screenshot({ path: file });
+        if (part && 'screenshot' in part) await part.screenshot({ path: file });
+        else await page.screenshot({ path: file, clip: part });
         return file;
       },
       close,

@@ -1,6 +1,6 @@
 // package.json contributions that nothing else exercises: the walkthrough, keybindings, settings.
 import { strict as assert } from 'node:assert';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -8,7 +8,7 @@ const ROOT = path.resolve(__dirname, '../../..');
 interface Manifest {
   contributes: {
     commands: { command: string }[];
-    walkthroughs: { id: string; steps: { id: string; title: string; description: string; media: { markdown?: string; image?: unknown }; completionEvents: string[] }[] }[];
+    walkthroughs: { id: string; steps: { id: string; title: string; description: string; media: { svg?: string; altText?: string }; completionEvents: string[] }[] }[];
     keybindings: { command: string; key: string; mac?: string }[];
     configuration: { title: string; properties: Record<string, { markdownDescription?: string; description?: string }> }[];
   };
@@ -28,7 +28,7 @@ describe('package.json contributions', () => {
       ...raw.contributes.commands.flatMap((c) => [(c as { title?: string }).title ?? '', (c as { category?: string }).category ?? '']),
       ...Object.values(raw.contributes.views).flat().map((view) => view.name),
       ...raw.contributes.viewsWelcome.map((welcome) => welcome.contents),
-      ...raw.contributes.walkthroughs.flatMap((w) => w.steps.flatMap((step) => [step.title, step.description])),
+      ...raw.contributes.walkthroughs.flatMap((w) => w.steps.flatMap((step) => [step.title, step.description, step.media.altText ?? ''])),
       ...raw.contributes.configuration.flatMap((section) => [section.title, ...Object.values(section.properties).map((p) => p.markdownDescription ?? '')]),
     ];
     for (const text of visible) assert.match(text, /^%[^%]+%$/, text);
@@ -37,16 +37,36 @@ describe('package.json contributions', () => {
     assert.deepEqual([...used].filter((key) => key !== undefined && !(key in nls)), [], 'missing keys');
   });
 
-  it('has a walkthrough of 3–4 steps, each completed by running its command, with media that exists', () => {
+  it('has a walkthrough of 3–4 steps, each with a button and an event that completes it', () => {
     const [walkthrough] = manifest.contributes.walkthroughs;
     assert.ok(walkthrough);
     assert.deepEqual(walkthrough.steps.map((step) => step.id), ['addPartner', 'logCheckIn', 'addTalkingPoint', 'openDashboard']);
-    for (const step of walkthrough.steps) {
+    // Adding (or importing) the first partner completes step 1; running the command alone does not.
+    assert.deepEqual(walkthrough.steps[0]?.completionEvents, ['onContext:alliances:hasPartners']);
+    assert.ok(walkthrough.steps[0]?.description.includes('(command:alliances.addPartner)'));
+    for (const step of walkthrough.steps.slice(1)) {
       assert.equal(step.completionEvents.length, 1, step.id);
       const command = step.completionEvents[0]?.replace(/^onCommand:/, '') ?? '';
       assert.ok(commands.has(command), `${step.id}: ${command} is a contributed command`);
       assert.ok(step.description.includes(`(command:${command})`), `${step.id} has a button for ${command}`);
-      assert.ok(step.media.markdown && existsSync(path.join(ROOT, step.media.markdown)), `${step.id} media`);
+    }
+  });
+
+  it('illustrates each step with a small SVG drawn in theme colours, its alt text also its <title>', () => {
+    for (const step of manifest.contributes.walkthroughs.flatMap((w) => w.steps)) {
+      const { svg, altText } = step.media;
+      assert.ok(svg && altText && altText.length > 40, `${step.id}: svg media with alt text`);
+      const text = readFileSync(path.join(ROOT, svg), 'utf8');
+      assert.ok(text.length < 8_000, `${step.id}: ${text.length} bytes`);
+      // VS Code shows an SVG step's alt text nowhere (1.139), so the picture carries it for screen readers.
+      assert.match(text, /^<svg [^>]*role="img" aria-labelledby="title"/, step.id);
+      assert.equal(/<title id="title">([^<]*)<\/title>/.exec(text)?.[1], altText, `${step.id}: <title> = altText`);
+      // The media webview's CSP allows no <style>, <script> or style="" attribute.
+      assert.doesNotMatch(text, /<(style|script)\b|\sstyle=/, step.id);
+      // Every colour follows the theme: a --vscode-* variable (its fallback for older themes), none or transparent.
+      const colours = [...text.matchAll(/\s(?:fill|stroke)="([^"]*)"/g)].map((match) => match[1] ?? '');
+      assert.ok(colours.length > 10, step.id);
+      for (const colour of colours) assert.match(colour, /^(none|transparent|url\(#\w+\)|var\(--vscode-[\w-]+, .+\))$/, `${step.id}: ${colour}`);
     }
   });
 
