@@ -3,6 +3,7 @@
 // sentence through l10n.t, so that translators never glue a field name and a phrase together.
 import * as l10n from '@vscode/l10n';
 import type * as v from 'valibot';
+import { STORE_FORMAT } from './model';
 
 /** The fixed messages of model.ts, each as a sentence about the field {0}. */
 const FIELD_SENTENCES: Record<string, (field: string) => string> = {
@@ -14,6 +15,7 @@ const FIELD_SENTENCES: Record<string, (field: string) => string> = {
   'must be a whole number of days': (field) => l10n.t('"{0}" must be a whole number of days.', field),
   'must be a workspace-relative path': (field) => l10n.t('"{0}" must be a workspace-relative path.', field),
   'must be a git commit id': (field) => l10n.t('"{0}" must be a git commit id.', field),
+  [`must be "${STORE_FORMAT}"`]: (field) => l10n.t('"{0}" must be "{1}".', field, STORE_FORMAT),
 };
 
 const AT_MOST = /^must be at most (\d+) characters$/;
