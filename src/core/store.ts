@@ -271,7 +271,7 @@ export class Store {
       const slice = files.slice(start, start + LOAD_SLICE);
       const bytes = await this.readSlice(slice);
       slice.forEach((file, index) => {
-        const read = bytes[index] ?? new Error('not read');
+        const read = bytes[index] ?? new Error(l10n.t({ message: 'not read', comment: ['Why a store file could not be read: the read returned nothing.'] }));
         const role = roles.get(file);
         judged.set(file, read instanceof Error || !role ? asError(read) : judge(role, read));
       });
