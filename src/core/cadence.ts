@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
-import { calendarDate, dayNumberOfText, localDayNumber, monthDay, startOfDayNumber } from './dates';
+import { calendarDate, dayNumberOfText, displayMonthDay, localDayNumber, monthDay, startOfDayNumber } from './dates';
 import { onL10nConfigured } from './l10nConfig';
-import type { Translator } from './translator';
+import { english, type Translator } from './translator';
 import type { Partner } from './model';
 
 export type DueStatus = 'overdue' | 'dueSoon' | 'later' | 'snoozed' | 'archived';
@@ -99,7 +99,7 @@ export function dueStateLabel(due: Pick<DueState, 'status' | 'days' | 'dueDate' 
   // Named l10n so that the string extractor (@vscode/l10n-dev) finds these messages.
   const l10n = translator;
   if (due.status === 'archived') return l10n.t('archived');
-  if (due.status === 'snoozed' && due.dueDate) return l10n.t('snoozed until {0}', formatShortDate(due.dueDate, today));
+  if (due.status === 'snoozed' && due.dueDate) return l10n.t('snoozed until {0}', formatShortDate(due.dueDate, today, translator));
   return dueLabel(due.days, due.lastCheckIn === undefined, translator);
 }
 
@@ -112,9 +112,10 @@ export function dueLabel(days: number, neverCheckedIn = false, translator: Trans
   return l10n.t('due in {0} days', days);
 }
 
-/** "Dec 2", or "Dec 2, 2027" when not this year. */
-export function formatShortDate(date: Date, today: Date): string {
-  return monthDay(date, date.getFullYear() !== today.getFullYear());
+/** "Dec 2", or "Dec 2, 2027" when not this year: in the display language, or fixed English for shared files. */
+export function formatShortDate(date: Date, today: Date, translator: Translator = l10n): string {
+  const withYear = date.getFullYear() !== today.getFullYear();
+  return translator === english ? monthDay(date, withYear) : displayMonthDay(date, withYear);
 }
 
 /** A calendar date (yyyy-MM-dd) in local time, as stored in `snoozedUntil`. */

@@ -1,5 +1,6 @@
 // RFC 4180 CSV, both ways. Hand-written: the format is small and exact, and a general parser
 // (papaparse: ~45 KB minified) would weigh more in the extension bundle than the whole feature.
+import * as l10n from '@vscode/l10n';
 
 export type Separator = ',' | ';' | '\t';
 
@@ -39,9 +40,10 @@ export interface CsvRow {
   line: number;
 }
 
+/** `message` is the whole sentence people read, line number included. */
 export class CsvError extends Error {
   constructor(message: string, readonly line: number) {
-    super(`Line ${line}: ${message}`);
+    super(message);
   }
 }
 
@@ -72,7 +74,7 @@ export function parseCsv(input: string, separator: Separator = detectSeparator(i
       const start = line;
       index++;
       for (;;) {
-        if (index >= text.length) throw new CsvError('a quoted field is not closed', start);
+        if (index >= text.length) throw new CsvError(l10n.t('Line {0}: a quoted field is not closed', start), start);
         const inner = text[index];
         if (inner === '"') {
           if (text[index + 1] === '"') {
@@ -88,7 +90,7 @@ export function parseCsv(input: string, separator: Separator = detectSeparator(i
         index++;
       }
       const next = text[index];
-      if (next !== undefined && next !== separator && next !== '\r' && next !== '\n') throw new CsvError(`unexpected text after a closing quote`, line);
+      if (next !== undefined && next !== separator && next !== '\r' && next !== '\n') throw new CsvError(l10n.t('Line {0}: unexpected text after a closing quote', line), line);
       continue;
     }
     if (char === separator) {
@@ -105,7 +107,7 @@ export function parseCsv(input: string, separator: Separator = detectSeparator(i
       rowLine = line;
       continue;
     }
-    if (quotedField) throw new CsvError('unexpected text after a closing quote', line);
+    if (quotedField) throw new CsvError(l10n.t('Line {0}: unexpected text after a closing quote', line), line);
     field += char;
     index++;
   }

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import * as l10n from '@vscode/l10n';
 import type { FileSystemPort } from './fileSystem';
 
 /** Where git keeps the state of the working tree that holds a folder. */
@@ -28,29 +29,30 @@ export async function findGitLocation(fs: FileSystemPort, start: string): Promis
   }
 }
 
-/** What git leaves in its directory while an operation waits for the user, and what to call it. */
-const IN_PROGRESS: readonly (readonly [string, string])[] = [
-  ['MERGE_HEAD', 'a merge'],
-  ['rebase-merge', 'a rebase'],
-  ['rebase-apply', 'a rebase (or git am)'],
-  ['REBASE_HEAD', 'a rebase'],
-  ['CHERRY_PICK_HEAD', 'a cherry-pick'],
-  ['REVERT_HEAD', 'a revert'],
-  ['index.lock', 'another git command (.git/index.lock exists)'],
+/** What git leaves in its directory while an operation waits for the user, and what to say then. */
+const IN_PROGRESS: readonly (readonly [string, (workTree: string) => string])[] = [
+  ['MERGE_HEAD', (workTree) => l10n.t('A merge is in progress in {0}; finish or abort it, then try again.', workTree)],
+  ['rebase-merge', (workTree) => l10n.t('A rebase is in progress in {0}; finish or abort it, then try again.', workTree)],
+  ['rebase-apply', (workTree) => l10n.t('A rebase (or git am) is in progress in {0}; finish or abort it, then try again.', workTree)],
+  ['REBASE_HEAD', (workTree) => l10n.t('A rebase is in progress in {0}; finish or abort it, then try again.', workTree)],
+  ['CHERRY_PICK_HEAD', (workTree) => l10n.t('A cherry-pick is in progress in {0}; finish or abort it, then try again.', workTree)],
+  ['REVERT_HEAD', (workTree) => l10n.t('A revert is in progress in {0}; finish or abort it, then try again.', workTree)],
+  [
+    'index.lock',
+    (workTree) => l10n.t('Another git command (.git/index.lock exists) is in progress in {0}; wait for it to finish (or remove the lock if no git command is running), then try again.', workTree),
+  ],
 ];
 
 /**
- * Why writing into `start` should wait for git, or undefined. While a merge, rebase, cherry-pick or
- * revert stops for the user, the working tree is git's: a write would mix into the operation.
+ * Why writing into `start` should wait for git (a sentence for people), or undefined. While a merge,
+ * rebase, cherry-pick or revert stops for the user, the working tree is git's: a write would mix into
+ * the operation.
  */
 export async function gitOperationInProgress(fs: FileSystemPort, start: string): Promise<string | undefined> {
   const location = await findGitLocation(fs, start);
   if (!location) return undefined;
-  for (const [name, what] of IN_PROGRESS) {
-    if (await fs.lstat(path.join(location.gitDir, name))) {
-      const finish = name === 'index.lock' ? 'wait for it to finish (or remove the lock if no git command is running)' : 'finish or abort it';
-      return `${what.charAt(0).toUpperCase()}${what.slice(1)} is in progress in ${location.workTree}; ${finish}, then try again.`;
-    }
+  for (const [name, say] of IN_PROGRESS) {
+    if (await fs.lstat(path.join(location.gitDir, name))) return say(location.workTree);
   }
   return undefined;
 }

@@ -1,4 +1,5 @@
-import { findNodeAtLocation, parse, parseTree, printParseErrorCode, visit, type ParseError } from 'jsonc-parser';
+import * as l10n from '@vscode/l10n';
+import { findNodeAtLocation, parse, parseTree, printParseErrorCode, visit, type ParseError, type ParseErrorCode } from 'jsonc-parser';
 
 /** Where a problem is in a file, 1-based, as editors show it. */
 export interface TextLocation {
@@ -6,6 +7,7 @@ export interface TextLocation {
   column: number;
 }
 
+/** On failure, `reason` is a whole sentence about the file, for people (in the display language). */
 export type Decoded = { ok: true; text: string } | { ok: false; reason: string; location: TextLocation };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
@@ -14,17 +16,17 @@ const START: TextLocation = { line: 1, column: 1 };
 /** Strict UTF-8; a UTF-8 BOM is tolerated (and dropped), anything else that is not UTF-8 is refused. */
 export function decodeUtf8(bytes: Uint8Array): Decoded {
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-    return { ok: false, reason: 'is UTF-16 (it starts with a UTF-16 byte order mark); store files must be UTF-8', location: START };
+    return { ok: false, reason: l10n.t('File is UTF-16 (it starts with a UTF-16 byte order mark); store files must be UTF-8.'), location: START };
   }
-  if (looksLikeUtf16(bytes)) return { ok: false, reason: 'looks like UTF-16 (every other byte is 0); store files must be UTF-8', location: START };
+  if (looksLikeUtf16(bytes)) return { ok: false, reason: l10n.t('File looks like UTF-16 (every other byte is 0); store files must be UTF-8.'), location: START };
   let text: string;
   try {
     text = utf8.decode(bytes);
   } catch {
-    return { ok: false, reason: 'is not valid UTF-8', location: locateInvalidUtf8(bytes) };
+    return { ok: false, reason: l10n.t('File is not valid UTF-8.'), location: locateInvalidUtf8(bytes) };
   }
   const nul = text.indexOf('\u0000');
-  if (nul >= 0) return { ok: false, reason: 'contains a NUL byte', location: offsetToLocation(text, nul) };
+  if (nul >= 0) return { ok: false, reason: l10n.t('File contains a NUL byte.'), location: offsetToLocation(text, nul) };
   return { ok: true, text };
 }
 
@@ -180,13 +182,13 @@ function findKeyProblem(text: string): { reason: string; location: TextLocation 
       onObjectProperty: (key, offset) => {
         const keys = seen[seen.length - 1];
         if (found || !keys) return;
-        if (key === '__proto__') found = { reason: 'has a "__proto__" key, which is not allowed', location: offsetToLocation(text, offset) };
-        else if (keys.has(key)) found = { reason: `has the key ${JSON.stringify(key)} twice in the same object`, location: offsetToLocation(text, offset) };
+        if (key === '__proto__') found = { reason: l10n.t('File has a "__proto__" key, which is not allowed.'), location: offsetToLocation(text, offset) };
+        else if (keys.has(key)) found = { reason: l10n.t('File has the key {0} twice in the same object.', JSON.stringify(key)), location: offsetToLocation(text, offset) };
         keys.add(key);
       },
     });
   } catch {
-    return { reason: 'has a duplicate or "__proto__" key (too deeply nested to say where)', location: START };
+    return { reason: l10n.t('File has a duplicate or "__proto__" key (too deeply nested to say where).'), location: START };
   }
   return found;
 }
@@ -198,17 +200,59 @@ function describeJsonError(text: string, error: unknown): { reason: string; loca
   } catch {
     // jsonc-parser recurses: very deep nesting overflows the stack. JSON.parse's own message says where.
     const position = /at position (\d+)/.exec(error instanceof Error ? error.message : '');
-    return { reason: 'is not valid JSON (or is nested too deeply)', location: position ? offsetToLocation(text, Number(position[1])) : START };
+    return { reason: l10n.t('File is not valid JSON (or is nested too deeply).'), location: position ? offsetToLocation(text, Number(position[1])) : START };
   }
   const first = errors[0];
   if (first) {
-    return { reason: `is not valid JSON: ${humanise(printParseErrorCode(first.error))}`, location: offsetToLocation(text, first.offset) };
+    return { reason: jsonErrorReason(first.error), location: offsetToLocation(text, first.offset) };
   }
-  return { reason: `is not valid JSON: ${error instanceof Error ? error.message : String(error)}`, location: START };
+  return { reason: l10n.t('File is not valid JSON: {0}.', error instanceof Error ? error.message : String(error)), location: START };
+}
+
+/** jsonc-parser's error as a sentence: "File is not valid JSON: value expected." */
+export function jsonErrorReason(code: ParseErrorCode): string {
+  // One whole sentence per error, so that each can be translated.
+  const name = printParseErrorCode(code);
+  switch (name) {
+    case 'InvalidSymbol':
+      return l10n.t('File is not valid JSON: invalid symbol.');
+    case 'InvalidNumberFormat':
+      return l10n.t('File is not valid JSON: invalid number format.');
+    case 'PropertyNameExpected':
+      return l10n.t('File is not valid JSON: property name expected.');
+    case 'ValueExpected':
+      return l10n.t('File is not valid JSON: value expected.');
+    case 'ColonExpected':
+      return l10n.t('File is not valid JSON: colon expected.');
+    case 'CommaExpected':
+      return l10n.t('File is not valid JSON: comma expected.');
+    case 'CloseBraceExpected':
+      return l10n.t('File is not valid JSON: close brace expected.');
+    case 'CloseBracketExpected':
+      return l10n.t('File is not valid JSON: close bracket expected.');
+    case 'EndOfFileExpected':
+      return l10n.t('File is not valid JSON: end of file expected.');
+    case 'InvalidCommentToken':
+      return l10n.t('File is not valid JSON: invalid comment token.');
+    case 'UnexpectedEndOfComment':
+      return l10n.t('File is not valid JSON: unexpected end of comment.');
+    case 'UnexpectedEndOfString':
+      return l10n.t('File is not valid JSON: unexpected end of string.');
+    case 'UnexpectedEndOfNumber':
+      return l10n.t('File is not valid JSON: unexpected end of number.');
+    case 'InvalidUnicode':
+      return l10n.t('File is not valid JSON: invalid unicode.');
+    case 'InvalidEscapeCharacter':
+      return l10n.t('File is not valid JSON: invalid escape character.');
+    case 'InvalidCharacter':
+      return l10n.t('File is not valid JSON: invalid character.');
+    default:
+      return l10n.t('File is not valid JSON: {0}.', humanise(name));
+  }
 }
 
 /** "ValueExpected" → "value expected". */
-function humanise(code: string): string {
+export function humanise(code: string): string {
   return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 

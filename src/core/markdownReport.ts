@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { calendarDate } from './dates';
 import { followUpOwnerName, isOpenTalkingPoint, openFollowUps, sourceLabel } from './agenda';
 import { cadenceOf, dueStateLabel } from './cadence';
@@ -41,7 +42,8 @@ export function storeReport(store: Store, options: ReportOptions): string {
 /** One partner: header, what they lead, check-ins (newest first), open agenda, asks and offers. */
 export function partnerReport(store: Store, partnerId: string, options: ReportOptions): string {
   const view = viewPartners(store, options.defaultCadenceDays, options.now).find((candidate) => candidate.record.value.id === partnerId);
-  if (!view) throw new Error(`No partner with id ${partnerId}.`);
+  // An error for the person exporting (a notification), not text of the report.
+  if (!view) throw new Error(l10n.t('No partner with id {0}.', partnerId));
   return `${partnerSection(store, view.record.value, dueStateLabel(view.due, options.now, english), options, '#').join('\n').trimEnd()}\n`;
 }
 

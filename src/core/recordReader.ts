@@ -1,6 +1,8 @@
+import * as l10n from '@vscode/l10n';
 import * as v from 'valibot';
 import { decodeUtf8, findConflictMarker, locatePath, parseStrictJson, type TextLocation } from './jsonText';
 import { SCHEMA_VERSION, SCHEMAS, type CollectionKind, type Manifest, type RecordKind, type RecordTypes } from './model';
+import { issueSentence } from './schemaIssues';
 
 export interface RecordProblem {
   reason: string;
@@ -24,47 +26,37 @@ export function readRecord<K extends RecordKind>(kind: K, bytes: Uint8Array, exp
     return readUnguarded(kind, bytes, expectedId);
   } catch (error) {
     // A last line of defence (the fuzz test looks for these): a file we cannot judge is a problem, not a crash.
-    return fail('json', `File could not be read: ${error instanceof Error ? error.message : String(error)}.`, { line: 1, column: 1 });
+    return fail('json', l10n.t('File could not be read: {0}.', error instanceof Error ? error.message : String(error)), { line: 1, column: 1 });
   }
 }
 
 function readUnguarded<K extends RecordKind>(kind: K, bytes: Uint8Array, expectedId?: string): ReadResult<K> {
   const decoded = decodeUtf8(bytes);
-  if (!decoded.ok) return fail('encoding', `File ${decoded.reason}.`, decoded.location);
+  if (!decoded.ok) return fail('encoding', decoded.reason, decoded.location);
   const text = decoded.text;
   // A regex stops at the first non-blank character; trim() would copy the whole text of every file.
-  if (!/\S/.test(text)) return fail('json', 'File is empty.', { line: 1, column: 1 });
+  if (!/\S/.test(text)) return fail('json', l10n.t('File is empty.'), { line: 1, column: 1 });
   const marker = findConflictMarker(text);
-  if (marker) return fail('conflict', 'File has git conflict markers: resolve the merge, then save.', marker);
+  if (marker) return fail('conflict', l10n.t('File has git conflict markers: resolve the merge, then save.'), marker);
   const parsed = parseStrictJson(text);
-  if (!parsed.ok) return fail('json', `File ${parsed.reason}.`, parsed.location);
+  if (!parsed.ok) return fail('json', parsed.reason, parsed.location);
 
   const result = v.safeParse(SCHEMAS[kind], parsed.value, { abortEarly: false });
   const recordVersion = versionOf(parsed.value);
   const newer = recordVersion !== undefined && recordVersion > SCHEMA_VERSION;
   if (!result.success) {
     const issue = result.issues[0];
-    const path = v.getDotPath(issue) ?? '';
     const keys = (issue.path ?? []).map((item) => item.key as string | number);
-    const where = path ? `"${path}" ` : '';
     if (newer) {
-      return fail('newer-version', `Written by a newer version of Alliances (schema ${recordVersion}); update the extension to read it.`, { line: 1, column: 1 });
+      return fail('newer-version', l10n.t('Written by a newer version of Alliances (schema {0}); update the extension to read it.', recordVersion), { line: 1, column: 1 });
     }
-    return fail('schema', `${where}${describeIssue(issue)}.`.replace(/^./, (c) => c.toUpperCase()), locatePath(text, keys));
+    return fail('schema', issueSentence(issue, v.getDotPath(issue) ?? undefined), locatePath(text, keys));
   }
   const value = result.output as ValueOf<K>;
   if (expectedId !== undefined && 'id' in value && value.id !== expectedId) {
-    return fail('id-mismatch', `"id" is ${JSON.stringify(value.id)} but the file name says ${JSON.stringify(expectedId)}.`, locatePath(text, ['id']));
+    return fail('id-mismatch', l10n.t('"id" is {0} but the file name says {1}.', JSON.stringify(value.id), JSON.stringify(expectedId)), locatePath(text, ['id']));
   }
   return { ok: true, value, readOnly: newer };
-}
-
-function describeIssue(issue: v.BaseIssue<unknown>): string {
-  if (issue.received === 'undefined') return 'is missing';
-  // Our own messages read as the end of a sentence; valibot's defaults start with "Invalid …".
-  if (!issue.message.startsWith('Invalid')) return issue.message;
-  if (issue.kind === 'schema') return `must be ${issue.expected ?? 'something else'}, not ${issue.received}`;
-  return `is invalid: ${issue.message}`;
 }
 
 function versionOf(value: unknown): number | undefined {

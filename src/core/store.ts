@@ -1,5 +1,6 @@
 import * as crypto from 'node:crypto';
 import * as path from 'node:path';
+import * as l10n from '@vscode/l10n';
 import * as v from 'valibot';
 import { Emitter } from './events';
 import { isNotFound, type DirEntry, type FileSystemPort } from './fileSystem';
@@ -11,6 +12,7 @@ import {
   type Author, type CheckIn, type CheckInKind, type CollectionKind, type Manifest, type Partner, type RecordKind, type RecordTypes,
 } from './model';
 import { readRecord, type ReadResult, type RecordProblem } from './recordReader';
+import { issueSentence } from './schemaIssues';
 import {
   CHECKINS_DIR, GITIGNORE_FILE, GITIGNORE_TEXT, MANIFEST_FILE, PARTNERS_DIR, PRIVATE_DIR,
   fileFor, recordFolders, roleInFolder, roleOf, toRelative, type FileRole, type Placement,
@@ -252,7 +254,7 @@ export class Store {
   async load(): Promise<void> {
     const outside = await this.outsideWorkspace(this.root);
     if (outside) {
-      throw new Error(`The store folder ${this.root} resolves to ${outside}, outside the workspace folder ${this.options.workspaceFolder ?? ''}; Alliances does not read or write it.`);
+      throw new Error(l10n.t('The store folder {0} resolves to {1}, outside the workspace folder {2}; Alliances does not read or write it.', this.root, outside, this.options.workspaceFolder ?? ''));
     }
     const writtenMeanwhile = new Set<string>();
     this.writesDuringLoad.add(writtenMeanwhile);
@@ -269,7 +271,7 @@ export class Store {
       const slice = files.slice(start, start + LOAD_SLICE);
       const bytes = await this.readSlice(slice);
       slice.forEach((file, index) => {
-        const read = bytes[index] ?? new Error('not read');
+        const read = bytes[index] ?? new Error(l10n.t({ message: 'not read', comment: ['Why a store file could not be read: the read returned nothing.'] }));
         const role = roles.get(file);
         judged.set(file, read instanceof Error || !role ? asError(read) : judge(role, read));
       });
@@ -410,7 +412,7 @@ export class Store {
     try {
       [real, realFolder] = await Promise.all([this.fs.realpath(existing), this.fs.realpath(folder)]);
     } catch (error) {
-      return `nowhere (${errorMessage(error)})`; // a dangling link
+      return l10n.t({ message: 'nowhere ({0})', args: [errorMessage(error)], comment: ['Where a dangling symbolic link points; {0} is the system error.'] });
     }
     const relative = path.relative(realFolder, real);
     return relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative) ? real : undefined;
@@ -508,7 +510,11 @@ export class Store {
   private reportDuplicates(kind: CollectionKind, id: string, group: Map<string, { location?: TextLocation }>): void {
     for (const [file, { location = { line: 1, column: 1 } }] of group) {
       const others = [...group.keys()].filter((path) => path !== file).map((path) => toRelative(this.root, path)).sort();
-      this.addProblem(file, kind, { code: 'duplicate-id', reason: `Duplicate id ${id}: ${others.join(', ')} ${others.length > 1 ? 'have' : 'has'} the same one. Neither is loaded: give one a new id and file name, or delete it.`, location }, id);
+      const reason =
+        others.length > 1
+          ? l10n.t('Duplicate id {0}: {1} have the same one. Neither is loaded: give one a new id and file name, or delete it.', id, others.join(', '))
+          : l10n.t('Duplicate id {0}: {1} has the same one. Neither is loaded: give one a new id and file name, or delete it.', id, others.join(', '));
+      this.addProblem(file, kind, { code: 'duplicate-id', reason, location }, id);
     }
   }
 
@@ -569,12 +575,12 @@ export class Store {
 
   private addLinkProblem(file: string, target: string): void {
     const role = roleOf(toRelative(this.root, file));
-    if (role) this.addProblem(file, role.kind, { code: 'link', reason: `File is a symbolic link to ${target}, outside the workspace folder; it is not read.`, location: { line: 1, column: 1 } }, role.expectedId);
+    if (role) this.addProblem(file, role.kind, { code: 'link', reason: l10n.t('File is a symbolic link to {0}, outside the workspace folder; it is not read.', target), location: { line: 1, column: 1 } }, role.expectedId);
   }
 
   private addUnreadable(file: string, error: unknown): void {
     const role = roleOf(toRelative(this.root, file));
-    if (role) this.addProblem(file, role.kind, { code: 'encoding', reason: `File cannot be read: ${errorMessage(error)}`, location: { line: 1, column: 1 } }, role.expectedId);
+    if (role) this.addProblem(file, role.kind, { code: 'encoding', reason: l10n.t('File cannot be read: {0}', errorMessage(error)), location: { line: 1, column: 1 } }, role.expectedId);
   }
 
   private addProblem(file: string, kind: RecordKind, problem: RecordProblem, id?: string): void {
@@ -641,7 +647,7 @@ export class Store {
   }
 
   async addCheckIn(input: NewCheckIn): Promise<Loaded<CheckIn>> {
-    if (!this.get('partner', input.partnerId)) throw new StoreWriteError(`No partner with id ${input.partnerId}; the check-in was not saved.`, 'not-found');
+    if (!this.get('partner', input.partnerId)) throw new StoreWriteError(l10n.t('No partner with id {0}; the check-in was not saved.', input.partnerId), 'not-found');
     const date = input.date ?? this.now();
     return this.create(
       'checkIn',
@@ -681,14 +687,14 @@ export class Store {
    */
   async update<K extends CollectionKind>(kind: K, id: string, change: RecordChange<K> | ((current: RecordTypes[K]) => RecordChange<K>)): Promise<Loaded<RecordTypes[K]>> {
     const initial = this.get(kind, id);
-    if (!initial) throw new StoreWriteError(`No ${KIND_NAMES[kind]} with id ${id} in ${this.root}.`, 'not-found');
+    if (!initial) throw new StoreWriteError(noRecordMessage(kind, id, this.root), 'not-found');
     return this.enqueue(initial.path, async () => {
       // Asked inside the queue, so edits apply in the order they were made.
       const author = await this.options.author();
       const current = this.get(kind, id);
-      if (!current) throw new StoreWriteError(`The file ${toRelative(this.root, initial.path)} is gone or broken; nothing was written.`, 'not-found');
+      if (!current) throw new StoreWriteError(l10n.t('The file {0} is gone or broken; nothing was written.', toRelative(this.root, initial.path)), 'not-found');
       if (current.readOnly) {
-        throw new StoreWriteError(`${toRelative(this.root, current.path)} was written by a newer version of Alliances; it is read-only here. Update the extension to edit it.`, 'read-only');
+        throw new StoreWriteError(l10n.t('{0} was written by a newer version of Alliances; it is read-only here. Update the extension to edit it.', toRelative(this.root, current.path)), 'read-only');
       }
       const patch = typeof change === 'function' ? change(current.value) : change;
       const next: Record<string, unknown> = { ...current.value, ...patch, updatedAt: this.now().toISOString(), updatedBy: author };
@@ -731,25 +737,25 @@ export class Store {
     const refusal = this.options.writeGuard?.(file);
     if (refusal) throw new StoreWriteError(refusal, 'unsaved-edits');
     const problem = this.problemsByPath.get(file);
-    if (problem) throw new StoreWriteError(`${relative} has a problem (${problem.reason}); it was not changed. Fix it first.`, 'broken-file');
+    if (problem) throw new StoreWriteError(l10n.t('{0} has a problem ({1}); it was not changed. Fix it first.', relative, problem.reason), 'broken-file');
     const gitBusy = await gitOperationInProgress(this.fs, this.root).catch(() => undefined);
-    if (gitBusy) throw new StoreWriteError(`${gitBusy} ${relative} was not written.`, 'git-busy');
+    if (gitBusy) throw new StoreWriteError(l10n.t({ message: '{0} {1} was not written.', args: [gitBusy, relative], comment: ['{0} is a sentence saying which git operation is in progress; {1} is a file.'] }), 'git-busy');
     const outside = await this.outsideWorkspace(file);
-    if (outside) throw new StoreWriteError(`${relative} resolves to ${outside}, outside the workspace folder; it was not written.`, 'outside-workspace');
+    if (outside) throw new StoreWriteError(l10n.t('{0} resolves to {1}, outside the workspace folder; it was not written.', relative, outside), 'outside-workspace');
     if ((await this.fs.lstat(file).catch(() => undefined))?.isSymbolicLink) {
-      throw new StoreWriteError(`${relative} is a symbolic link; Alliances never replaces a link with a file, so it was not written. Edit the file it points to by hand.`, 'symlink');
+      throw new StoreWriteError(l10n.t('{0} is a symbolic link; Alliances never replaces a link with a file, so it was not written. Edit the file it points to by hand.', relative), 'symlink');
     }
 
     let current: Uint8Array | undefined;
     try {
       current = await this.fs.readFile(file);
     } catch (error) {
-      if (!isNotFound(error)) throw new StoreWriteError(`Could not read ${relative} before writing it: ${errorMessage(error)}`, 'io');
+      if (!isNotFound(error)) throw new StoreWriteError(l10n.t('Could not read {0} before writing it: {1}', relative, errorMessage(error)), 'io');
     }
     const changedOnDisk = expectedHash === undefined ? current !== undefined : current === undefined || hashOf(current) !== expectedHash;
     if (changedOnDisk) {
       void this.reloadFile(file);
-      throw new StoreWriteError(`${relative} changed on disk since Alliances read it, so it was not overwritten. The view now shows the file as it is; try again.`, 'changed-on-disk');
+      throw new StoreWriteError(l10n.t('{0} changed on disk since Alliances read it, so it was not overwritten. The view now shows the file as it is; try again.', relative), 'changed-on-disk');
     }
 
     const bytes = encoder.encode(text);
@@ -761,7 +767,7 @@ export class Store {
       await this.renameWithRetry(temp, file);
     } catch (error) {
       await this.fs.unlink(temp).catch(() => undefined);
-      throw new StoreWriteError(`Could not write ${relative}: ${errorMessage(error)}. The previous version is unchanged.`, 'io');
+      throw new StoreWriteError(l10n.t('Could not write {0}: {1}. The previous version is unchanged.', relative, errorMessage(error)), 'io');
     }
     return hashOf(bytes);
   }
@@ -785,14 +791,23 @@ export class Store {
   }
 }
 
-const KIND_NAMES: Record<CollectionKind, string> = {
-  partner: 'partner',
-  checkIn: 'check-in',
-  talkingPoint: 'talking point',
-  followUp: 'follow-up',
-  ask: 'ask',
-  note: 'note',
-};
+/** One sentence per kind, so that each translates whole. */
+function noRecordMessage(kind: CollectionKind, id: string, root: string): string {
+  switch (kind) {
+    case 'partner':
+      return l10n.t('No partner with id {0} in {1}.', id, root);
+    case 'checkIn':
+      return l10n.t('No check-in with id {0} in {1}.', id, root);
+    case 'talkingPoint':
+      return l10n.t('No talking point with id {0} in {1}.', id, root);
+    case 'followUp':
+      return l10n.t('No follow-up with id {0} in {1}.', id, root);
+    case 'ask':
+      return l10n.t('No ask with id {0} in {1}.', id, root);
+    case 'note':
+      return l10n.t('No note with id {0} in {1}.', id, root);
+  }
+}
 
 /** Where "id" is in a file's bytes (for duplicate ids), or the start when they are not at hand. */
 function idLocation(bytes: Uint8Array | Error | undefined): TextLocation {
@@ -809,8 +824,7 @@ function validated<T extends v.GenericSchema>(schema: T, value: unknown): v.Infe
   const result = v.safeParse(schema, value);
   if (result.success) return result.output;
   const issue = result.issues[0];
-  const where = v.getDotPath(issue);
-  throw new StoreWriteError(`Not saved: ${where ? `${where} ` : ''}${issue.message}`, 'invalid');
+  throw new StoreWriteError(l10n.t('Not saved: {0}', issueSentence(issue, v.getDotPath(issue) ?? undefined)), 'invalid');
 }
 
 export type { TextLocation };

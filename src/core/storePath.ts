@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import * as l10n from '@vscode/l10n';
 
 export const DEFAULT_STORE_PATH = '.alliances';
 
@@ -13,7 +14,7 @@ export function resolveStorePath(folder: string, setting: string | undefined, tr
   const resolved = path.resolve(folder, wanted);
   const relative = path.relative(folder, resolved);
   if (relative === '' || relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
-    return { ok: false, reason: `The store path "${wanted}" resolves outside the workspace folder ${folder}; using ${DEFAULT_STORE_PATH} instead.` };
+    return { ok: false, reason: l10n.t('The store path "{0}" resolves outside the workspace folder {1}; using {2} instead.', wanted, folder, DEFAULT_STORE_PATH) };
   }
   return { ok: true, path: resolved };
 }

@@ -1,5 +1,6 @@
 // vCard 3.0 and 4.0 (RFC 2426, RFC 6350): just what a partner needs. Unfolds lines, reads parameters
 // and escaped characters, and takes FN/N, EMAIL (several), ORG and TITLE.
+import * as l10n from '@vscode/l10n';
 
 export interface VCardContact {
   /** 1-based line where the card begins. */
@@ -78,9 +79,10 @@ export function parseProperty(line: string): VCardProperty | undefined {
   return { name, params, value };
 }
 
+/** `message` is the whole sentence people read, line number included. */
 export class VCardError extends Error {
   constructor(message: string, readonly line: number) {
-    super(`Line ${line}: ${message}`);
+    super(message);
   }
 }
 
@@ -92,7 +94,7 @@ export function parseVCards(text: string): VCardContact[] {
     const property = parseProperty(line);
     if (!property) continue;
     if (property.name === 'BEGIN' && property.value.toUpperCase() === 'VCARD') {
-      if (current) throw new VCardError('a card begins before the previous one ended', number);
+      if (current) throw new VCardError(l10n.t('Line {0}: a card begins before the previous one ended', number), number);
       current = { line: number, emails: [], org: [] };
       continue;
     }
@@ -138,6 +140,6 @@ export function parseVCards(text: string): VCardContact[] {
         break;
     }
   }
-  if (current) throw new VCardError('a card is not closed (END:VCARD missing)', current.line);
+  if (current) throw new VCardError(l10n.t('Line {0}: a card is not closed (END:VCARD missing)', current.line), current.line);
   return contacts;
 }

@@ -2,7 +2,7 @@
 // against the demo workspace generated for a fixed day: exact output, exit codes, JSON.
 import { strict as assert } from 'node:assert';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, promises as fsp } from 'node:fs';
+import { readdirSync, readFileSync, promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { createDemoWorkspace } from '../fixtures/demoStore';
 import { makeStore, makeTempDir, removeTempDir } from './helpers';
@@ -10,8 +10,16 @@ import { makeStore, makeTempDir, removeTempDir } from './helpers';
 const ROOT = path.resolve(__dirname, '../../..');
 const BIN = path.join(ROOT, (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { bin: { alliances: string } }).bin.alliances);
 
+function sourcesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? sourcesUnder(path.join(dir, entry.name)) : entry.name.endsWith('.ts') ? [path.join(dir, entry.name)] : []));
+}
+
 function cli(...args: string[]): { code: number | null; out: string; err: string } {
-  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+  return cliIn(process.env, ...args);
+}
+
+function cliIn(env: NodeJS.ProcessEnv, ...args: string[]): { code: number | null; out: string; err: string } {
+  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env });
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
@@ -154,6 +162,25 @@ describe('the command-line digest (npx alliances)', function () {
     } finally {
       await fsp.rm(broken);
     }
+  });
+
+  it('stays English in any system or VS Code language: the CLI loads no bundle and no display language', async () => {
+    const german = { ...process.env, LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8', LANGUAGE: 'de', VSCODE_NLS_CONFIG: JSON.stringify({ locale: 'de', osLocale: 'de', availableLanguages: { '*': 'de' } }) };
+    for (const args of [['due'], ['report'], ['report', '--partner', 'Kwame Mensah']]) {
+      assert.deepEqual(cliIn(german, ...args, '--store', store, '--today', '2026-11-21'), cli(...args, '--store', store, '--today', '2026-11-21'), args.join(' '));
+    }
+    // A broken file's reason (from src/core, through @vscode/l10n) too.
+    const broken = path.join(store, 'partners', 'broken-01kaj3m5x2q8v9c0b1n2d3e4f5.json');
+    await fsp.writeFile(broken, '');
+    try {
+      assert.match(cliIn(german, 'due', '--store', store, '--today', '2026-11-21').err, /^alliances: warning: partners\/broken-01kaj3m5x2q8v9c0b1n2d3e4f5\.json:1: File is empty\.$/m);
+    } finally {
+      await fsp.rm(broken);
+    }
+    // Only the extension (coreL10n.ts, through core's l10nConfig.ts) and the pages (in the browser) configure a
+    // language, never code the CLI runs.
+    const configuring = sourcesUnder(path.join(ROOT, 'src')).filter((file) => /\bl10n\.config\(|(?<!function )\bconfigureL10n\(|\bsetDisplayLocale\((?!locale)/.test(readFileSync(file, 'utf8')));
+    assert.deepEqual(configuring.map((file) => path.relative(ROOT, file).split(path.sep).join('/')), ['src/core/l10nConfig.ts', 'src/extension/coreL10n.ts', 'src/webview/shared/l10nSetup.ts']);
   });
 
   it('exits 2 with the usage on bad arguments, 3 without a store, 0 for --help', () => {

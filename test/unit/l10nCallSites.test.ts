@@ -79,6 +79,30 @@ export function findUnwrapped(file: string, source: string, page = false): Findi
   return found;
 }
 
+/**
+ * In src/core: literals thrown in an error, or given as a problem's reason or a `message`, are English
+ * left untranslated (l10n.t's own `{ message }` argument aside). Core cannot import vscode: @vscode/l10n.
+ */
+export function findUnwrappedInCore(file: string, source: string): Finding[] {
+  const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true);
+  const found: Finding[] = [];
+  const report = (node: ts.Expression) => {
+    const text = literalText(node);
+    if (text !== undefined) found.push({ file: path.relative(root, file), line: sf.getLineAndCharacterOfPosition(node.getStart()).line + 1, text });
+  };
+  const isTranslation = (node: ts.Node): boolean => ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 't';
+  const visit = (node: ts.Node): void => {
+    if (ts.isNewExpression(node) && /Error$/.test(node.expression.getText(sf))) (node.arguments ?? []).slice(0, 1).forEach(report);
+    if (ts.isThrowStatement(node)) report(node.expression);
+    // recordReader's fail(code, reason, location).
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'fail' && node.arguments[1]) report(node.arguments[1]);
+    if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && ['reason', 'message'].includes(node.name.text) && !isTranslation(node.parent.parent)) report(node.initializer);
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return found;
+}
+
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
@@ -95,6 +119,28 @@ describe('user-visible strings are localisable', () => {
   it('the pages (src/webview) show no bare English literal: element text, buttons, labels, placeholders, status lines', () => {
     const findings = sources(path.join(root, 'src', 'webview')).flatMap((file) => findUnwrapped(file, readFileSync(file, 'utf8'), true));
     assert.deepEqual(findings.map((f) => `${f.file}:${f.line}: ${f.text}`), []);
+  });
+
+  it('src/core throws no bare English error and gives no bare English reason (store, reader, imports)', () => {
+    const findings = sources(path.join(root, 'src', 'core')).flatMap((file) => findUnwrappedInCore(file, readFileSync(file, 'utf8')));
+    assert.deepEqual(findings.map((f) => `${f.file}:${f.line}: ${f.text}`), []);
+  });
+
+  it('the core check catches each kind of slip', () => {
+    const slips = [
+      "throw new StoreWriteError(`${relative} is broken; not written.`, 'io');",
+      "return { ok: false, problem: { code: 'json', reason: 'File is empty.', location } };",
+      "throw new Error('No such partner');",
+      "return fail('json', `File ${reason}.`, location);",
+    ];
+    for (const slip of slips) assert.equal(findUnwrappedInCore('slip.ts', slip).length, 1, slip);
+    const fine = [
+      "throw new StoreWriteError(l10n.t('{0} is broken; not written.', relative), 'io');",
+      "l10n.t({ message: 'Ad hoc', comment: ['A kind of check-in.'] });",
+      "throw new Error(String(error));",
+      "const record = { message: 'x' };",
+    ];
+    for (const ok of fine) assert.deepEqual(findUnwrappedInCore('fine.ts', ok), [], ok);
   });
 
   it('the page check catches each kind of slip', () => {

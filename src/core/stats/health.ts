@@ -1,11 +1,11 @@
 // Relationship health: rating trends per department and per partner, and the relationships that are
 // slipping — ratings falling, or the cadence missed twice in a row — listed first so they get attention.
-import * as l10n from '@vscode/l10n';
 import { cadenceOf } from '../cadence';
 import { calendarDate } from '../dates';
 import type { Partner } from '../model';
 import { dayNumber } from '../dates';
 import { dayNumberOf, monthIndexOf, type Selection, type StatCheckIn } from './input';
+import { slippingWhy } from './slippingWhy';
 
 /** Average rating of one calendar month (yyyy-MM). */
 export interface MonthRating {
@@ -34,7 +34,7 @@ export interface Slipping {
   ratingChange?: number;
   /** How far past the cadence the last two intervals went, in days (each > 0 when missed). */
   missedBy?: [number, number];
-  /** One sentence a person reads: why it is listed. */
+  /** One sentence a person reads: why it is listed, in the display language (slippingWhy()). */
   why: string;
 }
 
@@ -187,13 +187,5 @@ function describe(partner: Partner, change: number | undefined, missed: [number,
   const reasons: SlippingReason[] = [];
   if (change !== undefined) reasons.push('ratings-falling');
   if (missed) reasons.push('cadence-missed');
-  const down = change === undefined ? '' : Math.abs(change).toFixed(1);
-  // Whole sentences, so that translators never glue fragments together.
-  const why =
-    change !== undefined && missed
-      ? l10n.t('Ratings down {0} points; cadence missed twice in a row (by {1} and {2} days)', down, missed[0], missed[1])
-      : missed
-        ? l10n.t('Cadence missed twice in a row (by {0} and {1} days)', missed[0], missed[1])
-        : l10n.t('Ratings down {0} points', down);
-  return { partnerId: partner.id, name: partner.name, department: partner.department, reasons, ratingChange: change, missedBy: missed, why };
+  return { partnerId: partner.id, name: partner.name, department: partner.department, reasons, ratingChange: change, missedBy: missed, why: slippingWhy(change, missed) };
 }

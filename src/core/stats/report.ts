@@ -1,6 +1,9 @@
 // The dashboard as a Markdown report: the same figures, for a wiki page, a pull request or an email.
 // Names and areas are teammates' free text: escaped so they stay text in any Markdown renderer.
+// English throughout, whatever the display language, like every file teammates share.
+import { english } from '../translator';
 import type { DashboardData } from './dashboard';
+import { slippingWhy } from './slippingWhy';
 
 /** Markdown-escapes inline text; newlines become spaces (a table cell or list item is one line). */
 export function mdText(text: string): string {
@@ -46,7 +49,8 @@ export function dashboardReport(data: DashboardData): string {
     '',
   ];
   if (data.health.slipping.length === 0) lines.push('No relationship is slipping.');
-  else for (const s of data.health.slipping) lines.push(`- **${mdText(s.name)}** (${mdText(s.department)}): ${s.why}.`);
+  // In English like the rest of the report (s.why follows the display language, for the page).
+  else for (const s of data.health.slipping) lines.push(`- **${mdText(s.name)}** (${mdText(s.department)}): ${slippingWhy(s.ratingChange, s.missedBy, english)}.`);
   lines.push('');
   if (data.health.departments.length > 0) {
     lines.push(...table(['Department', 'Average rating', 'Rated check-ins', 'By month'], data.health.departments.map((d) => [mdText(d.label), d.average ?? '', d.count, d.months.map((m) => `${m.month}: ${m.average}`).join(', ')])));

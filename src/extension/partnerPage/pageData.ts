@@ -2,7 +2,7 @@
 // talking points, follow-ups and the asks/offers balance. Pure (no vscode), so it is unit-tested in Node.
 import * as l10n from '@vscode/l10n';
 import { parseISO, startOfDay } from 'date-fns';
-import { monthDay } from '../../core/dates';
+import { displayMonthDay } from '../../core/dates';
 import { followUpDueLabel, followUpOwnerName, isOverdue, openFollowUps, openTalkingPoints, sourceLabel } from '../../core/agenda';
 import { cadenceOf, formatShortDate } from '../../core/cadence';
 import { checkInKindLabel, CHECK_IN_KINDS, type Ask, type FollowUp } from '../../core/model';
@@ -20,7 +20,7 @@ export interface PageDataOptions {
 }
 
 export function dateLabel(iso: string): string {
-  return monthDay(parseISO(iso), true);
+  return displayMonthDay(parseISO(iso), true);
 }
 
 /** "src/billing/invoice.ts:3–5", or ":3" for a single line. */

@@ -1,11 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Partner } from '../../../src/core/model';
 import type { Loaded } from '../../../src/core/store';
 import type { AlliancesApi } from '../../../src/extension/extension';
-import { api, EXTENSION_ID, renderTree, waitFor } from '../helpers';
+import { api, EXTENSION_ID, renderTree, storeRoot, waitFor } from '../helpers';
 
 // Runs in its own window, with VS Code started as `code-server --locale qps-ploc` (see runIntegration):
 // what the running extension shows must come from l10n/bundle.l10n.qps-ploc.json, not from the English
@@ -59,6 +59,44 @@ describe('in the pseudo-localised display language (qps-ploc)', function () {
     assert.match(html, /<meta name="alliances-l10n" content="/);
     assert.ok(html.includes(`<title>${t('Partner')}</title>`), 'the document title');
     page.dispose();
+  });
+
+  it('a broken store file: the tree and the Problems panel give its reason (from src/core) pseudo-localised', async () => {
+    const file = path.join(storeRoot(), 'partners', 'broken-01kaj3m5x2q8v9c0b1n2d3e4f5.json');
+    const uri = vscode.Uri.file(file);
+    // Not JSON: src/core/jsonText.ts words the reason, through @vscode/l10n.
+    await fs.writeFile(file, '{\n  "name": "Broken",\n  "department": \n}\n');
+    try {
+      const reason = t('File is not valid JSON: value expected.');
+      const [diagnostic] = await waitFor('a diagnostic', () => (vscode.languages.getDiagnostics(uri).length > 0 ? vscode.languages.getDiagnostics(uri) : undefined), 5000);
+      assert.equal(diagnostic?.message, reason);
+      const item = (await renderTree(alliances)).find((rendered) => rendered.label === path.basename(file));
+      assert.ok(item, 'the broken file is listed under "Needs attention"');
+      assert.equal(item.description, t('line {0}: {1}', 4, reason));
+    } finally {
+      await fs.rm(file, { force: true });
+      await waitFor('the problem to clear', () => vscode.languages.getDiagnostics(uri).length === 0, 5000);
+    }
+  });
+
+  it('a write the store refuses (src/core) says why in the pseudo-localised language', async () => {
+    const entry = alliances.service.allViews()[0];
+    assert.ok(entry);
+    const { path: file, value } = entry.view.record;
+    const before = await fs.readFile(file);
+    // An emptied file is a problem, and its partner leaves memory: an edit has nothing to write to.
+    await fs.writeFile(file, '');
+    try {
+      const store = entry.entry.store;
+      await waitFor('the emptied file to be a problem', () => store.problems().find((problem) => problem.path === file), 5000);
+      assert.equal(store.problems().find((problem) => problem.path === file)?.reason, t('File is empty.'));
+      const error = await store.updatePartner(value.id, { role: 'x' }).then(() => undefined, (failure: unknown) => failure);
+      assert.ok(error instanceof Error, 'the write is refused');
+      assert.equal(error.message, t('No partner with id {0} in {1}.', value.id, store.root));
+    } finally {
+      await fs.writeFile(file, before);
+      await waitFor('the partner to load again', () => alliances.service.findPartner(value.id), 5000);
+    }
   });
 });
 

@@ -1,0 +1,43 @@
+// A schema issue as one sentence a person reads, naming the field: '"name" must not be empty.'.
+// The rules in model.ts carry short English messages ("must not be empty"); here each becomes a whole
+// sentence through l10n.t, so that translators never glue a field name and a phrase together.
+import * as l10n from '@vscode/l10n';
+import type * as v from 'valibot';
+import { STORE_FORMAT } from './model';
+
+/** The fixed messages of model.ts, each as a sentence about the field {0}. */
+const FIELD_SENTENCES: Record<string, (field: string) => string> = {
+  'must be an ISO 8601 date and time, e.g. 2026-11-21T09:30:00.000Z': (field) => l10n.t('"{0}" must be an ISO 8601 date and time, e.g. 2026-11-21T09:30:00.000Z.', field),
+  'must be an ISO date, e.g. 2026-12-02': (field) => l10n.t('"{0}" must be an ISO date, e.g. 2026-12-02.', field),
+  'is not a real date': (field) => l10n.t('"{0}" is not a real date.', field),
+  'must be a 26-character lowercase id': (field) => l10n.t('"{0}" must be a 26-character lowercase id.', field),
+  'must not be empty': (field) => l10n.t('"{0}" must not be empty.', field),
+  'must be a whole number of days': (field) => l10n.t('"{0}" must be a whole number of days.', field),
+  'must be a workspace-relative path': (field) => l10n.t('"{0}" must be a workspace-relative path.', field),
+  'must be a git commit id': (field) => l10n.t('"{0}" must be a git commit id.', field),
+  [`must be "${STORE_FORMAT}"`]: (field) => l10n.t('"{0}" must be "{1}".', field, STORE_FORMAT),
+};
+
+const AT_MOST = /^must be at most (\d+) characters$/;
+const ONE_OF = /^must be one of (.+)$/;
+
+/** One sentence for a valibot issue, naming the field by its dot path (none: the whole file). */
+export function issueSentence(issue: v.BaseIssue<unknown>, field: string | undefined): string {
+  const message = issue.message;
+  if (issue.received === 'undefined') return field ? l10n.t('"{0}" is missing.', field) : l10n.t('Is missing.');
+  // valibot's own messages start with "Invalid …"; ours (model.ts) read as the end of a sentence.
+  if (!message.startsWith('Invalid')) {
+    const own = field ? FIELD_SENTENCES[message]?.(field) : undefined;
+    if (own) return own;
+    const atMost = AT_MOST.exec(message);
+    if (field && atMost) return l10n.t('"{0}" must be at most {1} characters.', field, Number(atMost[1]));
+    const oneOf = ONE_OF.exec(message);
+    if (field && oneOf?.[1]) return l10n.t('"{0}" must be one of {1}.', field, oneOf[1]);
+    // A message without a sentence here (a new rule in model.ts): English, still one sentence.
+    return `${field ? `"${field}" ` : ''}${message}.`.replace(/^./, (c) => c.toUpperCase());
+  }
+  const expected = issue.expected ?? l10n.t('something else');
+  if (issue.kind === 'schema') return field ? l10n.t('"{0}" must be {1}, not {2}.', field, expected, issue.received) : l10n.t('Must be {0}, not {1}.', expected, issue.received);
+  // valibot's message ("Invalid length: Expected <=5 but received 6") says what is wrong, in its terms.
+  return field ? l10n.t('"{0}" is invalid: {1}.', field, message) : l10n.t('Is invalid: {0}.', message);
+}
