@@ -1,7 +1,7 @@
-// Commands and webview serializers go through here. The activation shell (shell.ts) registers every
-// command of package.json and both page serializers with VS Code at once, then loads this bundle after
-// activate() has returned; what this bundle registers lands in the shell's tables instead of VS Code's
-// (registering an id twice would throw). Without a shell (older entry points), it registers directly.
+// Commands and webview serializers go through here. The activation shell (shell.ts) registers the commands
+// a person can run before the views exist, then loads this bundle after activate() has returned; handlers
+// of those commands land in the shell's tables instead of VS Code's (registering an id twice would throw).
+// Other commands, and without a shell (older entry points) every one, are registered directly.
 import * as vscode from 'vscode';
 
 export type CommandHandler = (...args: unknown[]) => unknown;
@@ -10,8 +10,6 @@ export type CommandHandler = (...args: unknown[]) => unknown;
 export interface ShellRegistry {
   commandIds: ReadonlySet<string>;
   handlers: Map<string, CommandHandler>;
-  viewTypes: ReadonlySet<string>;
-  serializers: Map<string, vscode.WebviewPanelSerializer>;
 }
 
 let shell: ShellRegistry | undefined;
@@ -29,11 +27,10 @@ export function registerCommand(id: string, handler: CommandHandler): vscode.Dis
   });
 }
 
+/**
+ * Not through the shell: VS Code keeps a page it restores after a reload waiting until its serializer
+ * registers, so this can wait for the extension to load (two fewer calls to VS Code during activation).
+ */
 export function registerWebviewPanelSerializer(viewType: string, serializer: vscode.WebviewPanelSerializer): vscode.Disposable {
-  const registry = shell;
-  if (!registry?.viewTypes.has(viewType)) return vscode.window.registerWebviewPanelSerializer(viewType, serializer);
-  registry.serializers.set(viewType, serializer);
-  return new vscode.Disposable(() => {
-    if (registry.serializers.get(viewType) === serializer) registry.serializers.delete(viewType);
-  });
+  return vscode.window.registerWebviewPanelSerializer(viewType, serializer);
 }

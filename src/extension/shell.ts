@@ -1,6 +1,6 @@
 // The extension's entry (dist/extension.js): a few kilobytes that register every command a person can run
-// before the views exist (the palette's, keybindings', menus'; tree-item-only commands are main's) and
-// the pages' serializers, then return. The rest (dist/main.js: the store, views, commands, pages) is
+// before the views exist (the palette's, keybindings', menus'; tree-item-only commands are main's), then
+// return. The pages' serializers are main's too: VS Code keeps a restored page waiting until one registers. The rest (dist/main.js: the store, views, commands, pages) is
 // required right after activate() has returned, or at once if a command or a page comes first. So
 // activation costs what a hello-world costs, and the data loads after it, as VS Code's guidelines ask.
 import type * as vscodeApi from 'vscode';
@@ -9,9 +9,6 @@ import type { CommandHandler, ShellRegistry } from './registry';
 
 /** The command ids of package.json the shell registers, put here by the build (scripts/build.mjs shellCommandIds). */
 declare const ALLIANCES_COMMAND_IDS: readonly string[];
-/** The webview panels VS Code may restore after a reload (partner page, dashboard). */
-export const WEBVIEW_VIEW_TYPES = ['alliances.partnerPage', 'alliances.dashboard'];
-
 type Main = typeof import('./extension');
 // A plain require: `import * as` would make the bundler copy the whole API object (measurable here).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -21,8 +18,6 @@ export function activate(context: vscodeApi.ExtensionContext): AlliancesApi {
   const registry: ShellRegistry = {
     commandIds: new Set(ALLIANCES_COMMAND_IDS),
     handlers: new Map<string, CommandHandler>(),
-    viewTypes: new Set(WEBVIEW_VIEW_TYPES),
-    serializers: new Map<string, vscodeApi.WebviewPanelSerializer>(),
   };
   let api: AlliancesApi | undefined;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -36,15 +31,6 @@ export function activate(context: vscodeApi.ExtensionContext): AlliancesApi {
       return handler(...args);
     };
     context.subscriptions.push(vscode.commands.registerCommand(id, dispatch));
-  }
-  for (const viewType of registry.viewTypes) {
-    const deserializeWebviewPanel = async (panel: vscodeApi.WebviewPanel, state: unknown): Promise<void> => {
-      load();
-      const serializer = registry.serializers.get(viewType);
-      if (serializer) await serializer.deserializeWebviewPanel(panel, state);
-      else panel.dispose();
-    };
-    context.subscriptions.push(vscode.window.registerWebviewPanelSerializer(viewType, { deserializeWebviewPanel }));
   }
   setTimeout(load, 0);
   // The API other extensions and the tests use: reading any part of it loads the rest first. Not

@@ -174,6 +174,16 @@ describe('Dashboard in the real workbench', function () {
     assert.equal(innerFrame.url(), frameUrl, 'the page never navigated');
   });
 
+  it('comes back after the window reloads (its serializer registers once the extension has loaded), one page', async () => {
+    await wb.page.reload();
+    await wb.page.locator('.monaco-workbench .statusbar').waitFor({ state: 'visible', timeout: 60_000 });
+    await wb.page.locator('.tab').filter({ hasText: 'Alliances Dashboard' }).click({ timeout: 30_000 });
+    ({ frame } = await attachWebview(wb.page, (f) => f.locator('section#coverage table.coverage').waitFor({ timeout: 30_000 })));
+    // Drawn again by the extension, not a blank page: the figures are there.
+    assert.match(await frame.locator('#summary').innerText(), /^11 partners in 11 departments · 17 check-ins in the range/);
+    assert.equal(await wb.page.locator('.tab').filter({ hasText: 'Alliances Dashboard' }).count(), 1, 'one page, not two');
+  });
+
   it('opens a partner\'s page from the dashboard', async () => {
     await section('health').locator('ul.slipping button.link', { hasText: 'Marcus Ortega' }).click();
     await wb.page.locator('.tab').filter({ hasText: 'Partner: Marcus Ortega' }).waitFor({ timeout: 15_000 });
