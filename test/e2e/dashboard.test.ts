@@ -174,14 +174,23 @@ describe('Dashboard in the real workbench', function () {
     assert.equal(innerFrame.url(), frameUrl, 'the page never navigated');
   });
 
-  it('comes back after the window reloads (its serializer registers once the extension has loaded), one page', async () => {
-    await wb.page.reload();
+  it('comes back after Developer: Reload Window with its filter (its serializer registers once the extension has loaded), one page', async () => {
+    await frame.locator('#filter-department').selectOption('Sales');
+    await frame.locator('#summary').filter({ hasText: /^1 partner in 1 department/ }).waitFor();
+    // The workbench's own reload saves each page's state first (a bare browser reload may not).
+    const reloaded = wb.page.waitForEvent('load', { timeout: 60_000 });
+    await wb.runCommand('Developer: Reload Window');
+    await reloaded;
     await wb.page.locator('.monaco-workbench .statusbar').waitFor({ state: 'visible', timeout: 60_000 });
     await wb.page.locator('.tab').filter({ hasText: 'Alliances Dashboard' }).click({ timeout: 30_000 });
     ({ frame } = await attachWebview(wb.page, (f) => f.locator('section#coverage table.coverage').waitFor({ timeout: 30_000 })));
-    // Drawn again by the extension, not a blank page: the figures are there.
-    assert.match(await frame.locator('#summary').innerText(), /^11 partners in 11 departments · 17 check-ins in the range/);
+    // Drawn again by the extension, with the filter the page had: not a blank page, not the default view.
+    await frame.locator('#summary').filter({ hasText: /check-ins/ }).waitFor({ timeout: 15_000 });
+    assert.equal(await frame.locator('#filter-department').inputValue(), 'Sales');
+    assert.match(await frame.locator('#summary').innerText(), /^1 partner in 1 department · 2 check-ins in the range/);
     assert.equal(await wb.page.locator('.tab').filter({ hasText: 'Alliances Dashboard' }).count(), 1, 'one page, not two');
+    await frame.locator('#filter-department').selectOption('');
+    await frame.locator('#summary').filter({ hasText: /^11 partners/ }).waitFor();
   });
 
   it('opens a partner\'s page from the dashboard', async () => {
