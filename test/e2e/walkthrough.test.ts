@@ -61,7 +61,18 @@ describe('The Get Started walkthrough in the real workbench', function () {
 
   /** Expands a step and waits for its picture: the picture's webview takes the focus when it loads, which
    *  would close a quick input opened meanwhile. */
+  /** Opens the walkthrough unless it is shown. */
+  const openWalkthrough = async () => {
+    if (await step('addPartner').isVisible()) return;
+    await wb.runCommand('Welcome: Open Walkthrough...');
+    await wb.quickPick(nls['walkthrough.gettingStarted.title'] ?? '');
+    await step('addPartner').waitFor();
+  };
+
   const select = async (id: StepId) => {
+    // The Welcome page sometimes goes back to its home list by itself when a step is ticked (seen in 2
+    // of 5 runs right after the first partner was added): come back to the walkthrough.
+    await openWalkthrough();
     // The title, not the middle of the step: an expanded step has its button there.
     if ((await step(id).getAttribute('aria-expanded')) !== 'true') await step(id).locator('.step-title').click();
     await container().locator(`button.getting-started-step[data-step-id="${WALKTHROUGH}#${id}"][aria-expanded="true"]`).waitFor();
@@ -69,9 +80,7 @@ describe('The Get Started walkthrough in the real workbench', function () {
   };
 
   it('lists the four steps, each with its SVG picture, alt text and theme colours', async () => {
-    await wb.runCommand('Welcome: Open Walkthrough...');
-    await wb.quickPick(nls['walkthrough.gettingStarted.title'] ?? '');
-    await step('addPartner').waitFor();
+    await openWalkthrough();
     assert.deepEqual(await steps().locator('.step-title').allInnerTexts(), STEPS.map((id) => text(id, 'title')));
     for (const id of STEPS) {
       const colours = await select(id);
@@ -106,8 +115,13 @@ describe('The Get Started walkthrough in the real workbench', function () {
     await wb.quickInputAccept();
     await onInputStep(5, 5);
     await wb.quickPick('Every month');
+    const partners = path.join(workspace, '.alliances', 'partners');
+    for (const deadline = Date.now() + 15_000; !(fs.existsSync(partners) && fs.readdirSync(partners).length > 0); await wb.page.waitForTimeout(100)) {
+      if (Date.now() > deadline) throw new Error('no partner file on disk 15 s after Add Partner');
+    }
+    await openWalkthrough();
     await ticked('addPartner', true).waitFor();
-    const files = fs.readdirSync(path.join(workspace, '.alliances', 'partners'));
+    const files = fs.readdirSync(partners);
     assert.equal(files.length, 1);
     assert.match(files[0] ?? '', /^rosa-diaz-[0-9a-z]+\.json$/);
     assert.equal(await ticked('logCheckIn', false).count(), 1, 'the other steps wait for their own event');
