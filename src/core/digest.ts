@@ -1,7 +1,7 @@
 import { calendarDate } from './dates';
 import { followUpDays, followUpOwnerName, openFollowUps, openTalkingPoints } from './agenda';
 import { dueStateLabel } from './cadence';
-import { CHECK_IN_KIND_LABELS } from './model';
+import { CHECK_IN_KINDS, checkInKindLabel, type CheckInKind } from './model';
 import { english } from './translator';
 import { duePartners, viewPartners } from './partnerView';
 import { departmentCoverage, silos, statsInput } from './stats';
@@ -102,7 +102,7 @@ export function formatDigest(digest: Digest): string {
   else {
     lines.push(`Due for a check-in (${digest.due.length}):`);
     for (const due of digest.due) {
-      const last = due.lastCheckIn ? `last ${due.lastCheckIn.date}, ${CHECK_IN_KIND_LABELS[due.lastCheckIn.kind as keyof typeof CHECK_IN_KIND_LABELS] ?? due.lastCheckIn.kind}: ${due.lastCheckIn.summary}` : 'never checked in';
+      const last = due.lastCheckIn ? `last ${due.lastCheckIn.date}, ${(CHECK_IN_KINDS as readonly string[]).includes(due.lastCheckIn.kind) ? checkInKindLabel(due.lastCheckIn.kind as CheckInKind, english) : due.lastCheckIn.kind}: ${due.lastCheckIn.summary}` : 'never checked in';
       const agenda = due.openTalkingPoints > 0 ? ` [${due.openTalkingPoints} talking point${due.openTalkingPoints === 1 ? '' : 's'}]` : '';
       lines.push(`  - ${due.name} (${due.department}) — ${due.label}; ${last}${agenda}`);
     }

@@ -4,7 +4,7 @@ import { followUpOwnerName, isOpenTalkingPoint, openFollowUps, sourceLabel } fro
 import { cadenceOf, dueStateLabel } from './cadence';
 import { english } from './translator';
 import { computeDigest, type DigestOptions } from './digest';
-import { CHECK_IN_KIND_LABELS, type Partner } from './model';
+import { checkInKindLabel, type Partner } from './model';
 import { viewPartners } from './partnerView';
 import { mdText } from './stats/report';
 import type { Loaded, Store } from './store';
@@ -77,7 +77,7 @@ function partnerSection(store: Store, partner: Partner, dueLabel: string, option
   if (checkIns.length === 0) lines.push('None yet.');
   for (const { value, private: secret } of checkIns) {
     const rating = value.rating ? `, ${value.rating}/5` : '';
-    lines.push(`- ${day(value.date)}, ${CHECK_IN_KIND_LABELS[value.kind]}${rating}${secret ? ' (private)' : ''}: ${inlineMarkdown(value.summary)} (${inlineMarkdown(value.author.name)})`);
+    lines.push(`- ${day(value.date)}, ${checkInKindLabel(value.kind, english)}${rating}${secret ? ' (private)' : ''}: ${inlineMarkdown(value.summary)} (${inlineMarkdown(value.author.name)})`);
     if (value.notes?.trim()) lines.push(...value.notes.trim().split(/\r?\n/).map((line) => `  > ${line}`));
   }
   return lines;

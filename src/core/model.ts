@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import * as v from 'valibot';
 import { ID_PATTERN } from './ids';
+import type { Translator } from './translator';
 
 /** The schema version this build writes. Records with a higher one are shown read-only. */
 export const SCHEMA_VERSION = 1;
@@ -207,16 +208,10 @@ export const SCHEMAS = {
   note: NoteSchema,
 } as const;
 
-/** English names of the kinds, for shared files (reports) and the CLI; the UI uses checkInKindLabel. */
-export const CHECK_IN_KIND_LABELS: Record<CheckInKind, string> = {
-  'one-on-one': '1:1',
-  'help-me': 'Help-me',
-  'ad-hoc': 'Ad hoc',
-  async: 'Async',
-};
-
-/** A kind's name in the display language. */
-export function checkInKindLabel(kind: CheckInKind): string {
+/** A kind's name in the display language, or in English (`english`) for shared files and the CLI. */
+export function checkInKindLabel(kind: CheckInKind, translator: Translator = l10n): string {
+  // Named l10n so that the string extractor (@vscode/l10n-dev) finds these messages.
+  const l10n = translator;
   switch (kind) {
     case 'one-on-one':
       return l10n.t({ message: '1:1', comment: ['A kind of check-in: a scheduled one-on-one conversation.'] });
