@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import type { CheckIn, Partner } from '../../src/core/model';
 import { createDemoWorkspace } from '../fixtures/demoStore';
 import { repoRoot } from '../harness/codeServer';
+import { answerAddPartnerWithRosa, onInputStep } from './addPartnerInputs';
 import { openWorkbench, type Workbench } from './workbench';
 
 const vsix = process.env.ALLIANCES_VSIX ?? path.join(repoRoot, 'dist', 'alliances.vsix');
@@ -38,9 +39,7 @@ describe('Alliances in the real workbench', function () {
   const tree = () => wb.page.locator('.pane:has(.pane-header[aria-label^="Partners"]) .monaco-list-row');
   const treeRow = (name: string) => tree().filter({ hasText: name }).first();
   /** The quick input shows "n/total" while a multi-step flow is on step n. */
-  const onStep = async (n: number, total: number) => {
-    await wb.page.locator('.quick-input-widget').filter({ hasText: `${n}/${total}` }).waitFor({ state: 'visible' });
-  };
+  const onStep = (n: number, total: number) => onInputStep(wb, n, total);
 
   it('shows the demo partners in the Alliances sidebar, with the due count in the status bar', async () => {
     // The item, not its link: the badge can sit on top of the link.
@@ -72,19 +71,7 @@ describe('Alliances in the real workbench', function () {
 
   it('adds a partner through the Command Palette and the multi-step input', async () => {
     await wb.runCommand('Alliances: Add Partner');
-    await onStep(1, 5);
-    await wb.quickInputType('Rosa Diaz');
-    await wb.quickInputAccept();
-    await onStep(2, 5);
-    await wb.quickInputType('Head of Partnerships');
-    await wb.quickInputAccept();
-    await onStep(3, 5);
-    await wb.quickInputType('Partnerships');
-    await wb.quickPick('Partnerships');
-    await onStep(4, 5);
-    await wb.quickInputAccept(); // email is optional
-    await onStep(5, 5);
-    await wb.quickPick('Every month');
+    await answerAddPartnerWithRosa(wb);
     await treeRow('Rosa Diaz').waitFor({ state: 'visible' });
     assert.match(await treeRow('Rosa Diaz').innerText(), /no check-in yet/);
 
