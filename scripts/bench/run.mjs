@@ -14,6 +14,7 @@
 //   BENCH_ANALYSIS=0       skip the cost breakdown and CPU profiles
 //   BENCH_KEEP=1           keep the temporary folder (store, logs, raw results)
 //   BENCH_VERBOSE=1        print the workbench's own log lines too
+//   BENCH_ONLY=activation  the build, the bundles and the activation windows only (about a minute)
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -43,6 +44,7 @@ const options = {
   analysis: env.BENCH_ANALYSIS !== '0',
   keep: env.BENCH_KEEP === '1',
   verbose: env.BENCH_VERBOSE === '1',
+  activationOnly: env.BENCH_ONLY === 'activation',
 };
 const MARKER = '[bench-host] ';
 
@@ -262,14 +264,16 @@ function dashboardRows(details) {
 }
 
 // ---- 3. inside VS Code ----------------------------------------------------------------------------
-function writeExtension(dir, name, command) {
+function writeExtension(dir, name, command, extraCommands = 0) {
+  // The extra commands copy hello-world's registration n more times: what VS Code charges per command.
+  const extras = Array.from({ length: extraCommands }, (_, i) => `${command}${i + 2}`);
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, 'package.json'), JSON.stringify({
     name, displayName: name, publisher: 'bench', version: '0.0.1', engines: { vscode: '^1.95.0' },
     main: './extension.js',
     // No activation event: only the benchmark activates it, at a moment it controls.
     activationEvents: [],
-    contributes: { commands: [{ command, title: 'Hello World' }] },
+    contributes: { commands: [command, ...extras].map((id) => ({ command: id, title: 'Hello World' })) },
   }, null, 2));
   // The yo code "Hello World" (JavaScript) extension.
   writeFileSync(path.join(dir, 'extension.js'), `const vscode = require('vscode');
@@ -277,7 +281,12 @@ function activate(context) {
   const disposable = vscode.commands.registerCommand('${command}', function () {
     vscode.window.showInformationMessage('Hello World from ${name}!');
   });
-  context.subscriptions.push(disposable);
+  context.subscriptions.push(disposable);${extras.length ? `
+  for (const id of ${JSON.stringify(extras)}) {
+    context.subscriptions.push(vscode.commands.registerCommand(id, function () {
+      vscode.window.showInformationMessage('Hello World from ${name}!');
+    }));
+  }` : ''}
 }
 function deactivate() {}
 module.exports = { activate, deactivate };
@@ -310,6 +319,11 @@ async function hostBench(vsix, bigWorkspace, tmp, details, frameMapper) {
   const alliances = unpackVsix(vsix, path.join(tmp, 'vsix'), path.join(extensionsRoot, 'alliances'));
   const helloId = writeExtension(path.join(extensionsRoot, 'hello-world'), 'hello-world', 'helloWorld.helloWorld');
   const warmupId = writeExtension(path.join(extensionsRoot, 'warm-up'), 'warm-up', 'warmUp.helloWorld');
+  // The same hello-world registering as many commands as the Alliances shell does: how much of
+  // Alliances' figure is VS Code's price per registered command.
+  const shell = readFileSync(path.join(extensionsRoot, 'alliances', 'dist', 'extension.js'), 'utf8');
+  const shellCommands = new Set(shell.match(/"alliances\.[A-Za-z]+"/g) ?? []).size;
+  const helloManyId = writeExtension(path.join(extensionsRoot, 'hello-many'), 'hello-many', 'helloMany.helloWorld', Math.max(0, shellCommands - 1));
   // Profiles taken in the extension host name minified functions; this maps them back to src/ (only if
   // the map was made for exactly the code in the .vsix).
   const packaged = readFileSync(path.join(extensionsRoot, 'alliances', 'dist', 'main.js'), 'utf8');
@@ -318,7 +332,7 @@ async function hostBench(vsix, bigWorkspace, tmp, details, frameMapper) {
   const emptyWorkspace = path.join(tmp, 'empty-workspace');
   mkdirSync(emptyWorkspace, { recursive: true });
   const controlFile = path.join(tmp, 'control.json');
-  Object.assign(details.host, { alliancesId: alliances.id, manifestActivationEvents: alliances.originalEvents, windows: [] });
+  Object.assign(details.host, { alliancesId: alliances.id, helloManyId, shellCommands, manifestActivationEvents: alliances.originalEvents, windows: [] });
 
   say('starting code-server (VS Code 1.139) and Chromium…');
   const server = await harness.startCodeServer({
@@ -387,10 +401,11 @@ async function hostBench(vsix, bigWorkspace, tmp, details, frameMapper) {
 
   for (let i = 0; i < options.windows; i++) {
     // Alternate who goes first after the warm-up, so neither always pays for the other.
-    const order = i % 2 === 0 ? [warmupId, helloId, alliances.id] : [warmupId, alliances.id, helloId];
+    const order = i % 2 === 0 ? [warmupId, helloId, alliances.id, helloManyId] : [warmupId, helloManyId, alliances.id, helloId];
     say(`window ${i + 1}/${options.windows}: activation (${order.slice(1).join(' then ')}), empty workspace`);
     await window(i + 1, 'activation', emptyWorkspace, order);
   }
+  if (options.activationOnly) return { alliancesId: alliances.id, helloId };
   say('window: the big store (load, heap, tree, Log Check-in, reloads)');
   await window(options.windows + 1, 'store', bigWorkspace, [warmupId, helloId, alliances.id]);
   say('window: the demo workspace (dashboard first paint)');
@@ -430,8 +445,15 @@ function hostRows(details, ids) {
       `require ${formatMs(part(ids.helloId, 'requireMs'))}, activate() ${formatMs(part(ids.helloId, 'activateCallMs'))}; ${vscodeWork(ids.helloId)}`);
     row('Activation (VS Code)', 'Alliances ÷ hello-world (median of per-window ratios)', `${median(ratios).toFixed(2)}×`, '≤ 2.0×', check(median(ratios) <= 2),
       `require ${formatMs(part(ids.alliancesId, 'requireMs'))} vs ${formatMs(part(ids.helloId, 'requireMs'))}, activate() ${formatMs(part(ids.alliancesId, 'activateCallMs'))} vs ${formatMs(part(ids.helloId, 'activateCallMs'))}`);
+    const many = details.host.helloManyId;
+    const manyFigures = activationWindows.map((w) => figure(w, many)).filter(Number.isFinite);
+    if (many && manyFigures.length) {
+      row('Activation (VS Code)', `Hello-world registering ${details.host.shellCommands} commands, as the shell does (same windows)`, formatMs(median(manyFigures)), 'reported', 'info',
+        `activate() ${formatMs(part(many, 'activateCallMs'))} vs hello-world's ${formatMs(part(ids.helloId, 'activateCallMs'))}: VS Code's price for the extra registrations`);
+    }
     row('Activation (VS Code)', '…of which require() + activate() call (VS Code\'s "Activation" figure)', `${formatMs(part(ids.alliancesId, 'requireMs') + part(ids.alliancesId, 'activateCallMs'))} vs ${formatMs(part(ids.helloId, 'requireMs') + part(ids.helloId, 'activateCallMs'))}`, 'reported', 'info');
   }
+  if (options.activationOnly) return;
   const store = windows.find((w) => w.mode === 'store');
   if (!store) {
     row('Extension host', 'Big-store window', 'no result', '', 'error', errors.join('; '));
@@ -499,25 +521,29 @@ async function main() {
 
   const bigWorkspace = path.join(tmp, 'big-workspace');
   mkdirSync(bigWorkspace, { recursive: true });
-  say(`generating ${options.partners} partners and ${options.checkIns} check-ins (+ talking points, follow-ups)…`);
-  const generated = generateStore(bigWorkspace, { partners: options.partners, checkIns: options.checkIns, kindFolders: layout.KIND_FOLDERS ?? { partner: 'partners', checkIn: 'checkins' } });
-  details.dataset = { partners: generated.partners, checkIns: generated.checkIns, talkingPoints: generated.talkingPoints, followUps: generated.followUps, generatedInS: generated.seconds };
-  say(`generated in ${generated.seconds.toFixed(1)} s: ${JSON.stringify(details.dataset)}`);
-  const dataset = `${generated.partners.toLocaleString('en')} partners, ${generated.checkIns.toLocaleString('en')} check-ins, ${generated.talkingPoints.toLocaleString('en')} talking points, ${generated.followUps.toLocaleString('en')} follow-ups`;
+  if (options.activationOnly) {
+    say('BENCH_ONLY=activation: no store, no plain-Node figures, no big-store or demo window');
+  } else {
+    say(`generating ${options.partners} partners and ${options.checkIns} check-ins (+ talking points, follow-ups)…`);
+    const generated = generateStore(bigWorkspace, { partners: options.partners, checkIns: options.checkIns, kindFolders: layout.KIND_FOLDERS ?? { partner: 'partners', checkIn: 'checkins' } });
+    details.dataset = { partners: generated.partners, checkIns: generated.checkIns, talkingPoints: generated.talkingPoints, followUps: generated.followUps, generatedInS: generated.seconds };
+    say(`generated in ${generated.seconds.toFixed(1)} s: ${JSON.stringify(details.dataset)}`);
+    const dataset = `${generated.partners.toLocaleString('en')} partners, ${generated.checkIns.toLocaleString('en')} check-ins, ${generated.talkingPoints.toLocaleString('en')} talking points, ${generated.followUps.toLocaleString('en')} follow-ups`;
 
-  try {
-    details.core = await coreBench(generated.root, tmp);
-    const c = details.core.counts;
-    const expected = { partner: generated.partners, checkIn: generated.checkIns, talkingPoint: generated.talkingPoints, followUp: generated.followUps, problems: 0 };
-    const wrong = Object.entries(expected).filter(([k, v]) => (c[k] ?? 0) !== v);
-    if (wrong.length) {
-      row('Store (Node)', 'Generated store loads as written', JSON.stringify(c), JSON.stringify(expected), 'error', `the Store did not read the generated records as valid: ${(details.core.problemsSample ?? []).join('; ')}`);
-    } else {
-      coreRows(details.core, dataset);
+    try {
+      details.core = await coreBench(generated.root, tmp);
+      const c = details.core.counts;
+      const expected = { partner: generated.partners, checkIn: generated.checkIns, talkingPoint: generated.talkingPoints, followUp: generated.followUps, problems: 0 };
+      const wrong = Object.entries(expected).filter(([k, v]) => (c[k] ?? 0) !== v);
+      if (wrong.length) {
+        row('Store (Node)', 'Generated store loads as written', JSON.stringify(c), JSON.stringify(expected), 'error', `the Store did not read the generated records as valid: ${(details.core.problemsSample ?? []).join('; ')}`);
+      } else {
+        coreRows(details.core, dataset);
+      }
+      for (const e of details.core.errors ?? []) row('Store (Node)', 'Error', 'see note', '', 'error', e.split('\n')[0]);
+    } catch (error) {
+      row('Store (Node)', 'Plain-Node benchmark', 'failed', '', 'error', error.message);
     }
-    for (const e of details.core.errors ?? []) row('Store (Node)', 'Error', 'see note', '', 'error', e.split('\n')[0]);
-  } catch (error) {
-    row('Store (Node)', 'Plain-Node benchmark', 'failed', '', 'error', error.message);
   }
 
   if (options.skipHost) {
@@ -533,7 +559,7 @@ async function main() {
     }
   }
 
-  dashboardRows(details);
+  if (!options.activationOnly) dashboardRows(details);
 
   details.machine.loadavgEnd = os.loadavg().map((v) => Math.round(v * 100) / 100);
   const failed = rows.filter((r) => r.status === 'fail' || r.status === 'error');
