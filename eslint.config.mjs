@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 const layerRule = (message, patterns) => ['error', { paths: patterns.map((name) => ({ name, message })) }];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'out/', '.cache/', 'node_modules/', '.demo/', 'test-results/', '**/*.mjs', '**/*.js'] },
+  { ignores: ['dist/', 'out/', '.cache/', 'node_modules/', '.demo/', 'test-results/', '**/*.mjs', '**/*.js', '**/*.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

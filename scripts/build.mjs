@@ -1,31 +1,18 @@
 // Bundles the extension (CommonJS, `vscode` external) and the lazily loaded git adapter with esbuild.
 import { chmodSync, readFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
+import shellCommands from './shellCommands.cjs';
+
+const { shellCommandIds } = shellCommands;
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 /** `--only=cli` builds one bundle (the CLI tests build the bundle they run). */
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
 
-/** Every command of package.json: the activation shell registers them all at once. */
-/**
- * The commands the activation shell registers: every command a person can run before the extension's
- * views exist (palette, keybindings, view titles, editor menus, welcome views, walkthrough). Commands
- * hidden from the palette and offered only on tree items are registered by dist/main.js, which built
- * those items: one RPC to VS Code fewer each during activation.
- */
-function shellCommandIds(contributes) {
-  const hidden = new Set((contributes.menus?.commandPalette ?? []).filter((m) => m.when === 'false').map((m) => m.command));
-  const onTreeItemsOnly = new Set(hidden);
-  for (const [menu, items] of Object.entries(contributes.menus ?? {})) {
-    if (menu !== 'commandPalette' && menu !== 'view/item/context') for (const item of items) onTreeItemsOnly.delete(item.command);
-  }
-  for (const binding of contributes.keybindings ?? []) onTreeItemsOnly.delete(binding.command);
-  const linked = JSON.stringify([contributes.viewsWelcome ?? [], contributes.walkthroughs ?? []]);
-  for (const id of [...onTreeItemsOnly]) if (linked.includes(id)) onTreeItemsOnly.delete(id);
-  return contributes.commands.map((c) => c.command).filter((id) => !onTreeItemsOnly.has(id));
-}
-const commandIds = shellCommandIds(JSON.parse(readFileSync('package.json', 'utf8')).contributes);
+const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
+/** The commands the activation shell registers (scripts/shellCommands.cjs says which and why). */
+const commandIds = shellCommandIds(manifest.contributes, JSON.parse(readFileSync('package.nls.json', 'utf8')));
 
 /** Keeps `require('./git.js')`, `./dashboard.js`, `./interop.js` and `./main.js` as run-time requires of the sibling bundles. */
 const lazyBundles = {

@@ -148,6 +148,9 @@ export function start(context: vscode.ExtensionContext, registry?: ShellRegistry
   context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(GIT_SCHEME, new GitContentProvider()));
   const partnerPages = registerPartnerPage(context, service, branches);
   context.subscriptions.push(partnerPages, dashboard, ...dashboard.register());
+  // Every command is registered: the menus and palette entries the shell left out may show now
+  // (scripts/shellCommands.cjs). Sent after the registrations, so it reaches the workbench after them.
+  void vscode.commands.executeCommand('setContext', 'alliances:started', true);
   const run = storeCommand((body: () => Promise<unknown>) => body());
   // One click on a checkbox completes or reopens a follow-up.
   context.subscriptions.push(
