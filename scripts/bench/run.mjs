@@ -6,7 +6,7 @@
 //
 // Environment (all optional):
 //   BENCH_RUNS=5           Store.load / floor runs (median)
-//   BENCH_WINDOWS=5        VS Code windows for the activation figures (median; the order alternates)
+//   BENCH_WINDOWS=7        VS Code windows for the activation figures (median; the order alternates)
 //   BENCH_LOG_CHECKINS=12  Log Check-in repetitions
 //   BENCH_PARTNERS=1000 BENCH_CHECKINS=50000   dataset size (the targets are for the default)
 //   BENCH_SKIP_HOST=1      plain Node and bundles only (no code-server)
@@ -35,7 +35,7 @@ const env = process.env;
 const num = (name, fallback) => (env[name] !== undefined && env[name] !== '' ? Number(env[name]) : fallback);
 const options = {
   runs: num('BENCH_RUNS', 5),
-  windows: num('BENCH_WINDOWS', 5),
+  windows: num('BENCH_WINDOWS', 7),
   logCheckIns: num('BENCH_LOG_CHECKINS', 12),
   partners: num('BENCH_PARTNERS', 1000),
   checkIns: num('BENCH_CHECKINS', 50_000),
