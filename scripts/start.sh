@@ -13,7 +13,9 @@ state="$root/.demo/state"
 if [ "${1:-}" = "--reset" ]; then rm -rf "$root/.demo"; fi
 
 echo "[start] packaging the extension"
-npm run --silent package > .cache/package.log 2>&1 || { cat .cache/package.log; exit 1; }
+# The log stays in this checkout (.demo/ is git-ignored): .cache is shared between worktrees.
+mkdir -p "$root/.demo"
+npm run --silent package > .demo/package.log 2>&1 || { cat .demo/package.log; exit 1; }
 
 if [ ! -d "$demo/.alliances" ]; then
   echo "[start] creating the demo workspace in .demo/workspace"

@@ -12,7 +12,9 @@ step "build";                npm run --silent build >/dev/null
 step "compile tests";        rm -rf out && npm run --silent build:tests
 step "unit tests";           npm run --silent test:unit
 step "integration tests (real VS Code 1.139 extension host)"; npm run --silent test:integration
-step "package";              npm run --silent package > .cache/package.log 2>&1 || { cat .cache/package.log; exit 1; }; ls -l dist/alliances.vsix
+# The log stays in this checkout (test-results/ is git-ignored): .cache is shared between worktrees.
+mkdir -p test-results
+step "package";              npm run --silent package > test-results/package.log 2>&1 || { cat test-results/package.log; exit 1; }; ls -l dist/alliances.vsix
 step "UI tests (Chromium on the real workbench)"; npm run --silent test:e2e
 step "reliability summary";  node scripts/reliabilitySummary.mjs
 printf '\n\033[32mAll tests passed.\033[0m Screenshots: test-results/screenshots/\n'

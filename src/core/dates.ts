@@ -75,5 +75,10 @@ export function dayNumberOfText(text: string): number {
 /** Local midnight at the start of a day number. */
 export function startOfDayNumber(day: number): Date {
   const utc = new Date(day * DAY_MS);
-  return new Date(utc.getUTCFullYear(), utc.getUTCMonth(), utc.getUTCDate());
+  const year = utc.getUTCFullYear();
+  if (!(year >= 0 && year < 100)) return new Date(year, utc.getUTCMonth(), utc.getUTCDate());
+  // The constructor would read years 0–99 as 1900–1999; only "0100-00-15"-like texts get here.
+  const start = new Date(2000, 0, 1);
+  start.setFullYear(year, utc.getUTCMonth(), utc.getUTCDate());
+  return start;
 }

@@ -4,7 +4,7 @@ import * as l10n from '@vscode/l10n';
 import * as v from 'valibot';
 import { Emitter } from './events';
 import { isNotFound, type DirEntry, type FileSystemPort } from './fileSystem';
-import { gitOperationInProgress } from './gitState';
+import { gitBusyAfterWaiting, type Sleep } from './gitState';
 import { newId } from './ids';
 import { decodeUtf8, locatePath, type TextLocation } from './jsonText';
 import {
@@ -58,6 +58,8 @@ export interface StoreOptions {
   /** Who is writing: git identity, falling back to the OS user. Asked once per write. */
   author: () => Promise<Author>;
   now?: () => Date;
+  /** How the store pauses (a momentary git lock, a busy rename); tests pass one that needs no wall clock. */
+  sleep?: Sleep;
   /** A reason to refuse writing this file (for example: open with unsaved edits), or undefined. */
   writeGuard?: (path: string) => string | undefined;
   /**
@@ -133,6 +135,7 @@ export class Store {
   readonly root: string;
   private readonly fs: FileSystemPort;
   private readonly now: () => Date;
+  private readonly sleep: Sleep;
   /** Every record by kind and id. */
   private readonly collections = new Map<CollectionKind, Map<string, Loaded<RecordTypes[CollectionKind]>>>(COLLECTION_KINDS.map((kind) => [kind, new Map()]));
   /** Record ids by kind and partner id: check-ins, talking points, follow-ups and asks of a partner. */
@@ -160,6 +163,7 @@ export class Store {
     this.root = options.root;
     this.fs = options.fs;
     this.now = options.now ?? (() => new Date());
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   }
 
   get isLoaded(): boolean {
@@ -734,12 +738,13 @@ export class Store {
    */
   private async writeChecked(file: string, text: string, expectedHash: string | undefined): Promise<string> {
     const relative = toRelative(this.root, file);
+    // First, so that every check below sees the files as they are once a momentary git lock is gone.
+    const gitBusy = await gitBusyAfterWaiting(this.fs, this.root, this.sleep).catch(() => undefined);
+    if (gitBusy) throw new StoreWriteError(l10n.t({ message: '{0} {1} was not written.', args: [gitBusy, relative], comment: ['{0} is a sentence saying which git operation is in progress; {1} is a file.'] }), 'git-busy');
     const refusal = this.options.writeGuard?.(file);
     if (refusal) throw new StoreWriteError(refusal, 'unsaved-edits');
     const problem = this.problemsByPath.get(file);
     if (problem) throw new StoreWriteError(l10n.t('{0} has a problem ({1}); it was not changed. Fix it first.', relative, problem.reason), 'broken-file');
-    const gitBusy = await gitOperationInProgress(this.fs, this.root).catch(() => undefined);
-    if (gitBusy) throw new StoreWriteError(l10n.t({ message: '{0} {1} was not written.', args: [gitBusy, relative], comment: ['{0} is a sentence saying which git operation is in progress; {1} is a file.'] }), 'git-busy');
     const outside = await this.outsideWorkspace(file);
     if (outside) throw new StoreWriteError(l10n.t('{0} resolves to {1}, outside the workspace folder; it was not written.', relative, outside), 'outside-workspace');
     if ((await this.fs.lstat(file).catch(() => undefined))?.isSymbolicLink) {
@@ -781,7 +786,7 @@ export class Store {
       } catch (error) {
         const code = (error as { code?: string }).code;
         if (attempt >= RENAME_RETRIES || (code !== 'EPERM' && code !== 'EBUSY' && code !== 'EACCES')) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** attempt));
+        await this.sleep(25 * 2 ** attempt);
       }
     }
   }

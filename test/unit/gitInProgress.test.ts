@@ -1,10 +1,11 @@
 // Writes are held back while git waits for the user in the middle of a merge, rebase, cherry-pick or
-// revert (or another git command holds the index): real git in temporary repositories, the store in
-// a workspace folder below the repository root and in a linked worktree (".git" is a "gitdir:" file).
+// revert (or another git command holds the index past a short wait: gitLockWait.test.ts): real git in
+// temporary repositories, the store in a workspace folder below the repository root and in a linked
+// worktree (".git" is a "gitdir:" file).
 import { strict as assert } from 'node:assert';
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
-import { findGitLocation, gitOperationInProgress } from '../../src/core/gitState';
+import { findGitLocation, gitOperationInProgress, INDEX_LOCK_PAUSES_MS, type Sleep } from '../../src/core/gitState';
 import { nodeFileSystem } from '../../src/core/nodeFileSystem';
 import type { Store } from '../../src/core/store';
 import { recordBytes, recordCounts } from '../reliability/counts';
@@ -16,8 +17,15 @@ describe('writes wait for git operations in progress (real git)', () => {
   let dir: string;
   let repo: string;
   let env: NodeJS.ProcessEnv;
+  /** The pauses the stores took (counted, not slept): none but a held index.lock's. */
+  let pauses: number[];
+  const sleep: Sleep = (ms) => {
+    pauses.push(ms);
+    return Promise.resolve();
+  };
 
   beforeEach(async () => {
+    pauses = [];
     dir = await makeTempDir('alliances-gitbusy-');
     repo = path.join(dir, 'repo');
     await fsp.mkdir(repo);
@@ -29,7 +37,7 @@ describe('writes wait for git operations in progress (real git)', () => {
 
   /** A store in `folder` with one partner, committed, and a text file both branches will change. */
   async function setUp(folder: string): Promise<{ store: Store; partnerId: string; file: string }> {
-    const store = makeStore(path.join(folder, '.alliances'), { workspaceFolder: folder });
+    const store = makeStore(path.join(folder, '.alliances'), { workspaceFolder: folder, sleep });
     const partner = await store.addPartner({ name: 'Grace Hopper', department: 'Product' });
     await fsp.writeFile(path.join(repo, 'plan.txt'), 'base\n');
     git(repo, env, 'add', '-A');
@@ -43,8 +51,12 @@ describe('writes wait for git operations in progress (real git)', () => {
     return { store, partnerId: partner.value.id, file: partner.path };
   }
 
-  /** Every kind of write is refused with a message naming the operation and the folder; nothing changes. */
-  async function assertHeldBack(store: Store, partnerId: string, file: string, operation: RegExp, workTree: string): Promise<void> {
+  /**
+   * Every kind of write is refused with a message naming the operation and the folder; nothing changes.
+   * An operation that waits for the person is refused at once; a held index.lock after the whole wait.
+   */
+  async function assertHeldBack(store: Store, partnerId: string, file: string, operation: RegExp, workTree: string, lockHeld = false): Promise<void> {
+    pauses = [];
     const before = await fsp.readFile(file);
     const listing = await fsp.readdir(path.dirname(file));
     const error = await rejectsWithCode(store.updatePartner(partnerId, { role: 'Changed during the operation' }), 'git-busy');
@@ -56,6 +68,7 @@ describe('writes wait for git operations in progress (real git)', () => {
     assert.equal(recordBytes(SUITE, before, await fsp.readFile(file)), 0);
     assert.deepEqual(await fsp.readdir(path.dirname(file)), listing);
     assert.deepEqual(await tempFiles(path.dirname(path.dirname(file))), []);
+    assert.deepEqual(pauses, lockHeld ? [...INDEX_LOCK_PAUSES_MS, ...INDEX_LOCK_PAUSES_MS, ...INDEX_LOCK_PAUSES_MS] : []);
     recordCounts(SUITE, { faults: 1 });
   }
 
@@ -107,7 +120,7 @@ describe('writes wait for git operations in progress (real git)', () => {
     const worktree = path.join(dir, 'wt');
     git(repo, env, 'worktree', 'add', '-q', '-b', 'side', worktree, 'main');
     assert.match(await fsp.readFile(path.join(worktree, '.git'), 'utf8'), /^gitdir: /);
-    const store = makeStore(path.join(worktree, '.alliances'), { workspaceFolder: worktree });
+    const store = makeStore(path.join(worktree, '.alliances'), { workspaceFolder: worktree, sleep });
     await store.load();
     const file = store.partner(partnerId)!.path;
     const location = await findGitLocation(nodeFileSystem, store.root);
@@ -138,13 +151,13 @@ describe('writes wait for git operations in progress (real git)', () => {
     ['index.lock', /^Another git command \(\.git\/index\.lock exists\) is in progress .*wait for it to finish/, false],
   ] as const) {
     it(`.git/${marker} holds writes back, and removing it lets them through`, async () => {
-      const store = makeStore(path.join(repo, '.alliances'), { workspaceFolder: repo });
+      const store = makeStore(path.join(repo, '.alliances'), { workspaceFolder: repo, sleep });
       const partner = await store.addPartner({ name: 'Grace Hopper', department: 'Product' });
       const markerPath = path.join(repo, '.git', marker);
       if (isFolder) await fsp.mkdir(markerPath);
       else await fsp.writeFile(markerPath, '0123456789abcdef0123456789abcdef01234567\n');
       assert.match((await gitOperationInProgress(nodeFileSystem, store.root)) ?? '', operation);
-      await assertHeldBack(store, partner.value.id, partner.path, operation, repo);
+      await assertHeldBack(store, partner.value.id, partner.path, operation, repo, marker === 'index.lock');
       await fsp.rm(markerPath, { recursive: true });
       assert.equal(await gitOperationInProgress(nodeFileSystem, store.root), undefined);
       await store.updatePartner(partner.value.id, { role: 'After' });

@@ -1,7 +1,7 @@
 // What every dashboard statistic reads: plain records (from one or several stores), the filter the user
 // chose, and the clock. Pure: no store, no vscode, so each statistic is tested on hand-built data.
 import type { Ask, Author, CheckIn, Partner } from '../model';
-import { dayNumber } from '../dates';
+import { dayNumber, dayNumberOfText, startOfDayNumber } from '../dates';
 
 /** A check-in with what the statistics need precomputed once: its time and whether it is private. */
 export interface StatCheckIn {
@@ -89,9 +89,9 @@ export function dayNumberOf(checkIn: StatCheckIn): number {
 
 const DAY_MS = 86_400_000;
 
-/** Local midnight of a yyyy-MM-dd day, in milliseconds. */
-export function startOfCalendarDay(day: string): number {
-  return new Date(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))).getTime();
+/** Local midnight of a yyyy-MM-dd day, in milliseconds: the one reading of a calendar day (dates.ts). */
+function startOfCalendarDay(day: string): number {
+  return startOfDayNumber(dayNumberOfText(day)).getTime();
 }
 
 /** The time range a filter selects: [start, end) in milliseconds. */
