@@ -23,8 +23,8 @@ function inZone(zone: string, run: () => void): void {
 }
 
 /** How the dashboard read a filter day before: the Date constructor on the digits, overflow and all. */
-function constructorReading(day: string): number {
-  return new Date(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))).getTime();
+function constructorReading(day: string, plusDays = 0): number {
+  return new Date(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)) + plusDays).getTime();
 }
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
@@ -41,7 +41,8 @@ describe('one reading of a calendar day (dates.ts) for the dashboard filter', ()
               const expected = constructorReading(text);
               const range = filterRange({ from: text, to: text }, now);
               if (range.start !== expected) assert.fail(`${zone} ${text}: ${new Date(range.start).toString()}, expected ${new Date(expected).toString()}`);
-              assert.equal(range.end, expected + DAY_MS, text);
+              // The range ends at the next day's midnight (23 or 25 hours later on a clock-change day).
+              assert.equal(range.end, constructorReading(text, 1), text);
             }
           }
         }
@@ -68,6 +69,19 @@ describe('one reading of a calendar day (dates.ts) for the dashboard filter', ()
 
   it('an empty filter keeps the whole past and ends after today', () => {
     const now = new Date(2026, 10, 21, 9, 30);
-    assert.deepEqual(filterRange({}, now), { start: Number.NEGATIVE_INFINITY, end: new Date(2026, 10, 21).getTime() + DAY_MS });
+    assert.deepEqual(filterRange({}, now), { start: Number.NEGATIVE_INFINITY, end: new Date(2026, 10, 22).getTime() });
+  });
+
+  it('a day when the clocks change is the whole day: 25 hours in October, 23 in March (Berlin)', () => {
+    inZone('Europe/Berlin', () => {
+      const now = new Date(2026, 10, 21);
+      const autumn = filterRange({ from: '2026-10-25', to: '2026-10-25' }, now);
+      assert.equal(autumn.end - autumn.start, 25 * 3_600_000);
+      assert.ok(new Date(2026, 9, 25, 23, 30).getTime() < autumn.end, 'a check-in at 23:30 on the long day is inside');
+      const spring = filterRange({ from: '2026-03-29', to: '2026-03-29' }, now);
+      assert.equal(spring.end - spring.start, 23 * 3_600_000);
+      assert.ok(new Date(2026, 2, 30, 0, 30).getTime() >= spring.end, "the next day's first hour is outside");
+      assert.equal(filterRange({}, new Date(2026, 9, 25, 12)).end, new Date(2026, 9, 26).getTime(), 'today, on the long day');
+    });
   });
 });

@@ -1,7 +1,7 @@
 // What every dashboard statistic reads: plain records (from one or several stores), the filter the user
 // chose, and the clock. Pure: no store, no vscode, so each statistic is tested on hand-built data.
 import type { Ask, Author, CheckIn, Partner } from '../model';
-import { dayNumber, dayNumberOfText, startOfDayNumber } from '../dates';
+import { dayNumber, dayNumberOfText, localDayNumber, startOfDayNumber } from '../dates';
 
 /** A check-in with what the statistics need precomputed once: its time and whether it is private. */
 export interface StatCheckIn {
@@ -87,18 +87,13 @@ export function dayNumberOf(checkIn: StatCheckIn): number {
 }
 
 
-const DAY_MS = 86_400_000;
-
-/** Local midnight of a yyyy-MM-dd day, in milliseconds: the one reading of a calendar day (dates.ts). */
-function startOfCalendarDay(day: string): number {
-  return startOfDayNumber(dayNumberOfText(day)).getTime();
-}
-
-/** The time range a filter selects: [start, end) in milliseconds. */
+/** The time range a filter selects: [start, end) in milliseconds, from local midnight to local midnight. */
 export function filterRange(filter: DashboardFilter, now: Date): { start: number; end: number } {
-  const start = filter.from ? startOfCalendarDay(filter.from) : Number.NEGATIVE_INFINITY;
-  const endDay = filter.to ? startOfCalendarDay(filter.to) : new Date(now.getFullYear(), now.getMonth(), now.getDate()).getTime();
-  return { start, end: endDay + DAY_MS };
+  // dates.ts is the one reading of a yyyy-MM-dd day.
+  const start = filter.from ? startOfDayNumber(dayNumberOfText(filter.from)).getTime() : Number.NEGATIVE_INFINITY;
+  const lastDay = filter.to ? dayNumberOfText(filter.to) : localDayNumber(now);
+  // The next day's midnight, not the last one's + 24 h: days of daylight-saving changes last 23 or 25 hours.
+  return { start, end: startOfDayNumber(lastDay + 1).getTime() };
 }
 
 /** Whole calendar days between two times (local time), b − a. */
