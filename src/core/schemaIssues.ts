@@ -21,6 +21,33 @@ const FIELD_SENTENCES: Record<string, (field: string) => string> = {
 const AT_MOST = /^must be at most (\d+) characters$/;
 const ONE_OF = /^must be one of (.+)$/;
 
+/**
+ * valibot names JSON types as JavaScript does ("string", "Object", "Array"); a person editing a file
+ * reads "text", "an object", "a list", in their language. Values ("14", 7, null, true) stay as written.
+ */
+function typeName(name: string): string {
+  switch (name) {
+    case 'string':
+      return l10n.t({ message: 'text', comment: ['A JSON type, as in: "name" must be text, not 7.'] });
+    case 'number':
+      return l10n.t({ message: 'a number', comment: ['A JSON type, as in: "cadenceDays" must be a number, not "14".'] });
+    case 'boolean':
+      return l10n.t({ message: 'true or false', comment: ['A JSON type, as in: "private" must be true or false, not "yes".'] });
+    case 'Object':
+      return l10n.t({ message: 'an object', comment: ['A JSON type, as in: "author" must be an object, not "Dana".'] });
+    case 'Array':
+      return l10n.t({ message: 'a list', comment: ['A JSON type, as in: "tags" must be a list, not an object.'] });
+    default:
+      return name;
+  }
+}
+
+/** "string" → "text"; a union ("Object | null") → "an object or null". */
+function typeNames(names: string): string {
+  const parts = names.split(' | ').map(typeName);
+  return parts.reduce((all, part) => l10n.t({ message: '{0} or {1}', args: [all, part], comment: ['Alternatives in a schema sentence: "a number or null".'] }));
+}
+
 /** One sentence for a valibot issue, naming the field by its dot path (none: the whole file). */
 export function issueSentence(issue: v.BaseIssue<unknown>, field: string | undefined): string {
   const message = issue.message;
@@ -36,8 +63,9 @@ export function issueSentence(issue: v.BaseIssue<unknown>, field: string | undef
     // A message without a sentence here (a new rule in model.ts): English, still one sentence.
     return `${field ? `"${field}" ` : ''}${message}.`.replace(/^./, (c) => c.toUpperCase());
   }
-  const expected = issue.expected ?? l10n.t('something else');
-  if (issue.kind === 'schema') return field ? l10n.t('"{0}" must be {1}, not {2}.', field, expected, issue.received) : l10n.t('Must be {0}, not {1}.', expected, issue.received);
+  const expected = issue.expected === null ? l10n.t('something else') : typeNames(issue.expected);
+  const received = typeNames(issue.received);
+  if (issue.kind === 'schema') return field ? l10n.t('"{0}" must be {1}, not {2}.', field, expected, received) : l10n.t('Must be {0}, not {1}.', expected, received);
   // valibot's message ("Invalid length: Expected <=5 but received 6") says what is wrong, in its terms.
   return field ? l10n.t('"{0}" is invalid: {1}.', field, message) : l10n.t('Is invalid: {0}.', message);
 }

@@ -23,6 +23,8 @@ const checkIn = (id: string, partnerId: string, extra: Record<string, unknown> =
 
 const cases: Case[] = [
   { name: 'an unknown check-in kind', file: (id, p) => checkIn(id, p, { kind: 'lunch' }), expect: { code: 'schema', reason: /^"kind" must be one of one-on-one, help-me, ad-hoc, async\.$/, line: 6 } },
+  { name: 'a rating written as text', file: (id, p) => checkIn(id, p, { rating: '4' }), expect: { code: 'schema', reason: /^"rating" must be a number, not "4"\.$/ } },
+  { name: 'an author given as a name', file: (id, p) => checkIn(id, p, { author: 'Dana' }), expect: { code: 'schema', reason: /^"author" must be an object, not "Dana"\.$/ } },
   { name: 'a rating out of range', file: (id, p) => checkIn(id, p, { rating: 9 }), expect: { code: 'schema', reason: /"rating"/ } },
   { name: 'an invalid check-in date', file: (id, p) => checkIn(id, p, { date: '2026-13-45T99:00:00Z' }), expect: { code: 'schema', reason: /"date"/, line: 5 } },
   { name: 'a 10 MB note', file: (id, p) => checkIn(id, p, { notes: 'n'.repeat(10 * 1024 * 1024) }), expect: { code: 'schema', reason: /"notes" must be at most 200000 characters/ } },

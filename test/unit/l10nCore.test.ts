@@ -75,7 +75,10 @@ describe('core messages in the display language (the pseudo-localised bundle)', 
     const id = newId();
     assert.equal(reasonOf(readRecord('partner', bytes(pretty({ ...partnerRecord(id), name: ' ' })), id)), t('"{0}" must not be empty.', 'name'));
     assert.equal(reasonOf(readRecord('partner', bytes(pretty({ ...partnerRecord(id), department: undefined })), id)), t('"{0}" is missing.', 'department'));
-    assert.equal(reasonOf(readRecord('partner', bytes(pretty({ ...partnerRecord(id), name: 7 })), id)), t('"{0}" must be {1}, not {2}.', 'name', 'string', '7'));
+    // JSON types by the names a person editing the file knows, in their language; values as written.
+    const text = t('text/A JSON type, as in: "name" must be text, not 7.');
+    assert.equal(reasonOf(readRecord('partner', bytes(pretty({ ...partnerRecord(id), name: 7 })), id)), t('"{0}" must be {1}, not {2}.', 'name', text, '7'));
+    assert.equal(reasonOf(readRecord('partner', bytes(pretty({ ...partnerRecord(id), name: ['Dana'] })), id)), t('"{0}" must be {1}, not {2}.', 'name', text, t('a list/A JSON type, as in: "tags" must be a list, not an object.')));
     const checkInId = newId();
     assert.equal(reasonOf(readRecord('checkIn', bytes(pretty(checkInRecord(checkInId, id, { kind: 'lunch' }))), checkInId)), t('"{0}" must be one of {1}.', 'kind', 'one-on-one, help-me, ad-hoc, async'));
     assert.equal(reasonOf(readRecord('partner', bytes(pretty({ ...partnerRecord(id), snoozedUntil: '2026-02-30' })), id)), t('"{0}" is not a real date.', 'snoozedUntil'));
