@@ -142,6 +142,7 @@ function buildAndPackage(details) {
   const main = path.join(dist, 'main.js');
   const dashboard = path.join(dist, 'dashboard.js');
   const interop = path.join(dist, 'interop.js');
+  const partnerPage = path.join(dist, 'partnerPage.js');
   // The webview bundles: one browser bundle per page in dist/webview (DESIGN.md).
   const webviewDir = path.join(dist, 'webview');
   const others = existsSync(webviewDir) ? readdirSync(webviewDir).filter((name) => /\.m?js$/.test(name)).map((name) => path.join(webviewDir, name)) : [];
@@ -151,6 +152,7 @@ function buildAndPackage(details) {
     main: { bytes: size(main), gzip: gz(main), requiresGitLazily: /require\(["']\.\/git\.js["']\)/.test(mainText), bundlesSimpleGit: /simple-git|GitExecutorChain|spawnOptions/.test(mainText) },
     dashboard: { bytes: size(dashboard), gzip: gz(dashboard) },
     interop: { bytes: size(interop), gzip: gz(interop) },
+    partnerPage: { bytes: size(partnerPage), gzip: gz(partnerPage) },
     git: { bytes: size(git), gzip: gz(git) },
     webviews: others.map((file) => ({ file: path.relative(repoRoot, file), bytes: size(file), gzip: gz(file) })),
   };
@@ -184,6 +186,7 @@ function bundleRows(details) {
     `gzip ${formatBytes(b.main.gzip)}; simple-git ${b.main.bundlesSimpleGit ? 'IS bundled in it' : 'not in it'}, loaded via require('./git.js'): ${b.main.requiresGitLazily}`);
   row('Bundles', 'dist/dashboard.js (dashboard and statistics, loaded on first use)', formatBytes(b.dashboard.bytes), 'reported', 'info');
   row('Bundles', 'dist/interop.js (import and export, loaded on first use)', formatBytes(b.interop.bytes), 'reported', 'info');
+  row('Bundles', 'dist/partnerPage.js (the partner page\'s host side, loaded on first use)', formatBytes(b.partnerPage.bytes), 'reported', 'info');
   row('Bundles', 'dist/git.js (simple-git, loaded lazily)', formatBytes(b.git.bytes), 'reported', 'info');
   if (b.webviews.length === 0) row('Bundles', 'Webview bundles', 'none yet', '≤ 120 KB each', 'none yet');
   for (const w of b.webviews) row('Bundles', `Webview bundle ${w.file}`, formatBytes(w.bytes), '≤ 120 KB', check(w.bytes <= 120 * kb));

@@ -51,6 +51,14 @@ export class StoreWriteError extends Error {
   }
 }
 
+/**
+ * A refused or failed write, by name rather than `instanceof`: each lazily loaded bundle holds its own
+ * copy of this class, and the store that threw is main's (the partner page's handler is another bundle).
+ */
+export function isStoreWriteError(error: unknown): error is StoreWriteError {
+  return error instanceof Error && error.name === 'StoreWriteError';
+}
+
 export interface StoreOptions {
   /** Absolute path of the `.alliances` folder. */
   root: string;

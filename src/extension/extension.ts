@@ -16,7 +16,7 @@ import { LazyDashboard } from './lazyDashboard';
 import { loadInterop } from './lazyInterop';
 import { registerCommand, useShellRegistry, type ShellRegistry } from './registry';
 import { guarded } from './partnerArgs';
-import { registerPartnerPage, type PartnerPanels } from './partnerPage/partnerPanel';
+import { LazyPartnerPages } from './lazyPartnerPage';
 import { PartnersTree } from './partnersTree';
 import { Reminders } from './reminders';
 import { DueStatusBar } from './statusBar';
@@ -34,7 +34,7 @@ export interface AlliancesApi {
   reminders: Reminders;
   followUps: FollowUpsTree;
   followUpsView: vscode.TreeView<FollowUpNode>;
-  partnerPages: PartnerPanels;
+  partnerPages: LazyPartnerPages;
   dashboard: LazyDashboard;
   /** Commands of package.json with no handler (a wiring mistake): empty. */
   unhandledCommands: string[];
@@ -146,8 +146,8 @@ export function start(context: vscode.ExtensionContext, registry?: ShellRegistry
   };
   for (const [id, handler] of Object.entries(commands)) context.subscriptions.push(registerCommand(id, handler));
   context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(GIT_SCHEME, new GitContentProvider()));
-  const partnerPages = registerPartnerPage(context, service, branches);
-  context.subscriptions.push(partnerPages, dashboard, ...dashboard.register());
+  const partnerPages = new LazyPartnerPages(context.extensionUri, service, branches);
+  context.subscriptions.push(partnerPages, ...partnerPages.register(), dashboard, ...dashboard.register());
   // Every command is registered: the menus and palette entries the shell left out may show now
   // (scripts/shellCommands.cjs). Sent after the registrations, so it reaches the workbench after them.
   void vscode.commands.executeCommand('setContext', 'alliances:started', true);

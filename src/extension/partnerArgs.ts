@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { DEPARTMENTS } from '../core/model';
 import type { PartnerView } from '../core/partnerView';
-import { StoreWriteError } from '../core/store';
+import { isStoreWriteError } from '../core/store';
 import type { TreeNode } from './partnersTree';
 import { askPick } from './quickInputs';
 import type { FolderStore, StoreService } from './storeService';
@@ -102,7 +102,7 @@ export function guarded<A extends unknown[], R>(body: (...args: A) => Promise<R>
     try {
       return await body(...args);
     } catch (error) {
-      const message = error instanceof StoreWriteError ? error.message : vscode.l10n.t('Alliances: {0}', error instanceof Error ? error.message : String(error));
+      const message = isStoreWriteError(error) ? error.message : vscode.l10n.t('Alliances: {0}', error instanceof Error ? error.message : String(error));
       void vscode.window.showErrorMessage(message);
       return undefined;
     }

@@ -2,7 +2,9 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { api, EXTENSION_ID } from './helpers';
+import { PARTNER_PAGE_VIEW_TYPE } from '../../src/extension/lazyPartnerPage';
+import { PARTNER_PAGE_VIEW_TYPE as PANEL_VIEW_TYPE } from '../../src/extension/partnerPage/partnerPanel';
+import { api, bundleLoaded, EXTENSION_ID } from './helpers';
 
 // The activation shell registers the commands a person can run before the views exist, and loads the
 // rest after activate() returned (which registers the commands of tree items and the pages' serializers:
@@ -17,5 +19,19 @@ describe('activation shell', () => {
     const missing = manifest.contributes.commands.map((c) => c.command).filter((id) => !registered.has(id));
     assert.deepEqual(missing, []);
     assert.deepEqual(alliances.unhandledCommands, []);
+  });
+
+  // The first test file to run: no page has been opened yet (commands.test.ts checks the bundle loads
+  // with the first page).
+  it('leaves the partner page in its own bundle, not loaded until a page opens', async () => {
+    const alliances = await api();
+    assert.ok(bundleLoaded('main.js'), 'the extension itself is loaded');
+    assert.deepEqual(alliances.partnerPages.all(), []);
+    assert.equal(alliances.partnerPages.get('no-such-partner'), undefined);
+    assert.equal(bundleLoaded('partnerPage.js'), false, 'activation, the stores and looking for pages never load dist/partnerPage.js');
+  });
+
+  it('uses one partner page view type in the activation code and the lazily loaded bundle', () => {
+    assert.equal(PARTNER_PAGE_VIEW_TYPE, PANEL_VIEW_TYPE);
   });
 });

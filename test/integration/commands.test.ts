@@ -6,7 +6,7 @@ import type { CheckIn, Partner } from '../../src/core/model';
 import type { Loaded } from '../../src/core/store';
 import type { AlliancesApi } from '../../src/extension/extension';
 import { Reminders, type ReminderAction } from '../../src/extension/reminders';
-import { api, listFiles, renderTree, storeRoot, waitFor } from './helpers';
+import { api, bundleLoaded, listFiles, renderTree, storeRoot, waitFor } from './helpers';
 
 // Runs in order against one workspace: from an empty folder to a store with partners and check-ins.
 describe('Alliances commands in a real VS Code', function () {
@@ -135,11 +135,18 @@ describe('Alliances commands in a real VS Code', function () {
     assert.equal((JSON.parse(await fs.readFile(lee.path, 'utf8')) as Partner).archived, undefined);
   });
 
-  it('Go to Partner reveals and selects the partner in the tree', async () => {
+  it('Go to Partner reveals and selects the partner in the tree, and opens their page (the first: its bundle loads now)', async () => {
+    assert.equal(bundleLoaded('partnerPage.js'), false, 'no partner page was opened before');
     await vscode.commands.executeCommand('workbench.view.extension.alliances');
     const id = await vscode.commands.executeCommand<string>('alliances.goToPartner', lee.value.id);
     assert.equal(id, lee.value.id);
     await waitFor('the selection', () => alliances.treeView.selection.some((node) => node.type === 'partner' && node.view.record.value.id === lee.value.id));
+    assert.ok(bundleLoaded('partnerPage.js'));
+    const page = alliances.partnerPages.get(lee.value.id);
+    assert.ok(page, 'the page is open');
+    await waitFor('the page to ask for its data', () => page.lastData?.partner.name === 'Lee Chen', 15_000);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await waitFor('the page to close', () => !alliances.partnerPages.get(lee.value.id));
   });
 
   it('Open File opens the partner record in an editor', async () => {

@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AlliancesApi } from '../../src/extension/extension';
@@ -12,6 +13,15 @@ export async function api(): Promise<AlliancesApi> {
   const alliances = extension.isActive ? extension.exports : await extension.activate();
   await alliances.service.whenReady();
   return alliances;
+}
+
+/** Whether the extension host has required one of the extension's bundles (`dist/<name>`) yet. */
+export function bundleLoaded(name: string): boolean {
+  const extension = vscode.extensions.getExtension(EXTENSION_ID);
+  if (!extension) throw new Error(`${EXTENSION_ID} is not installed in this extension host`);
+  const file = path.join(extension.extensionPath, 'dist', name);
+  // Node keys its module cache by the real path.
+  return file in require.cache || realpathSync(file) in require.cache;
 }
 
 export function workspaceRoot(): string {

@@ -238,6 +238,20 @@ describe('partner page: messages from the page', () => {
     assert.match(refused.kind === 'reply' ? refused.reply.message : '', /changed on disk/);
   });
 
+  it('reports a refusal thrown by another bundle\'s copy of StoreWriteError with its message alone', async () => {
+    // dist/partnerPage.js holds its own copy of the class; the store that throws is dist/main.js's.
+    class StoreWriteError extends Error {
+      constructor(message: string) {
+        super(message);
+        this.name = 'StoreWriteError';
+      }
+    }
+    const refusal = 'Not saved: followUps/x.json changed on disk. Reload it first.';
+    fx.store.update = () => Promise.reject(new StoreWriteError(refusal));
+    const outcome = await handlePageMessage({ type: 'completeFollowUp', requestId: 'r1', id: fx.danaFollowUp.value.id }, ctx);
+    assert.deepEqual(outcome.kind === 'reply' && [outcome.reply.ok, outcome.reply.message], [false, refusal]);
+  });
+
   it('hostile payloads as ids, request ids, types or statuses are rejected with no write and no command', async () => {
     let tried = 0;
     for (const { text } of HOSTILE_PAYLOADS) {

@@ -5,7 +5,7 @@
 import * as l10n from '@vscode/l10n';
 import * as v from 'valibot';
 import type { CollectionKind, RecordTypes } from '../../core/model';
-import { StoreWriteError, type Loaded, type Store } from '../../core/store';
+import { isStoreWriteError, type Loaded, type Store } from '../../core/store';
 import { PageMessageSchema, RequestIdOnlySchema, type PageRequest, type ResultMessage } from '../../webview/protocol';
 import { validateCheckInForm } from './checkInForm';
 import { isOpenTalkingPoint } from '../../core/agenda';
@@ -50,7 +50,7 @@ export async function handlePageMessage(raw: unknown, ctx: MessageContext): Prom
     return await carryOut(message, ctx);
   } catch (error) {
     if (error instanceof OwnershipError) return reject(ctx, raw, error.message);
-    const text = error instanceof StoreWriteError ? error.message : l10n.t('Alliances: {0}', error instanceof Error ? error.message : String(error));
+    const text = isStoreWriteError(error) ? error.message : l10n.t('Alliances: {0}', error instanceof Error ? error.message : String(error));
     ctx.log.warn(`partner page: ${message.type} failed: ${text}`);
     return reply(message, false, text);
   }

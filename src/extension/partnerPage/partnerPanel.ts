@@ -1,12 +1,12 @@
 // The partner page host: one webview panel per partner (opening it again reveals the same panel), fed
 // with fresh page data whenever the store changes, and answering the page's requests through the
-// validating message handler.
+// validating message handler. In dist/partnerPage.js: lazyPartnerPage.ts registers its command and
+// serializer and loads it on first use.
 import * as v from 'valibot';
 import * as vscode from 'vscode';
-import { registerCommand, registerWebviewPanelSerializer } from '../registry';
 import { WebviewPage } from '../webviewPage';
 import { PageStateSchema, type HostMessage, type PageData } from '../../webview/protocol';
-import { guarded, partnerFromArg, pickPartner, type PartnerTarget } from '../partnerArgs';
+import type { PartnerTarget } from '../partnerArgs';
 import { defaultCadenceDays } from '../settings';
 import type { StoreService } from '../storeService';
 import { handlePageMessage, type Outcome } from './messageHandler';
@@ -15,8 +15,8 @@ import type { AreaCommit } from '../../git/areaCommits';
 import type { BranchRecordsService } from '../git/branchRecordsService';
 import { partnerPageGit } from '../git/partnerGit';
 
+/** Must match PARTNER_PAGE_VIEW_TYPE in lazyPartnerPage.ts (a test checks). */
 export const PARTNER_PAGE_VIEW_TYPE = 'alliances.partnerPage';
-export const OPEN_PARTNER_PAGE_COMMAND = 'alliances.openPartnerPage';
 const REFRESH_DEBOUNCE_MS = 50;
 
 export interface OpenOptions {
@@ -114,7 +114,6 @@ export class PartnerPanel extends WebviewPage<HostMessage> {
 /** All open partner pages, by partner id. */
 export class PartnerPanels implements vscode.Disposable {
   private readonly panels = new Map<string, PartnerPanel>();
-  private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -172,37 +171,7 @@ export class PartnerPanels implements vscode.Disposable {
     return page;
   }
 
-  /** Registers the command and the serializer (pages come back after a window reload). */
-  register(): this {
-    const open = guarded(async (arg?: unknown, options?: unknown) => {
-      await this.service.whenReady();
-      const target = partnerFromArg(this.service, arg) ?? (await pickPartner(this.service, vscode.l10n.t('Open Partner Page')));
-      if (!target) return undefined;
-      this.open(target, { showForm: isShowForm(options) });
-      return target.view.record.value.id;
-    });
-    this.disposables.push(
-      registerCommand(OPEN_PARTNER_PAGE_COMMAND, open),
-      registerWebviewPanelSerializer(PARTNER_PAGE_VIEW_TYPE, { deserializeWebviewPanel: (panel, state) => this.revive(panel, state) }),
-    );
-    return this;
-  }
-
   dispose(): void {
     for (const page of this.all()) page.dispose();
-    for (const d of this.disposables.splice(0)) d.dispose();
   }
-}
-
-function isShowForm(options: unknown): boolean {
-  return typeof options === 'object' && options !== null && (options as { showForm?: unknown }).showForm === true;
-}
-
-/**
- * Registers `alliances.openPartnerPage` (argument: a partner id, a partner tree node, or nothing for a
- * quick pick; optional second argument `{ showForm: true }`) and the page serializer. The returned
- * PartnerPanels is the disposable (push it to context.subscriptions); tests reach open pages through it.
- */
-export function registerPartnerPage(context: vscode.ExtensionContext, service: StoreService, branches?: BranchRecordsService): PartnerPanels {
-  return new PartnerPanels(context.extensionUri, service, branches).register();
 }
