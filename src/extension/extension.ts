@@ -15,6 +15,7 @@ import { initializeStore, openStoreFolder, refreshStores } from './commands/stor
 import { LazyDashboard } from './lazyDashboard';
 import { loadInterop } from './lazyInterop';
 import { registerCommand, useShellRegistry, type ShellRegistry } from './registry';
+import { workspaceSilos } from './silos';
 import { guarded } from './partnerArgs';
 import { LazyPartnerPages } from './lazyPartnerPage';
 import { PartnersTree } from './partnersTree';
@@ -64,7 +65,7 @@ export function start(context: vscode.ExtensionContext, registry?: ShellRegistry
   const followUpsView = vscode.window.createTreeView('alliances.followUps', { treeDataProvider: followUps });
   const statusBar = new DueStatusBar(service);
   const dashboard = new LazyDashboard(context.extensionUri, service);
-  const reminders = new Reminders(service, context.globalState, undefined, () => followUps.overdueCount(), () => dashboard.silos());
+  const reminders = new Reminders(service, context.globalState, undefined, () => followUps.overdueCount(), () => workspaceSilos(service));
   context.subscriptions.push(service, treeView, followUpsView, statusBar, reminders);
 
   const render = (): void => {

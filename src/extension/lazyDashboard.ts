@@ -5,7 +5,6 @@ import * as vscode from 'vscode';
 import { registerCommand, registerWebviewPanelSerializer } from './registry';
 import type { Dashboard } from './dashboard/dashboard';
 import { guarded } from './partnerArgs';
-import type { SiloSummary } from './reminders';
 import type { StoreService } from './storeService';
 
 type DashboardModule = typeof import('./dashboard/index');
@@ -32,10 +31,6 @@ export class LazyDashboard implements vscode.Disposable {
   get instance(): Dashboard {
     this.loaded ??= new (loadDashboard().Dashboard)(this.extensionUri, this.service);
     return this.loaded;
-  }
-
-  silos(): SiloSummary[] {
-    return loadDashboard().workspaceSilos(this.service);
   }
 
   register(): vscode.Disposable[] {

@@ -31,6 +31,13 @@ describe('activation shell', () => {
     assert.equal(bundleLoaded('partnerPage.js'), false, 'activation, the stores and looking for pages never load dist/partnerPage.js');
   });
 
+  it('names silos in the reminder without loading the dashboard bundle', async () => {
+    const alliances = await api();
+    await alliances.service.whenReady();
+    alliances.reminders.message(); // the reminder's text, silos included, as at every start
+    assert.equal(bundleLoaded('dashboard.js'), false, 'the reminder never loads dist/dashboard.js');
+  });
+
   it('uses one partner page view type in the activation code and the lazily loaded bundle', () => {
     assert.equal(PARTNER_PAGE_VIEW_TYPE, PANEL_VIEW_TYPE);
   });

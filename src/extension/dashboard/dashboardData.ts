@@ -1,8 +1,7 @@
 // The dashboard's figures for the whole workspace (every folder's store), and the check-ins behind a
 // theme term. Thin: the statistics themselves are src/core/stats.
 import * as l10n from '@vscode/l10n';
-import { computeDashboard, departmentCoverage, silos, statsInput, type DashboardData, type DashboardFilter, type DepartmentCoverage } from '../../core/stats';
-import { select } from '../../core/stats/input';
+import { computeDashboard, statsInput, type DashboardData, type DashboardFilter } from '../../core/stats';
 import type { ThemeCheckIn } from '../../webview/protocol';
 import { defaultCadenceDays, siloDays } from '../settings';
 import type { StoreService } from '../storeService';
@@ -10,12 +9,6 @@ import type { StoreService } from '../storeService';
 export function workspaceDashboard(service: StoreService, filter: DashboardFilter, now = new Date()): DashboardData {
   const input = statsInput(service.folders().map((entry) => entry.store), defaultCadenceDays(), now);
   return computeDashboard(input, filter, { siloDays: siloDays() });
-}
-
-/** Departments nobody has talked to for longer than the silo setting, longest first (for the reminder). */
-export function workspaceSilos(service: StoreService, now = new Date()): DepartmentCoverage[] {
-  const input = statsInput(service.folders().map((entry) => entry.store), defaultCadenceDays(), now);
-  return silos(departmentCoverage(select(input, {}), { siloDays: siloDays(), defaultCadenceDays: input.defaultCadenceDays, asOf: now }));
 }
 
 /** The check-ins a theme lists, newest first; ones deleted since the figures were made are skipped. */

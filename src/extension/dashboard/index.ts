@@ -5,4 +5,3 @@ import { configureCoreL10n } from '../coreL10n';
 configureCoreL10n();
 
 export { Dashboard } from './dashboard';
-export { workspaceSilos } from './dashboardData';
