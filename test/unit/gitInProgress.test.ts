@@ -9,7 +9,7 @@ import { findGitLocation, gitOperationInProgress, INDEX_LOCK_PAUSES_MS, type Sle
 import { nodeFileSystem } from '../../src/core/nodeFileSystem';
 import type { Store } from '../../src/core/store';
 import { recordBytes, recordCounts } from '../reliability/counts';
-import { git, gitRun, initRepo, isolatedGitEnv, makeStore, makeTempDir, rejectsWithCode, removeTempDir, tempFiles } from './helpers';
+import { git, gitRun, initRepo, prepareConflictingBranches, isolatedGitEnv, makeStore, makeTempDir, rejectsWithCode, removeTempDir, tempFiles } from './helpers';
 
 const SUITE = 'unit-git-in-progress';
 
@@ -39,15 +39,7 @@ describe('writes wait for git operations in progress (real git)', () => {
   async function setUp(folder: string): Promise<{ store: Store; partnerId: string; file: string }> {
     const store = makeStore(path.join(folder, '.alliances'), { workspaceFolder: folder, sleep });
     const partner = await store.addPartner({ name: 'Grace Hopper', department: 'Product' });
-    await fsp.writeFile(path.join(repo, 'plan.txt'), 'base\n');
-    git(repo, env, 'add', '-A');
-    git(repo, env, 'commit', '-q', '-m', 'base');
-    git(repo, env, 'checkout', '-q', '-b', 'other');
-    await fsp.writeFile(path.join(repo, 'plan.txt'), 'theirs\n');
-    git(repo, env, 'commit', '-q', '-am', 'theirs');
-    git(repo, env, 'checkout', '-q', 'main');
-    await fsp.writeFile(path.join(repo, 'plan.txt'), 'ours\n');
-    git(repo, env, 'commit', '-q', '-am', 'ours');
+    await prepareConflictingBranches(repo, env);
     return { store, partnerId: partner.value.id, file: partner.path };
   }
 

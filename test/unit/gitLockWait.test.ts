@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { INDEX_LOCK_PAUSES_MS, type Sleep } from '../../src/core/gitState';
 import { serialise, type Store } from '../../src/core/store';
 import { recordBytes, recordCounts } from '../reliability/counts';
-import { faultPort, git, gitRun, initRepo, isolatedGitEnv, listFiles, makeStore, makeTempDir, rejectsWithCode, removeTempDir, tempFiles, type RecordingPort } from './helpers';
+import { faultPort, git, gitRun, prepareConflictingBranches, initRepo, isolatedGitEnv, listFiles, makeStore, makeTempDir, rejectsWithCode, removeTempDir, tempFiles, type RecordingPort } from './helpers';
 
 const SUITE = 'unit-git-lock-wait';
 const LOCK_MESSAGE = /^Another git command \(\.git\/index\.lock exists\) is in progress in .*; wait for it to finish \(or remove the lock if no git command is running\), then try again\. .* was not written\.$/;
@@ -124,15 +124,7 @@ describe('a momentary .git/index.lock: writes wait for it, then land (real git)'
   it('a merge stopped on a conflict refuses at once, without a pause, also with index.lock held as well', async () => {
     const pauses = new Pauses();
     const { store, partnerId, file } = await storeWithPartner(pauses.sleep);
-    await fsp.writeFile(path.join(repo, 'plan.txt'), 'base\n');
-    git(repo, env, 'add', '-A');
-    git(repo, env, 'commit', '-q', '-m', 'base');
-    git(repo, env, 'checkout', '-q', '-b', 'other');
-    await fsp.writeFile(path.join(repo, 'plan.txt'), 'theirs\n');
-    git(repo, env, 'commit', '-q', '-am', 'theirs');
-    git(repo, env, 'checkout', '-q', 'main');
-    await fsp.writeFile(path.join(repo, 'plan.txt'), 'ours\n');
-    git(repo, env, 'commit', '-q', '-am', 'ours');
+    await prepareConflictingBranches(repo, env);
     assert.notEqual(gitRun(repo, env, 'merge', '--no-edit', 'other').status, 0);
     const before = await fsp.readFile(file);
 

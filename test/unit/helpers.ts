@@ -239,6 +239,22 @@ export function initRepo(dir: string, env: NodeJS.ProcessEnv, identity: Author =
   git(dir, env, 'config', 'commit.gpgsign', 'false');
 }
 
+/**
+ * Commits everything, then makes branch `other` and main change plan.txt differently, so that
+ * `git merge other` stops on a conflict. Leaves main checked out.
+ */
+export async function prepareConflictingBranches(repo: string, env: NodeJS.ProcessEnv): Promise<void> {
+  await fsp.writeFile(path.join(repo, 'plan.txt'), 'base\n');
+  git(repo, env, 'add', '-A');
+  git(repo, env, 'commit', '-q', '-m', 'base');
+  git(repo, env, 'checkout', '-q', '-b', 'other');
+  await fsp.writeFile(path.join(repo, 'plan.txt'), 'theirs\n');
+  git(repo, env, 'commit', '-q', '-am', 'theirs');
+  git(repo, env, 'checkout', '-q', 'main');
+  await fsp.writeFile(path.join(repo, 'plan.txt'), 'ours\n');
+  git(repo, env, 'commit', '-q', '-am', 'ours');
+}
+
 /** Runs `fn` with process.env changed, restoring every touched variable afterwards. */
 export async function withEnv<T>(changes: Record<string, string | undefined>, fn: () => Promise<T>): Promise<T> {
   const saved = new Map<string, string | undefined>();
