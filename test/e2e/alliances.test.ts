@@ -121,6 +121,9 @@ describe('Alliances in the real workbench', function () {
     await wb.runCommand('Alliances: Go to Partner');
     await wb.quickInputType('Hannah');
     await wb.quickPick('Hannah Okafor');
+    // It also opens her page, whose webview takes the focus only once it has loaded: a quick pick opened
+    // before that would lose the focus and close. Wait for the page.
+    await wb.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('h1#partner-name', { hasText: 'Hannah Okafor' }).waitFor();
     const row = treeRow('Hannah Okafor');
     await row.hover();
     await row.locator('.action-label[aria-label^="Log Check-in"]').click();

@@ -108,7 +108,7 @@ describe('Import and export in the real workbench', function () {
     await wb.page.mouse.move(1390, 880);
     await wb.screenshot('import-preview');
 
-    await wb.page.locator('.quick-input-widget input').press('Escape');
+    await wb.quickInputPress('Escape');
     await wb.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
     assert.deepEqual(snapshot(workspace), before, 'no file was added, removed or changed');
     recordCounts('e2e-import-cancelled', { bytesChecked: [...before.values()].reduce((sum, base64) => sum + Buffer.from(base64, 'base64').length, 0), bytesLost: 0 });

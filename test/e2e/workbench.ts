@@ -29,6 +29,8 @@ export interface Workbench {
   quickInputType(text: string): Promise<void>;
   /** Presses Enter in the open quick input. */
   quickInputAccept(): Promise<void>;
+  /** Presses `key` (e.g. "Escape") in the open quick input once it holds the focus; fails if it does not. */
+  quickInputPress(key: string): Promise<void>;
   /** Clicks the quick pick row whose label is exactly `label`. */
   quickPick(label: string): Promise<void>;
   /** Answers the web workbench's open or save dialog (a quick input showing a path) with `filePath`. */
@@ -83,6 +85,9 @@ export async function openWorkbench(opts: WorkbenchOptions): Promise<Workbench> 
     // The status bar shows before extensions are registered; commands of the .vsix appear only later.
     await waitForLog(srv, /Launched Extension Host Process/, 30_000);
 
+    const quickInputFocused = (): Promise<boolean> =>
+      page.evaluate(() => document.activeElement !== null && document.activeElement === document.querySelector('.quick-input-widget input'));
+
     const rowWithLabel = (label: string): Locator =>
       page.locator(quickInputRow).filter({
         has: page.locator('.label-name').getByText(label, { exact: true }),
@@ -107,7 +112,7 @@ export async function openWorkbench(opts: WorkbenchOptions): Promise<Workbench> 
             // An open palette does not pick up commands registered after it opened: close, reopen.
             const seen = await page.locator(quickInputRow).allInnerTexts().catch(() => []);
             // Into the palette only: Escape on the Welcome page would leave the walkthrough.
-            if (await box.isVisible()) await box.press('Escape');
+            if (await quickInputFocused()) await box.press('Escape');
             if (Date.now() > deadline) {
               throw new Error(`no command titled "${title}" in the palette (rows: ${JSON.stringify(seen)}): ` +
                 (err as Error).message);
@@ -122,7 +127,21 @@ export async function openWorkbench(opts: WorkbenchOptions): Promise<Workbench> 
         await box.fill(text);
       },
       async quickInputAccept() {
-        await page.locator(quickInputBox).press('Enter');
+        await workbench.quickInputPress('Enter');
+      },
+      async quickInputPress(key) {
+        const box = page.locator(quickInputBox);
+        await box.waitFor({ state: 'visible' });
+        // A quick input closes when something else takes the focus; a key pressed then would go to that
+        // element (Playwright's press focuses a hidden input in vain), e.g. Enter on a button runs it.
+        await page.waitForFunction(() => {
+          const input = document.querySelector('.quick-input-widget input');
+          return input !== null && input === document.activeElement;
+        }, undefined, { timeout: 5_000 }).catch(async () => {
+          const focused = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 200) ?? 'nothing');
+          throw new Error(`the quick input does not hold the focus, so ${key} would go elsewhere (the focus is on ${focused})`);
+        });
+        await box.press(key);
       },
       async quickPick(label) {
         await rowWithLabel(label).click();
