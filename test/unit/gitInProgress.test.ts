@@ -9,7 +9,7 @@ import { findGitLocation, gitOperationInProgress, INDEX_LOCK_PAUSES_MS, type Sle
 import { nodeFileSystem } from '../../src/core/nodeFileSystem';
 import type { Store } from '../../src/core/store';
 import { recordBytes, recordCounts } from '../reliability/counts';
-import { git, gitRun, initRepo, prepareConflictingBranches, isolatedGitEnv, makeStore, makeTempDir, rejectsWithCode, removeTempDir, tempFiles } from './helpers';
+import { git, GIT_OPERATION_MARKERS, gitRun, initRepo, prepareConflictingBranches, isolatedGitEnv, makeStore, makeTempDir, rejectsWithCode, removeTempDir, tempFiles } from './helpers';
 
 const SUITE = 'unit-git-in-progress';
 
@@ -134,14 +134,9 @@ describe('writes wait for git operations in progress (real git)', () => {
   // Each marker git leaves, made by hand in a real .git folder: the whole list, including the ones a
   // test cannot stop git in reliably (rebase-apply, a held index.lock).
   for (const [marker, operation, isFolder] of [
-    ['MERGE_HEAD', /^A merge /, false],
-    ['REBASE_HEAD', /^A rebase /, false],
-    ['rebase-merge', /^A rebase /, true],
-    ['rebase-apply', /^A rebase \(or git am\) /, true],
-    ['CHERRY_PICK_HEAD', /^A cherry-pick /, false],
-    ['REVERT_HEAD', /^A revert /, false],
-    ['index.lock', /^Another git command \(\.git\/index\.lock exists\) is in progress .*wait for it to finish/, false],
-  ] as const) {
+    ...GIT_OPERATION_MARKERS,
+    ['index.lock', /^Another git command \(\.git\/index\.lock exists\) is in progress .*wait for it to finish/, false] as const,
+  ]) {
     it(`.git/${marker} holds writes back, and removing it lets them through`, async () => {
       const store = makeStore(path.join(repo, '.alliances'), { workspaceFolder: repo, sleep });
       const partner = await store.addPartner({ name: 'Grace Hopper', department: 'Product' });

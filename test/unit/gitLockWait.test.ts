@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { INDEX_LOCK_PAUSES_MS, type Sleep } from '../../src/core/gitState';
 import { serialise, type Store } from '../../src/core/store';
 import { recordBytes, recordCounts } from '../reliability/counts';
-import { faultPort, git, gitRun, prepareConflictingBranches, initRepo, isolatedGitEnv, listFiles, makeStore, makeTempDir, rejectsWithCode, removeTempDir, tempFiles, type RecordingPort } from './helpers';
+import { faultPort, git, GIT_OPERATION_MARKERS, gitRun, prepareConflictingBranches, initRepo, isolatedGitEnv, listFiles, makeStore, makeTempDir, rejectsWithCode, removeTempDir, tempFiles, type RecordingPort } from './helpers';
 
 const SUITE = 'unit-git-lock-wait';
 const LOCK_MESSAGE = /^Another git command \(\.git\/index\.lock exists\) is in progress in .*; wait for it to finish \(or remove the lock if no git command is running\), then try again\. .* was not written\.$/;
@@ -138,14 +138,7 @@ describe('a momentary .git/index.lock: writes wait for it, then land (real git)'
     recordCounts(SUITE, { faults: 1 });
   });
 
-  for (const [marker, operation, isFolder] of [
-    ['MERGE_HEAD', /^A merge /, false],
-    ['REBASE_HEAD', /^A rebase /, false],
-    ['rebase-merge', /^A rebase /, true],
-    ['rebase-apply', /^A rebase \(or git am\) /, true],
-    ['CHERRY_PICK_HEAD', /^A cherry-pick /, false],
-    ['REVERT_HEAD', /^A revert /, false],
-  ] as const) {
+  for (const [marker, operation, isFolder] of GIT_OPERATION_MARKERS) {
     it(`.git/${marker} appearing while the write waits for index.lock: refused at once, nothing written`, async () => {
       const markerPath = path.join(repo, '.git', marker);
       const pauses = new Pauses(async (count) => {

@@ -239,6 +239,16 @@ export function initRepo(dir: string, env: NodeJS.ProcessEnv, identity: Author =
   git(dir, env, 'config', 'commit.gpgsign', 'false');
 }
 
+/** The markers git leaves in .git during an operation that needs the person: file or folder, and the refusal's start. */
+export const GIT_OPERATION_MARKERS = [
+  ['MERGE_HEAD', /^A merge /, false],
+  ['REBASE_HEAD', /^A rebase /, false],
+  ['rebase-merge', /^A rebase /, true],
+  ['rebase-apply', /^A rebase \(or git am\) /, true],
+  ['CHERRY_PICK_HEAD', /^A cherry-pick /, false],
+  ['REVERT_HEAD', /^A revert /, false],
+] as const;
+
 /**
  * Commits everything, then makes branch `other` and main change plan.txt differently, so that
  * `git merge other` stops on a conflict. Leaves main checked out.
