@@ -9,7 +9,7 @@ import { findGitLocation, gitOperationInProgress, INDEX_LOCK_PAUSES_MS, type Sle
 import { nodeFileSystem } from '../../src/core/nodeFileSystem';
 import type { Store } from '../../src/core/store';
 import { recordBytes, recordCounts } from '../reliability/counts';
-import { git, GIT_OPERATION_MARKERS, gitRun, initRepo, prepareConflictingBranches, isolatedGitEnv, makeStore, makeTempDir, rejectsWithCode, removeTempDir, tempFiles } from './helpers';
+import { git, GIT_OPERATION_MARKERS, gitRun, makeStore, makeTempRepo, prepareConflictingBranches, rejectsWithCode, removeTempDir, tempFiles } from './helpers';
 
 const SUITE = 'unit-git-in-progress';
 
@@ -26,12 +26,7 @@ describe('writes wait for git operations in progress (real git)', () => {
 
   beforeEach(async () => {
     pauses = [];
-    dir = await makeTempDir('alliances-gitbusy-');
-    repo = path.join(dir, 'repo');
-    await fsp.mkdir(repo);
-    await fsp.mkdir(path.join(dir, 'home'));
-    env = isolatedGitEnv(path.join(dir, 'home'));
-    initRepo(repo, env);
+    ({ dir, repo, env } = await makeTempRepo('alliances-gitbusy-'));
   });
   afterEach(async () => removeTempDir(dir));
 

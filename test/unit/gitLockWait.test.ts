@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { INDEX_LOCK_PAUSES_MS, type Sleep } from '../../src/core/gitState';
 import { serialise, type Store } from '../../src/core/store';
 import { recordBytes, recordCounts } from '../reliability/counts';
-import { faultPort, git, GIT_OPERATION_MARKERS, gitRun, prepareConflictingBranches, initRepo, isolatedGitEnv, listFiles, makeStore, makeTempDir, rejectsWithCode, removeTempDir, tempFiles, type RecordingPort } from './helpers';
+import { faultPort, git, GIT_OPERATION_MARKERS, gitRun, listFiles, makeStore, makeTempRepo, prepareConflictingBranches, rejectsWithCode, removeTempDir, tempFiles, type RecordingPort } from './helpers';
 
 const SUITE = 'unit-git-lock-wait';
 const LOCK_MESSAGE = /^Another git command \(\.git\/index\.lock exists\) is in progress in .*; wait for it to finish \(or remove the lock if no git command is running\), then try again\. .* was not written\.$/;
@@ -36,12 +36,7 @@ describe('a momentary .git/index.lock: writes wait for it, then land (real git)'
   let port: RecordingPort;
 
   beforeEach(async () => {
-    dir = await makeTempDir('alliances-gitlock-');
-    repo = path.join(dir, 'repo');
-    await fsp.mkdir(repo);
-    await fsp.mkdir(path.join(dir, 'home'));
-    env = isolatedGitEnv(path.join(dir, 'home'));
-    initRepo(repo, env);
+    ({ dir, repo, env } = await makeTempRepo('alliances-gitlock-'));
     lock = path.join(repo, '.git', 'index.lock');
     writtenUnderLock = [];
     const noteLock = (op: string) => (file: string) => {

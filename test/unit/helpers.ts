@@ -249,6 +249,17 @@ export const GIT_OPERATION_MARKERS = [
   ['REVERT_HEAD', /^A revert /, false],
 ] as const;
 
+/** A temporary folder holding `repo` (a new repository on main) and an isolated git home. */
+export async function makeTempRepo(prefix: string): Promise<{ dir: string; repo: string; env: NodeJS.ProcessEnv }> {
+  const dir = await makeTempDir(prefix);
+  const repo = path.join(dir, 'repo');
+  await fsp.mkdir(repo);
+  await fsp.mkdir(path.join(dir, 'home'));
+  const env = isolatedGitEnv(path.join(dir, 'home'));
+  initRepo(repo, env);
+  return { dir, repo, env };
+}
+
 /**
  * Commits everything, then makes branch `other` and main change plan.txt differently, so that
  * `git merge other` stops on a conflict. Leaves main checked out.
