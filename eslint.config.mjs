@@ -1,6 +1,7 @@
 // ESLint flat config: typescript-eslint type-checked rules, plus the layer rule that keeps src/core pure.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
 
 const layerRule = (message, patterns) => ['error', { paths: patterns.map((name) => ({ name, message })) }];
 
@@ -8,6 +9,8 @@ export default tseslint.config(
   { ignores: ['dist/', 'out/', '.cache/', 'node_modules/', '.demo/', 'test-results/', '**/*.mjs', '**/*.js', '**/*.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
+  // Layout is Prettier's (npm run format); ESLint keeps to correctness.
+  prettier,
   {
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
@@ -23,12 +26,17 @@ export default tseslint.config(
   {
     files: ['src/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': layerRule('src/core is pure TypeScript: no vscode, no simple-git (see DESIGN.md).', ['vscode', 'simple-git']),
+      'no-restricted-imports': layerRule('src/core is pure TypeScript: no vscode, no simple-git (see DESIGN.md).', [
+        'vscode',
+        'simple-git',
+      ]),
     },
   },
   {
     files: ['src/cli/**/*.ts'],
-    rules: { 'no-restricted-imports': layerRule('The CLI runs in plain Node: it reads the store through src/core only.', ['vscode', 'simple-git']) },
+    rules: {
+      'no-restricted-imports': layerRule('The CLI runs in plain Node: it reads the store through src/core only.', ['vscode', 'simple-git']),
+    },
   },
   {
     files: ['src/git/**/*.ts'],

@@ -8,6 +8,7 @@ bash scripts/setup.sh
 step() { printf '\n\033[36m== %s\033[0m\n' "$*"; }
 step "typecheck";            npm run --silent typecheck
 step "lint";                 npm run --silent lint
+step "format (Prettier)";    npm run --silent format:check >/dev/null || { npx prettier --list-different .; echo "Run npm run format."; exit 1; }
 step "build";                npm run --silent build >/dev/null
 step "compile tests";        rm -rf out && npm run --silent build:tests
 step "unit tests";           npm run --silent test:unit
