@@ -66,7 +66,13 @@ const webview = {
 
 const options = [
   // The activation shell (package.json "main") and, loaded right after activation, everything else.
-  { ...common, entryPoints: ['src/extension/shell.ts'], outfile: 'dist/extension.js', plugins: [lazyBundles], define: { ALLIANCES_COMMAND_IDS: JSON.stringify(commandIds) } },
+  {
+    ...common,
+    entryPoints: ['src/extension/shell.ts'],
+    outfile: 'dist/extension.js',
+    plugins: [lazyBundles],
+    define: { ALLIANCES_COMMAND_IDS: JSON.stringify(commandIds) },
+  },
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/main.js', plugins: [lazyBundles, vscodeFacade] },
   { ...common, entryPoints: ['src/extension/dashboard/index.ts'], outfile: 'dist/dashboard.js', plugins: [vscodeFacade] },
   { ...common, entryPoints: ['src/extension/interop/index.ts'], outfile: 'dist/interop.js', plugins: [lazyBundles, vscodeFacade] },

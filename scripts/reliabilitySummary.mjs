@@ -5,7 +5,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const dir = process.env.ALLIANCES_RELIABILITY_DIR ?? path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'test-results', 'reliability');
+const dir =
+  process.env.ALLIANCES_RELIABILITY_DIR ?? path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'test-results', 'reliability');
 const total = { badInputs: 0, fuzzInputs: 0, faults: 0, hostilePayloads: 0, bytesChecked: 0, bytesLost: 0 };
 const suites = new Set();
 let files = [];

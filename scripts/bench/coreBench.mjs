@@ -88,13 +88,15 @@ async function floorPromises() {
   const files = await listAsync();
   let next = 0;
   let n = 0;
-  await Promise.all(Array.from({ length: 64 }, async () => {
-    while (next < files.length) {
-      const file = files[next++];
-      JSON.parse((await fsp.readFile(file)).toString('utf8'));
-      n++;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: 64 }, async () => {
+      while (next < files.length) {
+        const file = files[next++];
+        JSON.parse((await fsp.readFile(file)).toString('utf8'));
+        n++;
+      }
+    }),
+  );
   return n;
 }
 
@@ -102,7 +104,14 @@ function counts(store) {
   const result = {};
   for (const kind of KINDS) {
     try {
-      result[kind] = typeof store.all === 'function' ? store.all(kind).length : kind === 'partner' ? store.partners().length : kind === 'checkIn' ? store.checkIns().length : 0;
+      result[kind] =
+        typeof store.all === 'function'
+          ? store.all(kind).length
+          : kind === 'partner'
+            ? store.partners().length
+            : kind === 'checkIn'
+              ? store.checkIns().length
+              : 0;
     } catch {
       result[kind] = 0;
     }
@@ -125,7 +134,10 @@ async function loadStore(port = nodeFileSystem) {
   await floorPromises();
   const first = await loadStore();
   out.counts = { ...counts(first), files: fileCount };
-  out.problemsSample = first.problems().slice(0, 3).map((p) => `${p.relativePath}: ${p.reason}`);
+  out.problemsSample = first
+    .problems()
+    .slice(0, 3)
+    .map((p) => `${p.relativePath}: ${p.reason}`);
   log(`store: ${JSON.stringify(out.counts)}`);
 
   const sync = [];
@@ -134,13 +146,31 @@ async function loadStore(port = nodeFileSystem) {
   for (let i = 0; i < runs; i++) {
     // Rotate the order so no contender always runs right after another.
     const steps = [
-      async () => { gc(); const t = performance.now(); floorSync(); sync.push(performance.now() - t); },
+      async () => {
+        gc();
+        const t = performance.now();
+        floorSync();
+        sync.push(performance.now() - t);
+      },
       // The fs.promises floor is slow and only explains the gap: three runs are enough.
-      async () => { if (i >= 3) return; gc(); const t = performance.now(); await floorPromises(); promises.push(performance.now() - t); },
-      async () => { gc(); const t = performance.now(); await loadStore(); store.push(performance.now() - t); },
+      async () => {
+        if (i >= 3) return;
+        gc();
+        const t = performance.now();
+        await floorPromises();
+        promises.push(performance.now() - t);
+      },
+      async () => {
+        gc();
+        const t = performance.now();
+        await loadStore();
+        store.push(performance.now() - t);
+      },
     ];
     for (let k = 0; k < steps.length; k++) await steps[(i + k) % steps.length]();
-    log(`run ${i + 1}: floor ${sync.at(-1).toFixed(0)} ms${i < 3 ? `, fs.promises floor ${promises.at(-1).toFixed(0)} ms` : ''}, Store.load ${store.at(-1).toFixed(0)} ms`);
+    log(
+      `run ${i + 1}: floor ${sync.at(-1).toFixed(0)} ms${i < 3 ? `, fs.promises floor ${promises.at(-1).toFixed(0)} ms` : ''}, Store.load ${store.at(-1).toFixed(0)} ms`,
+    );
   }
   out.load = {
     store: summary(store),
@@ -155,7 +185,10 @@ async function loadStore(port = nodeFileSystem) {
   const before = process.memoryUsage().heapUsed;
   let retained = await loadStore();
   gc();
-  out.heap = { storeRetainedBytes: process.memoryUsage().heapUsed - before, records: Object.values(counts(retained)).reduce((a, b) => a + b, 0) };
+  out.heap = {
+    storeRetainedBytes: process.memoryUsage().heapUsed - before,
+    records: Object.values(counts(retained)).reduce((a, b) => a + b, 0),
+  };
   retained = undefined;
 }
 
@@ -176,7 +209,9 @@ const store = await loadStore();
   const changed = [];
   const failures = [];
   for (const [i, file] of pickEvery(checkInFiles, 21).entries()) {
-    edit(file, (v) => { v.summary = `${v.summary} (edited ${i})`; });
+    edit(file, (v) => {
+      v.summary = `${v.summary} (edited ${i})`;
+    });
     const t = performance.now();
     const did = await store.reloadFile(file);
     changed.push(performance.now() - t);
@@ -190,7 +225,9 @@ const store = await loadStore();
   }
   const partner = [];
   for (const [i, file] of pickEvery(partnerFiles, 11).entries()) {
-    edit(file, (v) => { v.role = `Edited role ${i}`; });
+    edit(file, (v) => {
+      v.role = `Edited role ${i}`;
+    });
     const t = performance.now();
     await store.reloadFile(file);
     partner.push(performance.now() - t);
@@ -247,7 +284,9 @@ const store = await loadStore();
     // What the extension does on every refresh: gather the records, then compute every section.
     const all = timeSync(() => stats.computeDashboard(stats.statsInput([store], 14, now), {}, options), { runs: 7, warmup: 1 });
     const from = new Date(now.getTime() - 89 * 86_400_000);
-    const last90 = { from: `${from.getFullYear()}-${String(from.getMonth() + 1).padStart(2, '0')}-${String(from.getDate()).padStart(2, '0')}` };
+    const last90 = {
+      from: `${from.getFullYear()}-${String(from.getMonth() + 1).padStart(2, '0')}-${String(from.getDate()).padStart(2, '0')}`,
+    };
     const recent = timeSync(() => stats.computeDashboard(stats.statsInput([store], 14, now), last90, options), { runs: 7, warmup: 1 });
     const data = stats.computeDashboard(stats.statsInput([store], 14, now), {}, options);
     const report = timeSync(() => stats.dashboardReport(data), { runs: 5, warmup: 1 });
@@ -274,13 +313,26 @@ if (args.analysis !== '0') {
   try {
     // The same Store with other ports: the I/O API's share vs the Store's own CPU work.
     // The Store reads through readMany when the port has it: each port below replaces both.
-    const syncPort = { ...nodeFileSystem, readFile: (f) => Promise.resolve(readFileSync(f)), readMany: (paths) => Promise.resolve(paths.map((f) => readFileSync(f))) };
+    const syncPort = {
+      ...nodeFileSystem,
+      readFile: (f) => Promise.resolve(readFileSync(f)),
+      readMany: (paths) => Promise.resolve(paths.map((f) => readFileSync(f))),
+    };
     const fromMemory = (f) => bytes.get(f) ?? readFileSync(f);
-    const memoryPort = { ...nodeFileSystem, readFile: (f) => Promise.resolve(fromMemory(f)), readMany: (paths) => Promise.resolve(paths.map(fromMemory)) };
+    const memoryPort = {
+      ...nodeFileSystem,
+      readFile: (f) => Promise.resolve(fromMemory(f)),
+      readMany: (paths) => Promise.resolve(paths.map(fromMemory)),
+    };
     const promisesPort = { ...nodeFileSystem, readMany: undefined };
     const withSync = await timeRuns(() => loadStore(syncPort), { runs: 2, before: () => gc() });
     const inMemory = await timeRuns(() => loadStore(memoryPort), { runs: 2, before: () => gc() });
-    const parseOnly = timeSync(() => { for (const b of bytes.values()) JSON.parse(b.toString('utf8')); }, { runs: 3, warmup: 1 });
+    const parseOnly = timeSync(
+      () => {
+        for (const b of bytes.values()) JSON.parse(b.toString('utf8'));
+      },
+      { runs: 3, warmup: 1 },
+    );
     const withPromises = await timeRuns(() => loadStore(promisesPort), { runs: 1, before: () => gc() });
     analysis.loadByPort = {
       nodeFileSystem: out.load.store.median,
@@ -309,18 +361,41 @@ if (args.analysis !== '0') {
     analysis.stagesMs = {
       files: entries.length,
       // The listing works a folder's role out once (roleInFolder), then checks each file name.
-      'roleInFolder per file (listing)': stage(() => { const byFolder = new Map(); for (const e of entries) { const rel = toRelative(root, path.dirname(e.file)); let f = byFolder.get(rel); if (!f) byFolder.set(rel, (f = roleInFolder(rel === '.' ? '' : rel))); f(path.basename(e.file)); } }),
-      'sha1 (hashOf)': stage(() => { for (const e of entries) createHash('sha1').update(e.b).digest('hex'); }),
-      decodeUtf8: stage(() => { for (const e of entries) decodeUtf8(e.b); }),
-      findConflictMarker: stage(() => { for (const t of texts) findConflictMarker(t); }),
-      'JSON.parse': stage(() => { for (const t of texts) JSON.parse(t); }),
-      'valibot safeParse (abortEarly: false)': stage(() => { entries.forEach((e, i) => v.safeParse(model.SCHEMAS[e.role.kind], parsed[i], { abortEarly: false })); }),
-      'readRecord (decode+markers+parse+validate)': stage(() => { for (const e of entries) readRecord(e.role.kind, e.b, e.role.expectedId); }),
+      'roleInFolder per file (listing)': stage(() => {
+        const byFolder = new Map();
+        for (const e of entries) {
+          const rel = toRelative(root, path.dirname(e.file));
+          let f = byFolder.get(rel);
+          if (!f) byFolder.set(rel, (f = roleInFolder(rel === '.' ? '' : rel)));
+          f(path.basename(e.file));
+        }
+      }),
+      'sha1 (hashOf)': stage(() => {
+        for (const e of entries) createHash('sha1').update(e.b).digest('hex');
+      }),
+      decodeUtf8: stage(() => {
+        for (const e of entries) decodeUtf8(e.b);
+      }),
+      findConflictMarker: stage(() => {
+        for (const t of texts) findConflictMarker(t);
+      }),
+      'JSON.parse': stage(() => {
+        for (const t of texts) JSON.parse(t);
+      }),
+      'valibot safeParse (abortEarly: false)': stage(() => {
+        entries.forEach((e, i) => v.safeParse(model.SCHEMAS[e.role.kind], parsed[i], { abortEarly: false }));
+      }),
+      'readRecord (decode+markers+parse+validate)': stage(() => {
+        for (const e of entries) readRecord(e.role.kind, e.b, e.role.expectedId);
+      }),
       'isRealCalendarDate alone': (() => {
         const stamps = [];
-        for (const p of parsed) for (const key of ['createdAt', 'updatedAt', 'date', 'coveredAt', 'doneAt']) if (typeof p[key] === 'string') stamps.push(p[key]);
+        for (const p of parsed)
+          for (const key of ['createdAt', 'updatedAt', 'date', 'coveredAt', 'doneAt']) if (typeof p[key] === 'string') stamps.push(p[key]);
         calendarCalls = stamps.length;
-        return stage(() => { for (const s of stamps) original(s); });
+        return stage(() => {
+          for (const s of stamps) original(s);
+        });
       })(),
     };
     analysis.stagesMs.isRealCalendarDateCalls = calendarCalls;
@@ -336,15 +411,44 @@ if (args.analysis !== '0') {
     const views = partnerView.viewPartners(store, 14, now);
     const shuffled = [...views].sort((a, b) => a.record.value.id.localeCompare(b.record.value.id));
     analysis.viewPartnersMs = {
-      'store.lastCheckIn for every partner': summary(timeSync(() => { for (const p of partners) store.lastCheckIn(p.value.id); }, { runs: 15, warmup: 2 })).median,
-      'computeDueState for every partner': summary(timeSync(() => partners.forEach((p, i) => computeDueState(p.value, lasts[i] ? new Date(lasts[i].date) : undefined, 14, now)), { runs: 15, warmup: 2 })).median,
-      'sort byUrgencyThenName (unsorted input)': summary(timeSync(() => [...shuffled].sort(partnerView.byUrgencyThenName ?? ((a, b) => urgencyOrder(a.due, b.due))), { runs: 15, warmup: 2 })).median,
-      'Date.parse x (2 per check-in)': summary(timeSync(() => { for (const c of store.checkIns()) { Date.parse(c.value.date); Date.parse(c.value.date); } }, { runs: 5, warmup: 1 })).median,
+      'store.lastCheckIn for every partner': summary(
+        timeSync(
+          () => {
+            for (const p of partners) store.lastCheckIn(p.value.id);
+          },
+          { runs: 15, warmup: 2 },
+        ),
+      ).median,
+      'computeDueState for every partner': summary(
+        timeSync(() => partners.forEach((p, i) => computeDueState(p.value, lasts[i] ? new Date(lasts[i].date) : undefined, 14, now)), {
+          runs: 15,
+          warmup: 2,
+        }),
+      ).median,
+      'sort byUrgencyThenName (unsorted input)': summary(
+        timeSync(() => [...shuffled].sort(partnerView.byUrgencyThenName ?? ((a, b) => urgencyOrder(a.due, b.due))), {
+          runs: 15,
+          warmup: 2,
+        }),
+      ).median,
+      'Date.parse x (2 per check-in)': summary(
+        timeSync(
+          () => {
+            for (const c of store.checkIns()) {
+              Date.parse(c.value.date);
+              Date.parse(c.value.date);
+            }
+          },
+          { runs: 5, warmup: 1 },
+        ),
+      ).median,
     };
     const agenda = tryCore('agenda');
     if (agenda?.openAgendaCounts) {
       // The tree shows every partner's open agenda count: one pass over the store, cached until a change.
-      analysis.viewPartnersMs['agenda count for every partner (getTreeItem)'] = summary(timeSync(() => agenda.openAgendaCounts(store), { runs: 15, warmup: 2 })).median;
+      analysis.viewPartnersMs['agenda count for every partner (getTreeItem)'] = summary(
+        timeSync(() => agenda.openAgendaCounts(store), { runs: 15, warmup: 2 }),
+      ).median;
     }
   } catch (error) {
     out.errors.push(`analysis (views): ${error.stack ?? error}`);
@@ -354,8 +458,17 @@ if (args.analysis !== '0') {
     const dir = args.profiles ? path.resolve(args.profiles) : undefined;
     if (dir) mkdirSync(dir, { recursive: true });
     gc();
-    analysis.profileStoreLoad = (await profile(() => loadStore(), { file: dir && path.join(dir, 'store-load.cpuprofile'), repoRoot: args.repo })).top;
-    analysis.profileViewPartners = (await profile(() => { for (let i = 0; i < 20; i++) partnerView.viewPartners(store, 14, new Date()); }, { file: dir && path.join(dir, 'view-partners.cpuprofile'), repoRoot: args.repo })).top;
+    analysis.profileStoreLoad = (
+      await profile(() => loadStore(), { file: dir && path.join(dir, 'store-load.cpuprofile'), repoRoot: args.repo })
+    ).top;
+    analysis.profileViewPartners = (
+      await profile(
+        () => {
+          for (let i = 0; i < 20; i++) partnerView.viewPartners(store, 14, new Date());
+        },
+        { file: dir && path.join(dir, 'view-partners.cpuprofile'), repoRoot: args.repo },
+      )
+    ).top;
   } catch (error) {
     out.errors.push(`analysis (profiles): ${error.stack ?? error}`);
   }

@@ -21,24 +21,135 @@ const DAY_MS = 86_400_000;
 const serialise = (value) => `${JSON.stringify(value, null, 2)}\n`;
 
 const DEPARTMENTS = [
-  'Product', 'Design', 'Sales', 'Marketing', 'Customer Success', 'Support',
-  'Data', 'Security', 'Vendor', 'Customer', 'Research',
+  'Product',
+  'Design',
+  'Sales',
+  'Marketing',
+  'Customer Success',
+  'Support',
+  'Data',
+  'Security',
+  'Vendor',
+  'Customer',
+  'Research',
   // typed by hand in real stores
-  'Legal', 'Finance', 'People Ops',
+  'Legal',
+  'Finance',
+  'People Ops',
 ];
 const ROLES = [
-  'Director of Product', 'Senior Product Manager', 'Staff Product Designer', 'UX Researcher', 'Account Executive',
-  'Sales Engineer', 'Product Marketing Manager', 'Customer Success Lead', 'Support Operations Manager',
-  'Data Science Manager', 'Security Engineering Lead', 'Account Manager', 'VP Engineering', 'Head of Legal',
-  'Finance Business Partner', 'HR Business Partner', 'Solutions Architect', 'Growth Lead',
+  'Director of Product',
+  'Senior Product Manager',
+  'Staff Product Designer',
+  'UX Researcher',
+  'Account Executive',
+  'Sales Engineer',
+  'Product Marketing Manager',
+  'Customer Success Lead',
+  'Support Operations Manager',
+  'Data Science Manager',
+  'Security Engineering Lead',
+  'Account Manager',
+  'VP Engineering',
+  'Head of Legal',
+  'Finance Business Partner',
+  'HR Business Partner',
+  'Solutions Architect',
+  'Growth Lead',
 ];
-const FIRST = ['Dana', 'Priya', 'Marcus', 'Sofia', 'Kwame', 'Hannah', 'Leo', 'Aisha', 'Jonas', 'Elena', 'Tom', 'Mei', 'Omar', 'Lucía', 'Nikolai', 'Zoë', 'Chidi', 'Ingrid', 'Rahul', 'Beatriz', 'Yuki', 'Fatima', 'Søren', 'Amara', 'Diego', 'Ana', 'Wei', 'Olga', 'Kofi', 'Emma'];
-const LAST = ['Whitfield', 'Raman', 'Ortega', 'Lindqvist', 'Mensah', 'Okafor', 'Tanaka', 'Karim', 'Berg', 'Petrova', 'Becker', 'Chen', 'Haddad', 'García', 'Ivanov', 'Müller', 'Okeke', 'Johansson', 'Gupta', 'Silva', 'Sato', 'Rahman', 'Nielsen', 'Adeyemi', 'Rossi', 'Kowalski', 'Zhang', 'Novak', 'Boateng', 'Dubois'];
-const TOPICS = ['the Q3 launch checklist', 'SSO for enterprise deals', 'the billing migration', 'onboarding drop-off', 'the audit log',
-  'export performance', 'pricing experiments', 'the support escalation path', 'the design system tokens', 'API rate limits',
-  'the renewal forecast', 'incident follow-ups', 'the data retention policy', 'roadmap trade-offs', 'hiring for the platform team'];
-const VERBS = ['Agreed on', 'Walked through', 'Worried about', 'Asked for help with', 'Offered to help with', 'Reviewed',
-  'Disagreed (kindly) about', 'Shared an update on', 'Planned next steps for', 'Escalated'];
+const FIRST = [
+  'Dana',
+  'Priya',
+  'Marcus',
+  'Sofia',
+  'Kwame',
+  'Hannah',
+  'Leo',
+  'Aisha',
+  'Jonas',
+  'Elena',
+  'Tom',
+  'Mei',
+  'Omar',
+  'Lucía',
+  'Nikolai',
+  'Zoë',
+  'Chidi',
+  'Ingrid',
+  'Rahul',
+  'Beatriz',
+  'Yuki',
+  'Fatima',
+  'Søren',
+  'Amara',
+  'Diego',
+  'Ana',
+  'Wei',
+  'Olga',
+  'Kofi',
+  'Emma',
+];
+const LAST = [
+  'Whitfield',
+  'Raman',
+  'Ortega',
+  'Lindqvist',
+  'Mensah',
+  'Okafor',
+  'Tanaka',
+  'Karim',
+  'Berg',
+  'Petrova',
+  'Becker',
+  'Chen',
+  'Haddad',
+  'García',
+  'Ivanov',
+  'Müller',
+  'Okeke',
+  'Johansson',
+  'Gupta',
+  'Silva',
+  'Sato',
+  'Rahman',
+  'Nielsen',
+  'Adeyemi',
+  'Rossi',
+  'Kowalski',
+  'Zhang',
+  'Novak',
+  'Boateng',
+  'Dubois',
+];
+const TOPICS = [
+  'the Q3 launch checklist',
+  'SSO for enterprise deals',
+  'the billing migration',
+  'onboarding drop-off',
+  'the audit log',
+  'export performance',
+  'pricing experiments',
+  'the support escalation path',
+  'the design system tokens',
+  'API rate limits',
+  'the renewal forecast',
+  'incident follow-ups',
+  'the data retention policy',
+  'roadmap trade-offs',
+  'hiring for the platform team',
+];
+const VERBS = [
+  'Agreed on',
+  'Walked through',
+  'Worried about',
+  'Asked for help with',
+  'Offered to help with',
+  'Reviewed',
+  'Disagreed (kindly) about',
+  'Shared an update on',
+  'Planned next steps for',
+  'Escalated',
+];
 const KINDS = ['one-on-one', 'help-me', 'ad-hoc', 'async'];
 const TEAM = [
   { name: 'Alex Morgan', email: 'alex.morgan@example.com' },
@@ -62,30 +173,40 @@ function seeded(seed) {
 
 /** Same as src/core/slug.ts. */
 function slugify(name, maxLength = 40) {
-  const slug = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '').slice(0, maxLength).replace(/-+$/g, '');
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, maxLength)
+    .replace(/-+$/g, '');
   return slug || 'partner';
 }
 
 /** The Store's id: a ULID (time + randomness), lowercase. */
 const newId = (time) => ulid(time).toLowerCase();
 
-const localDate = (date) => `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+const localDate = (date) =>
+  `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 
 /**
  * Creates `<folder>/.alliances` with `partners` partners and `checkIns` check-ins spread over the last
  * three years. Returns what it wrote (paths included), so the benchmark can pick files to change.
  */
-export function generateStore(folder, {
-  partners = 1000,
-  checkIns = 50_000,
-  talkingPoints = Math.round(checkIns / 10),
-  followUps = Math.round(checkIns / 5),
-  /** Folder per record kind (KIND_FOLDERS of src/core/storeLayout.ts); kinds it lacks are not generated. */
-  kindFolders = { partner: 'partners', checkIn: 'checkins' },
-  now = new Date(),
-  seed = 20261121,
-} = {}) {
+export function generateStore(
+  folder,
+  {
+    partners = 1000,
+    checkIns = 50_000,
+    talkingPoints = Math.round(checkIns / 10),
+    followUps = Math.round(checkIns / 5),
+    /** Folder per record kind (KIND_FOLDERS of src/core/storeLayout.ts); kinds it lacks are not generated. */
+    kindFolders = { partner: 'partners', checkIn: 'checkins' },
+    now = new Date(),
+    seed = 20261121,
+  } = {},
+) {
   const random = seeded(seed);
   const pick = (list) => list[Math.floor(random() * list.length)];
   const root = path.join(folder, '.alliances');
@@ -93,7 +214,10 @@ export function generateStore(folder, {
   mkdirSync(path.join(root, kindFolders.partner), { recursive: true });
   writeFileSync(path.join(root, '.gitignore'), '# Alliances: private notes and temporary files never go into git.\nprivate/\n.*.tmp\n');
   const storeCreated = new Date(now.getTime() - 3 * 365 * DAY_MS);
-  writeFileSync(path.join(root, 'alliances.json'), serialise({ format: 'alliances', schemaVersion: 1, createdAt: storeCreated.toISOString() }));
+  writeFileSync(
+    path.join(root, 'alliances.json'),
+    serialise({ format: 'alliances', schemaVersion: 1, createdAt: storeCreated.toISOString() }),
+  );
 
   const partnerRecords = [];
   const partnerFiles = [];
@@ -157,7 +281,11 @@ export function generateStore(folder, {
       ...(random() < 0.9 ? { rating: 1 + Math.floor(random() * 5) } : {}),
       summary,
       // Some check-ins carry the full form's notes: the dashboard's themes read them.
-      ...(random() < 0.15 ? { notes: `${pick(VERBS)} ${pick(TOPICS)}. ${pick(VERBS)} ${pick(TOPICS)}; ${pick(VERBS).toLowerCase()} ${pick(TOPICS)} before the next review.` } : {}),
+      ...(random() < 0.15
+        ? {
+            notes: `${pick(VERBS)} ${pick(TOPICS)}. ${pick(VERBS)} ${pick(TOPICS)}; ${pick(VERBS).toLowerCase()} ${pick(TOPICS)} before the next review.`,
+          }
+        : {}),
       createdAt: createdAt.toISOString(),
       updatedAt: createdAt.toISOString(),
       author: pick(TEAM),
@@ -296,6 +424,12 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     process.exit(2);
   }
   const kindFolders = { partner: 'partners', checkIn: 'checkins', talkingPoint: 'talking-points', followUp: 'follow-ups', ask: 'asks' };
-  const result = generateStore(path.resolve(folder), { partners: Number(partners ?? 1000), checkIns: Number(checkIns ?? 50_000), kindFolders });
-  console.log(`${result.partners} partners, ${result.checkIns} check-ins, ${result.talkingPoints} talking points, ${result.followUps} follow-ups in ${result.root} (${result.seconds.toFixed(1)} s)`);
+  const result = generateStore(path.resolve(folder), {
+    partners: Number(partners ?? 1000),
+    checkIns: Number(checkIns ?? 50_000),
+    kindFolders,
+  });
+  console.log(
+    `${result.partners} partners, ${result.checkIns} check-ins, ${result.talkingPoints} talking points, ${result.followUps} follow-ups in ${result.root} (${result.seconds.toFixed(1)} s)`,
+  );
 }

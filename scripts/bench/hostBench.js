@@ -31,7 +31,13 @@ const median = (values) => {
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
-const summary = (values) => ({ median: round(median(values)), min: round(Math.min(...values)), max: round(Math.max(...values)), n: values.length, samples: values.map(round) });
+const summary = (values) => ({
+  median: round(median(values)),
+  min: round(Math.min(...values)),
+  max: round(Math.max(...values)),
+  n: values.length,
+  samples: values.map(round),
+});
 const log = (line) => console.log(`${process.env.ALLIANCES_BENCH_MARKER || ''}${line}`);
 
 /** A real full GC, so heap figures are live objects only. */
@@ -101,8 +107,11 @@ function startProfile(file) {
   const inspector = require('inspector');
   const session = new inspector.Session();
   session.connect();
-  const post = (method, params) => new Promise((resolve, reject) => session.post(method, params || {}, (err, res) => (err ? reject(err) : resolve(res))));
-  const started = post('Profiler.enable').then(() => post('Profiler.setSamplingInterval', { interval: 100 })).then(() => post('Profiler.start'));
+  const post = (method, params) =>
+    new Promise((resolve, reject) => session.post(method, params || {}, (err, res) => (err ? reject(err) : resolve(res))));
+  const started = post('Profiler.enable')
+    .then(() => post('Profiler.setSamplingInterval', { interval: 100 }))
+    .then(() => post('Profiler.start'));
   return {
     started,
     async stop() {
@@ -139,7 +148,9 @@ async function activateTimed(id, result, profileFile) {
     betweenMs: round((record.callStart ?? NaN) - (record.requireEnd ?? NaN)),
     afterCallMs: round(end - (record.callEnd ?? NaN)),
   };
-  log(`activate ${id}: ${totalMs.toFixed(2)} ms (require ${record.requireMs?.toFixed(2)} ms, activate() ${record.activateCallMs?.toFixed(2)} ms)`);
+  log(
+    `activate ${id}: ${totalMs.toFixed(2)} ms (require ${record.requireMs?.toFixed(2)} ms, activate() ${record.activateCallMs?.toFixed(2)} ms)`,
+  );
   return { api, totalMs };
 }
 
@@ -227,7 +238,8 @@ function findPartnerNode(tree, partnerId) {
     for (const child of tree.getChildren(top) || []) {
       if (child.type === 'partner' && child.view.record.value.id === partnerId) return child;
       if (child.type === 'group') {
-        for (const grand of tree.getChildren(child) || []) if (grand.type === 'partner' && grand.view.record.value.id === partnerId) return grand;
+        for (const grand of tree.getChildren(child) || [])
+          if (grand.type === 'partner' && grand.view.record.value.id === partnerId) return grand;
       }
     }
   }
@@ -264,7 +276,11 @@ async function storeMode(control, result) {
   const store = entry.store;
   const count = (kind) => {
     try {
-      return typeof store.all === 'function' ? store.all(kind).length : kind === 'partner' ? store.partners().length : store.checkIns().length;
+      return typeof store.all === 'function'
+        ? store.all(kind).length
+        : kind === 'partner'
+          ? store.partners().length
+          : store.checkIns().length;
     } catch {
       return 0;
     }
@@ -298,7 +314,9 @@ async function storeMode(control, result) {
     getTreeItemCalls: probe.calls.getTreeItem,
     providerBusyMs: round(probe.calls.busyMs),
   };
-  log(`view opened: the workbench fetched ${probe.calls.getTreeItem} items in ${result.treeFirstShow.untilLastProviderCallMs} ms (provider busy ${result.treeFirstShow.providerBusyMs} ms)`);
+  log(
+    `view opened: the workbench fetched ${probe.calls.getTreeItem} items in ${result.treeFirstShow.untilLastProviderCallMs} ms (provider busy ${result.treeFirstShow.providerBusyMs} ms)`,
+  );
 
   // The tree through the real provider: a full walk as the workbench does it, with the due-state cache
   // cold (cleared the way a store change clears it) and warm.
@@ -325,11 +343,16 @@ async function storeMode(control, result) {
     }
   });
   result.tree = { ...shape, coldWalk: summary(cold), warmWalk: summary(warm), viewPartners: summary(views), cacheCleared: Boolean(cache) };
-  log(`tree walk: ${shape.nodes} nodes (${shape.partners} partners), cold ${median(cold).toFixed(1)} ms, warm ${median(warm).toFixed(1)} ms; views() ${median(views).toFixed(1)} ms`);
+  log(
+    `tree walk: ${shape.nodes} nodes (${shape.partners} partners), cold ${median(cold).toFixed(1)} ms, warm ${median(warm).toFixed(1)} ms; views() ${median(views).toFixed(1)} ms`,
+  );
 
   // Log Check-in, end to end: command → file on disk → tree event → the provider serves the new state.
   const partners = store.partners().filter((p) => !p.value.archived && !p.readOnly);
-  const picks = Array.from({ length: control.logCheckIns || 12 }, (_, i) => partners[Math.floor(((i + 0.5) * partners.length) / (control.logCheckIns || 12))]);
+  const picks = Array.from(
+    { length: control.logCheckIns || 12 },
+    (_, i) => partners[Math.floor(((i + 0.5) * partners.length) / (control.logCheckIns || 12))],
+  );
   const runs = [];
   for (const [i, partner] of picks.entries()) {
     await providerQuiet(probe, 400);
@@ -357,8 +380,19 @@ async function storeMode(control, result) {
     subscription.dispose();
     await providerQuiet(probe, 400);
     const workbench = probe.calls.last ? probe.calls.last - start : NaN;
-    runs.push({ totalMs: round(totalMs), commandMs: round(commandMs), onDiskMs: round(onDiskMs), treeEventMs: round((treeEventAt ?? NaN) - start), onDisk, fresh, workbenchRefetchDoneMs: round(workbench), workbenchItems: probe.calls.getTreeItem });
-    log(`log check-in ${i + 1}: ${totalMs.toFixed(1)} ms (command ${commandMs.toFixed(1)}, tree event ${((treeEventAt ?? NaN) - start).toFixed(1)}), workbench re-fetch done at ${workbench.toFixed(0)} ms (${probe.calls.getTreeItem} items)${onDisk && fresh ? '' : ' — NOT VERIFIED'}`);
+    runs.push({
+      totalMs: round(totalMs),
+      commandMs: round(commandMs),
+      onDiskMs: round(onDiskMs),
+      treeEventMs: round((treeEventAt ?? NaN) - start),
+      onDisk,
+      fresh,
+      workbenchRefetchDoneMs: round(workbench),
+      workbenchItems: probe.calls.getTreeItem,
+    });
+    log(
+      `log check-in ${i + 1}: ${totalMs.toFixed(1)} ms (command ${commandMs.toFixed(1)}, tree event ${((treeEventAt ?? NaN) - start).toFixed(1)}), workbench re-fetch done at ${workbench.toFixed(0)} ms (${probe.calls.getTreeItem} items)${onDisk && fresh ? '' : ' — NOT VERIFIED'}`,
+    );
     if (!onDisk || !fresh) result.errors.push(`log check-in ${i + 1}: on disk ${onDisk}, tree fresh ${fresh}`);
   }
   // Evidence for the figures above, measured after them so that the profiler does not touch them: one
@@ -461,7 +495,17 @@ async function demoMode(control, result) {
 
 exports.run = async function run() {
   const control = JSON.parse(fs.readFileSync(process.env.ALLIANCES_BENCH_CONTROL, 'utf8'));
-  const result = { mode: control.mode, window: control.window, order: control.order, vscodeVersion: vscode.version, node: process.version, vscodeApiKeys: Object.keys(vscode).length, activation: {}, errors: [], startedAt: new Date().toISOString() };
+  const result = {
+    mode: control.mode,
+    window: control.window,
+    order: control.order,
+    vscodeVersion: vscode.version,
+    node: process.version,
+    vscodeApiKeys: Object.keys(vscode).length,
+    activation: {},
+    errors: [],
+    startedAt: new Date().toISOString(),
+  };
   hookModuleLoad();
   try {
     if (control.mode === 'activation') await activationMode(control, result);

@@ -76,11 +76,28 @@ export async function bundleFrameMapper({ repoRoot, bundleFile, entryPoint, urlS
     const { readFileSync } = await import('node:fs');
     const { createRequire } = await import('node:module');
     const esbuild = createRequire(path.join(repoRoot, 'package.json'))('esbuild');
-    const gitExternal = { name: 'git-external', setup(build) { build.onResolve({ filter: /^\.\/git\.js$/ }, () => ({ path: './git.js', external: true })); } };
+    const gitExternal = {
+      name: 'git-external',
+      setup(build) {
+        build.onResolve({ filter: /^\.\/git\.js$/ }, () => ({ path: './git.js', external: true }));
+      },
+    };
     const result = await esbuild.build({
-      absWorkingDir: repoRoot, entryPoints: [entryPoint], outfile: path.join(repoRoot, 'dist', 'extension.js'), write: false,
-      bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], minify: true, sourcemap: 'external',
-      legalComments: 'none', mainFields: ['module', 'main'], plugins: [gitExternal], logLevel: 'silent',
+      absWorkingDir: repoRoot,
+      entryPoints: [entryPoint],
+      outfile: path.join(repoRoot, 'dist', 'extension.js'),
+      write: false,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      external: ['vscode'],
+      minify: true,
+      sourcemap: 'external',
+      legalComments: 'none',
+      mainFields: ['module', 'main'],
+      plugins: [gitExternal],
+      logLevel: 'silent',
     });
     const js = result.outputFiles.find((f) => f.path.endsWith('.js'));
     const map = result.outputFiles.find((f) => f.path.endsWith('.map'));
@@ -90,7 +107,11 @@ export async function bundleFrameMapper({ repoRoot, bundleFile, entryPoint, urlS
     const sources = new Map();
     const sourceText = (file) => {
       if (!sources.has(file)) {
-        try { sources.set(file, readFileSync(path.resolve(outDir, file), 'utf8').split('\n')); } catch { sources.set(file, []); }
+        try {
+          sources.set(file, readFileSync(path.resolve(outDir, file), 'utf8').split('\n'));
+        } catch {
+          sources.set(file, []);
+        }
       }
       return sources.get(file);
     };
@@ -102,7 +123,10 @@ export async function bundleFrameMapper({ repoRoot, bundleFile, entryPoint, urlS
       const line = sourceText(entry.originalSource)[entry.originalLine] ?? '';
       // The mapped position is where the function starts in the source: read its name there.
       const from = line.slice(entry.originalColumn);
-      const named = /^(?:(?:export|public|private|protected|static|async|get|set|override)\s+)*(?:function\s*\*?\s*)?([A-Za-z_$][\w$]*)\s*(?:<[^>]*>)?\(/.exec(from);
+      const named =
+        /^(?:(?:export|public|private|protected|static|async|get|set|override)\s+)*(?:function\s*\*?\s*)?([A-Za-z_$][\w$]*)\s*(?:<[^>]*>)?\(/.exec(
+          from,
+        );
       const assigned = /([A-Za-z_$][\w$]*)\s*[:=]\s*(?:async\s*)?$/.exec(line.slice(0, entry.originalColumn));
       const name = entry.name ?? named?.[1] ?? (assigned ? `${assigned[1]} (arrow)` : '(arrow)');
       return `${name} ${file}:${entry.originalLine + 1}`;

@@ -77,8 +77,17 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 
 /** Runs a command; returns { code, output }. Output is captured and only shown when asked. */
 function run(command, args, { cwd = repoRoot, timeoutMs = 600_000 } = {}) {
-  const result = spawnSync(command, args, { cwd, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024, env: { ...env, FORCE_COLOR: '0' } });
-  return { code: result.status ?? 1, output: `${result.stdout ?? ''}${result.stderr ?? ''}${result.error ? `\n${result.error.message}` : ''}` };
+  const result = spawnSync(command, args, {
+    cwd,
+    encoding: 'utf8',
+    timeout: timeoutMs,
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...env, FORCE_COLOR: '0' },
+  });
+  return {
+    code: result.status ?? 1,
+    output: `${result.stdout ?? ''}${result.stderr ?? ''}${result.error ? `\n${result.error.message}` : ''}`,
+  };
 }
 const tail = (text, lines = 25) => text.trim().split('\n').slice(-lines).join('\n');
 
@@ -94,7 +103,11 @@ function printTable() {
   const head = ['', 'Figure', 'Measured', 'Target', 'Result'];
   const body = rows.map((r) => [r.section, r.figure, r.value, r.target, r.status.toUpperCase()]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => String(b[i]).length)));
-  const line = (cells) => cells.map((c, i) => String(c).padEnd(widths[i])).join('  ').trimEnd();
+  const line = (cells) =>
+    cells
+      .map((c, i) => String(c).padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   console.log(`\n${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
   let last;
   for (const b of body) {
@@ -114,7 +127,9 @@ function compileCore() {
   rmSync(compiledRoot, { recursive: true, force: true });
   const tsc = path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
   const { code, output } = run(process.execPath, [tsc, '-p', 'tsconfig.test.json', '--outDir', compiledRoot]);
-  const needed = ['src/core/store.js', 'src/core/partnerView.js', 'src/core/nodeFileSystem.js', 'test/harness/codeServer.js'].map((f) => path.join(compiledRoot, f));
+  const needed = ['src/core/store.js', 'src/core/partnerView.js', 'src/core/nodeFileSystem.js', 'test/harness/codeServer.js'].map((f) =>
+    path.join(compiledRoot, f),
+  );
   const missing = needed.filter((f) => !existsSync(f));
   if (missing.length) throw new Error(`tsc did not produce ${missing.join(', ')}:\n${tail(output)}`);
   // tsc emits even with type errors; someone may be mid-edit. Measure, but say so.
@@ -145,11 +160,20 @@ function buildAndPackage(details) {
   const partnerPage = path.join(dist, 'partnerPage.js');
   // The webview bundles: one browser bundle per page in dist/webview (DESIGN.md).
   const webviewDir = path.join(dist, 'webview');
-  const others = existsSync(webviewDir) ? readdirSync(webviewDir).filter((name) => /\.m?js$/.test(name)).map((name) => path.join(webviewDir, name)) : [];
+  const others = existsSync(webviewDir)
+    ? readdirSync(webviewDir)
+        .filter((name) => /\.m?js$/.test(name))
+        .map((name) => path.join(webviewDir, name))
+    : [];
   const mainText = existsSync(main) ? readFileSync(main, 'utf8') : '';
   details.bundles = {
     extension: { bytes: size(extension), gzip: gz(extension) },
-    main: { bytes: size(main), gzip: gz(main), requiresGitLazily: /require\(["']\.\/git\.js["']\)/.test(mainText), bundlesSimpleGit: /simple-git|GitExecutorChain|spawnOptions/.test(mainText) },
+    main: {
+      bytes: size(main),
+      gzip: gz(main),
+      requiresGitLazily: /require\(["']\.\/git\.js["']\)/.test(mainText),
+      bundlesSimpleGit: /simple-git|GitExecutorChain|spawnOptions/.test(mainText),
+    },
     dashboard: { bytes: size(dashboard), gzip: gz(dashboard) },
     interop: { bytes: size(interop), gzip: gz(interop) },
     partnerPage: { bytes: size(partnerPage), gzip: gz(partnerPage) },
@@ -174,23 +198,53 @@ function buildAndPackage(details) {
  * profiles taken in the extension host can name src/ functions instead of minified ones.
  */
 async function frameMapperForBundle() {
-  const mapper = await bundleFrameMapper({ repoRoot, bundleFile: path.join(repoRoot, 'dist', 'main.js'), entryPoint: 'src/extension/extension.ts', urlSuffix: '/alliances/dist/main.js' });
+  const mapper = await bundleFrameMapper({
+    repoRoot,
+    bundleFile: path.join(repoRoot, 'dist', 'main.js'),
+    entryPoint: 'src/extension/extension.ts',
+    urlSuffix: '/alliances/dist/main.js',
+  });
   return mapper ? { mapper, bundle: readFileSync(path.join(repoRoot, 'dist', 'main.js'), 'utf8') } : undefined;
 }
 
 function bundleRows(details) {
   const b = details.bundles;
   const kb = 1024;
-  row('Bundles', 'dist/extension.js: the activation shell (package.json "main")', formatBytes(b.extension.bytes), 'reported', Number.isFinite(b.extension.bytes) ? 'info' : 'error');
-  row('Bundles', 'dist/main.js: the extension, loaded right after activation (minified)', formatBytes(b.main.bytes), '≤ 150 KB', Number.isFinite(b.main.bytes) ? check(b.main.bytes <= 150 * kb) : 'error',
-    `gzip ${formatBytes(b.main.gzip)}; simple-git ${b.main.bundlesSimpleGit ? 'IS bundled in it' : 'not in it'}, loaded via require('./git.js'): ${b.main.requiresGitLazily}`);
+  row(
+    'Bundles',
+    'dist/extension.js: the activation shell (package.json "main")',
+    formatBytes(b.extension.bytes),
+    'reported',
+    Number.isFinite(b.extension.bytes) ? 'info' : 'error',
+  );
+  row(
+    'Bundles',
+    'dist/main.js: the extension, loaded right after activation (minified)',
+    formatBytes(b.main.bytes),
+    '≤ 150 KB',
+    Number.isFinite(b.main.bytes) ? check(b.main.bytes <= 150 * kb) : 'error',
+    `gzip ${formatBytes(b.main.gzip)}; simple-git ${b.main.bundlesSimpleGit ? 'IS bundled in it' : 'not in it'}, loaded via require('./git.js'): ${b.main.requiresGitLazily}`,
+  );
   row('Bundles', 'dist/dashboard.js (dashboard and statistics, loaded on first use)', formatBytes(b.dashboard.bytes), 'reported', 'info');
   row('Bundles', 'dist/interop.js (import and export, loaded on first use)', formatBytes(b.interop.bytes), 'reported', 'info');
-  row('Bundles', 'dist/partnerPage.js (the partner page\'s host side, loaded on first use)', formatBytes(b.partnerPage.bytes), 'reported', 'info');
+  row(
+    'Bundles',
+    "dist/partnerPage.js (the partner page's host side, loaded on first use)",
+    formatBytes(b.partnerPage.bytes),
+    'reported',
+    'info',
+  );
   row('Bundles', 'dist/git.js (simple-git, loaded lazily)', formatBytes(b.git.bytes), 'reported', 'info');
   if (b.webviews.length === 0) row('Bundles', 'Webview bundles', 'none yet', '≤ 120 KB each', 'none yet');
   for (const w of b.webviews) row('Bundles', `Webview bundle ${w.file}`, formatBytes(w.bytes), '≤ 120 KB', check(w.bytes <= 120 * kb));
-  row('Bundles', '.vsix (npm run package)', Number.isFinite(b.vsix.bytes) ? formatBytes(b.vsix.bytes) : 'package failed', 'reported', Number.isFinite(b.vsix.bytes) ? 'info' : 'error', b.packageError);
+  row(
+    'Bundles',
+    '.vsix (npm run package)',
+    Number.isFinite(b.vsix.bytes) ? formatBytes(b.vsix.bytes) : 'package failed',
+    'reported',
+    Number.isFinite(b.vsix.bytes) ? 'info' : 'error',
+    b.packageError,
+  );
 }
 
 // ---- 2. plain Node --------------------------------------------------------------------------------
@@ -198,12 +252,28 @@ function coreBench(storeRoot, tmp) {
   say(`plain Node: Store.load vs floor (${options.runs} runs), reloadFile, viewPartners, groupPartners…`);
   const result = path.join(tmp, 'core.json');
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [
-      '--expose-gc', path.join(here, 'coreBench.mjs'),
-      '--core', path.join(compiledRoot, 'src', 'core'), '--store', storeRoot, '--result', result,
-      '--runs', String(options.runs), '--analysis', options.analysis ? '1' : '0',
-      '--profiles', path.join(resultsDir, 'bench-profiles'), '--repo', repoRoot,
-    ], { stdio: ['ignore', 'inherit', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      [
+        '--expose-gc',
+        path.join(here, 'coreBench.mjs'),
+        '--core',
+        path.join(compiledRoot, 'src', 'core'),
+        '--store',
+        storeRoot,
+        '--result',
+        result,
+        '--runs',
+        String(options.runs),
+        '--analysis',
+        options.analysis ? '1' : '0',
+        '--profiles',
+        path.join(resultsDir, 'bench-profiles'),
+        '--repo',
+        repoRoot,
+      ],
+      { stdio: ['ignore', 'inherit', 'inherit'] },
+    );
     cleanups.push(() => child.exitCode === null && child.kill('SIGKILL'));
     child.on('exit', (code) => {
       if (code !== 0) return reject(new Error(`coreBench exited with ${code}`));
@@ -222,48 +292,126 @@ function coreRows(core, dataset) {
   const ports = a.loadByPort;
   const stages = a.stagesMs ?? {};
   const vp = a.viewPartnersMs ?? {};
-  const top = (p) => (p?.self ?? []).slice(0, 5).map((f) => `${f.function} ${f.ms} ms`).join('; ');
+  const top = (p) =>
+    (p?.self ?? [])
+      .slice(0, 5)
+      .map((f) => `${f.function} ${f.ms} ms`)
+      .join('; ');
   row('Store (Node)', `Store.load: ${dataset}`, formatMs(load.store.median), 'reported', 'info', undefined);
   row('Store (Node)', 'Physical floor: list + readFileSync + JSON.parse, same files', formatMs(load.floorSync.median), 'baseline', 'info');
-  row('Store (Node)', 'Same floor through fs.promises.readFile (the port\'s API), 64 in flight', formatMs(load.floorPromises.median), 'reported', 'info');
-  row('Store (Node)', 'Store.load ÷ physical floor', `${load.ratio.toFixed(2)}×`, '≤ 2.0×', check(load.ratio <= 2),
-    ports ? `Store.load ${formatMs(ports.nodeFileSystem)}; through fs.promises.readFile per file instead ${formatMs(ports.fsPromisesPort)}; with plain readFileSync ${formatMs(ports.readFileSyncPort)}; with the bytes already in memory (Store CPU alone) ${formatMs(ports.inMemoryPort)} vs JSON.parse alone ${formatMs(ports.jsonParseInMemory)}. ` +
-      `So the Store's own CPU is ~${formatMs(ports.inMemoryPort - ports.jsonParseInMemory)}: ` +
-      `readRecord ${formatMs(stages['readRecord (decode+markers+parse+validate)'])} (valibot ${formatMs(stages['valibot safeParse (abortEarly: false)'])}, of which isRealCalendarDate ${formatMs(stages['isRealCalendarDate alone'])} for ${stages.isRealCalendarDateCalls} timestamps), ` +
-      `roles while listing ${formatMs(stages['roleInFolder per file (listing)'])}, sha1 ${formatMs(stages['sha1 (hashOf)'])}. Profile top self: ${top(a.profileStoreLoad)}` : undefined);
-  row('Store (Node)', 'Incremental reload of one changed check-in (reloadFile)', formatMs(core.reload.changedCheckIn.median), '≤ 5 ms', check(core.reload.changedCheckIn.median <= 5),
-    `max ${formatMs(core.reload.changedCheckIn.max)}`);
-  row('Store (Node)', 'Reload of an unchanged file / a changed partner', `${formatMs(core.reload.unchangedCheckIn.median)} / ${formatMs(core.reload.changedPartner.median)}`, 'reported', 'info');
+  row(
+    'Store (Node)',
+    "Same floor through fs.promises.readFile (the port's API), 64 in flight",
+    formatMs(load.floorPromises.median),
+    'reported',
+    'info',
+  );
+  row(
+    'Store (Node)',
+    'Store.load ÷ physical floor',
+    `${load.ratio.toFixed(2)}×`,
+    '≤ 2.0×',
+    check(load.ratio <= 2),
+    ports
+      ? `Store.load ${formatMs(ports.nodeFileSystem)}; through fs.promises.readFile per file instead ${formatMs(ports.fsPromisesPort)}; with plain readFileSync ${formatMs(ports.readFileSyncPort)}; with the bytes already in memory (Store CPU alone) ${formatMs(ports.inMemoryPort)} vs JSON.parse alone ${formatMs(ports.jsonParseInMemory)}. ` +
+          `So the Store's own CPU is ~${formatMs(ports.inMemoryPort - ports.jsonParseInMemory)}: ` +
+          `readRecord ${formatMs(stages['readRecord (decode+markers+parse+validate)'])} (valibot ${formatMs(stages['valibot safeParse (abortEarly: false)'])}, of which isRealCalendarDate ${formatMs(stages['isRealCalendarDate alone'])} for ${stages.isRealCalendarDateCalls} timestamps), ` +
+          `roles while listing ${formatMs(stages['roleInFolder per file (listing)'])}, sha1 ${formatMs(stages['sha1 (hashOf)'])}. Profile top self: ${top(a.profileStoreLoad)}`
+      : undefined,
+  );
+  row(
+    'Store (Node)',
+    'Incremental reload of one changed check-in (reloadFile)',
+    formatMs(core.reload.changedCheckIn.median),
+    '≤ 5 ms',
+    check(core.reload.changedCheckIn.median <= 5),
+    `max ${formatMs(core.reload.changedCheckIn.max)}`,
+  );
+  row(
+    'Store (Node)',
+    'Reload of an unchanged file / a changed partner',
+    `${formatMs(core.reload.unchangedCheckIn.median)} / ${formatMs(core.reload.changedPartner.median)}`,
+    'reported',
+    'info',
+  );
   row('Store (Node)', 'Heap retained by the loaded store', formatBytes(core.heap.storeRetainedBytes), 'reported', 'info');
-  row('Tree (Node)', `Due states for ${core.tree.partners} partners (viewPartners)`, formatMs(core.tree.viewPartners.median), '≤ 5 ms', check(core.tree.viewPartners.median <= 5),
-    Object.keys(vp).length ? `store.lastCheckIn for every partner ${formatMs(vp['store.lastCheckIn for every partner'])} (kept per partner until its check-ins change; building it parses every check-in's date: ${formatMs(vp['Date.parse x (2 per check-in)'])} for two parses of all of them); computeDueState ${formatMs(vp['computeDueState for every partner'])}; sort ${formatMs(vp['sort byUrgencyThenName (unsorted input)'])}. Profile top self: ${top(a.profileViewPartners)}` : undefined);
-  row('Tree (Node)', `Tree children for ${core.tree.visiblePartners} visible partners (groupPartners + nodes, due states cached)`, formatMs(core.tree.childrenWarm.median), '≤ 10 ms', check(core.tree.childrenWarm.median <= 10));
+  row(
+    'Tree (Node)',
+    `Due states for ${core.tree.partners} partners (viewPartners)`,
+    formatMs(core.tree.viewPartners.median),
+    '≤ 5 ms',
+    check(core.tree.viewPartners.median <= 5),
+    Object.keys(vp).length
+      ? `store.lastCheckIn for every partner ${formatMs(vp['store.lastCheckIn for every partner'])} (kept per partner until its check-ins change; building it parses every check-in's date: ${formatMs(vp['Date.parse x (2 per check-in)'])} for two parses of all of them); computeDueState ${formatMs(vp['computeDueState for every partner'])}; sort ${formatMs(vp['sort byUrgencyThenName (unsorted input)'])}. Profile top self: ${top(a.profileViewPartners)}`
+      : undefined,
+  );
+  row(
+    'Tree (Node)',
+    `Tree children for ${core.tree.visiblePartners} visible partners (groupPartners + nodes, due states cached)`,
+    formatMs(core.tree.childrenWarm.median),
+    '≤ 10 ms',
+    check(core.tree.childrenWarm.median <= 10),
+  );
   row('Tree (Node)', 'Tree children with the due states computed too (cold)', formatMs(core.tree.childrenCold.median), 'reported', 'info');
   if (vp['agenda count for every partner (getTreeItem)'] !== undefined) {
-    row('Tree (Node)', 'Open agenda counts for every partner (one pass; the tree rows show them)', formatMs(vp['agenda count for every partner (getTreeItem)']), 'reported', 'info');
+    row(
+      'Tree (Node)',
+      'Open agenda counts for every partner (one pass; the tree rows show them)',
+      formatMs(vp['agenda count for every partner (getTreeItem)']),
+      'reported',
+      'info',
+    );
   }
 }
 
 function dashboardRows(details) {
   const d = details.core?.dashboard;
   if (!d) {
-    row('Dashboard', 'Statistics over the big store', 'no figure', '≤ 200 ms', 'error', (details.core?.errors ?? []).join('; ') || 'the plain-Node benchmark did not run');
+    row(
+      'Dashboard',
+      'Statistics over the big store',
+      'no figure',
+      '≤ 200 ms',
+      'error',
+      (details.core?.errors ?? []).join('; ') || 'the plain-Node benchmark did not run',
+    );
   } else {
-    row('Dashboard', `Statistics over ${d.checkIns.toLocaleString('en')} check-ins (statsInput + computeDashboard, all time; a refresh)`, formatMs(d.allTime.median), '≤ 200 ms', check(d.allTime.median <= 200),
-      `${d.themes} themes, ${d.reciprocityRows} reciprocity rows; the message to the page is ${formatBytes(d.messageBytes)}`);
-    row('Dashboard', 'Statistics, first computation (reads every check-in\'s words once)', formatMs(d.coldMs), 'reported', 'info');
+    row(
+      'Dashboard',
+      `Statistics over ${d.checkIns.toLocaleString('en')} check-ins (statsInput + computeDashboard, all time; a refresh)`,
+      formatMs(d.allTime.median),
+      '≤ 200 ms',
+      check(d.allTime.median <= 200),
+      `${d.themes} themes, ${d.reciprocityRows} reciprocity rows; the message to the page is ${formatBytes(d.messageBytes)}`,
+    );
+    row('Dashboard', "Statistics, first computation (reads every check-in's words once)", formatMs(d.coldMs), 'reported', 'info');
     row('Dashboard', 'Statistics, last 90 days', formatMs(d.last90Days.median), 'reported', 'info');
     row('Dashboard', 'Markdown report from the figures', formatMs(d.report.median), 'reported', 'info');
   }
   const demo = details.host?.demo;
   if (options.skipHost) row('Dashboard', 'First paint (demo workspace)', 'skipped (BENCH_SKIP_HOST=1)', '≤ 500 ms', 'skipped');
-  else if (!demo || !Number.isFinite(demo.firstPaint?.median)) row('Dashboard', 'First paint (demo workspace)', 'no figure', '≤ 500 ms', 'error', (demo?.errors ?? []).join('; ') || 'no demo window');
+  else if (!demo || !Number.isFinite(demo.firstPaint?.median))
+    row('Dashboard', 'First paint (demo workspace)', 'no figure', '≤ 500 ms', 'error', (demo?.errors ?? []).join('; ') || 'no demo window');
   else {
-    row('Dashboard', `First paint on the demo workspace: Open Dashboard → figures drawn (median of ${demo.firstPaint.n})`, formatMs(demo.firstPaint.median), '≤ 500 ms', check(demo.firstPaint.median <= 500),
-      `statistics ${formatMs(demo.computeMs?.median)}; samples ${demo.firstPaint.samples.map(formatMs).join(', ')}`);
+    row(
+      'Dashboard',
+      `First paint on the demo workspace: Open Dashboard → figures drawn (median of ${demo.firstPaint.n})`,
+      formatMs(demo.firstPaint.median),
+      '≤ 500 ms',
+      check(demo.firstPaint.median <= 500),
+      `statistics ${formatMs(demo.computeMs?.median)}; samples ${demo.firstPaint.samples.map(formatMs).join(', ')}`,
+    );
   }
   const big = details.host?.windows?.find((w) => w.mode === 'store')?.dashboard;
-  if (big) row('Dashboard', 'First paint on the big store (information)', formatMs(big.firstPaintMs), 'reported', 'info', `statistics ${formatMs(big.computeMs)}`);
+  if (big)
+    row(
+      'Dashboard',
+      'First paint on the big store (information)',
+      formatMs(big.firstPaintMs),
+      'reported',
+      'info',
+      `statistics ${formatMs(big.computeMs)}`,
+    );
 }
 
 // ---- 3. inside VS Code ----------------------------------------------------------------------------
@@ -271,29 +419,47 @@ function writeExtension(dir, name, command, extraCommands = 0) {
   // The extra commands copy hello-world's registration n more times: what VS Code charges per command.
   const extras = Array.from({ length: extraCommands }, (_, i) => `${command}${i + 2}`);
   mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, 'package.json'), JSON.stringify({
-    name, displayName: name, publisher: 'bench', version: '0.0.1', engines: { vscode: '^1.95.0' },
-    main: './extension.js',
-    // No activation event: only the benchmark activates it, at a moment it controls.
-    activationEvents: [],
-    contributes: { commands: [command, ...extras].map((id) => ({ command: id, title: 'Hello World' })) },
-  }, null, 2));
+  writeFileSync(
+    path.join(dir, 'package.json'),
+    JSON.stringify(
+      {
+        name,
+        displayName: name,
+        publisher: 'bench',
+        version: '0.0.1',
+        engines: { vscode: '^1.95.0' },
+        main: './extension.js',
+        // No activation event: only the benchmark activates it, at a moment it controls.
+        activationEvents: [],
+        contributes: { commands: [command, ...extras].map((id) => ({ command: id, title: 'Hello World' })) },
+      },
+      null,
+      2,
+    ),
+  );
   // The yo code "Hello World" (JavaScript) extension.
-  writeFileSync(path.join(dir, 'extension.js'), `const vscode = require('vscode');
+  writeFileSync(
+    path.join(dir, 'extension.js'),
+    `const vscode = require('vscode');
 function activate(context) {
   const disposable = vscode.commands.registerCommand('${command}', function () {
     vscode.window.showInformationMessage('Hello World from ${name}!');
   });
-  context.subscriptions.push(disposable);${extras.length ? `
+  context.subscriptions.push(disposable);${
+    extras.length
+      ? `
   for (const id of ${JSON.stringify(extras)}) {
     context.subscriptions.push(vscode.commands.registerCommand(id, function () {
       vscode.window.showInformationMessage('Hello World from ${name}!');
     }));
-  }` : ''}
+  }`
+      : ''
+  }
 }
 function deactivate() {}
 module.exports = { activate, deactivate };
-`);
+`,
+  );
   return `bench.${name}`;
 }
 
@@ -326,7 +492,12 @@ async function hostBench(vsix, bigWorkspace, tmp, details, frameMapper) {
   // Alliances' figure is VS Code's price per registered command.
   const shell = readFileSync(path.join(extensionsRoot, 'alliances', 'dist', 'extension.js'), 'utf8');
   const shellCommands = new Set(shell.match(/"alliances\.[A-Za-z]+"/g) ?? []).size;
-  const helloManyId = writeExtension(path.join(extensionsRoot, 'hello-many'), 'hello-many', 'helloMany.helloWorld', Math.max(0, shellCommands - 1));
+  const helloManyId = writeExtension(
+    path.join(extensionsRoot, 'hello-many'),
+    'hello-many',
+    'helloMany.helloWorld',
+    Math.max(0, shellCommands - 1),
+  );
   // Profiles taken in the extension host name minified functions; this maps them back to src/ (only if
   // the map was made for exactly the code in the .vsix).
   const packaged = readFileSync(path.join(extensionsRoot, 'alliances', 'dist', 'main.js'), 'utf8');
@@ -335,7 +506,13 @@ async function hostBench(vsix, bigWorkspace, tmp, details, frameMapper) {
   const emptyWorkspace = path.join(tmp, 'empty-workspace');
   mkdirSync(emptyWorkspace, { recursive: true });
   const controlFile = path.join(tmp, 'control.json');
-  Object.assign(details.host, { alliancesId: alliances.id, helloManyId, shellCommands, manifestActivationEvents: alliances.originalEvents, windows: [] });
+  Object.assign(details.host, {
+    alliancesId: alliances.id,
+    helloManyId,
+    shellCommands,
+    manifestActivationEvents: alliances.originalEvents,
+    windows: [],
+  });
 
   say('starting code-server (VS Code 1.139) and Chromium…');
   const server = await harness.startCodeServer({
@@ -363,13 +540,27 @@ async function hostBench(vsix, bigWorkspace, tmp, details, frameMapper) {
     const profileDir = path.join(resultsDir, 'bench-profiles');
     mkdirSync(profileDir, { recursive: true });
     const activationProfile = mode === 'store' ? path.join(profileDir, 'activation-extension-host.cpuprofile') : undefined;
-    writeFileSync(controlFile, JSON.stringify({ mode, window: index, order, alliancesId: alliances.id, resultsFile, logCheckIns: options.logCheckIns, activationProfile, profileDir: mode === 'store' && options.analysis ? profileDir : undefined }));
+    writeFileSync(
+      controlFile,
+      JSON.stringify({
+        mode,
+        window: index,
+        order,
+        alliancesId: alliances.id,
+        resultsFile,
+        logCheckIns: options.logCheckIns,
+        activationProfile,
+        profileDir: mode === 'store' && options.analysis ? profileDir : undefined,
+      }),
+    );
     const exitsBefore = hostExits();
     const context = await browser.newContext();
     try {
       const page = await context.newPage();
       let done;
-      const exited = new Promise((resolve) => { done = resolve; });
+      const exited = new Promise((resolve) => {
+        done = resolve;
+      });
       await page.exposeFunction('codeAutomationLog', (type, args) => {
         const line = util.format(...(Array.isArray(args) ? args : [args]));
         if (line.startsWith(MARKER)) console.log(`    ${line.slice(MARKER.length)}`);
@@ -378,7 +569,12 @@ async function hostBench(vsix, bigWorkspace, tmp, details, frameMapper) {
       await page.exposeFunction('codeAutomationExit', (code) => done(code));
       await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
       let timer;
-      const outcome = await Promise.race([exited, new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), 300_000); })]);
+      const outcome = await Promise.race([
+        exited,
+        new Promise((resolve) => {
+          timer = setTimeout(() => resolve('timeout'), 300_000);
+        }),
+      ]);
       clearTimeout(timer);
       if (outcome === 'timeout') throw new Error(`window ${index} (${mode}) gave no result within 300 s`);
     } finally {
@@ -389,7 +585,11 @@ async function hostBench(vsix, bigWorkspace, tmp, details, frameMapper) {
     while (hostExits() <= exitsBefore && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     if (!existsSync(resultsFile)) throw new Error(`window ${index} (${mode}) wrote no results`);
     const result = JSON.parse(readFileSync(resultsFile, 'utf8'));
-    const profiles = { activationProfile, logCheckInProfile: path.join(profileDir, 'log-check-in-extension-host.cpuprofile'), treeWalkProfile: path.join(profileDir, 'tree-walk-extension-host.cpuprofile') };
+    const profiles = {
+      activationProfile,
+      logCheckInProfile: path.join(profileDir, 'log-check-in-extension-host.cpuprofile'),
+      treeWalkProfile: path.join(profileDir, 'tree-walk-extension-host.cpuprofile'),
+    };
     for (const [key, file] of Object.entries(profiles)) {
       if (mode !== 'store' || !file || !existsSync(file)) continue;
       try {
@@ -434,27 +634,68 @@ function hostRows(details, ids) {
     // Named after src/ when the bundle could be mapped, else the minified names in dist/extension.js.
     const ours = inclusive.filter((f) => / src\//.test(f.function));
     const list = ours.length ? ours : inclusive.filter((f) => /extension\.js|node_modules/.test(f.function));
-    return list.slice(0, n).map((f) => `${f.function} ${f.ms} ms`).join('; ');
+    return list
+      .slice(0, n)
+      .map((f) => `${f.function} ${f.ms} ms`)
+      .join('; ');
   };
-  const vscodeWork = (id) => `VS Code before require ${formatMs(part(id, 'beforeRequireMs'))}, between ${formatMs(part(id, 'betweenMs'))}, after activate() returned ${formatMs(part(id, 'afterCallMs'))}`;
+  const vscodeWork = (id) =>
+    `VS Code before require ${formatMs(part(id, 'beforeRequireMs'))}, between ${formatMs(part(id, 'betweenMs'))}, after activate() returned ${formatMs(part(id, 'afterCallMs'))}`;
   details.host.summary = { alliances: alli, hello, ratios };
   const n = activationWindows.length;
   if (alli.length === 0 || hello.length === 0) {
-    row('Activation (VS Code)', 'activate(): Alliances vs hello-world', 'no figure', '≤ 10 ms, ≤ 2× hello-world', 'error', errors.join('; '));
+    row(
+      'Activation (VS Code)',
+      'activate(): Alliances vs hello-world',
+      'no figure',
+      '≤ 10 ms, ≤ 2× hello-world',
+      'error',
+      errors.join('; '),
+    );
   } else {
-    row('Activation (VS Code)', `Alliances: await extension.activate() (median of ${n} windows)`, formatMs(median(alli)), '≤ 10 ms', check(median(alli) <= 10),
-      `require(dist/extension.js) ${formatMs(part(ids.alliancesId, 'requireMs'))}, the activate() call ${formatMs(part(ids.alliancesId, 'activateCallMs'))}; ${vscodeWork(ids.alliancesId)}`);
-    row('Activation (VS Code)', 'Hello-world: await extension.activate() (same windows)', formatMs(median(hello)), 'baseline', 'info',
-      `require ${formatMs(part(ids.helloId, 'requireMs'))}, activate() ${formatMs(part(ids.helloId, 'activateCallMs'))}; ${vscodeWork(ids.helloId)}`);
-    row('Activation (VS Code)', 'Alliances ÷ hello-world (median of per-window ratios)', `${median(ratios).toFixed(2)}×`, '≤ 2.0×', check(median(ratios) <= 2),
-      `require ${formatMs(part(ids.alliancesId, 'requireMs'))} vs ${formatMs(part(ids.helloId, 'requireMs'))}, activate() ${formatMs(part(ids.alliancesId, 'activateCallMs'))} vs ${formatMs(part(ids.helloId, 'activateCallMs'))}`);
+    row(
+      'Activation (VS Code)',
+      `Alliances: await extension.activate() (median of ${n} windows)`,
+      formatMs(median(alli)),
+      '≤ 10 ms',
+      check(median(alli) <= 10),
+      `require(dist/extension.js) ${formatMs(part(ids.alliancesId, 'requireMs'))}, the activate() call ${formatMs(part(ids.alliancesId, 'activateCallMs'))}; ${vscodeWork(ids.alliancesId)}`,
+    );
+    row(
+      'Activation (VS Code)',
+      'Hello-world: await extension.activate() (same windows)',
+      formatMs(median(hello)),
+      'baseline',
+      'info',
+      `require ${formatMs(part(ids.helloId, 'requireMs'))}, activate() ${formatMs(part(ids.helloId, 'activateCallMs'))}; ${vscodeWork(ids.helloId)}`,
+    );
+    row(
+      'Activation (VS Code)',
+      'Alliances ÷ hello-world (median of per-window ratios)',
+      `${median(ratios).toFixed(2)}×`,
+      '≤ 2.0×',
+      check(median(ratios) <= 2),
+      `require ${formatMs(part(ids.alliancesId, 'requireMs'))} vs ${formatMs(part(ids.helloId, 'requireMs'))}, activate() ${formatMs(part(ids.alliancesId, 'activateCallMs'))} vs ${formatMs(part(ids.helloId, 'activateCallMs'))}`,
+    );
     const many = details.host.helloManyId;
     const manyFigures = activationWindows.map((w) => figure(w, many)).filter(Number.isFinite);
     if (many && manyFigures.length) {
-      row('Activation (VS Code)', `Hello-world registering ${details.host.shellCommands} commands, as the shell does (same windows)`, formatMs(median(manyFigures)), 'reported', 'info',
-        `activate() ${formatMs(part(many, 'activateCallMs'))} vs hello-world's ${formatMs(part(ids.helloId, 'activateCallMs'))}: VS Code's price for the extra registrations`);
+      row(
+        'Activation (VS Code)',
+        `Hello-world registering ${details.host.shellCommands} commands, as the shell does (same windows)`,
+        formatMs(median(manyFigures)),
+        'reported',
+        'info',
+        `activate() ${formatMs(part(many, 'activateCallMs'))} vs hello-world's ${formatMs(part(ids.helloId, 'activateCallMs'))}: VS Code's price for the extra registrations`,
+      );
     }
-    row('Activation (VS Code)', '…of which require() + activate() call (VS Code\'s "Activation" figure)', `${formatMs(part(ids.alliancesId, 'requireMs') + part(ids.alliancesId, 'activateCallMs'))} vs ${formatMs(part(ids.helloId, 'requireMs') + part(ids.helloId, 'activateCallMs'))}`, 'reported', 'info');
+    row(
+      'Activation (VS Code)',
+      '…of which require() + activate() call (VS Code\'s "Activation" figure)',
+      `${formatMs(part(ids.alliancesId, 'requireMs') + part(ids.alliancesId, 'activateCallMs'))} vs ${formatMs(part(ids.helloId, 'requireMs') + part(ids.helloId, 'activateCallMs'))}`,
+      'reported',
+      'info',
+    );
   }
   if (options.activationOnly) return;
   const store = windows.find((w) => w.mode === 'store');
@@ -464,42 +705,124 @@ function hostRows(details, ids) {
   }
   const bigActivation = figure(store, ids.alliancesId);
   const prof = store.activationProfile;
-  row('Extension host', 'Alliances activate() with the big store in the workspace (CPU-profiled, so slower)', formatMs(bigActivation), 'reported', 'info',
-    prof ? `profile, self: ${prof.self.slice(0, 6).map((f) => `${f.function} ${f.ms} ms`).join('; ')} (Un/b: esbuild's __toESM copying the vscode API object, once per file that imports it)` : undefined);
+  row(
+    'Extension host',
+    'Alliances activate() with the big store in the workspace (CPU-profiled, so slower)',
+    formatMs(bigActivation),
+    'reported',
+    'info',
+    prof
+      ? `profile, self: ${prof.self
+          .slice(0, 6)
+          .map((f) => `${f.function} ${f.ms} ms`)
+          .join('; ')} (Un/b: esbuild's __toESM copying the vscode API object, once per file that imports it)`
+      : undefined,
+  );
   if (store.storeLoadedWhenActivateReturned !== undefined) {
-    row('Extension host', 'Store loading kept off the activation path (nothing loaded when activate() returned)', store.storeLoadedWhenActivateReturned ? 'loaded during activation' : 'yes', 'yes', check(!store.storeLoadedWhenActivateReturned));
+    row(
+      'Extension host',
+      'Store loading kept off the activation path (nothing loaded when activate() returned)',
+      store.storeLoadedWhenActivateReturned ? 'loaded during activation' : 'yes',
+      'yes',
+      check(!store.storeLoadedWhenActivateReturned),
+    );
   }
   if (store.store) {
-    row('Extension host', `Store loaded (activate → whenReady): ${store.store.partners} partners, ${store.store.checkIns} check-ins`, formatMs(store.store.loadedMs), 'reported', 'info');
+    row(
+      'Extension host',
+      `Store loaded (activate → whenReady): ${store.store.partners} partners, ${store.store.checkIns} check-ins`,
+      formatMs(store.store.loadedMs),
+      'reported',
+      'info',
+    );
   }
-  if (store.heap) row('Extension host', 'Heap growth with the big store loaded (after GC)', formatBytes(store.heap.growthBytes), 'reported', 'info');
+  if (store.heap)
+    row('Extension host', 'Heap growth with the big store loaded (after GC)', formatBytes(store.heap.growthBytes), 'reported', 'info');
   if (store.tree) {
     const t = store.tree;
-    row('Extension host', `Tree through the provider: getChildren + getTreeItem, ${t.nodes} nodes (due states cached)`, formatMs(t.warmWalk.median), '≤ 10 ms', check(t.warmWalk.median <= 10),
-      `CPU profile of 5 warm walks, inclusive: ${srcTop(store.treeWalkProfile, 8) || 'n/a'}`);
-    row('Extension host', 'Due states in the extension host (service.views, cold)', formatMs(t.viewPartners.median), '≤ 5 ms', check(t.viewPartners.median <= 5), 'see viewPartners above: store.lastCheckIn');
+    row(
+      'Extension host',
+      `Tree through the provider: getChildren + getTreeItem, ${t.nodes} nodes (due states cached)`,
+      formatMs(t.warmWalk.median),
+      '≤ 10 ms',
+      check(t.warmWalk.median <= 10),
+      `CPU profile of 5 warm walks, inclusive: ${srcTop(store.treeWalkProfile, 8) || 'n/a'}`,
+    );
+    row(
+      'Extension host',
+      'Due states in the extension host (service.views, cold)',
+      formatMs(t.viewPartners.median),
+      '≤ 5 ms',
+      check(t.viewPartners.median <= 5),
+      'see viewPartners above: store.lastCheckIn',
+    );
     row('Extension host', 'Tree walk with the due states recomputed (after any change)', formatMs(t.coldWalk.median), 'reported', 'info');
   }
   if (store.treeFirstShow) {
-    row('Extension host', 'Opening the view: until the workbench stopped fetching', formatMs(store.treeFirstShow.untilLastProviderCallMs), 'reported', 'info', `${store.treeFirstShow.getTreeItemCalls} getTreeItem calls`);
+    row(
+      'Extension host',
+      'Opening the view: until the workbench stopped fetching',
+      formatMs(store.treeFirstShow.untilLastProviderCallMs),
+      'reported',
+      'info',
+      `${store.treeFirstShow.getTreeItemCalls} getTreeItem calls`,
+    );
   }
   if (store.logCheckIn) {
     const l = store.logCheckIn;
-    row('Extension host', `Log Check-in: command → file on disk → tree refreshed (median of ${l.runs.length})`, formatMs(l.total.median), '≤ 50 ms', check(l.total.median <= 50),
-      `command ${formatMs(median(l.runs.map((r) => r.commandMs)))}, the tree's change event at ${formatMs(median(l.runs.map((r) => r.treeEventMs)))}. CPU profile of one more Log Check-in, inclusive: ${srcTop(store.logCheckInProfile, 10) || 'n/a'}`);
-    row('Extension host', 'Log Check-in, first of the session (loads dist/git.js, runs git config)', formatMs(l.first?.totalMs), 'reported', 'info');
-    row('Extension host', 'Log Check-in until the workbench finished re-fetching the tree', formatMs(l.workbenchRefetchDone.median), 'reported', 'info');
+    row(
+      'Extension host',
+      `Log Check-in: command → file on disk → tree refreshed (median of ${l.runs.length})`,
+      formatMs(l.total.median),
+      '≤ 50 ms',
+      check(l.total.median <= 50),
+      `command ${formatMs(median(l.runs.map((r) => r.commandMs)))}, the tree's change event at ${formatMs(median(l.runs.map((r) => r.treeEventMs)))}. CPU profile of one more Log Check-in, inclusive: ${srcTop(store.logCheckInProfile, 10) || 'n/a'}`,
+    );
+    row(
+      'Extension host',
+      'Log Check-in, first of the session (loads dist/git.js, runs git config)',
+      formatMs(l.first?.totalMs),
+      'reported',
+      'info',
+    );
+    row(
+      'Extension host',
+      'Log Check-in until the workbench finished re-fetching the tree',
+      formatMs(l.workbenchRefetchDone.median),
+      'reported',
+      'info',
+    );
   }
   if (store.reload) {
-    row('Extension host', 'reloadFile of one file with the extension\'s listeners (due states, tree, status bar)', formatMs(store.reload.reloadFileWithListeners.median), 'reported', 'info');
-    row('Extension host', 'Outside write → tree change event (file watcher, 75 ms debounce)', formatMs(store.reload.outsideWriteToTreeEvent.median), 'reported', 'info');
+    row(
+      'Extension host',
+      "reloadFile of one file with the extension's listeners (due states, tree, status bar)",
+      formatMs(store.reload.reloadFileWithListeners.median),
+      'reported',
+      'info',
+    );
+    row(
+      'Extension host',
+      'Outside write → tree change event (file watcher, 75 ms debounce)',
+      formatMs(store.reload.outsideWriteToTreeEvent.median),
+      'reported',
+      'info',
+    );
   }
   if (errors.length) row('Extension host', 'Errors in the extension host', `${errors.length}`, 'none', 'error', errors.join(' | '));
 }
 
 // ---- main -----------------------------------------------------------------------------------------
 async function main() {
-  const details = { options, machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version, loadavgStart: os.loadavg().map((v) => Math.round(v * 100) / 100) } };
+  const details = {
+    options,
+    machine: {
+      cpus: os.cpus().length,
+      model: os.cpus()[0]?.model,
+      node: process.version,
+      loadavgStart: os.loadavg().map((v) => Math.round(v * 100) / 100),
+    },
+  };
   const head = run('git', ['rev-parse', 'HEAD']);
   const dirty = run('git', ['status', '--porcelain', '--', 'src', 'package.json']);
   details.git = { commit: head.output.trim(), uncommittedSrcChanges: dirty.output.trim().split('\n').filter(Boolean).length };
@@ -528,18 +851,41 @@ async function main() {
     say('BENCH_ONLY=activation: no store, no plain-Node figures, no big-store or demo window');
   } else {
     say(`generating ${options.partners} partners and ${options.checkIns} check-ins (+ talking points, follow-ups)…`);
-    const generated = generateStore(bigWorkspace, { partners: options.partners, checkIns: options.checkIns, kindFolders: layout.KIND_FOLDERS ?? { partner: 'partners', checkIn: 'checkins' } });
-    details.dataset = { partners: generated.partners, checkIns: generated.checkIns, talkingPoints: generated.talkingPoints, followUps: generated.followUps, generatedInS: generated.seconds };
+    const generated = generateStore(bigWorkspace, {
+      partners: options.partners,
+      checkIns: options.checkIns,
+      kindFolders: layout.KIND_FOLDERS ?? { partner: 'partners', checkIn: 'checkins' },
+    });
+    details.dataset = {
+      partners: generated.partners,
+      checkIns: generated.checkIns,
+      talkingPoints: generated.talkingPoints,
+      followUps: generated.followUps,
+      generatedInS: generated.seconds,
+    };
     say(`generated in ${generated.seconds.toFixed(1)} s: ${JSON.stringify(details.dataset)}`);
     const dataset = `${generated.partners.toLocaleString('en')} partners, ${generated.checkIns.toLocaleString('en')} check-ins, ${generated.talkingPoints.toLocaleString('en')} talking points, ${generated.followUps.toLocaleString('en')} follow-ups`;
 
     try {
       details.core = await coreBench(generated.root, tmp);
       const c = details.core.counts;
-      const expected = { partner: generated.partners, checkIn: generated.checkIns, talkingPoint: generated.talkingPoints, followUp: generated.followUps, problems: 0 };
+      const expected = {
+        partner: generated.partners,
+        checkIn: generated.checkIns,
+        talkingPoint: generated.talkingPoints,
+        followUp: generated.followUps,
+        problems: 0,
+      };
       const wrong = Object.entries(expected).filter(([k, v]) => (c[k] ?? 0) !== v);
       if (wrong.length) {
-        row('Store (Node)', 'Generated store loads as written', JSON.stringify(c), JSON.stringify(expected), 'error', `the Store did not read the generated records as valid: ${(details.core.problemsSample ?? []).join('; ')}`);
+        row(
+          'Store (Node)',
+          'Generated store loads as written',
+          JSON.stringify(c),
+          JSON.stringify(expected),
+          'error',
+          `the Store did not read the generated records as valid: ${(details.core.problemsSample ?? []).join('; ')}`,
+        );
       } else {
         coreRows(details.core, dataset);
       }
@@ -566,12 +912,22 @@ async function main() {
 
   details.machine.loadavgEnd = os.loadavg().map((v) => Math.round(v * 100) / 100);
   const failed = rows.filter((r) => r.status === 'fail' || r.status === 'error');
-  const report = { startedAt: new Date(started).toISOString(), durationS: Math.round((Date.now() - started) / 1000), ok: failed.length === 0, rows, details };
+  const report = {
+    startedAt: new Date(started).toISOString(),
+    durationS: Math.round((Date.now() - started) / 1000),
+    ok: failed.length === 0,
+    rows,
+    details,
+  };
   writeFileSync(path.join(resultsDir, 'bench.json'), JSON.stringify(report, null, 2));
   printTable();
-  console.log(`\nMachine: ${details.machine.cpus} × ${details.machine.model}, load average ${details.machine.loadavgStart[0]} at start, ${details.machine.loadavgEnd[0]} at the end. Commit ${details.git.commit.slice(0, 10)}${details.git.uncommittedSrcChanges ? ` + ${details.git.uncommittedSrcChanges} uncommitted file(s) in src/` : ''}.`);
+  console.log(
+    `\nMachine: ${details.machine.cpus} × ${details.machine.model}, load average ${details.machine.loadavgStart[0]} at start, ${details.machine.loadavgEnd[0]} at the end. Commit ${details.git.commit.slice(0, 10)}${details.git.uncommittedSrcChanges ? ` + ${details.git.uncommittedSrcChanges} uncommitted file(s) in src/` : ''}.`,
+  );
   if (details.typeErrors.length) console.log(`Note: tsc reported ${details.typeErrors.length} type error(s) in the code measured.`);
-  console.log(`${failed.length === 0 ? 'Every target met.' : `${failed.length} target(s) missed or not measurable.`} Took ${elapsed()}. JSON: test-results/bench.json`);
+  console.log(
+    `${failed.length === 0 ? 'Every target met.' : `${failed.length} target(s) missed or not measurable.`} Took ${elapsed()}. JSON: test-results/bench.json`,
+  );
   return failed.length === 0 ? 0 : 1;
 }
 

@@ -37,7 +37,8 @@ export class UsageError extends Error {}
 function days(value: string | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;
   const number = Number(value);
-  if (!Number.isInteger(number) || number < 1 || number > 3650) throw new UsageError(`--${name} must be a whole number of days, got "${value}".`);
+  if (!Number.isInteger(number) || number < 1 || number > 3650)
+    throw new UsageError(`--${name} must be a whole number of days, got "${value}".`);
   return number;
 }
 
@@ -69,7 +70,8 @@ export function parseCli(argv: string[]): CliOptions | 'help' {
   if (rest.length > 0) throw new UsageError(`Unexpected argument "${rest[0] ?? ''}".`);
   let today: Date | undefined;
   if (values.today !== undefined) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(values.today) || !isRealCalendarDate(values.today)) throw new UsageError(`--today must be a date like 2026-11-21, got "${values.today}".`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(values.today) || !isRealCalendarDate(values.today))
+      throw new UsageError(`--today must be a date like 2026-11-21, got "${values.today}".`);
     const [year, month, day] = values.today.split('-').map(Number);
     // Noon local time: the due logic counts calendar days in local time.
     today = new Date(year ?? 0, (month ?? 1) - 1, day ?? 1, 12);

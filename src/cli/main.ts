@@ -19,7 +19,8 @@ export interface Output {
 /** `--store` may name the store itself or a folder that holds `.alliances`. */
 function storeRoot(option: string | undefined, cwd: string): string {
   const given = path.resolve(cwd, option ?? '.alliances');
-  if (option !== undefined && !existsSync(path.join(given, MANIFEST_FILE)) && existsSync(path.join(given, '.alliances'))) return path.join(given, '.alliances');
+  if (option !== undefined && !existsSync(path.join(given, MANIFEST_FILE)) && existsSync(path.join(given, '.alliances')))
+    return path.join(given, '.alliances');
   return given;
 }
 
@@ -43,8 +44,14 @@ export async function runCli(argv: string[], cwd: string, io: Output): Promise<n
     io.err(`alliances: no store at ${root} (run "Alliances: Initialize Store" in VS Code, or pass --store).\n`);
     return EXIT.noStore;
   }
-  for (const problem of store.problems()) io.err(`alliances: warning: ${problem.relativePath}:${problem.location.line}: ${problem.reason}\n`);
-  const digestOptions = { now: options.today ?? new Date(), defaultCadenceDays: options.cadence, siloDays: options.siloDays, includePrivate: options.includePrivate };
+  for (const problem of store.problems())
+    io.err(`alliances: warning: ${problem.relativePath}:${problem.location.line}: ${problem.reason}\n`);
+  const digestOptions = {
+    now: options.today ?? new Date(),
+    defaultCadenceDays: options.cadence,
+    siloDays: options.siloDays,
+    includePrivate: options.includePrivate,
+  };
   if (options.command === 'report') {
     if (options.partner === undefined) {
       io.out(storeReport(store, digestOptions));
@@ -54,7 +61,9 @@ export async function runCli(argv: string[], cwd: string, io: Output): Promise<n
     const matches = store.partners().filter(({ value }) => value.id === options.partner || value.name.toLocaleLowerCase() === wanted);
     const [match] = matches;
     if (!match || matches.length > 1) {
-      io.err(`alliances: ${matches.length > 1 ? `${matches.length} partners are called "${options.partner}"; pass the id` : `no partner "${options.partner}"`}.\n`);
+      io.err(
+        `alliances: ${matches.length > 1 ? `${matches.length} partners are called "${options.partner}"; pass the id` : `no partner "${options.partner}"`}.\n`,
+      );
       return EXIT.usage;
     }
     io.out(partnerReport(store, match.value.id, digestOptions));
@@ -66,7 +75,10 @@ export async function runCli(argv: string[], cwd: string, io: Output): Promise<n
 }
 
 if (require.main === module) {
-  runCli(process.argv.slice(2), process.cwd(), { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) }).then(
+  runCli(process.argv.slice(2), process.cwd(), {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+  }).then(
     (code) => (process.exitCode = code),
     (error: unknown) => {
       process.stderr.write(`alliances: ${error instanceof Error ? error.message : String(error)}\n`);

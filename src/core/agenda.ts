@@ -17,7 +17,11 @@ export function sourceLabel(source: { path: string; startLine: number; endLine: 
 }
 
 /** Who owns a follow-up, by name: "me" is its author, "them" the partner. */
-export function followUpOwnerName(followUp: Pick<FollowUp, 'owner' | 'author' | 'teammate'>, partnerName: string, translator: Translator = l10n): string {
+export function followUpOwnerName(
+  followUp: Pick<FollowUp, 'owner' | 'author' | 'teammate'>,
+  partnerName: string,
+  translator: Translator = l10n,
+): string {
   if (followUp.owner === 'me') return followUp.author.name;
   if (followUp.owner === 'them') return partnerName;
   // Named l10n so that the string extractor (@vscode/l10n-dev) finds the message.
@@ -59,7 +63,9 @@ export function followUpDueLabel(followUp: FollowUp, now: Date): string | undefi
 export function openFollowUps(followUps: readonly Loaded<FollowUp>[]): Loaded<FollowUp>[] {
   // yyyy-MM-dd strings sort as dates: no date parsing in the comparator.
   const key = (f: Loaded<FollowUp>) => f.value.due ?? '9999-99-99';
-  return followUps.filter((f) => !f.value.done).sort((a, b) => key(a).localeCompare(key(b)) || a.value.createdAt.localeCompare(b.value.createdAt));
+  return followUps
+    .filter((f) => !f.value.done)
+    .sort((a, b) => key(a).localeCompare(key(b)) || a.value.createdAt.localeCompare(b.value.createdAt));
 }
 
 /** Past its due date (calendar days, local time) and not done. */
@@ -83,7 +89,13 @@ export type SnippetCheck = { state: 'same' } | { state: 'moved'; line: number } 
  * moved elsewhere in the file, or changed. Line endings and trailing spaces do not count.
  */
 export function checkSnippet(snippet: string, currentText: string, startLine: number, endLine: number): SnippetCheck {
-  const normalise = (text: string) => text.replace(/\r\n/g, '\n').split('\n').map((line) => line.trimEnd()).join('\n').trim();
+  const normalise = (text: string) =>
+    text
+      .replace(/\r\n/g, '\n')
+      .split('\n')
+      .map((line) => line.trimEnd())
+      .join('\n')
+      .trim();
   const wanted = normalise(snippet);
   const lines = currentText.replace(/\r\n/g, '\n').split('\n');
   if (normalise(lines.slice(startLine - 1, endLine).join('\n')) === wanted) return { state: 'same' };

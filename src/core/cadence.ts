@@ -30,7 +30,8 @@ export function cadenceOf(partner: Partner, defaultCadenceDays: number): number 
  * archived partners are never due.
  */
 export function computeDueState(partner: Partner, lastCheckIn: Date | undefined, defaultCadenceDays: number, now: Date): DueState {
-  if (partner.archived) return { status: 'archived', days: Number.POSITIVE_INFINITY, label: dueStateLabel({ status: 'archived', days: 0 }, now), lastCheckIn };
+  if (partner.archived)
+    return { status: 'archived', days: Number.POSITIVE_INFINITY, label: dueStateLabel({ status: 'archived', days: 0 }, now), lastCheckIn };
 
   // Calendar-day arithmetic on day numbers: this runs for every partner on every change.
   const today = todayOf(now);
@@ -38,7 +39,13 @@ export function computeDueState(partner: Partner, lastCheckIn: Date | undefined,
   const snoozedUntil = partner.snoozedUntil ? dayNumberOfText(partner.snoozedUntil) : undefined;
   if (snoozedUntil !== undefined && snoozedUntil > today && base <= snoozedUntil) {
     const dueDate = midnightOf(snoozedUntil);
-    return { status: 'snoozed', dueDate, days: snoozedUntil - today, label: dueStateLabel({ status: 'snoozed', dueDate, days: snoozedUntil - today }, now), lastCheckIn };
+    return {
+      status: 'snoozed',
+      dueDate,
+      days: snoozedUntil - today,
+      label: dueStateLabel({ status: 'snoozed', dueDate, days: snoozedUntil - today }, now),
+      lastCheckIn,
+    };
   }
   const due = snoozedUntil !== undefined && snoozedUntil > base ? snoozedUntil : base;
   const days = due - today;
@@ -95,7 +102,11 @@ function cachedDueLabel(days: number, neverCheckedIn: boolean): string {
 }
 
 /** "6 days overdue", "snoozed until Dec 2"…: in the display language, or in English for shared files. */
-export function dueStateLabel(due: Pick<DueState, 'status' | 'days' | 'dueDate' | 'lastCheckIn'>, today: Date, translator: Translator = l10n): string {
+export function dueStateLabel(
+  due: Pick<DueState, 'status' | 'days' | 'dueDate' | 'lastCheckIn'>,
+  today: Date,
+  translator: Translator = l10n,
+): string {
   // Named l10n so that the string extractor (@vscode/l10n-dev) finds these messages.
   const l10n = translator;
   if (due.status === 'archived') return l10n.t('archived');

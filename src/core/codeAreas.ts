@@ -15,8 +15,12 @@ export function areaPathspecs(areas: readonly string[] | undefined): string[] {
 
 /** The area as typed, tidied ("./src\\checkout" → "src/checkout"), or undefined when it is not usable. */
 export function normalizeArea(area: string): string | undefined {
-  const clean = area.trim().replace(/\\/g, '/').replace(/^(\.\/)+/, '');
-  if (!clean || clean.startsWith('/') || clean.startsWith(':') || /^[a-z]:/i.test(clean) || clean.split('/').includes('..')) return undefined;
+  const clean = area
+    .trim()
+    .replace(/\\/g, '/')
+    .replace(/^(\.\/)+/, '');
+  if (!clean || clean.startsWith('/') || clean.startsWith(':') || /^[a-z]:/i.test(clean) || clean.split('/').includes('..'))
+    return undefined;
   return clean;
 }
 

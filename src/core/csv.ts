@@ -27,7 +27,10 @@ export function detectSeparator(text: string): Separator {
     else if (!quoted && (char === '\n' || char === '\r')) break;
     else if (!quoted && char in counts) counts[char as Separator]++;
   }
-  return (Object.entries(counts) as [Separator, number][]).reduce((best, entry) => (entry[1] > best[1] ? entry : best), [',', 0] as [Separator, number])[0];
+  return (Object.entries(counts) as [Separator, number][]).reduce((best, entry) => (entry[1] > best[1] ? entry : best), [',', 0] as [
+    Separator,
+    number,
+  ])[0];
 }
 
 export function stripBom(text: string): string {
@@ -42,7 +45,10 @@ export interface CsvRow {
 
 /** `message` is the whole sentence people read, line number included. */
 export class CsvError extends Error {
-  constructor(message: string, readonly line: number) {
+  constructor(
+    message: string,
+    readonly line: number,
+  ) {
     super(message);
   }
 }
@@ -90,7 +96,8 @@ export function parseCsv(input: string, separator: Separator = detectSeparator(i
         index++;
       }
       const next = text[index];
-      if (next !== undefined && next !== separator && next !== '\r' && next !== '\n') throw new CsvError(l10n.t('Line {0}: unexpected text after a closing quote', line), line);
+      if (next !== undefined && next !== separator && next !== '\r' && next !== '\n')
+        throw new CsvError(l10n.t('Line {0}: unexpected text after a closing quote', line), line);
       continue;
     }
     if (char === separator) {

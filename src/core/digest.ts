@@ -51,7 +51,14 @@ export function computeDigest(store: Store, options: DigestOptions): Digest {
       label: dueStateLabel(due, now, english),
       ...(due.dueDate ? { dueDate: day(due.dueDate) } : {}),
       ...(lastCheckIn
-        ? { lastCheckIn: { date: day(new Date(lastCheckIn.date)), kind: lastCheckIn.kind, ...(lastCheckIn.rating ? { rating: lastCheckIn.rating } : {}), summary: lastCheckIn.summary } }
+        ? {
+            lastCheckIn: {
+              date: day(new Date(lastCheckIn.date)),
+              kind: lastCheckIn.kind,
+              ...(lastCheckIn.rating ? { rating: lastCheckIn.rating } : {}),
+              summary: lastCheckIn.summary,
+            },
+          }
         : {}),
       openTalkingPoints: openTalkingPoints(store, partner.id).length,
     })),
@@ -77,12 +84,17 @@ export function computeDigest(store: Store, options: DigestOptions): Digest {
 /** The dashboard's rule (src/core/stats): a department with no contact for longer than siloDays. */
 function siloRows(store: Store, options: DigestOptions): Digest['silos'] {
   const input = statsInput([store], options.defaultCadenceDays, options.now);
-  const rows = silos(departmentCoverage(select(input, {}), { siloDays: options.siloDays, defaultCadenceDays: input.defaultCadenceDays, asOf: options.now }));
+  const rows = silos(
+    departmentCoverage(select(input, {}), { siloDays: options.siloDays, defaultCadenceDays: input.defaultCadenceDays, asOf: options.now }),
+  );
   return rows.map((row) => ({
     department: row.department,
     daysSince: row.daysSinceContact,
     ...(row.lastContact ? { lastContact: day(new Date(row.lastContact)) } : {}),
-    partners: input.partners.filter((partner) => !partner.archived && partner.department === row.department).map((partner) => partner.name).sort((a, b) => a.localeCompare(b)),
+    partners: input.partners
+      .filter((partner) => !partner.archived && partner.department === row.department)
+      .map((partner) => partner.name)
+      .sort((a, b) => a.localeCompare(b)),
   }));
 }
 
@@ -102,7 +114,9 @@ export function formatDigest(digest: Digest): string {
   else {
     lines.push(`Due for a check-in (${digest.due.length}):`);
     for (const due of digest.due) {
-      const last = due.lastCheckIn ? `last ${due.lastCheckIn.date}, ${(CHECK_IN_KINDS as readonly string[]).includes(due.lastCheckIn.kind) ? checkInKindLabel(due.lastCheckIn.kind as CheckInKind, english) : due.lastCheckIn.kind}: ${due.lastCheckIn.summary}` : 'never checked in';
+      const last = due.lastCheckIn
+        ? `last ${due.lastCheckIn.date}, ${(CHECK_IN_KINDS as readonly string[]).includes(due.lastCheckIn.kind) ? checkInKindLabel(due.lastCheckIn.kind as CheckInKind, english) : due.lastCheckIn.kind}: ${due.lastCheckIn.summary}`
+        : 'never checked in';
       const agenda = due.openTalkingPoints > 0 ? ` [${due.openTalkingPoints} talking point${due.openTalkingPoints === 1 ? '' : 's'}]` : '';
       lines.push(`  - ${due.name} (${due.department}) — ${due.label}; ${last}${agenda}`);
     }
@@ -112,7 +126,9 @@ export function formatDigest(digest: Digest): string {
   else {
     lines.push(`Silos (${digest.silos.length}):`);
     for (const silo of digest.silos) {
-      const since = silo.lastContact ? `no check-in for ${silo.daysSince} days (last ${silo.lastContact})` : `no check-in since added ${silo.daysSince} days ago`;
+      const since = silo.lastContact
+        ? `no check-in for ${silo.daysSince} days (last ${silo.lastContact})`
+        : `no check-in since added ${silo.daysSince} days ago`;
       lines.push(`  - ${silo.department}: ${since} — ${silo.partners.join(', ')}`);
     }
   }
@@ -121,13 +137,21 @@ export function formatDigest(digest: Digest): string {
   else {
     lines.push(`Open follow-ups (${digest.followUps.length}):`);
     for (const followUp of digest.followUps) {
-      const when = followUp.days === undefined ? 'no due date' : followUp.days < 0 ? `${-followUp.days} day${followUp.days === -1 ? '' : 's'} overdue` : followUp.days === 0 ? 'due today' : `due ${followUp.due ?? ''}`;
+      const when =
+        followUp.days === undefined
+          ? 'no due date'
+          : followUp.days < 0
+            ? `${-followUp.days} day${followUp.days === -1 ? '' : 's'} overdue`
+            : followUp.days === 0
+              ? 'due today'
+              : `due ${followUp.due ?? ''}`;
       lines.push(`  - ${followUp.text} (${followUp.partner}) — owner ${followUp.owner}; ${when}`);
     }
   }
   if (digest.problems.length > 0) {
     lines.push('', `Files that need attention (${digest.problems.length}):`);
-    for (const problem of digest.problems) lines.push(`  - ${problem.file}${problem.line > 0 ? `:${problem.line}` : ''}: ${problem.message}`);
+    for (const problem of digest.problems)
+      lines.push(`  - ${problem.file}${problem.line > 0 ? `:${problem.line}` : ''}: ${problem.message}`);
   }
   return `${lines.join('\n')}\n`;
 }

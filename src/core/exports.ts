@@ -14,7 +14,18 @@ export interface ExportOptions {
   defaultCadenceDays: number;
 }
 
-export const PARTNER_CSV_HEADER = ['Name', 'Role', 'Department', 'Email', 'Cadence (days)', 'Leads', 'Last check-in', 'Next due', 'Status', 'Id'];
+export const PARTNER_CSV_HEADER = [
+  'Name',
+  'Role',
+  'Department',
+  'Email',
+  'Cadence (days)',
+  'Leads',
+  'Last check-in',
+  'Next due',
+  'Status',
+  'Id',
+];
 
 /** Every partner (archived ones too, marked), most urgent first; the columns Import understands. */
 export function partnersCsv(store: Store, options: ExportOptions): string {
@@ -50,14 +61,20 @@ export function dueCheckInsIcs(store: Store, options: CalendarExportOptions): st
   const today = startOfDay(options.now);
   const horizon = addDays(today, options.days);
   const events: CalendarEvent[] = [];
-  for (const { record: { value: partner }, due, lastCheckIn } of viewPartners(store, options.defaultCadenceDays, options.now)) {
+  for (const {
+    record: { value: partner },
+    due,
+    lastCheckIn,
+  } of viewPartners(store, options.defaultCadenceDays, options.now)) {
     if (due.status === 'archived' || !due.dueDate || due.dueDate > horizon) continue;
     const day = due.dueDate < today ? today : due.dueDate;
     const agenda = openTalkingPoints(store, partner.id).filter((point) => !point.private);
     const description = [
       [partner.role, partner.department].filter(Boolean).join(', '),
       `Check-in ${dueStateLabel(due, options.now, english)}.`,
-      lastCheckIn ? `Last: ${calendarDate(new Date(lastCheckIn.date))}${store.get('checkIn', lastCheckIn.id)?.private ? ' (private)' : `, ${lastCheckIn.summary}`}` : 'No check-in yet.',
+      lastCheckIn
+        ? `Last: ${calendarDate(new Date(lastCheckIn.date))}${store.get('checkIn', lastCheckIn.id)?.private ? ' (private)' : `, ${lastCheckIn.summary}`}`
+        : 'No check-in yet.',
       ...(agenda.length > 0 ? ['Talking points:', ...agenda.map((point) => `- ${point.value.text}`)] : []),
     ].join('\n');
     events.push({

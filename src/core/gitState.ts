@@ -42,7 +42,11 @@ const IN_PROGRESS: readonly (readonly [string, (workTree: string) => string])[] 
   ['REVERT_HEAD', (workTree) => l10n.t('A revert is in progress in {0}; finish or abort it, then try again.', workTree)],
   [
     INDEX_LOCK,
-    (workTree) => l10n.t('Another git command (.git/index.lock exists) is in progress in {0}; wait for it to finish (or remove the lock if no git command is running), then try again.', workTree),
+    (workTree) =>
+      l10n.t(
+        'Another git command (.git/index.lock exists) is in progress in {0}; wait for it to finish (or remove the lock if no git command is running), then try again.',
+        workTree,
+      ),
   ],
 ];
 
@@ -87,7 +91,12 @@ export type Sleep = (ms: number) => Promise<void>;
  * it counts: that lock is usually gone in milliseconds. A merge, rebase, cherry-pick or revert waits for
  * the person, so it is refused at once, also when it shows up during the wait.
  */
-export async function gitBusyAfterWaiting(fs: FileSystemPort, start: string, sleep: Sleep, pauses: readonly number[] = INDEX_LOCK_PAUSES_MS): Promise<string | undefined> {
+export async function gitBusyAfterWaiting(
+  fs: FileSystemPort,
+  start: string,
+  sleep: Sleep,
+  pauses: readonly number[] = INDEX_LOCK_PAUSES_MS,
+): Promise<string | undefined> {
   const location = await findGitLocation(fs, start);
   if (!location) return undefined;
   for (let looked = 0; ; looked++) {

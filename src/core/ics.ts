@@ -2,7 +2,11 @@
 
 /** Escapes a TEXT value (RFC 5545 §3.3.11): backslash, semicolon, comma, newline. */
 export function escapeText(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n');
 }
 
 /** Folds a content line at 75 octets (§3.1), never inside a UTF-8 character; continuation lines start with a space. */
@@ -29,7 +33,10 @@ const utf8Length = (codePoint: number) => (codePoint < 0x80 ? 1 : codePoint < 0x
 
 /** A UTC DATE-TIME value: 20261121T093000Z. */
 export function utcDateTime(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 export interface CalendarEvent {
@@ -53,7 +60,14 @@ export interface CalendarOptions {
 
 /** A VCALENDAR with one VEVENT per event. */
 export function toIcs(events: readonly CalendarEvent[], options: CalendarOptions): string {
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${options.prodId}`, 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeText(options.name)}`];
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    `PRODID:${options.prodId}`,
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${escapeText(options.name)}`,
+  ];
   for (const event of events) {
     lines.push(
       'BEGIN:VEVENT',

@@ -60,7 +60,9 @@ export function guessMapping(headers: readonly string[]): ColumnMapping {
     for (const field of IMPORT_FIELDS) {
       if (mapping[field] !== undefined) continue;
       for (const hint of HEADER_HINTS[field]) {
-        const index = names.findIndex((name, column) => !used.has(column) && !halves.has(column) && (exact ? name === hint : looselyNamed(name, hint)));
+        const index = names.findIndex(
+          (name, column) => !used.has(column) && !halves.has(column) && (exact ? name === hint : looselyNamed(name, hint)),
+        );
         if (index >= 0) {
           mapping[field] = index;
           used.add(index);
@@ -97,7 +99,8 @@ export function candidatesFromCsv(rows: readonly CsvRow[], mapping: ColumnMappin
   const firstLast = firstLastColumns(rows[0]?.fields ?? []);
   return rows.slice(1).map((row) => {
     let name = at(row, 'name');
-    if (!name && mapping.name === undefined && firstLast) name = [cell(row.fields[firstLast[0]]), cell(row.fields[firstLast[1]])].filter(Boolean).join(' ');
+    if (!name && mapping.name === undefined && firstLast)
+      name = [cell(row.fields[firstLast[0]]), cell(row.fields[firstLast[1]])].filter(Boolean).join(' ');
     const leads = at(row, 'leads');
     return {
       line: row.line,
@@ -106,7 +109,12 @@ export function candidatesFromCsv(rows: readonly CsvRow[], mapping: ColumnMappin
       department: at(row, 'department') || undefined,
       email: at(row, 'email') || undefined,
       cadenceDays: at(row, 'cadenceDays') || undefined,
-      leads: leads ? leads.split(/[;,\n]/).map((lead) => lead.trim()).filter(Boolean) : undefined,
+      leads: leads
+        ? leads
+            .split(/[;,\n]/)
+            .map((lead) => lead.trim())
+            .filter(Boolean)
+        : undefined,
     };
   });
 }
@@ -166,7 +174,8 @@ function problemOf(candidate: Candidate): string | undefined {
   if (candidate.email && !EMAIL.test(candidate.email)) return l10n.t('"{0}" is not an email address', candidate.email);
   if (candidate.cadenceDays !== undefined) {
     const days = Number(candidate.cadenceDays);
-    if (!Number.isInteger(days) || days < 1 || days > 365) return l10n.t('cadence "{0}" is not a whole number of days from 1 to 365', candidate.cadenceDays);
+    if (!Number.isInteger(days) || days < 1 || days > 365)
+      return l10n.t('cadence "{0}" is not a whole number of days from 1 to 365', candidate.cadenceDays);
   }
   if ((candidate.role?.length ?? 0) > 200 || (candidate.department?.length ?? 0) > 100) return l10n.t('a role or department is too long');
   return undefined;
@@ -228,7 +237,14 @@ export function planImport(candidates: readonly Candidate[], existing: readonly 
     }
     const change = changeFor(match, candidate);
     const matchedBy = byMail ? 'email' : 'name';
-    if (Object.keys(change).length === 0) plan.skip.push({ candidate, reason: matchedBy === 'email' ? l10n.t('already there (same email): {0}', match.name) : l10n.t('already there (same name): {0}', match.name) });
+    if (Object.keys(change).length === 0)
+      plan.skip.push({
+        candidate,
+        reason:
+          matchedBy === 'email'
+            ? l10n.t('already there (same email): {0}', match.name)
+            : l10n.t('already there (same name): {0}', match.name),
+      });
     else plan.update.push({ candidate, existing: match, change, matchedBy });
   }
   return plan;

@@ -16,9 +16,14 @@ const START: TextLocation = { line: 1, column: 1 };
 /** Strict UTF-8; a UTF-8 BOM is tolerated (and dropped), anything else that is not UTF-8 is refused. */
 export function decodeUtf8(bytes: Uint8Array): Decoded {
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-    return { ok: false, reason: l10n.t('File is UTF-16 (it starts with a UTF-16 byte order mark); store files must be UTF-8.'), location: START };
+    return {
+      ok: false,
+      reason: l10n.t('File is UTF-16 (it starts with a UTF-16 byte order mark); store files must be UTF-8.'),
+      location: START,
+    };
   }
-  if (looksLikeUtf16(bytes)) return { ok: false, reason: l10n.t('File looks like UTF-16 (every other byte is 0); store files must be UTF-8.'), location: START };
+  if (looksLikeUtf16(bytes))
+    return { ok: false, reason: l10n.t('File looks like UTF-16 (every other byte is 0); store files must be UTF-8.'), location: START };
   let text: string;
   try {
     text = utf8.decode(bytes);
@@ -182,8 +187,13 @@ function findKeyProblem(text: string): { reason: string; location: TextLocation 
       onObjectProperty: (key, offset) => {
         const keys = seen[seen.length - 1];
         if (found || !keys) return;
-        if (key === '__proto__') found = { reason: l10n.t('File has a "__proto__" key, which is not allowed.'), location: offsetToLocation(text, offset) };
-        else if (keys.has(key)) found = { reason: l10n.t('File has the key {0} twice in the same object.', JSON.stringify(key)), location: offsetToLocation(text, offset) };
+        if (key === '__proto__')
+          found = { reason: l10n.t('File has a "__proto__" key, which is not allowed.'), location: offsetToLocation(text, offset) };
+        else if (keys.has(key))
+          found = {
+            reason: l10n.t('File has the key {0} twice in the same object.', JSON.stringify(key)),
+            location: offsetToLocation(text, offset),
+          };
         keys.add(key);
       },
     });
@@ -200,7 +210,10 @@ function describeJsonError(text: string, error: unknown): { reason: string; loca
   } catch {
     // jsonc-parser recurses: very deep nesting overflows the stack. JSON.parse's own message says where.
     const position = /at position (\d+)/.exec(error instanceof Error ? error.message : '');
-    return { reason: l10n.t('File is not valid JSON (or is nested too deeply).'), location: position ? offsetToLocation(text, Number(position[1])) : START };
+    return {
+      reason: l10n.t('File is not valid JSON (or is nested too deeply).'),
+      location: position ? offsetToLocation(text, Number(position[1])) : START,
+    };
   }
   const first = errors[0];
   if (first) {

@@ -2,7 +2,6 @@
 // (due labels, computed for every partner on every change) is dropped when the language changes.
 import * as l10n from '@vscode/l10n';
 
-
 const resets = new Set<() => void>();
 
 /** Gives core the extension's bundle for the display language (VS Code's `vscode.l10n.bundle`). */

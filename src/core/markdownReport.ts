@@ -18,7 +18,8 @@ export interface ReportOptions extends DigestOptions {
 const inlineMarkdown = (text: string) => mdText(text.trim());
 
 const day = (iso: string) => calendarDate(new Date(iso));
-const visible = <T>(records: Loaded<T>[], options: ReportOptions) => records.filter((record) => options.includePrivate === true || !record.private);
+const visible = <T>(records: Loaded<T>[], options: ReportOptions) =>
+  records.filter((record) => options.includePrivate === true || !record.private);
 
 /** The whole store: who is due, silos, open follow-ups, then one section per active partner. */
 export function storeReport(store: Store, options: ReportOptions): string {
@@ -28,14 +29,21 @@ export function storeReport(store: Store, options: ReportOptions): string {
   if (digest.due.length === 0) lines.push('Nobody is due.');
   else {
     lines.push('| Partner | Department | Due | Last check-in |', '| --- | --- | --- | --- |');
-    for (const due of digest.due) lines.push(`| ${inlineMarkdown(due.name)} | ${inlineMarkdown(due.department)} | ${due.label} | ${due.lastCheckIn?.date ?? 'never'} |`);
+    for (const due of digest.due)
+      lines.push(
+        `| ${inlineMarkdown(due.name)} | ${inlineMarkdown(due.department)} | ${due.label} | ${due.lastCheckIn?.date ?? 'never'} |`,
+      );
   }
   lines.push('', '## Silos', '');
   if (digest.silos.length === 0) lines.push(`Every department was in touch in the last ${options.siloDays} days.`);
-  for (const silo of digest.silos) lines.push(`- **${inlineMarkdown(silo.department)}**: ${silo.lastContact ? `no check-in for ${silo.daysSince} days` : `no check-in since added ${silo.daysSince} days ago`} (${silo.partners.map(inlineMarkdown).join(', ')})`);
+  for (const silo of digest.silos)
+    lines.push(
+      `- **${inlineMarkdown(silo.department)}**: ${silo.lastContact ? `no check-in for ${silo.daysSince} days` : `no check-in since added ${silo.daysSince} days ago`} (${silo.partners.map(inlineMarkdown).join(', ')})`,
+    );
   lines.push('', '## Partners', '');
   const partners = viewPartners(store, options.defaultCadenceDays, options.now).filter((view) => view.due.status !== 'archived');
-  for (const view of partners) lines.push(...partnerSection(store, view.record.value, dueStateLabel(view.due, options.now, english), options, '###'), '');
+  for (const view of partners)
+    lines.push(...partnerSection(store, view.record.value, dueStateLabel(view.due, options.now, english), options, '###'), '');
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
@@ -44,7 +52,9 @@ export function partnerReport(store: Store, partnerId: string, options: ReportOp
   const view = viewPartners(store, options.defaultCadenceDays, options.now).find((candidate) => candidate.record.value.id === partnerId);
   // An error for the person exporting (a notification), not text of the report.
   if (!view) throw new Error(l10n.t('No partner with id {0}.', partnerId));
-  return `${partnerSection(store, view.record.value, dueStateLabel(view.due, options.now, english), options, '#').join('\n').trimEnd()}\n`;
+  return `${partnerSection(store, view.record.value, dueStateLabel(view.due, options.now, english), options, '#')
+    .join('\n')
+    .trimEnd()}\n`;
 }
 
 function partnerSection(store: Store, partner: Partner, dueLabel: string, options: ReportOptions, heading: string): string[] {
@@ -60,25 +70,38 @@ function partnerSection(store: Store, partner: Partner, dueLabel: string, option
     .sort((a, b) => a.value.createdAt.localeCompare(b.value.createdAt));
   if (points.length > 0) {
     lines.push('', `${sub} Talking points`, '');
-    for (const { value } of points) lines.push(`- ${inlineMarkdown(value.text)}${value.source ? ` (\`${sourceLabel(value.source).replace(/`/g, "'")}\`)` : ''}`);
+    for (const { value } of points)
+      lines.push(`- ${inlineMarkdown(value.text)}${value.source ? ` (\`${sourceLabel(value.source).replace(/`/g, "'")}\`)` : ''}`);
   }
   const followUps = openFollowUps(visible(store.ofPartner('followUp', partner.id), options));
   if (followUps.length > 0) {
     lines.push('', `${sub} Open follow-ups`, '');
-    for (const { value } of followUps) lines.push(`- [ ] ${inlineMarkdown(value.text)} (${inlineMarkdown(followUpOwnerName(value, partner.name, english))}${value.due ? `, due ${value.due}` : ''})`);
+    for (const { value } of followUps)
+      lines.push(
+        `- [ ] ${inlineMarkdown(value.text)} (${inlineMarkdown(followUpOwnerName(value, partner.name, english))}${value.due ? `, due ${value.due}` : ''})`,
+      );
   }
   const asks = visible(store.ofPartner('ask', partner.id), options).sort((a, b) => a.value.createdAt.localeCompare(b.value.createdAt));
   if (asks.length > 0) {
     lines.push('', `${sub} Asks and offers`, '');
-    for (const { value } of asks) lines.push(`- ${value.direction === 'i-asked' ? 'I asked' : 'They asked'}: ${inlineMarkdown(value.text)} (${value.status})`);
+    for (const { value } of asks)
+      lines.push(`- ${value.direction === 'i-asked' ? 'I asked' : 'They asked'}: ${inlineMarkdown(value.text)} (${value.status})`);
   }
   const checkIns = visible(store.checkInsOf(partner.id), options);
   lines.push('', `${sub} Check-ins`, '');
   if (checkIns.length === 0) lines.push('None yet.');
   for (const { value, private: secret } of checkIns) {
     const rating = value.rating ? `, ${value.rating}/5` : '';
-    lines.push(`- ${day(value.date)}, ${checkInKindLabel(value.kind, english)}${rating}${secret ? ' (private)' : ''}: ${inlineMarkdown(value.summary)} (${inlineMarkdown(value.author.name)})`);
-    if (value.notes?.trim()) lines.push(...value.notes.trim().split(/\r?\n/).map((line) => `  > ${line}`));
+    lines.push(
+      `- ${day(value.date)}, ${checkInKindLabel(value.kind, english)}${rating}${secret ? ' (private)' : ''}: ${inlineMarkdown(value.summary)} (${inlineMarkdown(value.author.name)})`,
+    );
+    if (value.notes?.trim())
+      lines.push(
+        ...value.notes
+          .trim()
+          .split(/\r?\n/)
+          .map((line) => `  > ${line}`),
+      );
   }
   return lines;
 }

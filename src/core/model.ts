@@ -11,8 +11,17 @@ export const CHECK_IN_KINDS = ['one-on-one', 'help-me', 'ad-hoc', 'async'] as co
 export type CheckInKind = (typeof CHECK_IN_KINDS)[number];
 
 export const DEPARTMENTS = [
-  'Product', 'Design', 'Sales', 'Marketing', 'Customer Success', 'Support',
-  'Data', 'Security', 'Vendor', 'Customer', 'Research',
+  'Product',
+  'Design',
+  'Sales',
+  'Marketing',
+  'Customer Success',
+  'Support',
+  'Data',
+  'Security',
+  'Vendor',
+  'Customer',
+  'Research',
 ] as const;
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -58,7 +67,8 @@ const calendarDate = v.pipe(
 );
 const id = v.pipe(v.string(), v.regex(ID_PATTERN, 'must be a 26-character lowercase id'));
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max, `must be at most ${max} characters`));
-const required = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(max, `must be at most ${max} characters`));
+const required = (max: number) =>
+  v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(max, `must be at most ${max} characters`));
 const version = v.pipe(v.number(), v.integer(), v.minValue(1));
 export const cadenceSchema = v.pipe(v.number(), v.integer('must be a whole number of days'), v.minValue(1), v.maxValue(365));
 
@@ -105,7 +115,12 @@ export const CheckInSchema = v.looseObject({
 
 /** Where a talking point came from: a place in the workspace's code at a commit. */
 export const CodeSourceSchema = v.looseObject({
-  path: v.pipe(v.string(), v.minLength(1), v.maxLength(1000), v.check((p) => !p.startsWith('/') && !p.split('/').includes('..'), 'must be a workspace-relative path')),
+  path: v.pipe(
+    v.string(),
+    v.minLength(1),
+    v.maxLength(1000),
+    v.check((p) => !p.startsWith('/') && !p.split('/').includes('..'), 'must be a workspace-relative path'),
+  ),
   startLine: v.pipe(v.number(), v.integer(), v.minValue(1)),
   endLine: v.pipe(v.number(), v.integer(), v.minValue(1)),
   commit: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f]{7,64}$/, 'must be a git commit id'))),

@@ -42,7 +42,12 @@ export const nodeFileSystem: FileSystemPort = {
   async readdir(path): Promise<DirEntry[]> {
     try {
       const entries = await fs.readdir(path, { withFileTypes: true });
-      return entries.map((e) => ({ name: e.name, isDirectory: e.isDirectory(), isFile: e.isFile() || e.isSymbolicLink(), isSymbolicLink: e.isSymbolicLink() }));
+      return entries.map((e) => ({
+        name: e.name,
+        isDirectory: e.isDirectory(),
+        isFile: e.isFile() || e.isSymbolicLink(),
+        isSymbolicLink: e.isSymbolicLink(),
+      }));
     } catch (error) {
       // A missing folder, or a file where a folder should be, holds no records.
       if (isNotFound(error) || (error as { code?: string }).code === 'ENOTDIR') return [];

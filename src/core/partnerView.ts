@@ -46,9 +46,11 @@ const STATUS_GROUPS: { status: DueStatus[]; key: string; label: () => string }[]
 export function groupPartners(views: readonly PartnerView[], groupBy: GroupBy, showArchived: boolean): PartnerGroup[] {
   const visible = showArchived ? views : views.filter((view) => view.due.status !== 'archived');
   if (groupBy === 'status') {
-    return STATUS_GROUPS.map((group) => ({ key: group.key, label: group.label(), partners: visible.filter((view) => group.status.includes(view.due.status)) })).filter(
-      (group) => group.partners.length > 0,
-    );
+    return STATUS_GROUPS.map((group) => ({
+      key: group.key,
+      label: group.label(),
+      partners: visible.filter((view) => group.status.includes(view.due.status)),
+    })).filter((group) => group.partners.length > 0);
   }
   const byDepartment = new Map<string, PartnerView[]>();
   for (const view of visible) {

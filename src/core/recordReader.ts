@@ -13,9 +13,7 @@ export interface RecordProblem {
 
 export type ValueOf<K extends RecordKind> = K extends CollectionKind ? RecordTypes[K] : Manifest;
 
-export type ReadResult<K extends RecordKind> =
-  | { ok: true; value: ValueOf<K>; readOnly: boolean }
-  | { ok: false; problem: RecordProblem };
+export type ReadResult<K extends RecordKind> = { ok: true; value: ValueOf<K>; readOnly: boolean } | { ok: false; problem: RecordProblem };
 
 /**
  * Bytes → a validated record, or a problem that says where and why. Never throws: every failure is a
@@ -26,7 +24,10 @@ export function readRecord<K extends RecordKind>(kind: K, bytes: Uint8Array, exp
     return readUnguarded(kind, bytes, expectedId);
   } catch (error) {
     // A last line of defence (the fuzz test looks for these): a file we cannot judge is a problem, not a crash.
-    return fail('json', l10n.t('File could not be read: {0}.', error instanceof Error ? error.message : String(error)), { line: 1, column: 1 });
+    return fail('json', l10n.t('File could not be read: {0}.', error instanceof Error ? error.message : String(error)), {
+      line: 1,
+      column: 1,
+    });
   }
 }
 
@@ -48,20 +49,28 @@ function readUnguarded<K extends RecordKind>(kind: K, bytes: Uint8Array, expecte
     const issue = result.issues[0];
     const keys = (issue.path ?? []).map((item) => item.key as string | number);
     if (newer) {
-      return fail('newer-version', l10n.t('Written by a newer version of Alliances (schema {0}); update the extension to read it.', recordVersion), { line: 1, column: 1 });
+      return fail(
+        'newer-version',
+        l10n.t('Written by a newer version of Alliances (schema {0}); update the extension to read it.', recordVersion),
+        { line: 1, column: 1 },
+      );
     }
     return fail('schema', issueSentence(issue, v.getDotPath(issue) ?? undefined), locatePath(text, keys));
   }
   const value = result.output as ValueOf<K>;
   if (expectedId !== undefined && 'id' in value && value.id !== expectedId) {
-    return fail('id-mismatch', l10n.t('"id" is {0} but the file name says {1}.', JSON.stringify(value.id), JSON.stringify(expectedId)), locatePath(text, ['id']));
+    return fail(
+      'id-mismatch',
+      l10n.t('"id" is {0} but the file name says {1}.', JSON.stringify(value.id), JSON.stringify(expectedId)),
+      locatePath(text, ['id']),
+    );
   }
   return { ok: true, value, readOnly: newer };
 }
 
 function versionOf(value: unknown): number | undefined {
   if (value && typeof value === 'object' && 'schemaVersion' in value) {
-    const version = (value).schemaVersion;
+    const version = value.schemaVersion;
     return typeof version === 'number' ? version : undefined;
   }
   return undefined;

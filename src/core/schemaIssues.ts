@@ -7,7 +7,8 @@ import { STORE_FORMAT } from './model';
 
 /** The fixed messages of model.ts, each as a sentence about the field {0}. */
 const FIELD_SENTENCES: Record<string, (field: string) => string> = {
-  'must be an ISO 8601 date and time, e.g. 2026-11-21T09:30:00.000Z': (field) => l10n.t('"{0}" must be an ISO 8601 date and time, e.g. 2026-11-21T09:30:00.000Z.', field),
+  'must be an ISO 8601 date and time, e.g. 2026-11-21T09:30:00.000Z': (field) =>
+    l10n.t('"{0}" must be an ISO 8601 date and time, e.g. 2026-11-21T09:30:00.000Z.', field),
   'must be an ISO date, e.g. 2026-12-02': (field) => l10n.t('"{0}" must be an ISO date, e.g. 2026-12-02.', field),
   'is not a real date': (field) => l10n.t('"{0}" is not a real date.', field),
   'must be a 26-character lowercase id': (field) => l10n.t('"{0}" must be a 26-character lowercase id.', field),
@@ -45,7 +46,9 @@ function typeName(name: string): string {
 /** "string" → "text"; a union ("Object | null") → "an object or null". */
 function typeNames(names: string): string {
   const parts = names.split(' | ').map(typeName);
-  return parts.reduce((all, part) => l10n.t({ message: '{0} or {1}', args: [all, part], comment: ['Alternatives in a schema sentence: "a number or null".'] }));
+  return parts.reduce((all, part) =>
+    l10n.t({ message: '{0} or {1}', args: [all, part], comment: ['Alternatives in a schema sentence: "a number or null".'] }),
+  );
 }
 
 /** One sentence for a valibot issue, naming the field by its dot path (none: the whole file). */
@@ -65,7 +68,8 @@ export function issueSentence(issue: v.BaseIssue<unknown>, field: string | undef
   }
   const expected = issue.expected === null ? l10n.t('something else') : typeNames(issue.expected);
   const received = typeNames(issue.received);
-  if (issue.kind === 'schema') return field ? l10n.t('"{0}" must be {1}, not {2}.', field, expected, received) : l10n.t('Must be {0}, not {1}.', expected, received);
+  if (issue.kind === 'schema')
+    return field ? l10n.t('"{0}" must be {1}, not {2}.', field, expected, received) : l10n.t('Must be {0}, not {1}.', expected, received);
   // valibot's message ("Invalid length: Expected <=5 but received 6") says what is wrong, in its terms.
   return field ? l10n.t('"{0}" is invalid: {1}.', field, message) : l10n.t('Is invalid: {0}.', message);
 }

@@ -8,14 +8,35 @@ import { gitBusyAfterWaiting, type Sleep } from './gitState';
 import { newId } from './ids';
 import { decodeUtf8, locatePath, type TextLocation } from './jsonText';
 import {
-  COLLECTION_KINDS, SCHEMA_VERSION, SCHEMAS, STORE_FORMAT,
-  type Author, type CheckIn, type CheckInKind, type CollectionKind, type Manifest, type Partner, type RecordKind, type RecordTypes,
+  COLLECTION_KINDS,
+  SCHEMA_VERSION,
+  SCHEMAS,
+  STORE_FORMAT,
+  type Author,
+  type CheckIn,
+  type CheckInKind,
+  type CollectionKind,
+  type Manifest,
+  type Partner,
+  type RecordKind,
+  type RecordTypes,
 } from './model';
 import { readRecord, type ReadResult, type RecordProblem } from './recordReader';
 import { issueSentence } from './schemaIssues';
 import {
-  CHECKINS_DIR, GITIGNORE_FILE, GITIGNORE_TEXT, MANIFEST_FILE, PARTNERS_DIR, PRIVATE_DIR,
-  fileFor, recordFolders, roleInFolder, roleOf, toRelative, type FileRole, type Placement,
+  CHECKINS_DIR,
+  GITIGNORE_FILE,
+  GITIGNORE_TEXT,
+  MANIFEST_FILE,
+  PARTNERS_DIR,
+  PRIVATE_DIR,
+  fileFor,
+  recordFolders,
+  roleInFolder,
+  roleOf,
+  toRelative,
+  type FileRole,
+  type Placement,
 } from './storeLayout';
 
 export interface Loaded<T> {
@@ -29,7 +50,10 @@ export interface Loaded<T> {
 }
 
 /** The fields a caller gives for a new record; the store adds id, version, dates and author. */
-export type NewRecord<K extends CollectionKind> = Omit<RecordTypes[K], 'schemaVersion' | 'id' | 'createdAt' | 'updatedAt' | 'author' | 'updatedBy'>;
+export type NewRecord<K extends CollectionKind> = Omit<
+  RecordTypes[K],
+  'schemaVersion' | 'id' | 'createdAt' | 'updatedAt' | 'author' | 'updatedBy'
+>;
 /** A change to a record: any of its own fields; undefined removes a field. */
 export type RecordChange<K extends CollectionKind> = Partial<NewRecord<K>>;
 
@@ -41,11 +65,24 @@ export interface StoreProblem extends RecordProblem {
   id?: string;
 }
 
-export type StoreWriteErrorCode = 'changed-on-disk' | 'unsaved-edits' | 'broken-file' | 'read-only' | 'not-found' | 'invalid' | 'io' | 'git-busy' | 'symlink' | 'outside-workspace';
+export type StoreWriteErrorCode =
+  | 'changed-on-disk'
+  | 'unsaved-edits'
+  | 'broken-file'
+  | 'read-only'
+  | 'not-found'
+  | 'invalid'
+  | 'io'
+  | 'git-busy'
+  | 'symlink'
+  | 'outside-workspace';
 
 /** A refused or failed write. The message is for people: it names the file and what to do. */
 export class StoreWriteError extends Error {
-  constructor(message: string, readonly code: StoreWriteErrorCode) {
+  constructor(
+    message: string,
+    readonly code: StoreWriteErrorCode,
+  ) {
     super(message);
     this.name = 'StoreWriteError';
   }
@@ -97,7 +134,9 @@ export interface NewCheckIn {
   private?: boolean;
 }
 
-export type PartnerChange = Partial<Pick<Partner, 'name' | 'role' | 'department' | 'email' | 'cadenceDays' | 'snoozedUntil' | 'archived' | 'leads' | 'codeAreas'>>;
+export type PartnerChange = Partial<
+  Pick<Partner, 'name' | 'role' | 'department' | 'email' | 'cadenceDays' | 'snoozedUntil' | 'archived' | 'leads' | 'codeAreas'>
+>;
 
 const READ_CONCURRENCY = 64;
 /** Files read, then judged, at a time during a load. */
@@ -145,7 +184,9 @@ export class Store {
   private readonly now: () => Date;
   private readonly sleep: Sleep;
   /** Every record by kind and id. */
-  private readonly collections = new Map<CollectionKind, Map<string, Loaded<RecordTypes[CollectionKind]>>>(COLLECTION_KINDS.map((kind) => [kind, new Map()]));
+  private readonly collections = new Map<CollectionKind, Map<string, Loaded<RecordTypes[CollectionKind]>>>(
+    COLLECTION_KINDS.map((kind) => [kind, new Map()]),
+  );
   /** Record ids by kind and partner id: check-ins, talking points, follow-ups and asks of a partner. */
   private readonly byPartner = new Map<CollectionKind, Map<string, Set<string>>>(COLLECTION_KINDS.map((kind) => [kind, new Map()]));
   private readonly problemsByPath = new Map<string, StoreProblem>();
@@ -266,7 +307,14 @@ export class Store {
   async load(): Promise<void> {
     const outside = await this.outsideWorkspace(this.root);
     if (outside) {
-      throw new Error(l10n.t('The store folder {0} resolves to {1}, outside the workspace folder {2}; Alliances does not read or write it.', this.root, outside, this.options.workspaceFolder ?? ''));
+      throw new Error(
+        l10n.t(
+          'The store folder {0} resolves to {1}, outside the workspace folder {2}; Alliances does not read or write it.',
+          this.root,
+          outside,
+          this.options.workspaceFolder ?? '',
+        ),
+      );
     }
     const writtenMeanwhile = new Set<string>();
     this.writesDuringLoad.add(writtenMeanwhile);
@@ -283,7 +331,9 @@ export class Store {
       const slice = files.slice(start, start + LOAD_SLICE);
       const bytes = await this.readSlice(slice);
       slice.forEach((file, index) => {
-        const read = bytes[index] ?? new Error(l10n.t({ message: 'not read', comment: ['Why a store file could not be read: the read returned nothing.'] }));
+        const read =
+          bytes[index] ??
+          new Error(l10n.t({ message: 'not read', comment: ['Why a store file could not be read: the read returned nothing.'] }));
         const role = roles.get(file);
         judged.set(file, read instanceof Error || !role ? asError(read) : judge(role, read));
       });
@@ -339,7 +389,12 @@ export class Store {
   async sync(): Promise<boolean> {
     const onDisk = new Set(await this.listRecordFiles());
     const known = new Set([...this.hashes.keys(), ...this.problemsByPath.keys()].filter((file) => roleOf(toRelative(this.root, file))));
-    const changed = await Promise.all([...onDisk].filter((file) => !known.has(file)).concat([...known].filter((file) => !onDisk.has(file))).map((file) => this.reloadFile(file)));
+    const changed = await Promise.all(
+      [...onDisk]
+        .filter((file) => !known.has(file))
+        .concat([...known].filter((file) => !onDisk.has(file)))
+        .map((file) => this.reloadFile(file)),
+    );
     if (!this.loaded) {
       this.loaded = true;
       this.changed.fire();
@@ -392,7 +447,8 @@ export class Store {
     for (const temp of temps) {
       const info = await this.fs.lstat(temp).catch(() => undefined);
       // Date.now, not this.now: file times are real times.
-      if (info?.isFile && !info.isSymbolicLink && Date.now() - info.mtimeMs > TEMP_MAX_AGE_MS) await this.fs.unlink(temp).catch(() => undefined);
+      if (info?.isFile && !info.isSymbolicLink && Date.now() - info.mtimeMs > TEMP_MAX_AGE_MS)
+        await this.fs.unlink(temp).catch(() => undefined);
     }
   }
 
@@ -424,7 +480,11 @@ export class Store {
     try {
       [real, realFolder] = await Promise.all([this.fs.realpath(existing), this.fs.realpath(folder)]);
     } catch (error) {
-      return l10n.t({ message: 'nowhere ({0})', args: [errorMessage(error)], comment: ['Where a dangling symbolic link points; {0} is the system error.'] });
+      return l10n.t({
+        message: 'nowhere ({0})',
+        args: [errorMessage(error)],
+        comment: ['Where a dangling symbolic link points; {0} is the system error.'],
+      });
     }
     const relative = path.relative(realFolder, real);
     return relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative) ? real : undefined;
@@ -476,7 +536,13 @@ export class Store {
     if (role.kind === 'checkIn') this.checkInDirs.add(path.dirname(file));
     this.hashes.set(file, hash);
     if (!result.ok) {
-      this.problemsByPath.set(file, { ...result.problem, path: file, relativePath: toRelative(this.root, file), kind: role.kind, id: role.expectedId || undefined });
+      this.problemsByPath.set(file, {
+        ...result.problem,
+        path: file,
+        relativePath: toRelative(this.root, file),
+        kind: role.kind,
+        id: role.expectedId || undefined,
+      });
       return;
     }
     if (role.kind === 'manifest') {
@@ -514,18 +580,32 @@ export class Store {
     const group = record?.id && record.kind !== 'manifest' ? this.duplicates.get(`${record.kind}:${record.id}`) : undefined;
     if (!record?.id || record.kind === 'manifest' || !group) return;
     for (const [other, entry] of group) {
-      if (!entry.location) entry.location = idLocation(await this.fs.readFile(other).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))));
+      if (!entry.location)
+        entry.location = idLocation(
+          await this.fs.readFile(other).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))),
+        );
     }
     this.reportDuplicates(record.kind, record.id, group);
   }
 
   private reportDuplicates(kind: CollectionKind, id: string, group: Map<string, { location?: TextLocation }>): void {
     for (const [file, { location = { line: 1, column: 1 } }] of group) {
-      const others = [...group.keys()].filter((path) => path !== file).map((path) => toRelative(this.root, path)).sort();
+      const others = [...group.keys()]
+        .filter((path) => path !== file)
+        .map((path) => toRelative(this.root, path))
+        .sort();
       const reason =
         others.length > 1
-          ? l10n.t('Duplicate id {0}: {1} have the same one. Neither is loaded: give one a new id and file name, or delete it.', id, others.join(', '))
-          : l10n.t('Duplicate id {0}: {1} has the same one. Neither is loaded: give one a new id and file name, or delete it.', id, others.join(', '));
+          ? l10n.t(
+              'Duplicate id {0}: {1} have the same one. Neither is loaded: give one a new id and file name, or delete it.',
+              id,
+              others.join(', '),
+            )
+          : l10n.t(
+              'Duplicate id {0}: {1} has the same one. Neither is loaded: give one a new id and file name, or delete it.',
+              id,
+              others.join(', '),
+            );
       this.addProblem(file, kind, { code: 'duplicate-id', reason, location }, id);
     }
   }
@@ -587,12 +667,28 @@ export class Store {
 
   private addLinkProblem(file: string, target: string): void {
     const role = roleOf(toRelative(this.root, file));
-    if (role) this.addProblem(file, role.kind, { code: 'link', reason: l10n.t('File is a symbolic link to {0}, outside the workspace folder; it is not read.', target), location: { line: 1, column: 1 } }, role.expectedId);
+    if (role)
+      this.addProblem(
+        file,
+        role.kind,
+        {
+          code: 'link',
+          reason: l10n.t('File is a symbolic link to {0}, outside the workspace folder; it is not read.', target),
+          location: { line: 1, column: 1 },
+        },
+        role.expectedId,
+      );
   }
 
   private addUnreadable(file: string, error: unknown): void {
     const role = roleOf(toRelative(this.root, file));
-    if (role) this.addProblem(file, role.kind, { code: 'encoding', reason: l10n.t('File cannot be read: {0}', errorMessage(error)), location: { line: 1, column: 1 } }, role.expectedId);
+    if (role)
+      this.addProblem(
+        file,
+        role.kind,
+        { code: 'encoding', reason: l10n.t('File cannot be read: {0}', errorMessage(error)), location: { line: 1, column: 1 } },
+        role.expectedId,
+      );
   }
 
   private addProblem(file: string, kind: RecordKind, problem: RecordProblem, id?: string): void {
@@ -659,7 +755,8 @@ export class Store {
   }
 
   async addCheckIn(input: NewCheckIn): Promise<Loaded<CheckIn>> {
-    if (!this.get('partner', input.partnerId)) throw new StoreWriteError(l10n.t('No partner with id {0}; the check-in was not saved.', input.partnerId), 'not-found');
+    if (!this.get('partner', input.partnerId))
+      throw new StoreWriteError(l10n.t('No partner with id {0}; the check-in was not saved.', input.partnerId), 'not-found');
     const date = input.date ?? this.now();
     return this.create(
       'checkIn',
@@ -684,7 +781,14 @@ export class Store {
     const checkInId = (fields as { checkInId?: unknown }).checkInId;
     const id = kind === 'note' && typeof checkInId === 'string' ? checkInId : newId(now.getTime());
     const stamp = now.toISOString();
-    const value = validated(SCHEMAS[kind], { schemaVersion: SCHEMA_VERSION, id, ...fields, createdAt: stamp, updatedAt: stamp, author }) as RecordTypes[K];
+    const value = validated(SCHEMAS[kind], {
+      schemaVersion: SCHEMA_VERSION,
+      id,
+      ...fields,
+      createdAt: stamp,
+      updatedAt: stamp,
+      author,
+    }) as RecordTypes[K];
     const file = fileFor(this.root, kind, id, placement);
     return this.enqueue(file, async () => {
       const hash = await this.writeChecked(file, serialise(value), undefined);
@@ -697,16 +801,30 @@ export class Store {
    * order, each on top of the previous one). Fields this build does not know are kept; a field set to
    * undefined is removed.
    */
-  async update<K extends CollectionKind>(kind: K, id: string, change: RecordChange<K> | ((current: RecordTypes[K]) => RecordChange<K>)): Promise<Loaded<RecordTypes[K]>> {
+  async update<K extends CollectionKind>(
+    kind: K,
+    id: string,
+    change: RecordChange<K> | ((current: RecordTypes[K]) => RecordChange<K>),
+  ): Promise<Loaded<RecordTypes[K]>> {
     const initial = this.get(kind, id);
     if (!initial) throw new StoreWriteError(noRecordMessage(kind, id, this.root), 'not-found');
     return this.enqueue(initial.path, async () => {
       // Asked inside the queue, so edits apply in the order they were made.
       const author = await this.options.author();
       const current = this.get(kind, id);
-      if (!current) throw new StoreWriteError(l10n.t('The file {0} is gone or broken; nothing was written.', toRelative(this.root, initial.path)), 'not-found');
+      if (!current)
+        throw new StoreWriteError(
+          l10n.t('The file {0} is gone or broken; nothing was written.', toRelative(this.root, initial.path)),
+          'not-found',
+        );
       if (current.readOnly) {
-        throw new StoreWriteError(l10n.t('{0} was written by a newer version of Alliances; it is read-only here. Update the extension to edit it.', toRelative(this.root, current.path)), 'read-only');
+        throw new StoreWriteError(
+          l10n.t(
+            '{0} was written by a newer version of Alliances; it is read-only here. Update the extension to edit it.',
+            toRelative(this.root, current.path),
+          ),
+          'read-only',
+        );
       }
       const patch = typeof change === 'function' ? change(current.value) : change;
       const next: Record<string, unknown> = { ...current.value, ...patch, updatedAt: this.now().toISOString(), updatedBy: author };
@@ -717,7 +835,13 @@ export class Store {
     });
   }
 
-  private remember<K extends CollectionKind>(file: string, hash: string, kind: K, value: RecordTypes[K], isPrivate: boolean): Loaded<RecordTypes[K]> {
+  private remember<K extends CollectionKind>(
+    file: string,
+    hash: string,
+    kind: K,
+    value: RecordTypes[K],
+    isPrivate: boolean,
+  ): Loaded<RecordTypes[K]> {
     for (const written of this.writesDuringLoad) written.add(file);
     this.forget(file);
     this.hashes.set(file, hash);
@@ -732,7 +856,10 @@ export class Store {
   private enqueue<T>(file: string, task: () => Promise<T>): Promise<T> {
     const previous = this.queues.get(file) ?? Promise.resolve();
     const result = previous.then(task, task);
-    const tail = result.then(() => undefined, () => undefined);
+    const tail = result.then(
+      () => undefined,
+      () => undefined,
+    );
     this.queues.set(file, tail);
     void tail.then(() => {
       if (this.queues.get(file) === tail) this.queues.delete(file);
@@ -748,27 +875,56 @@ export class Store {
     const relative = toRelative(this.root, file);
     // First, so that every check below sees the files as they are once a momentary git lock is gone.
     const gitBusy = await gitBusyAfterWaiting(this.fs, this.root, this.sleep).catch(() => undefined);
-    if (gitBusy) throw new StoreWriteError(l10n.t({ message: '{0} {1} was not written.', args: [gitBusy, relative], comment: ['{0} is a sentence saying which git operation is in progress; {1} is a file.'] }), 'git-busy');
+    if (gitBusy)
+      throw new StoreWriteError(
+        l10n.t({
+          message: '{0} {1} was not written.',
+          args: [gitBusy, relative],
+          comment: ['{0} is a sentence saying which git operation is in progress; {1} is a file.'],
+        }),
+        'git-busy',
+      );
     const refusal = this.options.writeGuard?.(file);
     if (refusal) throw new StoreWriteError(refusal, 'unsaved-edits');
     const problem = this.problemsByPath.get(file);
-    if (problem) throw new StoreWriteError(l10n.t('{0} has a problem ({1}); it was not changed. Fix it first.', relative, problem.reason), 'broken-file');
+    if (problem)
+      throw new StoreWriteError(
+        l10n.t('{0} has a problem ({1}); it was not changed. Fix it first.', relative, problem.reason),
+        'broken-file',
+      );
     const outside = await this.outsideWorkspace(file);
-    if (outside) throw new StoreWriteError(l10n.t('{0} resolves to {1}, outside the workspace folder; it was not written.', relative, outside), 'outside-workspace');
+    if (outside)
+      throw new StoreWriteError(
+        l10n.t('{0} resolves to {1}, outside the workspace folder; it was not written.', relative, outside),
+        'outside-workspace',
+      );
     if ((await this.fs.lstat(file).catch(() => undefined))?.isSymbolicLink) {
-      throw new StoreWriteError(l10n.t('{0} is a symbolic link; Alliances never replaces a link with a file, so it was not written. Edit the file it points to by hand.', relative), 'symlink');
+      throw new StoreWriteError(
+        l10n.t(
+          '{0} is a symbolic link; Alliances never replaces a link with a file, so it was not written. Edit the file it points to by hand.',
+          relative,
+        ),
+        'symlink',
+      );
     }
 
     let current: Uint8Array | undefined;
     try {
       current = await this.fs.readFile(file);
     } catch (error) {
-      if (!isNotFound(error)) throw new StoreWriteError(l10n.t('Could not read {0} before writing it: {1}', relative, errorMessage(error)), 'io');
+      if (!isNotFound(error))
+        throw new StoreWriteError(l10n.t('Could not read {0} before writing it: {1}', relative, errorMessage(error)), 'io');
     }
     const changedOnDisk = expectedHash === undefined ? current !== undefined : current === undefined || hashOf(current) !== expectedHash;
     if (changedOnDisk) {
       void this.reloadFile(file);
-      throw new StoreWriteError(l10n.t('{0} changed on disk since Alliances read it, so it was not overwritten. The view now shows the file as it is; try again.', relative), 'changed-on-disk');
+      throw new StoreWriteError(
+        l10n.t(
+          '{0} changed on disk since Alliances read it, so it was not overwritten. The view now shows the file as it is; try again.',
+          relative,
+        ),
+        'changed-on-disk',
+      );
     }
 
     const bytes = encoder.encode(text);
@@ -780,7 +936,10 @@ export class Store {
       await this.renameWithRetry(temp, file);
     } catch (error) {
       await this.fs.unlink(temp).catch(() => undefined);
-      throw new StoreWriteError(l10n.t('Could not write {0}: {1}. The previous version is unchanged.', relative, errorMessage(error)), 'io');
+      throw new StoreWriteError(
+        l10n.t('Could not write {0}: {1}. The previous version is unchanged.', relative, errorMessage(error)),
+        'io',
+      );
     }
     return hashOf(bytes);
   }

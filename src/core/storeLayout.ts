@@ -94,8 +94,12 @@ export function checkInFile(root: string, id: string, date: Date): string {
 
 /** The folders that hold records (check-in year folders aside), shared and private. */
 export function recordFolders(root: string): string[] {
-  const shared = Object.entries(KIND_FOLDERS).filter(([kind]) => !PRIVATE_ONLY.has(kind as CollectionKind)).map(([, folder]) => path.join(root, folder));
-  const secret = Object.entries(KIND_FOLDERS).filter(([kind]) => !SHARED_ONLY.has(kind as CollectionKind)).map(([, folder]) => path.join(root, PRIVATE_DIR, folder));
+  const shared = Object.entries(KIND_FOLDERS)
+    .filter(([kind]) => !PRIVATE_ONLY.has(kind as CollectionKind))
+    .map(([, folder]) => path.join(root, folder));
+  const secret = Object.entries(KIND_FOLDERS)
+    .filter(([kind]) => !SHARED_ONLY.has(kind as CollectionKind))
+    .map(([, folder]) => path.join(root, PRIVATE_DIR, folder));
   return [...shared, ...secret];
 }
 

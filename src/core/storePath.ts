@@ -14,7 +14,15 @@ export function resolveStorePath(folder: string, setting: string | undefined, tr
   const resolved = path.resolve(folder, wanted);
   const relative = path.relative(folder, resolved);
   if (relative === '' || relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
-    return { ok: false, reason: l10n.t('The store path "{0}" resolves outside the workspace folder {1}; using {2} instead.', wanted, folder, DEFAULT_STORE_PATH) };
+    return {
+      ok: false,
+      reason: l10n.t(
+        'The store path "{0}" resolves outside the workspace folder {1}; using {2} instead.',
+        wanted,
+        folder,
+        DEFAULT_STORE_PATH,
+      ),
+    };
   }
   return { ok: true, path: resolved };
 }

@@ -15,9 +15,11 @@ export interface Translator {
   t(options: CommentedMessage): string;
 }
 
-const fill = (message: string, args: readonly (string | number)[]): string => message.replace(/\{(\d+)\}/g, (whole, index: string) => String(args[Number(index)] ?? whole));
+const fill = (message: string, args: readonly (string | number)[]): string =>
+  message.replace(/\{(\d+)\}/g, (whole, index: string) => String(args[Number(index)] ?? whole));
 
 /** English with the {0} placeholders filled, whatever the display language. */
 export const english: Translator = {
-  t: (message: string | CommentedMessage, ...args: (string | number)[]) => (typeof message === 'string' ? fill(message, args) : fill(message.message, message.args ?? [])),
+  t: (message: string | CommentedMessage, ...args: (string | number)[]) =>
+    typeof message === 'string' ? fill(message, args) : fill(message.message, message.args ?? []),
 };

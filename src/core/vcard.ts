@@ -23,7 +23,10 @@ export interface VCardProperty {
 /** Unfolds (a CRLF or LF followed by a space or tab continues the line) and keeps each line's number. */
 function unfold(text: string): { text: string; line: number }[] {
   const lines: { text: string; line: number }[] = [];
-  for (const [index, raw] of text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/).entries()) {
+  for (const [index, raw] of text
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n|\r|\n/)
+    .entries()) {
     const last = lines[lines.length - 1];
     if ((raw.startsWith(' ') || raw.startsWith('\t')) && last) last.text += raw.slice(1);
     else if (raw !== '') lines.push({ text: raw, line: index + 1 });
@@ -81,7 +84,10 @@ export function parseProperty(line: string): VCardProperty | undefined {
 
 /** `message` is the whole sentence people read, line number included. */
 export class VCardError extends Error {
-  constructor(message: string, readonly line: number) {
+  constructor(
+    message: string,
+    readonly line: number,
+  ) {
     super(message);
   }
 }
@@ -125,7 +131,9 @@ export function parseVCards(text: string): VCardContact[] {
         break;
       }
       case 'ORG':
-        current.org = splitUnescaped(property.value, ';').map((part) => unescapeValue(part).trim()).filter(Boolean);
+        current.org = splitUnescaped(property.value, ';')
+          .map((part) => unescapeValue(part).trim())
+          .filter(Boolean);
         break;
       case 'TITLE':
         if (value) current.title = value;

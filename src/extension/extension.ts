@@ -65,19 +65,38 @@ export function start(context: vscode.ExtensionContext, registry?: ShellRegistry
   const followUpsView = vscode.window.createTreeView('alliances.followUps', { treeDataProvider: followUps });
   const statusBar = new DueStatusBar(service);
   const dashboard = new LazyDashboard(context.extensionUri, service);
-  const reminders = new Reminders(service, context.globalState, undefined, () => followUps.overdueCount(), () => workspaceSilos(service));
+  const reminders = new Reminders(
+    service,
+    context.globalState,
+    undefined,
+    () => followUps.overdueCount(),
+    () => workspaceSilos(service),
+  );
   context.subscriptions.push(service, treeView, followUpsView, statusBar, reminders);
 
   const render = (): void => {
     tree.refresh();
     followUps.refresh();
     const overdue = followUps.overdueCount();
-    followUpsView.badge = overdue > 0 ? { value: overdue, tooltip: overdue === 1 ? vscode.l10n.t('1 follow-up is overdue') : vscode.l10n.t('{0} follow-ups are overdue', overdue) } : undefined;
+    followUpsView.badge =
+      overdue > 0
+        ? {
+            value: overdue,
+            tooltip: overdue === 1 ? vscode.l10n.t('1 follow-up is overdue') : vscode.l10n.t('{0} follow-ups are overdue', overdue),
+          }
+        : undefined;
     const due = statusBar.update();
-    treeView.badge = due > 0 ? { value: due, tooltip: due === 1 ? vscode.l10n.t('1 partner due for a check-in') : vscode.l10n.t('{0} partners due for a check-in', due) } : undefined;
+    treeView.badge =
+      due > 0
+        ? {
+            value: due,
+            tooltip: due === 1 ? vscode.l10n.t('1 partner due for a check-in') : vscode.l10n.t('{0} partners due for a check-in', due),
+          }
+        : undefined;
     const anything = service.folders().some((entry) => entry.store.partners().length > 0 || entry.store.problems().length > 0);
     void vscode.commands.executeCommand('setContext', 'alliances:hasPartners', anything);
-    if (service.folders().every((entry) => entry.store.isLoaded)) void vscode.commands.executeCommand('setContext', 'alliances:loaded', true);
+    if (service.folders().every((entry) => entry.store.isLoaded))
+      void vscode.commands.executeCommand('setContext', 'alliances:loaded', true);
   };
   context.subscriptions.push(service.onDidChange(render));
   // Git runs after the stores loaded (the service's first change), never on the activation path.
@@ -136,7 +155,9 @@ export function start(context: vscode.ExtensionContext, registry?: ShellRegistry
     'alliances.completeFollowUp': storeCommand((arg?: unknown) => setFollowUpDone(service, true, arg)),
     'alliances.reopenFollowUp': storeCommand((arg?: unknown) => setFollowUpDone(service, false, arg)),
     'alliances.showPartnerHistory': storeCommand((arg?: unknown) => showPartnerHistory(service, arg)),
-    'alliances.importPartners': storeCommand((arg?: unknown, options?: unknown) => loadInterop().importPartners(service, importPreview, arg, options)),
+    'alliances.importPartners': storeCommand((arg?: unknown, options?: unknown) =>
+      loadInterop().importPartners(service, importPreview, arg, options),
+    ),
     'alliances.exportPartnersCsv': storeCommand((arg?: unknown, target?: unknown) => loadInterop().exportPartnersCsv(service, arg, target)),
     'alliances.exportCalendar': storeCommand((arg?: unknown, target?: unknown) => loadInterop().exportCalendar(service, arg, target)),
     'alliances.exportReport': storeCommand((arg?: unknown, target?: unknown) => loadInterop().exportReport(service, arg, target)),
@@ -187,5 +208,19 @@ export function start(context: vscode.ExtensionContext, registry?: ShellRegistry
 
   const unhandledCommands = registry ? [...registry.commandIds].filter((id) => !registry.handlers.has(id)) : [];
   if (unhandledCommands.length > 0) service.log.error(`commands without a handler: ${unhandledCommands.join(', ')}`);
-  return { service, tree, treeView, statusBar, reminders, followUps, followUpsView, partnerPages, dashboard, unhandledCommands, branches, codeNudge, importPreview };
+  return {
+    service,
+    tree,
+    treeView,
+    statusBar,
+    reminders,
+    followUps,
+    followUpsView,
+    partnerPages,
+    dashboard,
+    unhandledCommands,
+    branches,
+    codeNudge,
+    importPreview,
+  };
 }

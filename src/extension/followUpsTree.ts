@@ -43,7 +43,12 @@ export class FollowUpsTree implements vscode.TreeDataProvider<FollowUpNode> {
     const since = subDays(now, DONE_VISIBLE_DAYS).toISOString();
     const done = this.service
       .folders()
-      .flatMap((entry) => entry.store.all('followUp').filter((f) => f.value.done && (f.value.doneAt ?? f.value.updatedAt) >= since).map((followUp) => ({ entry, followUp })))
+      .flatMap((entry) =>
+        entry.store
+          .all('followUp')
+          .filter((f) => f.value.done && (f.value.doneAt ?? f.value.updatedAt) >= since)
+          .map((followUp) => ({ entry, followUp })),
+      )
       .sort((a, b) => (b.followUp.value.doneAt ?? '').localeCompare(a.followUp.value.doneAt ?? ''));
     const nodes: FollowUpNode[] = this.open().map((item) => ({ type: 'followUp', ...item }));
     if (done.length > 0) nodes.push({ type: 'doneGroup', items: done });
@@ -64,18 +69,37 @@ export class FollowUpsTree implements vscode.TreeDataProvider<FollowUpNode> {
     const owner = followUpOwnerName(value, partner);
     const item = new vscode.TreeItem(value.text, vscode.TreeItemCollapsibleState.None);
     item.id = `followUp:${node.entry.folder.uri.toString()}:${value.id}`;
-    const due = value.done ? (value.doneAt ? vscode.l10n.t('done {0}', formatShortDate(new Date(value.doneAt), now)) : vscode.l10n.t('done')) : followUpDueLabel(value, now);
+    const due = value.done
+      ? value.doneAt
+        ? vscode.l10n.t('done {0}', formatShortDate(new Date(value.doneAt), now))
+        : vscode.l10n.t('done')
+      : followUpDueLabel(value, now);
     item.description = [partner, owner === partner ? undefined : owner, due].filter(Boolean).join(' · ');
     item.checkboxState = value.done ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked;
     item.contextValue = value.done ? 'followUp.done' : 'followUp.open';
     if (isOverdue(value, now)) item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
     else if (isPrivate) item.iconPath = new vscode.ThemeIcon('lock');
     const tooltip = new vscode.MarkdownString();
-    const facts = [vscode.l10n.t('With {0}', partner), vscode.l10n.t('owner: {0}', owner), value.due ? vscode.l10n.t('due {0}', value.due) : undefined, isPrivate ? vscode.l10n.t('private') : undefined];
+    const facts = [
+      vscode.l10n.t('With {0}', partner),
+      vscode.l10n.t('owner: {0}', owner),
+      value.due ? vscode.l10n.t('due {0}', value.due) : undefined,
+      isPrivate ? vscode.l10n.t('private') : undefined,
+    ];
     tooltip.appendText(value.text).appendMarkdown('\n\n').appendText(facts.filter(Boolean).join(' · '));
-    tooltip.appendMarkdown('\n\n').appendText(vscode.l10n.t('Added by {0} on {1}', value.author.name, formatShortDate(new Date(value.createdAt), now)));
+    tooltip
+      .appendMarkdown('\n\n')
+      .appendText(vscode.l10n.t('Added by {0} on {1}', value.author.name, formatShortDate(new Date(value.createdAt), now)));
     item.tooltip = tooltip;
-    item.accessibilityInformation = { label: vscode.l10n.t('{0}, with {1}, {2}, {3}', value.text, partner, due ?? vscode.l10n.t('no due date'), value.done ? vscode.l10n.t('done') : vscode.l10n.t('open')) };
+    item.accessibilityInformation = {
+      label: vscode.l10n.t(
+        '{0}, with {1}, {2}, {3}',
+        value.text,
+        partner,
+        due ?? vscode.l10n.t('no due date'),
+        value.done ? vscode.l10n.t('done') : vscode.l10n.t('open'),
+      ),
+    };
     return item;
   }
 }

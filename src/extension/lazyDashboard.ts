@@ -35,9 +35,17 @@ export class LazyDashboard implements vscode.Disposable {
 
   register(): vscode.Disposable[] {
     return [
-      registerCommand('alliances.openDashboard', guarded((filter?: unknown) => this.instance.openCommand(filter))),
-      registerCommand('alliances.exportDashboard', guarded((target?: unknown, filter?: unknown) => this.instance.exportCommand(target, filter))),
-      registerWebviewPanelSerializer(DASHBOARD_VIEW_TYPE, { deserializeWebviewPanel: (panel, state) => this.instance.revive(panel, state) }),
+      registerCommand(
+        'alliances.openDashboard',
+        guarded((filter?: unknown) => this.instance.openCommand(filter)),
+      ),
+      registerCommand(
+        'alliances.exportDashboard',
+        guarded((target?: unknown, filter?: unknown) => this.instance.exportCommand(target, filter)),
+      ),
+      registerWebviewPanelSerializer(DASHBOARD_VIEW_TYPE, {
+        deserializeWebviewPanel: (panel, state) => this.instance.revive(panel, state),
+      }),
     ];
   }
 

@@ -66,7 +66,9 @@ export class LazyPartnerPages implements vscode.Disposable {
     });
     return [
       registerCommand(OPEN_PARTNER_PAGE_COMMAND, open),
-      registerWebviewPanelSerializer(PARTNER_PAGE_VIEW_TYPE, { deserializeWebviewPanel: (panel, state) => this.instance.revive(panel, state) }),
+      registerWebviewPanelSerializer(PARTNER_PAGE_VIEW_TYPE, {
+        deserializeWebviewPanel: (panel, state) => this.instance.revive(panel, state),
+      }),
     ];
   }
 

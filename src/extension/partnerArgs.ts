@@ -43,12 +43,19 @@ export function partnerItems(service: StoreService, filter: (target: PartnerTarg
     .map((target) => ({
       label: target.view.record.value.name,
       description: target.view.due.label,
-      detail: [target.view.record.value.role, target.view.record.value.department, several ? target.entry.folder.name : undefined].filter(Boolean).join(' · '),
+      detail: [target.view.record.value.role, target.view.record.value.department, several ? target.entry.folder.name : undefined]
+        .filter(Boolean)
+        .join(' · '),
       target,
     }));
 }
 
-export async function pickPartner(service: StoreService, title: string, filter?: (target: PartnerTarget) => boolean, step?: { step: number; totalSteps: number }): Promise<PartnerTarget | undefined> {
+export async function pickPartner(
+  service: StoreService,
+  title: string,
+  filter?: (target: PartnerTarget) => boolean,
+  step?: { step: number; totalSteps: number },
+): Promise<PartnerTarget | undefined> {
   await service.whenReady();
   const items = partnerItems(service, filter);
   if (items.length === 0) {
@@ -57,7 +64,14 @@ export async function pickPartner(service: StoreService, title: string, filter?:
     if (answer === add) await vscode.commands.executeCommand('alliances.addPartner');
     return undefined;
   }
-  const chosen = await askPick({ title, ...step, items, placeholder: vscode.l10n.t('Type a name; most overdue first'), matchOnDescription: true, matchOnDetail: true });
+  const chosen = await askPick({
+    title,
+    ...step,
+    items,
+    placeholder: vscode.l10n.t('Type a name; most overdue first'),
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
   return chosen && typeof chosen === 'object' ? chosen.target : undefined;
 }
 
@@ -78,7 +92,8 @@ export async function pickFolder(service: StoreService, title: string): Promise<
 }
 
 export function folderFromArg(service: StoreService, arg: unknown): FolderStore | undefined {
-  if (arg && typeof arg === 'object' && (arg as TreeNode).type === 'folder') return service.forFolder((arg as Extract<TreeNode, { type: 'folder' }>).entry.folder);
+  if (arg && typeof arg === 'object' && (arg as TreeNode).type === 'folder')
+    return service.forFolder((arg as Extract<TreeNode, { type: 'folder' }>).entry.folder);
   if (arg instanceof vscode.Uri) {
     const folder = vscode.workspace.getWorkspaceFolder(arg);
     return folder ? service.forFolder(folder) : undefined;
@@ -102,7 +117,9 @@ export function guarded<A extends unknown[], R>(body: (...args: A) => Promise<R>
     try {
       return await body(...args);
     } catch (error) {
-      const message = isStoreWriteError(error) ? error.message : vscode.l10n.t('Alliances: {0}', error instanceof Error ? error.message : String(error));
+      const message = isStoreWriteError(error)
+        ? error.message
+        : vscode.l10n.t('Alliances: {0}', error instanceof Error ? error.message : String(error));
       void vscode.window.showErrorMessage(message);
       return undefined;
     }

@@ -71,7 +71,8 @@ export class PartnersTree implements vscode.TreeDataProvider<TreeNode> {
   getParent(node: TreeNode): TreeNode | undefined {
     if (node.type !== 'partner') return undefined;
     return this.getChildren(this.service.folders().length > 1 ? { type: 'folder', entry: node.entry } : undefined).find(
-      (candidate) => candidate.type === 'group' && candidate.group.partners.some((view) => view.record.value.id === node.view.record.value.id),
+      (candidate) =>
+        candidate.type === 'group' && candidate.group.partners.some((view) => view.record.value.id === node.view.record.value.id),
     );
   }
 
@@ -130,7 +131,8 @@ export class PartnersTree implements vscode.TreeDataProvider<TreeNode> {
         const due = duePartners(node.group.partners).length;
         const count = node.group.partners.length;
         item.description = due > 0 ? dueCount(due) : undefined;
-        const partners = count === 1 ? vscode.l10n.t('{0}: 1 partner', node.group.label) : vscode.l10n.t('{0}: {1} partners', node.group.label, count);
+        const partners =
+          count === 1 ? vscode.l10n.t('{0}: 1 partner', node.group.label) : vscode.l10n.t('{0}: {1} partners', node.group.label, count);
         item.tooltip = due > 0 ? vscode.l10n.t('{0}, {1} due for a check-in', partners, due) : partners;
         item.contextValue = 'group';
         return item;
@@ -139,7 +141,8 @@ export class PartnersTree implements vscode.TreeDataProvider<TreeNode> {
         const item = new vscode.TreeItem(vscode.l10n.t('Needs attention'), vscode.TreeItemCollapsibleState.Expanded);
         item.id = `problems:${node.entry.folder.uri.toString()}`;
         item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.errorForeground'));
-        item.description = node.problems.length === 1 ? vscode.l10n.t('1 file not loaded') : vscode.l10n.t('{0} files not loaded', node.problems.length);
+        item.description =
+          node.problems.length === 1 ? vscode.l10n.t('1 file not loaded') : vscode.l10n.t('{0} files not loaded', node.problems.length);
         item.tooltip = vscode.l10n.t('These files could not be read. Alliances never writes them; fix them and they load again.');
         return item;
       }
@@ -156,7 +159,9 @@ export class PartnersTree implements vscode.TreeDataProvider<TreeNode> {
         item.id = `branches:${node.entry.folder.uri.toString()}`;
         item.iconPath = new vscode.ThemeIcon('git-branch');
         item.description = vscode.l10n.t('{0} not on this branch', node.records.length);
-        item.tooltip = vscode.l10n.t('Records committed on other local branches and not on this one (read from git, not checked out). Merge their branch to keep them here.');
+        item.tooltip = vscode.l10n.t(
+          'Records committed on other local branches and not on this one (read from git, not checked out). Merge their branch to keep them here.',
+        );
         item.contextValue = 'branches';
         return item;
       }
@@ -174,16 +179,34 @@ function partnerTooltip(node: Extract<TreeNode, { type: 'partner' }>, agenda: nu
   const tooltip = new vscode.MarkdownString();
   tooltip.appendMarkdown('**').appendText(value.name).appendMarkdown('**');
   if (value.role) tooltip.appendText(` — ${value.role}`);
-  tooltip.appendMarkdown('\n\n').appendText(vscode.l10n.t('{0} · every {1} days · {2}', value.department, cadenceOf(value, node.entry.store.teamCadenceDays() ?? defaultCadenceDays()), due.label));
+  tooltip
+    .appendMarkdown('\n\n')
+    .appendText(
+      vscode.l10n.t(
+        '{0} · every {1} days · {2}',
+        value.department,
+        cadenceOf(value, node.entry.store.teamCadenceDays() ?? defaultCadenceDays()),
+        due.label,
+      ),
+    );
   if (lastCheckIn) {
     const date = new Date(lastCheckIn.date);
     const kind = lastCheckIn.rating ? `${checkInKindLabel(lastCheckIn.kind)}, ${lastCheckIn.rating}/5` : checkInKindLabel(lastCheckIn.kind);
-    tooltip.appendMarkdown('\n\n').appendText(vscode.l10n.t('Last check-in: {0} ({1}) by {2}', formatShortDate(date, new Date()), kind, lastCheckIn.author.name));
+    tooltip
+      .appendMarkdown('\n\n')
+      .appendText(vscode.l10n.t('Last check-in: {0} ({1}) by {2}', formatShortDate(date, new Date()), kind, lastCheckIn.author.name));
     if (lastCheckIn.summary) tooltip.appendMarkdown('\n\n').appendText(`“${lastCheckIn.summary}”`);
   } else {
     tooltip.appendMarkdown('\n\n').appendText(vscode.l10n.t('No check-in yet'));
   }
-  if (agenda > 0) tooltip.appendMarkdown('\n\n').appendText(agenda === 1 ? vscode.l10n.t('Agenda: 1 open item (talking points and follow-ups)') : vscode.l10n.t('Agenda: {0} open items (talking points and follow-ups)', agenda));
+  if (agenda > 0)
+    tooltip
+      .appendMarkdown('\n\n')
+      .appendText(
+        agenda === 1
+          ? vscode.l10n.t('Agenda: 1 open item (talking points and follow-ups)')
+          : vscode.l10n.t('Agenda: {0} open items (talking points and follow-ups)', agenda),
+      );
   if (readOnly) tooltip.appendMarkdown('\n\n').appendText(vscode.l10n.t('Written by a newer version of Alliances: read-only.'));
   return tooltip;
 }
@@ -191,7 +214,11 @@ function partnerTooltip(node: Extract<TreeNode, { type: 'partner' }>, agenda: nu
 /** Under a partner: the agenda of the next check-in, open talking points then open follow-ups. */
 function agendaOf(entry: FolderStore, partnerId: string): TreeNode[] {
   const points: TreeNode[] = openTalkingPoints(entry.store, partnerId).map((point) => ({ type: 'talkingPoint', entry, point }));
-  const followUps: TreeNode[] = openFollowUps(entry.store.ofPartner('followUp', partnerId)).map((followUp) => ({ type: 'followUp', entry, followUp }));
+  const followUps: TreeNode[] = openFollowUps(entry.store.ofPartner('followUp', partnerId)).map((followUp) => ({
+    type: 'followUp',
+    entry,
+    followUp,
+  }));
   return points.concat(followUps);
 }
 
@@ -204,7 +231,13 @@ function talkingPointItem(node: Extract<TreeNode, { type: 'talkingPoint' }>): vs
   item.contextValue = value.source ? 'talkingPoint.code' : 'talkingPoint';
   const tooltip = new vscode.MarkdownString().appendText(value.text);
   if (value.source?.snippet) tooltip.appendMarkdown('\n\n').appendCodeblock(value.source.snippet);
-  tooltip.appendMarkdown('\n\n').appendText(value.source?.commit ? vscode.l10n.t('Added by {0} at commit {1}', value.author.name, value.source.commit.slice(0, 7)) : vscode.l10n.t('Added by {0}', value.author.name));
+  tooltip
+    .appendMarkdown('\n\n')
+    .appendText(
+      value.source?.commit
+        ? vscode.l10n.t('Added by {0} at commit {1}', value.author.name, value.source.commit.slice(0, 7))
+        : vscode.l10n.t('Added by {0}', value.author.name),
+    );
   item.tooltip = tooltip;
   if (value.source) item.command = { command: 'alliances.openTalkingPoint', title: vscode.l10n.t('Open Code'), arguments: [value.id] };
   return item;
@@ -215,11 +248,16 @@ function followUpItem(node: Extract<TreeNode, { type: 'followUp' }>): vscode.Tre
   const now = new Date();
   const item = new vscode.TreeItem(value.text, vscode.TreeItemCollapsibleState.None);
   item.id = `partnerFollowUp:${node.entry.folder.uri.toString()}:${value.id}`;
-  item.iconPath = new vscode.ThemeIcon('circle-large-outline', isOverdue(value, now) ? new vscode.ThemeColor('list.warningForeground') : undefined);
+  item.iconPath = new vscode.ThemeIcon(
+    'circle-large-outline',
+    isOverdue(value, now) ? new vscode.ThemeColor('list.warningForeground') : undefined,
+  );
   item.description = [vscode.l10n.t('follow-up'), followUpDueLabel(value, now)].filter(Boolean).join(' · ');
   item.contextValue = 'followUp.open';
   const owner = followUpOwnerName(value, node.entry.store.partner(value.partnerId)?.value.name ?? vscode.l10n.t('them'));
-  item.tooltip = new vscode.MarkdownString().appendText(`${value.text}\n\n${vscode.l10n.t('Owner: {0}', owner)}\n\n${vscode.l10n.t('Added by {0}', value.author.name)}`);
+  item.tooltip = new vscode.MarkdownString().appendText(
+    `${value.text}\n\n${vscode.l10n.t('Owner: {0}', owner)}\n\n${vscode.l10n.t('Added by {0}', value.author.name)}`,
+  );
   return item;
 }
 
@@ -227,20 +265,30 @@ function problemItem(node: Extract<TreeNode, { type: 'problem' }>): vscode.TreeI
   const { problem } = node;
   const item = new vscode.TreeItem(problem.relativePath.split('/').pop() ?? problem.relativePath, vscode.TreeItemCollapsibleState.None);
   item.id = `problem:${problem.path}`;
-  item.description = problem.code === 'conflict' ? vscode.l10n.t('merge conflict') : vscode.l10n.t('line {0}: {1}', problem.location.line, problem.reason);
+  item.description =
+    problem.code === 'conflict' ? vscode.l10n.t('merge conflict') : vscode.l10n.t('line {0}: {1}', problem.location.line, problem.reason);
   item.iconPath = new vscode.ThemeIcon(problem.code === 'conflict' ? 'git-merge' : 'error', new vscode.ThemeColor('list.errorForeground'));
-  item.tooltip = new vscode.MarkdownString().appendText(`${problem.relativePath}:${problem.location.line}:${problem.location.column}\n\n${problem.reason}`);
+  item.tooltip = new vscode.MarkdownString().appendText(
+    `${problem.relativePath}:${problem.location.line}:${problem.location.column}\n\n${problem.reason}`,
+  );
   item.resourceUri = vscode.Uri.file(problem.path);
   item.contextValue = 'broken';
   const position = new vscode.Position(problem.location.line - 1, problem.location.column - 1);
-  item.command = { command: 'vscode.open', title: vscode.l10n.t('Open File'), arguments: [vscode.Uri.file(problem.path), { selection: new vscode.Range(position, position) }] };
+  item.command = {
+    command: 'vscode.open',
+    title: vscode.l10n.t('Open File'),
+    arguments: [vscode.Uri.file(problem.path), { selection: new vscode.Range(position, position) }],
+  };
   return item;
 }
 
 function partnerItem(node: Extract<TreeNode, { type: 'partner' }>, agenda: number): vscode.TreeItem {
   const { value, readOnly } = node.view.record;
   const { due } = node.view;
-  const item = new vscode.TreeItem(value.name, agenda > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(
+    value.name,
+    agenda > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+  );
   item.id = `partner:${node.entry.folder.uri.toString()}:${value.id}`;
   item.description = value.role ? `${due.label} · ${value.role}` : due.label;
   item.iconPath = readOnly ? new vscode.ThemeIcon('lock') : STATUS_ICONS[due.status];
@@ -252,13 +300,21 @@ function partnerItem(node: Extract<TreeNode, { type: 'partner' }>, agenda: numbe
 
 function branchRecordItem(node: Extract<TreeNode, { type: 'branchRecord' }>, defaultBranch: string | undefined): vscode.TreeItem {
   const { record } = node;
-  const value = record.value as { name?: string; text?: string; summary?: string; partnerId?: string; date?: string; author: { name: string } };
+  const value = record.value as {
+    name?: string;
+    text?: string;
+    summary?: string;
+    partnerId?: string;
+    date?: string;
+    author: { name: string };
+  };
   const partnerName = value.partnerId ? node.entry.store.partner(value.partnerId)?.value.name : undefined;
-  const label = record.kind === 'partner'
-    ? value.name ?? record.id
-    : record.kind === 'checkIn'
-      ? checkInLabel(partnerName, value.summary)
-      : value.text ?? record.id;
+  const label =
+    record.kind === 'partner'
+      ? (value.name ?? record.id)
+      : record.kind === 'checkIn'
+        ? checkInLabel(partnerName, value.summary)
+        : (value.text ?? record.id);
   const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
   item.id = `branchRecord:${node.entry.folder.uri.toString()}:${record.kind}:${record.id}`;
   item.iconPath = new vscode.ThemeIcon('git-branch');
@@ -266,7 +322,15 @@ function branchRecordItem(node: Extract<TreeNode, { type: 'branchRecord' }>, def
   item.contextValue = 'branchRecord';
   const by = vscode.l10n.t('{0} by {1}', branchKindLabel(record.kind), value.author.name);
   const tooltip = new vscode.MarkdownString().appendText(value.date ? `${by}, ${formatShortDate(new Date(value.date), new Date())}` : by);
-  tooltip.appendMarkdown('\n\n').appendText(vscode.l10n.t('Only on {0} ({1}). Alliances shows it here read-only; merge the branch to keep it.', record.branches.map((branch) => branch.name).join(', '), record.relativePath));
+  tooltip
+    .appendMarkdown('\n\n')
+    .appendText(
+      vscode.l10n.t(
+        'Only on {0} ({1}). Alliances shows it here read-only; merge the branch to keep it.',
+        record.branches.map((branch) => branch.name).join(', '),
+        record.relativePath,
+      ),
+    );
   item.tooltip = tooltip;
   return item;
 }

@@ -94,13 +94,20 @@ export class Reminders implements vscode.Disposable {
     const parts: string[] = [];
     if (due.length > 0) {
       const names = listWithMore(due.map((view) => `${view.record.value.name} (${view.due.label})`));
-      parts.push(due.length === 1 ? vscode.l10n.t('1 partner is due for a check-in: {0}.', names) : vscode.l10n.t('{0} partners are due for a check-in: {1}.', due.length, names));
+      parts.push(
+        due.length === 1
+          ? vscode.l10n.t('1 partner is due for a check-in: {0}.', names)
+          : vscode.l10n.t('{0} partners are due for a check-in: {1}.', due.length, names),
+      );
     }
-    if (overdue > 0) parts.push(overdue === 1 ? vscode.l10n.t('1 follow-up is overdue.') : vscode.l10n.t('{0} follow-ups are overdue.', overdue));
+    if (overdue > 0)
+      parts.push(overdue === 1 ? vscode.l10n.t('1 follow-up is overdue.') : vscode.l10n.t('{0} follow-ups are overdue.', overdue));
     const silos = this.silos();
     if (silos.length > 0) {
       const names = listWithMore(silos.map((silo) => vscode.l10n.t('{0} ({1} days)', silo.department, silo.daysSinceContact)));
-      parts.push(silos.length === 1 ? vscode.l10n.t('No contact with {0}: a silo.', names) : vscode.l10n.t('No contact with {0}: silos.', names));
+      parts.push(
+        silos.length === 1 ? vscode.l10n.t('No contact with {0}: a silo.', names) : vscode.l10n.t('No contact with {0}: silos.', names),
+      );
     }
     return parts.length > 0 ? vscode.l10n.t('Alliances: {0}', parts.join(' ')) : undefined;
   }
@@ -127,11 +134,15 @@ export class Reminders implements vscode.Disposable {
   private async snoozeAllOneDay(): Promise<void> {
     const tomorrow = toCalendarDate(addDays(startOfDay(new Date()), 1));
     const due = this.service.allViews().filter((item) => duePartners([item.view]).length > 0);
-    const results = await Promise.allSettled(due.map((item) => item.entry.store.updatePartner(item.view.record.value.id, { snoozedUntil: tomorrow })));
+    const results = await Promise.allSettled(
+      due.map((item) => item.entry.store.updatePartner(item.view.record.value.id, { snoozedUntil: tomorrow })),
+    );
     const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed.length > 0) {
       const reason = failed[0]?.reason instanceof Error ? failed[0].reason.message : String(failed[0]?.reason);
-      void vscode.window.showErrorMessage(vscode.l10n.t('Alliances: {0} of {1} partners could not be snoozed. {2}', failed.length, due.length, reason));
+      void vscode.window.showErrorMessage(
+        vscode.l10n.t('Alliances: {0} of {1} partners could not be snoozed. {2}', failed.length, due.length, reason),
+      );
     }
   }
 

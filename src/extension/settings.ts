@@ -29,5 +29,8 @@ export function siloDays(): number {
 /** The calendar export: how many days ahead, and the local hour its check-in events start at. */
 export function calendarExport(): { days: number; hour: number } {
   const config = vscode.workspace.getConfiguration('alliances');
-  return { days: clamp(config.get<number>('export.calendarDaysAhead', 90), 1, 730, 90), hour: clamp(config.get<number>('export.calendarHour', 9), 0, 23, 9) };
+  return {
+    days: clamp(config.get<number>('export.calendarDaysAhead', 90), 1, 730, 90),
+    hour: clamp(config.get<number>('export.calendarHour', 9), 0, 23, 9),
+  };
 }

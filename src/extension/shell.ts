@@ -27,7 +27,8 @@ function activate(context: vscodeApi.ExtensionContext): AlliancesApi {
     if (!handler) throw new Error(`Alliances: the command ${id} is not available`);
     return handler(...args);
   };
-  for (const id of ALLIANCES_COMMAND_IDS) context.subscriptions.push(vscode.commands.registerCommand(id, (...args: unknown[]) => dispatch(id, args)));
+  for (const id of ALLIANCES_COMMAND_IDS)
+    context.subscriptions.push(vscode.commands.registerCommand(id, (...args: unknown[]) => dispatch(id, args)));
   setTimeout(load, 0);
   // The API other extensions and the tests use: reading any part of it loads the rest first. Not
   // `then`: VS Code awaits what activate() returns, and a thenable check must not load anything.

@@ -10,6 +10,10 @@ import type { StoreService } from './storeService';
 
 /** Departments nobody has talked to for longer than the silo setting, longest first. */
 export function workspaceSilos(service: StoreService, now = new Date()): SiloSummary[] {
-  const input = statsInput(service.folders().map((entry) => entry.store), defaultCadenceDays(), now);
+  const input = statsInput(
+    service.folders().map((entry) => entry.store),
+    defaultCadenceDays(),
+    now,
+  );
   return silos(departmentCoverage(select(input, {}), { siloDays: siloDays(), defaultCadenceDays: input.defaultCadenceDays, asOf: now }));
 }

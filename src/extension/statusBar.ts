@@ -18,8 +18,14 @@ export class DueStatusBar implements vscode.Disposable {
       return 0;
     }
     this.item.text = `$(organization) ${due}`;
-    this.item.tooltip = due === 1 ? vscode.l10n.t('Alliances: 1 partner is due for a check-in. Click to see who.') : vscode.l10n.t('Alliances: {0} partners are due for a check-in. Click to see who.', due);
-    this.item.accessibilityInformation = { label: due === 1 ? vscode.l10n.t('1 partner due for a check-in') : vscode.l10n.t('{0} partners due for a check-in', due), role: 'button' };
+    this.item.tooltip =
+      due === 1
+        ? vscode.l10n.t('Alliances: 1 partner is due for a check-in. Click to see who.')
+        : vscode.l10n.t('Alliances: {0} partners are due for a check-in. Click to see who.', due);
+    this.item.accessibilityInformation = {
+      label: due === 1 ? vscode.l10n.t('1 partner due for a check-in') : vscode.l10n.t('{0} partners due for a check-in', due),
+      role: 'button',
+    };
     this.item.show();
     return due;
   }

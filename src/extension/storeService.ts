@@ -203,10 +203,18 @@ export class StoreService implements vscode.Disposable {
     try {
       const started = Date.now();
       await entry.store.load();
-      this.log.info(`loaded ${store.partners().length} partners, ${store.checkIns().length} check-ins, ${store.problems().length} problems from ${root} in ${Date.now() - started} ms`);
+      this.log.info(
+        `loaded ${store.partners().length} partners, ${store.checkIns().length} check-ins, ${store.problems().length} problems from ${root} in ${Date.now() - started} ms`,
+      );
     } catch (error) {
       this.log.error(`loading ${root} failed`, error);
-      void vscode.window.showErrorMessage(vscode.l10n.t('Alliances could not read the store in {0}: {1}', folder.name, error instanceof Error ? error.message : String(error)));
+      void vscode.window.showErrorMessage(
+        vscode.l10n.t(
+          'Alliances could not read the store in {0}: {1}',
+          folder.name,
+          error instanceof Error ? error.message : String(error),
+        ),
+      );
     }
   }
 
@@ -232,7 +240,8 @@ export class StoreService implements vscode.Disposable {
         // A folder appeared or vanished (checkout, rm -r): its files may not have their own events.
         for (const file of files) if (await entry.store.reloadFile(file)) this.log.info(`reloaded ${toRelative(entry.store.root, file)}`);
         if (relative.some((rel) => !rel.startsWith('..') && roleOf(rel) === undefined && !path.posix.basename(rel).startsWith('.'))) {
-          if (await entry.store.sync()) this.log.info(`outside change in ${entry.folder.name} (${relative.join(', ')}): store folder re-read`);
+          if (await entry.store.sync())
+            this.log.info(`outside change in ${entry.folder.name} (${relative.join(', ')}): store folder re-read`);
         }
       } catch (error) {
         this.log.error(`reloading ${entry.folder.name} failed`, error);
@@ -246,7 +255,11 @@ export class StoreService implements vscode.Disposable {
       for (const problem of entry.store.problems()) {
         const line = Math.max(0, problem.location.line - 1);
         const column = Math.max(0, problem.location.column - 1);
-        const diagnostic = new vscode.Diagnostic(new vscode.Range(line, column, line, Number.MAX_SAFE_INTEGER), problem.reason, vscode.DiagnosticSeverity.Error);
+        const diagnostic = new vscode.Diagnostic(
+          new vscode.Range(line, column, line, Number.MAX_SAFE_INTEGER),
+          problem.reason,
+          vscode.DiagnosticSeverity.Error,
+        );
         diagnostic.source = 'Alliances';
         diagnostic.code = problem.code;
         this.diagnostics.set(vscode.Uri.file(problem.path), [...(this.diagnostics.get(vscode.Uri.file(problem.path)) ?? []), diagnostic]);
@@ -265,5 +278,8 @@ export class StoreService implements vscode.Disposable {
 function unsavedEditsReason(file: string, folder: vscode.WorkspaceFolder): string | undefined {
   const document = vscode.workspace.textDocuments.find((doc) => doc.isDirty && doc.uri.scheme === 'file' && doc.uri.fsPath === file);
   if (!document) return undefined;
-  return vscode.l10n.t('{0} is open with unsaved changes, so Alliances did not write it. Save or revert the editor, then try again.', path.relative(folder.uri.fsPath, file));
+  return vscode.l10n.t(
+    '{0} is open with unsaved changes, so Alliances did not write it. Save or revert the editor, then try again.',
+    path.relative(folder.uri.fsPath, file),
+  );
 }

@@ -45,7 +45,15 @@ export abstract class WebviewPage<Message> implements vscode.Disposable {
   render(): void {
     const webview = this.panel.webview;
     const asset = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview', name)).toString();
-    webview.html = pageHtml({ cspSource: webview.cspSource, scriptUri: asset(this.assets.script), styleUri: asset(this.assets.style), nonce: newNonce(), title: this.assets.title, lang: vscode.env.language, l10n: vscode.l10n.bundle });
+    webview.html = pageHtml({
+      cspSource: webview.cspSource,
+      scriptUri: asset(this.assets.script),
+      styleUri: asset(this.assets.style),
+      nonce: newNonce(),
+      title: this.assets.title,
+      lang: vscode.env.language,
+      l10n: vscode.l10n.bundle,
+    });
   }
 
   protected schedule(): void {

@@ -34,7 +34,11 @@ export interface AreaCommitsOptions {
  * The commits reachable from HEAD that touched a partner's code areas (paths or globs relative to
  * `cwd`, the workspace folder), newest first, at most `limit`. Read-only, never throws.
  */
-export async function areaCommits(cwd: string, areas: readonly string[] | undefined, options: AreaCommitsOptions = {}): Promise<AreaCommits> {
+export async function areaCommits(
+  cwd: string,
+  areas: readonly string[] | undefined,
+  options: AreaCommitsOptions = {},
+): Promise<AreaCommits> {
   const { since, from, limit = 50 } = options;
   const specs = areaPathspecs(areas);
   if (specs.length === 0) return { available: false, commits: [], truncated: false };
@@ -59,9 +63,12 @@ function parse(out: string): AreaCommit[] {
     if (!record.trim()) continue;
     const fields = record.split('\0');
     const [commit = '', author = '', email = '', date = '', subject = ''] = fields;
-    const rest = fields.slice(5).map((item) => item.replace(/^\n+/, '')).filter((item) => item !== '');
+    const rest = fields
+      .slice(5)
+      .map((item) => item.replace(/^\n+/, ''))
+      .filter((item) => item !== '');
     const files: string[] = [];
-    for (let i = 0; i < rest.length; ) {
+    for (let i = 0; i < rest.length;) {
       const status = rest[i++] ?? '';
       // A rename or copy names the old path, then the new one: keep the new.
       if (status.startsWith('R') || status.startsWith('C')) i++;

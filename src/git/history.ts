@@ -71,7 +71,7 @@ function parseLog(out: string): HistoryEntry[] {
     const newline = header.indexOf('\n');
     const subject = newline < 0 ? header : header.slice(0, newline);
     const rest = [newline < 0 ? '' : header.slice(newline + 1).replace(/^\n+/, ''), ...fields.slice(5)].filter((item) => item !== '');
-    for (let i = 0; i < rest.length; ) {
+    for (let i = 0; i < rest.length;) {
       const status = (rest[i++] ?? '').trim();
       if (!status) continue;
       if (status.startsWith('R') || status.startsWith('C')) {

@@ -23,7 +23,11 @@ export async function locateRepo(storeRoot: string): Promise<RepoLocation | unde
   try {
     const storeReal = await realPathOfNearest(storeRoot);
     const git = simpleGit({ baseDir: storeReal.existing, timeout: { block: 10_000 } });
-    const [top, gitDir, commonDir] = (await git.raw(['rev-parse', '--path-format=absolute', '--show-toplevel', '--git-dir', '--git-common-dir'])).split('\n').map((line) => line.trim());
+    const [top, gitDir, commonDir] = (
+      await git.raw(['rev-parse', '--path-format=absolute', '--show-toplevel', '--git-dir', '--git-common-dir'])
+    )
+      .split('\n')
+      .map((line) => line.trim());
     if (!top || !gitDir || !commonDir) return undefined;
     const topReal = await fsp.realpath(top);
     const relative = path.relative(topReal, storeReal.full);

@@ -42,7 +42,14 @@ export const CheckInFormInputSchema = v.strictObject({
     v.maxLength(MAX_ROWS, `at most ${MAX_ROWS} asks and offers`),
   ),
   actions: v.pipe(
-    v.array(v.strictObject({ text: line, owner: v.pipe(v.string(), v.maxLength(20)), teammate: v.pipe(v.string(), v.maxLength(400)), due: v.pipe(v.string(), v.maxLength(40)) })),
+    v.array(
+      v.strictObject({
+        text: line,
+        owner: v.pipe(v.string(), v.maxLength(20)),
+        teammate: v.pipe(v.string(), v.maxLength(400)),
+        due: v.pipe(v.string(), v.maxLength(40)),
+      }),
+    ),
     v.maxLength(MAX_ROWS, `at most ${MAX_ROWS} action items`),
   ),
   /** Ids of the open talking points covered today. */
@@ -62,7 +69,11 @@ export const PageMessageSchema = v.variant('type', [
   v.strictObject({ type: v.literal('setAskStatus'), requestId, id, status: v.picklist(ASK_STATUSES) }),
   v.strictObject({ type: v.literal('addTalkingPoint'), requestId, text: line }),
   /** One of the listed commits in the partner's code areas becomes a talking point. */
-  v.strictObject({ type: v.literal('addCommitTalkingPoint'), requestId, commit: v.pipe(v.string(), v.regex(COMMIT_PATTERN, 'is not a commit id')) }),
+  v.strictObject({
+    type: v.literal('addCommitTalkingPoint'),
+    requestId,
+    commit: v.pipe(v.string(), v.regex(COMMIT_PATTERN, 'is not a commit id')),
+  }),
   v.strictObject({ type: v.literal('submitCheckIn'), requestId, form: CheckInFormInputSchema }),
 ]);
 export type PageMessage = v.InferOutput<typeof PageMessageSchema>;
@@ -76,7 +87,10 @@ export const RequestIdOnlySchema = v.looseObject({ requestId });
 /** The <meta> of the page's HTML shell that carries VS Code's l10n bundle (src/webview/shared/l10nSetup.ts). */
 export const L10N_META_NAME = 'alliances-l10n';
 /** VS Code's bundle for the display language: English message → translation. */
-export const L10nBundleSchema = v.pipe(v.record(v.pipe(v.string(), v.maxLength(8_000)), v.pipe(v.string(), v.maxLength(8_000))), v.maxEntries(5_000));
+export const L10nBundleSchema = v.pipe(
+  v.record(v.pipe(v.string(), v.maxLength(8_000)), v.pipe(v.string(), v.maxLength(8_000))),
+  v.maxEntries(5_000),
+);
 
 const shortText = v.pipe(v.string(), v.maxLength(2_000));
 const optionalShort = v.optional(shortText);
@@ -299,14 +313,41 @@ export const DashboardDataSchema = v.strictObject({
       }),
     ),
   }),
-  themes: v.array(v.strictObject({ term: shortText, label: shortText, count, weight: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5)), checkInIds: v.array(id) })),
+  themes: v.array(
+    v.strictObject({
+      term: shortText,
+      label: shortText,
+      count,
+      weight: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5)),
+      checkInIds: v.array(id),
+    }),
+  ),
   reciprocity: v.array(
-    v.strictObject({ ...partnerRef, given: count, received: count, openTheirs: count, openMine: count, declined: count, balance: v.number() }),
+    v.strictObject({
+      ...partnerRef,
+      given: count,
+      received: count,
+      openTheirs: count,
+      openMine: count,
+      declined: count,
+      balance: v.number(),
+    }),
   ),
   leads: v.array(v.strictObject({ area: shortText, leaders: v.array(v.strictObject(partnerRef)) })),
   team: v.strictObject({
-    authors: v.array(v.strictObject({ key: authorKeyText, name: shortText, email: optionalShort, checkIns: count, partners: count, lastCheckIn: shortText })),
-    singleHolders: v.array(v.strictObject({ ...partnerRef, holder: v.strictObject({ key: authorKeyText, name: shortText }), checkIns: count })),
+    authors: v.array(
+      v.strictObject({
+        key: authorKeyText,
+        name: shortText,
+        email: optionalShort,
+        checkIns: count,
+        partners: count,
+        lastCheckIn: shortText,
+      }),
+    ),
+    singleHolders: v.array(
+      v.strictObject({ ...partnerRef, holder: v.strictObject({ key: authorKeyText, name: shortText }), checkIns: count }),
+    ),
     unheld: count,
   }),
 });

@@ -3,7 +3,10 @@ import type { Workbench } from './workbench';
 
 /** Waits for step `n` of `total` of the open multi-step input. */
 export async function onInputStep(wb: Workbench, n: number, total: number): Promise<void> {
-  await wb.page.locator('.quick-input-widget').filter({ hasText: `${n}/${total}` }).waitFor({ state: 'visible' });
+  await wb.page
+    .locator('.quick-input-widget')
+    .filter({ hasText: `${n}/${total}` })
+    .waitFor({ state: 'visible' });
 }
 
 /** With Add Partner's first step showing: Rosa Diaz, Head of Partnerships, Partnerships, no email, monthly. */

@@ -14,7 +14,8 @@ const vsix = process.env.ALLIANCES_VSIX ?? path.join(repoRoot, 'dist', 'alliance
 
 function readJsonFiles<T>(dir: string): T[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' })
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((name) => name.endsWith('.json'))
     .map((name) => JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as T);
 }
@@ -60,10 +61,16 @@ describe('Alliances in the real workbench', function () {
   it('shows one combined reminder with its actions', async () => {
     const toast = await wb.waitForNotification('due for a check-in');
     const text = await toast.innerText();
-    assert.match(text, /4 partners are due for a check-in: Hannah Okafor \(36 days overdue\), Dana Whitfield \(6 days overdue\) and 2 more\./);
+    assert.match(
+      text,
+      /4 partners are due for a check-in: Hannah Okafor \(36 days overdue\), Dana Whitfield \(6 days overdue\) and 2 more\./,
+    );
     assert.match(text, /No contact with Support \(50 days\): a silo\./, 'the reminder mentions silos');
     for (const action of ['Log Check-in', 'Snooze All 1 Day', 'Show', "Don't Show Again"]) assert.ok(text.includes(action), action);
-    assert.equal(await wb.page.locator('.notifications-toasts .notification-list-item').filter({ hasText: 'due for a check-in' }).count(), 1);
+    assert.equal(
+      await wb.page.locator('.notifications-toasts .notification-list-item').filter({ hasText: 'due for a check-in' }).count(),
+      1,
+    );
     await wb.screenshot('reminder');
     await toast.hover();
     await toast.locator('.codicon-notifications-clear').click();
@@ -116,14 +123,18 @@ describe('Alliances in the real workbench', function () {
     await wb.page.keyboard.press('Escape');
   });
 
-  it('logs a check-in from the tree item\'s inline action, partner pre-selected', async () => {
+  it("logs a check-in from the tree item's inline action, partner pre-selected", async () => {
     // Go to Partner reveals and selects someone who may be scrolled out of view.
     await wb.runCommand('Alliances: Go to Partner');
     await wb.quickInputType('Hannah');
     await wb.quickPick('Hannah Okafor');
     // It also opens her page, whose webview takes the focus only once it has loaded: a quick pick opened
     // before that would lose the focus and close. Wait for the page.
-    await wb.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('h1#partner-name', { hasText: 'Hannah Okafor' }).waitFor();
+    await wb.page
+      .frameLocator('iframe.webview.ready')
+      .frameLocator('#active-frame')
+      .locator('h1#partner-name', { hasText: 'Hannah Okafor' })
+      .waitFor();
     const row = treeRow('Hannah Okafor');
     await row.hover();
     await row.locator('.action-label[aria-label^="Log Check-in"]').click();
@@ -136,7 +147,9 @@ describe('Alliances in the real workbench', function () {
     await wb.quickInputAccept();
     await treeRow('Hannah Okafor').filter({ hasText: 'due in 14 days' }).waitFor({ state: 'visible' });
     const hannah = readJsonFiles<Partner>(path.join(store, 'partners')).find((p) => p.name === 'Hannah Okafor')!;
-    const latest = readJsonFiles<CheckIn>(path.join(store, 'checkins')).filter((c) => c.partnerId === hannah.id).sort((a, b) => b.date.localeCompare(a.date))[0];
+    const latest = readJsonFiles<CheckIn>(path.join(store, 'checkins'))
+      .filter((c) => c.partnerId === hannah.id)
+      .sort((a, b) => b.date.localeCompare(a.date))[0];
     assert.equal(latest?.kind, 'help-me');
     assert.equal(latest?.rating, 4);
   });
@@ -167,7 +180,11 @@ describe('Alliances in the real workbench', function () {
     await wb.quickInputType('Do enterprise deals need invoice totals per line?');
     await wb.quickInputAccept();
 
-    type Point = { partnerId: string; text: string; source?: { path: string; startLine: number; endLine: number; commit?: string; snippet?: string } };
+    type Point = {
+      partnerId: string;
+      text: string;
+      source?: { path: string; startLine: number; endLine: number; commit?: string; snippet?: string };
+    };
     const points = () => readJsonFiles<Point>(path.join(store, 'talking-points'));
     for (let i = 0; i < 50 && !points().some((p) => p.text.startsWith('Do enterprise')); i++) await wb.page.waitForTimeout(100);
     const point = points().find((p) => p.text === 'Do enterprise deals need invoice totals per line?');
@@ -187,10 +204,12 @@ describe('Alliances in the real workbench', function () {
     const marcus = tree().filter({ hasText: 'Marcus Ortega' }).first();
     await marcus.click();
     await marcus.and(wb.page.locator('[aria-expanded="true"]')).waitFor();
-    await treeRow('Do enterprise deals need invoice totals per line?').waitFor({ state: 'visible', timeout: 10_000 }).catch(async (error: Error) => {
-      await wb.screenshot('debug-agenda');
-      throw error;
-    });
+    await treeRow('Do enterprise deals need invoice totals per line?')
+      .waitFor({ state: 'visible', timeout: 10_000 })
+      .catch(async (error: Error) => {
+        await wb.screenshot('debug-agenda');
+        throw error;
+      });
     await wb.screenshot('talking-point-agenda');
     await wb.runCommand('Alliances: Group by Department');
 
@@ -199,7 +218,10 @@ describe('Alliances in the real workbench', function () {
     await wb.quickInputType('Marcus');
     await wb.quickPick('Marcus Ortega');
     const page = wb.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
-    await page.locator('p.item-text').filter({ hasText: 'Do enterprise deals need invoice totals per line?' }).waitFor({ state: 'visible' });
+    await page
+      .locator('p.item-text')
+      .filter({ hasText: 'Do enterprise deals need invoice totals per line?' })
+      .waitFor({ state: 'visible' });
     await page.locator('code.source', { hasText: 'src/billing/invoice.ts:1–2' }).waitFor({ state: 'visible' });
     await treeRow('Dana Whitfield').click(); // the page holds the focus; give it back to the workbench
   });
@@ -222,7 +244,10 @@ describe('Alliances in the real workbench', function () {
     await row.waitFor({ state: 'visible' });
     await wb.screenshot('follow-ups');
     await row.locator('.custom-view-tree-node-item-checkbox, .monaco-checkbox, [role="checkbox"]').first().click();
-    const file = () => readJsonFiles<{ text: string; done?: boolean }>(path.join(store, 'follow-ups')).find((f) => f.text === 'Ask for the renewal discount in writing');
+    const file = () =>
+      readJsonFiles<{ text: string; done?: boolean }>(path.join(store, 'follow-ups')).find(
+        (f) => f.text === 'Ask for the renewal discount in writing',
+      );
     for (let i = 0; i < 50 && !file()?.done; i++) await wb.page.waitForTimeout(100);
     assert.equal(file()?.done, true, 'the follow-up file says done');
   });

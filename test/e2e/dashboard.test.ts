@@ -42,9 +42,30 @@ describe('Dashboard in the real workbench', function () {
     await createDemoWorkspace(workspace);
     const store = path.join(workspace, '.alliances');
     const when = subDays(new Date(), 3).toISOString();
-    const mallory = { schemaVersion: 1, id: newId(), name: HOSTILE_NAME, department: HOSTILE_DEPARTMENT, leads: [HOSTILE_AREA], cadenceDays: 30, createdAt: when, updatedAt: when, author: { name: 'Alex Morgan', email: 'alex.morgan@example.com' } };
+    const mallory = {
+      schemaVersion: 1,
+      id: newId(),
+      name: HOSTILE_NAME,
+      department: HOSTILE_DEPARTMENT,
+      leads: [HOSTILE_AREA],
+      cadenceDays: 30,
+      createdAt: when,
+      updatedAt: when,
+      author: { name: 'Alex Morgan', email: 'alex.morgan@example.com' },
+    };
     writeRecord(path.join(store, 'partners', `${mallory.id}.json`), mallory);
-    const checkIn = { schemaVersion: 1, id: newId(), partnerId: mallory.id, date: when, kind: 'one-on-one', rating: 3, summary: HOSTILE_SUMMARY, createdAt: when, updatedAt: when, author: { name: HOSTILE_AUTHOR, email: 'eve@example.com' } };
+    const checkIn = {
+      schemaVersion: 1,
+      id: newId(),
+      partnerId: mallory.id,
+      date: when,
+      kind: 'one-on-one',
+      rating: 3,
+      summary: HOSTILE_SUMMARY,
+      createdAt: when,
+      updatedAt: when,
+      author: { name: HOSTILE_AUTHOR, email: 'eve@example.com' },
+    };
     writeRecord(path.join(store, 'checkins', when.slice(0, 4), `${checkIn.id}.json`), checkIn);
 
     wb = await openWorkbench({ workspace, vsix });
@@ -66,7 +87,12 @@ describe('Dashboard in the real workbench', function () {
 
   it('opens from the Command Palette', async () => {
     await wb.runCommand('Alliances: Open Dashboard');
-    ({ frame, inner: innerFrame, url: frameUrl, cspEvents } = await attachWebview(wb.page, (f) => f.locator('section#coverage table.coverage').waitFor({ timeout: 30_000 })));
+    ({
+      frame,
+      inner: innerFrame,
+      url: frameUrl,
+      cspEvents,
+    } = await attachWebview(wb.page, (f) => f.locator('section#coverage table.coverage').waitFor({ timeout: 30_000 })));
     await frame.locator('h1').filter({ hasText: 'Alliances Dashboard' }).waitFor();
     await wb.page.locator('.tab').filter({ hasText: 'Alliances Dashboard' }).waitFor();
     // 10 active demo partners + Mallory; Tom is archived.
@@ -77,8 +103,14 @@ describe('Dashboard in the real workbench', function () {
     const rows = section('coverage').locator('tbody tr');
     assert.equal(await rows.count(), 11);
     const row = (department: string) => rows.filter({ has: frame.locator('th', { hasText: department }) });
-    assert.deepEqual((await row('Support').locator('td').allInnerTexts()).map((t) => t.trim()), ['1', '50 days', '0 of 1 (0%)', 'Silo']);
-    assert.deepEqual((await row('Design').locator('td').allInnerTexts()).map((t) => t.trim()), ['1', '5 days', '1 of 1 (100%)', 'OK']);
+    assert.deepEqual(
+      (await row('Support').locator('td').allInnerTexts()).map((t) => t.trim()),
+      ['1', '50 days', '0 of 1 (0%)', 'Silo'],
+    );
+    assert.deepEqual(
+      (await row('Design').locator('td').allInnerTexts()).map((t) => t.trim()),
+      ['1', '5 days', '1 of 1 (100%)', 'OK'],
+    );
     assert.match(await row('Customer Success').locator('td').nth(2).innerText(), /1 of 1 \(100%\)/);
     assert.match(await section('coverage').locator('.callout').innerText(), /^1 silo: no contact for over 45 days with Support\.$/);
     assert.equal(await section('coverage').locator('svg.share-bar[role="img"]').count(), 11, 'bars carry a text alternative');
@@ -95,18 +127,24 @@ describe('Dashboard in the real workbench', function () {
   it('draws the themes, and a click lists the check-ins that mention a term', async () => {
     const term = section('themes').locator('button.term[data-term="sso"]');
     assert.match(await term.innerText(), /^sso/);
-    assert.match(await term.getAttribute('class') ?? '', /weight-5/, 'the most mentioned term is the largest');
+    assert.match((await term.getAttribute('class')) ?? '', /weight-5/, 'the most mentioned term is the largest');
     await term.click();
     await frame.locator('#theme-results-heading').filter({ hasText: 'Check-ins mentioning “sso” (3)' }).waitFor();
     const items = await frame.locator('ul.theme-check-ins li').allInnerTexts();
     assert.equal(items.length, 3);
-    assert.ok(items.filter((text) => text.includes('Marcus Ortega')).length === 2 && items.some((text) => text.includes('Kwame Mensah')), items.join('\n'));
+    assert.ok(
+      items.filter((text) => text.includes('Marcus Ortega')).length === 2 && items.some((text) => text.includes('Kwame Mensah')),
+      items.join('\n'),
+    );
     assert.equal(await term.getAttribute('aria-pressed'), 'true');
   });
 
   it('shows reciprocity, who leads what (searchable) and the team', async () => {
     const reciprocity = section('reciprocity');
-    assert.match(await reciprocity.locator('tbody tr', { hasText: 'Sofia Lindqvist' }).innerText(), /Sofia Lindqvist\s+1\s+1\s+even\s+0\s+0/);
+    assert.match(
+      await reciprocity.locator('tbody tr', { hasText: 'Sofia Lindqvist' }).innerText(),
+      /Sofia Lindqvist\s+1\s+1\s+even\s+0\s+0/,
+    );
     assert.match(await reciprocity.locator('tbody tr', { hasText: 'Hannah Okafor' }).innerText(), /Hannah Okafor\s+0\s+0\s+even\s+1\s+0/);
 
     const leads = section('leads');
@@ -119,7 +157,7 @@ describe('Dashboard in the real workbench', function () {
 
     const authors = await section('team').locator('table.authors tbody th').allInnerTexts();
     assert.deepEqual([...authors].sort(), [HOSTILE_AUTHOR, 'Alex Morgan', 'Sam Lee'].sort());
-    assert.ok(await section('team').locator('ul.single-holders li').count() > 0, 'with three authors, single holders are listed');
+    assert.ok((await section('team').locator('ul.single-holders li').count()) > 0, 'with three authors, single holders are listed');
   });
 
   it('shows hostile text as text in every section', async () => {
@@ -130,19 +168,34 @@ describe('Dashboard in the real workbench', function () {
     // "review": Dana's roadmap review and Mallory's contract review.
     await section('themes').locator('button.term[data-term="review"]').click();
     await frame.locator('ul.theme-check-ins li').filter({ hasText: 'Contract review' }).waitFor();
-    assert.match(await frame.locator('ul.theme-check-ins li', { hasText: 'Contract review' }).innerText(), /Contract review <svg onload=alert\(3\)> <\/textarea> javascript:alert\(4\)/);
+    assert.match(
+      await frame.locator('ul.theme-check-ins li', { hasText: 'Contract review' }).innerText(),
+      /Contract review <svg onload=alert\(3\)> <\/textarea> javascript:alert\(4\)/,
+    );
     for (const tag of ['img', 'a', 'iframe', 'svg[onload]', 'textarea', 'script:not([src])']) {
-      const count = await innerFrame.evaluate((selector) => [...document.querySelectorAll(selector)].filter((el) => !(el instanceof HTMLScriptElement) || !(el.textContent ?? '').includes('acquireVsCodeApi')).length, tag);
+      const count = await innerFrame.evaluate(
+        (selector) =>
+          [...document.querySelectorAll(selector)].filter(
+            (el) => !(el instanceof HTMLScriptElement) || !(el.textContent ?? '').includes('acquireVsCodeApi'),
+          ).length,
+        tag,
+      );
       assert.equal(count, 0, `no <${tag}> made from text`);
     }
   });
 
   it('filters by department', async () => {
     await frame.locator('#filter-department').selectOption('Sales');
-    await frame.locator('#summary').filter({ hasText: /^1 partner in 1 department · 2 check-ins/ }).waitFor();
+    await frame
+      .locator('#summary')
+      .filter({ hasText: /^1 partner in 1 department · 2 check-ins/ })
+      .waitFor();
     assert.deepEqual(await section('coverage').locator('tbody th').allInnerTexts(), ['Sales']);
     await frame.locator('#filter-department').selectOption('');
-    await frame.locator('#summary').filter({ hasText: /^11 partners/ }).waitFor();
+    await frame
+      .locator('#summary')
+      .filter({ hasText: /^11 partners/ })
+      .waitFor();
   });
 
   it('follows the color theme (light and dark screenshots)', async () => {
@@ -176,7 +229,10 @@ describe('Dashboard in the real workbench', function () {
 
   it('comes back after Developer: Reload Window with its filter (its serializer registers once the extension has loaded), one page', async () => {
     await frame.locator('#filter-department').selectOption('Sales');
-    await frame.locator('#summary').filter({ hasText: /^1 partner in 1 department/ }).waitFor();
+    await frame
+      .locator('#summary')
+      .filter({ hasText: /^1 partner in 1 department/ })
+      .waitFor();
     // The workbench's own reload saves each page's state first (a bare browser reload may not).
     const reloaded = wb.page.waitForEvent('load', { timeout: 60_000 });
     await wb.runCommand('Developer: Reload Window');
@@ -185,15 +241,21 @@ describe('Dashboard in the real workbench', function () {
     await wb.page.locator('.tab').filter({ hasText: 'Alliances Dashboard' }).click({ timeout: 30_000 });
     ({ frame } = await attachWebview(wb.page, (f) => f.locator('section#coverage table.coverage').waitFor({ timeout: 30_000 })));
     // Drawn again by the extension, with the filter the page had: not a blank page, not the default view.
-    await frame.locator('#summary').filter({ hasText: /check-ins/ }).waitFor({ timeout: 15_000 });
+    await frame
+      .locator('#summary')
+      .filter({ hasText: /check-ins/ })
+      .waitFor({ timeout: 15_000 });
     assert.equal(await frame.locator('#filter-department').inputValue(), 'Sales');
     assert.match(await frame.locator('#summary').innerText(), /^1 partner in 1 department · 2 check-ins in the range/);
     assert.equal(await wb.page.locator('.tab').filter({ hasText: 'Alliances Dashboard' }).count(), 1, 'one page, not two');
     await frame.locator('#filter-department').selectOption('');
-    await frame.locator('#summary').filter({ hasText: /^11 partners/ }).waitFor();
+    await frame
+      .locator('#summary')
+      .filter({ hasText: /^11 partners/ })
+      .waitFor();
   });
 
-  it('opens a partner\'s page from the dashboard', async () => {
+  it("opens a partner's page from the dashboard", async () => {
     await section('health').locator('ul.slipping button.link', { hasText: 'Marcus Ortega' }).click();
     await wb.page.locator('.tab').filter({ hasText: 'Partner: Marcus Ortega' }).waitFor({ timeout: 15_000 });
   });

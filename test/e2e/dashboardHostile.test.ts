@@ -48,7 +48,13 @@ describe('Hostile text on the dashboard (real browser)', function () {
       const f = fields(i, text);
       const at = now - (i + 1) * 3_600_000;
       const stamp = new Date(at).toISOString();
-      const base = () => ({ schemaVersion: 1, id: newId(at), createdAt: stamp, updatedAt: stamp, author: { name: f.author, email: `p${i}@example.com` } });
+      const base = () => ({
+        schemaVersion: 1,
+        id: newId(at),
+        createdAt: stamp,
+        updatedAt: stamp,
+        author: { name: f.author, email: `p${i}@example.com` },
+      });
       const partner = { ...base(), name: f.name, department: f.department, leads: [f.area], cadenceDays: 30 };
       write(path.join(store, 'partners', `${partner.id}.json`), partner);
       const checkIn = { ...base(), partnerId: partner.id, date: stamp, kind: 'help-me', rating: 1 + (i % 5), summary: f.summary };
@@ -65,11 +71,22 @@ describe('Hostile text on the dashboard (real browser)', function () {
     fs.rmSync(workspace, { recursive: true, force: true });
   });
 
-  const texts = (selector: string): Promise<string[]> => inner.evaluate((s) => [...document.querySelectorAll(s)].map((e) => e.textContent ?? ''), selector);
+  const texts = (selector: string): Promise<string[]> =>
+    inner.evaluate((s) => [...document.querySelectorAll(s)].map((e) => e.textContent ?? ''), selector);
 
-  it('opens the dashboard, whose Content-Security-Policy has default-src \'none\' and a nonce', async () => {
+  it("opens the dashboard, whose Content-Security-Policy has default-src 'none' and a nonce", async () => {
     await wb.runCommand('Alliances: Open Dashboard');
-    ({ frame, inner, url: frameUrl, cspEvents } = await attachWebview(wb.page, (f) => f.locator('section#coverage tbody tr').nth(HOSTILE_PAYLOADS.length - 1).waitFor({ timeout: 30_000 })));
+    ({
+      frame,
+      inner,
+      url: frameUrl,
+      cspEvents,
+    } = await attachWebview(wb.page, (f) =>
+      f
+        .locator('section#coverage tbody tr')
+        .nth(HOSTILE_PAYLOADS.length - 1)
+        .waitFor({ timeout: 30_000 }),
+    ));
     await assertStrictCsp(inner);
   });
 
@@ -81,7 +98,10 @@ describe('Hostile text on the dashboard (real browser)', function () {
     const authors = await texts('section#team table.authors tbody th');
     const options = await texts('#filter-department option');
     await frame.locator('section#themes button.term[data-term="roadmap"]').click();
-    await frame.locator('#theme-results-heading').filter({ hasText: `(${HOSTILE_PAYLOADS.length})` }).waitFor();
+    await frame
+      .locator('#theme-results-heading')
+      .filter({ hasText: `(${HOSTILE_PAYLOADS.length})` })
+      .waitFor();
     const results = await texts('ul.theme-check-ins li');
     for (const [i, { name, text }] of HOSTILE_PAYLOADS.entries()) {
       const f = fields(i, text);
@@ -91,18 +111,26 @@ describe('Hostile text on the dashboard (real browser)', function () {
       assert.ok(leaders.includes(f.name), `${name}: leader`);
       assert.ok(reciprocity.includes(f.name), `${name}: reciprocity`);
       assert.ok(authors.includes(f.author), `${name}: author`);
-      assert.ok(results.some((line) => line.includes(f.summary)), `${name}: theme results`);
+      assert.ok(
+        results.some((line) => line.includes(f.summary)),
+        `${name}: theme results`,
+      );
     }
     recordCounts('e2e-dashboard-hostile', { hostilePayloads: HOSTILE_PAYLOADS.length * 7 });
   });
 
   it('ran nothing and loaded nothing: no dialog, navigation, CSP violation, or element made from text', async () => {
     const elements = await inner.evaluate(() => ({
-      forbidden: [...document.querySelectorAll('img, a, iframe, object, embed, base, b, form, textarea, link:not([rel="stylesheet"])')].map((e) => e.outerHTML.slice(0, 80)),
+      forbidden: [...document.querySelectorAll('img, a, iframe, object, embed, base, b, form, textarea, link:not([rel="stylesheet"])')].map(
+        (e) => e.outerHTML.slice(0, 80),
+      ),
       strangeSvgs: [...document.querySelectorAll('svg')].filter((svg) => !svg.matches('svg.share-bar, svg.sparkline')).length,
       metas: document.querySelectorAll('meta').length,
-      inlineScripts: [...document.querySelectorAll('script:not([src])')].filter((s) => !(s.textContent ?? '').includes('acquireVsCodeApi')).length,
-      styled: [...document.querySelectorAll('[style]')].map((e) => e.getAttribute('style') ?? '').filter((style) => /position:\s*fixed|background:\s*red/.test(style)).length,
+      inlineScripts: [...document.querySelectorAll('script:not([src])')].filter((s) => !(s.textContent ?? '').includes('acquireVsCodeApi'))
+        .length,
+      styled: [...document.querySelectorAll('[style]')]
+        .map((e) => e.getAttribute('style') ?? '')
+        .filter((style) => /position:\s*fixed|background:\s*red/.test(style)).length,
       onHandlers: [...document.querySelectorAll('*')].filter((e) => [...e.attributes].some((a) => a.name.startsWith('on'))).length,
       background: getComputedStyle(document.body).backgroundImage,
     }));

@@ -48,11 +48,33 @@ describe('Hostile text on the partner page (real browser)', function () {
     HOSTILE_PAYLOADS.forEach(({ text }, index) => {
       const line = text.slice(0, 2000);
       const at = now.getTime() - (index + 2) * 86_400_000;
-      const checkIn = { ...base(at), date: new Date(at).toISOString(), partnerId: partner.id, kind: 'help-me', rating: 1 + (index % 5), summary: line, notes: text, author: { name: text.slice(0, 200) } };
+      const checkIn = {
+        ...base(at),
+        date: new Date(at).toISOString(),
+        partnerId: partner.id,
+        kind: 'help-me',
+        rating: 1 + (index % 5),
+        summary: line,
+        notes: text,
+        author: { name: text.slice(0, 200) },
+      };
       write(path.join(store, 'checkins', String(new Date(at).getFullYear()), `${checkIn.id}.json`), checkIn);
-      write(path.join(store, 'private', 'notes', `${checkIn.id}.json`), { ...base(at), id: checkIn.id, checkInId: checkIn.id, notes: text });
+      write(path.join(store, 'private', 'notes', `${checkIn.id}.json`), {
+        ...base(at),
+        id: checkIn.id,
+        checkInId: checkIn.id,
+        notes: text,
+      });
       const records: [string, Record<string, unknown>][] = [
-        ['talking-points', { ...base(at), partnerId: partner.id, text: line, source: { path: `src/${text.slice(0, 200).replace(/\.\./g, '_')}`, startLine: 1, endLine: 2 } }],
+        [
+          'talking-points',
+          {
+            ...base(at),
+            partnerId: partner.id,
+            text: line,
+            source: { path: `src/${text.slice(0, 200).replace(/\.\./g, '_')}`, startLine: 1, endLine: 2 },
+          },
+        ],
         ['follow-ups', { ...base(at), partnerId: partner.id, text: line, owner: 'teammate', teammate: text.slice(0, 200) }],
         ['asks', { ...base(at), partnerId: partner.id, direction: 'i-asked', text: line, status: 'open' }],
       ];
@@ -69,19 +91,28 @@ describe('Hostile text on the partner page (real browser)', function () {
   });
 
   /** Text content of every element matching `selector` in the page. */
-  const texts = (selector: string): Promise<string[]> => inner.evaluate((s) => [...document.querySelectorAll(s)].map((e) => e.textContent ?? ''), selector);
+  const texts = (selector: string): Promise<string[]> =>
+    inner.evaluate((s) => [...document.querySelectorAll(s)].map((e) => e.textContent ?? ''), selector);
 
-  it('opens the page, whose Content-Security-Policy has default-src \'none\' and a nonce on every script', async () => {
+  it("opens the page, whose Content-Security-Policy has default-src 'none' and a nonce on every script", async () => {
     await wb.runCommand('Alliances: Open Partner Page');
     await wb.quickInputType('Hostile Host');
     await wb.quickPick('Hostile Host');
-    ({ frame, inner, url: frameUrl, cspEvents } = await attachWebview(wb.page, (f) => f.locator('h1#partner-name').filter({ hasText: 'Hostile Host' }).waitFor({ timeout: 30_000 })));
+    ({
+      frame,
+      inner,
+      url: frameUrl,
+      cspEvents,
+    } = await attachWebview(wb.page, (f) => f.locator('h1#partner-name').filter({ hasText: 'Hostile Host' }).waitFor({ timeout: 30_000 })));
     await assertStrictCsp(inner);
   });
 
   it(`shows all ${HOSTILE_PAYLOADS.length} payloads in every list field as literal text`, async () => {
     const count = HOSTILE_PAYLOADS.length;
-    await frame.locator('section#timeline li.entry').nth(count - 1).waitFor({ timeout: 30_000 });
+    await frame
+      .locator('section#timeline li.entry')
+      .nth(count - 1)
+      .waitFor({ timeout: 30_000 });
     const summaries = await texts('section#timeline .summary');
     const notes = await texts('section#timeline .notes:not(.private-note) pre');
     const privateNotes = await texts('section#timeline .private-note pre');
@@ -95,10 +126,16 @@ describe('Hostile text on the partner page (real browser)', function () {
       assert.ok(summaries.includes(line), `${name}: summary`);
       assert.ok(notes.includes(text), `${name}: notes`);
       assert.ok(privateNotes.includes(text), `${name}: private notes`);
-      assert.ok(metas.some((meta) => meta.includes(`by ${text.slice(0, 200)}`)), `${name}: author`);
+      assert.ok(
+        metas.some((meta) => meta.includes(`by ${text.slice(0, 200)}`)),
+        `${name}: author`,
+      );
       assert.ok(points.includes(line.trim()), `${name}: talking point`);
       assert.ok(followUps.includes(line.trim()), `${name}: follow-up`);
-      assert.ok(owners.some((owner) => owner.includes(`Owner: ${text.slice(0, 200).trim()} (teammate)`)), `${name}: follow-up owner`);
+      assert.ok(
+        owners.some((owner) => owner.includes(`Owner: ${text.slice(0, 200).trim()} (teammate)`)),
+        `${name}: follow-up owner`,
+      );
       assert.ok(asks.includes(`I asked: ${line.trim()}`), `${name}: ask`);
     }
     recordCounts('e2e-hostile-text', { hostilePayloads: count * 8 });
@@ -108,10 +145,26 @@ describe('Hostile text on the partner page (real browser)', function () {
     for (const [index, { name, text }] of HOSTILE_PAYLOADS.entries()) {
       const value = text.slice(0, 100);
       const visibleName = `${index} ${text.slice(0, 190)}`.trim();
-      write(partnerFile, { ...partner, name: visibleName, role: text.slice(0, 200), department: value.trim() || 'Security', email: text.slice(0, 300), leads: [text.slice(0, 200), 'Roadmap'], updatedAt: new Date().toISOString() });
-      await inner.waitForFunction((expected) => document.querySelector('h1#partner-name')?.firstChild?.textContent === expected, visibleName, { timeout: 15_000 });
+      write(partnerFile, {
+        ...partner,
+        name: visibleName,
+        role: text.slice(0, 200),
+        department: value.trim() || 'Security',
+        email: text.slice(0, 300),
+        leads: [text.slice(0, 200), 'Roadmap'],
+        updatedAt: new Date().toISOString(),
+      });
+      await inner.waitForFunction(
+        (expected) => document.querySelector('h1#partner-name')?.firstChild?.textContent === expected,
+        visibleName,
+        { timeout: 15_000 },
+      );
       assert.equal(await frame.locator('dd[data-fact="email"]').textContent(), text.slice(0, 300), `${name}: email`);
-      assert.equal(await frame.locator('[data-testid="role-department"]').textContent(), [text.slice(0, 200), value.trim() || 'Security'].filter(Boolean).join(' · '), `${name}: role and department`);
+      assert.equal(
+        await frame.locator('[data-testid="role-department"]').textContent(),
+        [text.slice(0, 200), value.trim() || 'Security'].filter(Boolean).join(' · '),
+        `${name}: role and department`,
+      );
       assert.equal(await frame.locator('dd[data-fact="leads"]').textContent(), `${text.slice(0, 200)}, Roadmap`, `${name}: leads`);
     }
     recordCounts('e2e-hostile-text', { hostilePayloads: HOSTILE_PAYLOADS.length * 5 });
@@ -119,11 +172,18 @@ describe('Hostile text on the partner page (real browser)', function () {
 
   it('ran nothing and loaded nothing: no dialog, navigation, CSP violation, or element made from text', async () => {
     const elements = await inner.evaluate(() => ({
-      forbidden: [...document.querySelectorAll('img, a, iframe, object, embed, base, b, form, input:not(vscode-textfield input), link:not([rel="stylesheet"])')].map((e) => e.outerHTML.slice(0, 80)),
+      forbidden: [
+        ...document.querySelectorAll(
+          'img, a, iframe, object, embed, base, b, form, input:not(vscode-textfield input), link:not([rel="stylesheet"])',
+        ),
+      ].map((e) => e.outerHTML.slice(0, 80)),
       svgs: [...document.querySelectorAll('svg')].filter((svg) => !svg.closest('section#trend')).length,
       metas: document.querySelectorAll('meta').length,
-      inlineScripts: [...document.querySelectorAll('script:not([src])')].filter((s) => !(s.textContent ?? '').includes('acquireVsCodeApi')).length,
-      styledSpans: [...document.querySelectorAll('[style]')].map((e) => e.getAttribute('style') ?? '').filter((style) => /position:\s*fixed|background:\s*red/.test(style)).length,
+      inlineScripts: [...document.querySelectorAll('script:not([src])')].filter((s) => !(s.textContent ?? '').includes('acquireVsCodeApi'))
+        .length,
+      styledSpans: [...document.querySelectorAll('[style]')]
+        .map((e) => e.getAttribute('style') ?? '')
+        .filter((style) => /position:\s*fixed|background:\s*red/.test(style)).length,
       onHandlers: [...document.querySelectorAll('*')].filter((e) => [...e.attributes].some((a) => a.name.startsWith('on'))).length,
       background: getComputedStyle(document.body).backgroundImage,
     }));

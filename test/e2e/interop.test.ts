@@ -53,11 +53,14 @@ describe('Import and export in the real workbench', function () {
     vcards = path.join(workspace, 'contacts', 'contacts-v4.vcf');
     fs.copyFileSync(path.join(repoRoot, 'test', 'fixtures', 'import', 'contacts-v4.vcf'), vcards);
     sheet = path.join(workspace, 'contacts', 'partners-sheet.csv');
-    fs.writeFileSync(sheet, [
-      'Person,Team,Job,Mail,Topics',
-      'Ines Duarte,Legal,Privacy Counsel,ines@example.com,GDPR; Contracts',
-      'Dana Whitfield,Product,Director of Product,dana@example.com,Roadmap; Billing',
-    ].join('\r\n') + '\r\n');
+    fs.writeFileSync(
+      sheet,
+      [
+        'Person,Team,Job,Mail,Topics',
+        'Ines Duarte,Legal,Privacy Counsel,ines@example.com,GDPR; Contracts',
+        'Dana Whitfield,Product,Director of Product,dana@example.com,Roadmap; Billing',
+      ].join('\r\n') + '\r\n',
+    );
     wb = await openWorkbench({ workspace, vsix });
     await wb.page.locator('.activitybar .action-item:has(a[aria-label^="Alliances"])').click();
     await treeRow('Dana Whitfield').waitFor({ state: 'visible' });
@@ -67,7 +70,8 @@ describe('Import and export in the real workbench', function () {
   });
 
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await wb?.screenshot(`debug-interop-${(this.currentTest.title.split(' ')[0] ?? '').replace(/\W/g, '')}`).catch(() => undefined);
+    if (this.currentTest?.state === 'failed')
+      await wb?.screenshot(`debug-interop-${(this.currentTest.title.split(' ')[0] ?? '').replace(/\W/g, '')}`).catch(() => undefined);
     // A failed test must not leave its quick input open for the next one.
     const input = wb?.page.locator('.quick-input-widget input');
     if (await input?.isVisible()) await input?.press('Escape');
@@ -78,10 +82,20 @@ describe('Import and export in the real workbench', function () {
     fs.rmSync(workspace, { recursive: true, force: true });
   });
 
-  const treeRow = (name: string) => wb.page.locator('.pane:has(.pane-header[aria-label^="Partners"]) .monaco-list-row').filter({ hasText: name }).first();
-  const titled = (title: string) => wb.page.locator('.quick-input-widget').filter({ has: wb.page.locator('.quick-input-title', { hasText: title }) }).waitFor({ state: 'visible' });
+  const treeRow = (name: string) =>
+    wb.page.locator('.pane:has(.pane-header[aria-label^="Partners"]) .monaco-list-row').filter({ hasText: name }).first();
+  const titled = (title: string) =>
+    wb.page
+      .locator('.quick-input-widget')
+      .filter({ has: wb.page.locator('.quick-input-title', { hasText: title }) })
+      .waitFor({ state: 'visible' });
   /** Each row of the open quick pick as a screen reader reads it: icon, label, description, detail, group. */
-  const rows = async () => (await wb.page.locator('.quick-input-list .monaco-list-row').evaluateAll((elements) => elements.map((row) => row.getAttribute('aria-label') ?? ''))).map((row) => row.replace(/\s+/g, ' '));
+  const rows = async () =>
+    (
+      await wb.page
+        .locator('.quick-input-list .monaco-list-row')
+        .evaluateAll((elements) => elements.map((row) => row.getAttribute('aria-label') ?? ''))
+    ).map((row) => row.replace(/\s+/g, ' '));
 
   it('shows the preview of an Outlook file, and Escape there leaves every byte as it was', async () => {
     const before = snapshot(workspace);
@@ -111,7 +125,10 @@ describe('Import and export in the real workbench', function () {
     await wb.quickInputPress('Escape');
     await wb.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
     assert.deepEqual(snapshot(workspace), before, 'no file was added, removed or changed');
-    recordCounts('e2e-import-cancelled', { bytesChecked: [...before.values()].reduce((sum, base64) => sum + Buffer.from(base64, 'base64').length, 0), bytesLost: 0 });
+    recordCounts('e2e-import-cancelled', {
+      bytesChecked: [...before.values()].reduce((sum, base64) => sum + Buffer.from(base64, 'base64').length, 0),
+      bytesLost: 0,
+    });
     assert.equal(await treeRow('Zoë Ångström').count(), 0);
     assert.equal(await wb.page.locator('.notifications-toasts').filter({ hasText: 'imported from' }).count(), 0);
   });
@@ -141,13 +158,24 @@ describe('Import and export in the real workbench', function () {
     const ines = partners.find((p) => p.name === 'Ines Duarte');
     assert.ok(ines, 'her file is on disk');
     const { id, createdAt, updatedAt, author, ...fields } = ines;
-    assert.deepEqual(fields, { schemaVersion: 1, name: 'Ines Duarte', role: 'Privacy Counsel', department: 'Legal', email: 'ines@example.com', leads: ['GDPR', 'Contracts'] });
+    assert.deepEqual(fields, {
+      schemaVersion: 1,
+      name: 'Ines Duarte',
+      role: 'Privacy Counsel',
+      department: 'Legal',
+      email: 'ines@example.com',
+      leads: ['GDPR', 'Contracts'],
+    });
     assert.match(id, /^[0-9a-z]{26}$/);
     assert.equal(createdAt, updatedAt);
     assert.ok(author.name);
     const file = fs.readdirSync(path.join(store, 'partners')).find((name) => name.includes(id));
     assert.match(file ?? '', /^ines-duarte-[0-9a-z]{26}\.json$/);
-    assert.deepEqual(partners.find((p) => p.name === 'Dana Whitfield')?.leads, ['Roadmap', 'Pricing', 'Billing'], 'leads are added to, never replaced');
+    assert.deepEqual(
+      partners.find((p) => p.name === 'Dana Whitfield')?.leads,
+      ['Roadmap', 'Pricing', 'Billing'],
+      'leads are added to, never replaced',
+    );
     assert.equal(partners.find((p) => p.name === 'Dana Whitfield')?.role, 'Director of Product');
   });
 
@@ -163,8 +191,15 @@ describe('Import and export in the real workbench', function () {
     await wb.waitForNotification('Alliances: imported from contacts-v4.vcf: 1 added, 1 updated.');
     await treeRow('Jürgen Müller').waitFor({ state: 'visible' });
     const partners = partnerFiles(store);
-    const { id, createdAt, updatedAt, author, ...fields } = partners.find((p) => p.name === 'Jürgen Müller') ?? assert.fail('his file is on disk');
-    assert.deepEqual(fields, { schemaVersion: 1, name: 'Jürgen Müller', role: 'Account Manager', department: 'Nordwind GmbH', email: 'juergen.mueller@example.de' });
+    const { id, createdAt, updatedAt, author, ...fields } =
+      partners.find((p) => p.name === 'Jürgen Müller') ?? assert.fail('his file is on disk');
+    assert.deepEqual(fields, {
+      schemaVersion: 1,
+      name: 'Jürgen Müller',
+      role: 'Account Manager',
+      department: 'Nordwind GmbH',
+      email: 'juergen.mueller@example.de',
+    });
     assert.ok(id && createdAt && updatedAt && author.name);
     assert.equal(partners.find((p) => p.name === 'Leo Tanaka')?.email, 'leo@example.com');
   });
@@ -175,7 +210,10 @@ describe('Import and export in the real workbench', function () {
     await titled('Export Partners as CSV');
     // The dialog suggests a file in the workspace folder; the user picks another name.
     const suggested = path.join(workspace, 'alliances-partners.csv');
-    await wb.page.waitForFunction((value) => document.querySelector<HTMLInputElement>('.quick-input-widget input')?.value === value, suggested);
+    await wb.page.waitForFunction(
+      (value) => document.querySelector<HTMLInputElement>('.quick-input-widget input')?.value === value,
+      suggested,
+    );
     await wb.fileDialog(target);
     await wb.waitForNotification('Alliances: exported to partners-export.csv.');
 
@@ -185,8 +223,17 @@ describe('Import and export in the real workbench', function () {
     assert.equal(written, partnersCsv(onDisk, { now: new Date(), defaultCadenceDays: 14 }));
     const lines = written.split('\r\n');
     assert.equal(lines[0], 'Name,Role,Department,Email,Cadence (days),Leads,Last check-in,Next due,Status,Id');
-    assert.equal(lines.filter((line) => line.startsWith('Ines Duarte,Privacy Counsel,Legal,ines@example.com,14,GDPR; Contracts,,')).length, 1, written);
-    assert.equal(lines.filter((line) => line.startsWith('Dana Whitfield,Director of Product,Product,dana@example.com,14,Roadmap; Pricing; Billing,')).length, 1, written);
+    assert.equal(
+      lines.filter((line) => line.startsWith('Ines Duarte,Privacy Counsel,Legal,ines@example.com,14,GDPR; Contracts,,')).length,
+      1,
+      written,
+    );
+    assert.equal(
+      lines.filter((line) => line.startsWith('Dana Whitfield,Director of Product,Product,dana@example.com,14,Roadmap; Pricing; Billing,'))
+        .length,
+      1,
+      written,
+    );
     assert.equal(fs.existsSync(path.join(workspace, 'alliances-partners.csv')), false, 'nothing written where the dialog first pointed');
   });
 });

@@ -33,7 +33,8 @@ function readJson<T>(file: string): T {
 
 function readJsonFiles<T>(dir: string): T[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' })
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((name) => name.endsWith('.json'))
     .map((name) => readJson<T>(path.join(dir, name)));
 }
@@ -87,18 +88,49 @@ describe('Partner page in the real workbench', function () {
     store = path.join(workspace, '.alliances');
 
     // Hostile text in Dana's latest check-in, its private note, and a follow-up; talking points and asks.
-    danaFile = fs.readdirSync(path.join(store, 'partners')).map((name) => path.join(store, 'partners', name)).find((file) => readJson<Partner>(file).name === 'Dana Whitfield')!;
+    danaFile = fs
+      .readdirSync(path.join(store, 'partners'))
+      .map((name) => path.join(store, 'partners', name))
+      .find((file) => readJson<Partner>(file).name === 'Dana Whitfield')!;
     dana = readJson<Partner>(danaFile);
-    const checkInFiles = fs.readdirSync(path.join(store, 'checkins'), { recursive: true, encoding: 'utf8' }).filter((n) => n.endsWith('.json')).map((n) => path.join(store, 'checkins', n));
-    const latestFile = checkInFiles.filter((f) => readJson<CheckIn>(f).partnerId === dana.id).sort((a, b) => readJson<CheckIn>(b).date.localeCompare(readJson<CheckIn>(a).date))[0];
+    const checkInFiles = fs
+      .readdirSync(path.join(store, 'checkins'), { recursive: true, encoding: 'utf8' })
+      .filter((n) => n.endsWith('.json'))
+      .map((n) => path.join(store, 'checkins', n));
+    const latestFile = checkInFiles
+      .filter((f) => readJson<CheckIn>(f).partnerId === dana.id)
+      .sort((a, b) => readJson<CheckIn>(b).date.localeCompare(readJson<CheckIn>(a).date))[0];
     latestCheckIn = { ...readJson<CheckIn>(latestFile), summary: HOSTILE_SUMMARY, notes: HOSTILE_NOTES };
     writeRecord(latestFile, latestCheckIn);
-    const base = (daysAgo: number) => ({ schemaVersion: 1, id: newId(Date.now() - daysAgo * 86_400_000), createdAt: stamp(daysAgo), updatedAt: stamp(daysAgo), author: AUTHOR });
-    writeRecord(path.join(store, 'private', 'notes', `${latestCheckIn.id}.json`), { ...base(20), id: latestCheckIn.id, checkInId: latestCheckIn.id, notes: HOSTILE_PRIVATE });
-    const followUp = { ...base(20), partnerId: dana.id, checkInId: latestCheckIn.id, text: FOLLOW_UP_TEXT, owner: 'me', due: format(subDays(new Date(), 3), 'yyyy-MM-dd') };
+    const base = (daysAgo: number) => ({
+      schemaVersion: 1,
+      id: newId(Date.now() - daysAgo * 86_400_000),
+      createdAt: stamp(daysAgo),
+      updatedAt: stamp(daysAgo),
+      author: AUTHOR,
+    });
+    writeRecord(path.join(store, 'private', 'notes', `${latestCheckIn.id}.json`), {
+      ...base(20),
+      id: latestCheckIn.id,
+      checkInId: latestCheckIn.id,
+      notes: HOSTILE_PRIVATE,
+    });
+    const followUp = {
+      ...base(20),
+      partnerId: dana.id,
+      checkInId: latestCheckIn.id,
+      text: FOLLOW_UP_TEXT,
+      owner: 'me',
+      due: format(subDays(new Date(), 3), 'yyyy-MM-dd'),
+    };
     followUpFile = path.join(store, 'follow-ups', `${followUp.id}.json`);
     writeRecord(followUpFile, followUp);
-    pointByKeyboard = { ...base(5), partnerId: dana.id, text: 'Retry policy for failed invoices', source: { path: 'src/billing/invoice.ts', startLine: 1, endLine: 3, snippet: 'export function invoiceTotal' } };
+    pointByKeyboard = {
+      ...base(5),
+      partnerId: dana.id,
+      text: 'Retry policy for failed invoices',
+      source: { path: 'src/billing/invoice.ts', startLine: 1, endLine: 3, snippet: 'export function invoiceTotal' },
+    };
     pointByForm = { ...base(4), partnerId: dana.id, text: 'Pricing page copy review' };
     for (const point of [pointByKeyboard, pointByForm]) writeRecord(path.join(store, 'talking-points', `${point.id}.json`), point);
     const asks: Ask[] = [
@@ -129,7 +161,14 @@ describe('Partner page in the real workbench', function () {
 
   /** The page's document (two iframes deep), with a recorder of CSP violations from now on. */
   async function attachToPage(): Promise<void> {
-    ({ frame, inner: innerFrame, url: frameUrl, cspEvents } = await attachWebview(wb.page, (f) => f.locator('h1#partner-name').filter({ hasText: 'Dana Whitfield' }).waitFor({ timeout: 30_000 })));
+    ({
+      frame,
+      inner: innerFrame,
+      url: frameUrl,
+      cspEvents,
+    } = await attachWebview(wb.page, (f) =>
+      f.locator('h1#partner-name').filter({ hasText: 'Dana Whitfield' }).waitFor({ timeout: 30_000 }),
+    ));
   }
 
   it('opens from the Command Palette with the partner picked, and shows the header', async () => {
@@ -163,11 +202,23 @@ describe('Partner page in the real workbench', function () {
     // Text stayed text: no element was made from it.
     assert.equal(await frame.locator('img').count(), 0);
     assert.equal(await frame.locator('a').count(), 0);
-    assert.equal(await innerFrame.evaluate(() => document.querySelectorAll('textarea').length), 0, 'no <textarea> outside the form controls');
+    assert.equal(
+      await innerFrame.evaluate(() => document.querySelectorAll('textarea').length),
+      0,
+      'no <textarea> outside the form controls',
+    );
     // Scripts: ours (by URL, with the nonce) and VS Code's own acquireVsCodeApi (injected before our CSP).
-    const scripts = await innerFrame.evaluate(() => [...document.querySelectorAll('script')].map((script) => ({ src: script.src, text: script.textContent ?? '' })));
-    assert.deepEqual(scripts.filter((script) => script.src).map((script) => path.posix.basename(new URL(script.src).pathname)), ['partnerPage.js']);
-    assert.ok(scripts.filter((script) => !script.src).every((script) => script.text.includes('acquireVsCodeApi')), 'no other inline script');
+    const scripts = await innerFrame.evaluate(() =>
+      [...document.querySelectorAll('script')].map((script) => ({ src: script.src, text: script.textContent ?? '' })),
+    );
+    assert.deepEqual(
+      scripts.filter((script) => script.src).map((script) => path.posix.basename(new URL(script.src).pathname)),
+      ['partnerPage.js'],
+    );
+    assert.ok(
+      scripts.filter((script) => !script.src).every((script) => script.text.includes('acquireVsCodeApi')),
+      'no other inline script',
+    );
     assert.ok(scripts.every((script) => !script.text.includes('alert(')));
   });
 
@@ -175,9 +226,12 @@ describe('Partner page in the real workbench', function () {
     const chart = section('trend');
     assert.equal(await chart.locator('svg.chart circle.point').count(), 3);
     assert.equal(await chart.locator('svg.chart polyline.trend').count(), 1);
-    assert.match(await chart.locator('svg.chart desc').textContent() ?? '', /3 rated check-ins .* latest 3 of 5, average 3\.7/);
+    assert.match((await chart.locator('svg.chart desc').textContent()) ?? '', /3 rated check-ins .* latest 3 of 5, average 3\.7/);
     const rows = await chart.locator('table.visually-hidden tbody tr').allInnerTexts();
-    assert.deepEqual(rows.map((row) => row.split('\t')[1]), ['4', '4', '3']);
+    assert.deepEqual(
+      rows.map((row) => row.split('\t')[1]),
+      ['4', '4', '3'],
+    );
   });
 
   it('shows talking points, follow-ups and the asks/offers balance', async () => {
@@ -210,17 +264,28 @@ describe('Partner page in the real workbench', function () {
     const order: string[] = [];
     for (let i = 0; i < 10; i++) {
       await wb.page.keyboard.press('Tab');
-      order.push(await innerFrame.evaluate(() => {
-        const active = document.activeElement as HTMLElement | null;
-        return active?.closest<HTMLElement>('[data-focus]')?.dataset.focus ?? active?.tagName ?? '';
-      }));
+      order.push(
+        await innerFrame.evaluate(() => {
+          const active = document.activeElement as HTMLElement | null;
+          return active?.closest<HTMLElement>('[data-focus]')?.dataset.focus ?? active?.tagName ?? '';
+        }),
+      );
     }
-    assert.deepEqual(order.map((key) => key.replace(/-[0-9a-z]{26}$/, '-<id>')), [
-      'log-check-in', 'add-talking-point',
-      'tp-open-<id>', 'tp-cover-<id>', 'tp-cover-<id>', 'tp-new', 'tp-add',
-      'fu-<id>',
-      'ask-helped-<id>', 'ask-declined-<id>',
-    ]);
+    assert.deepEqual(
+      order.map((key) => key.replace(/-[0-9a-z]{26}$/, '-<id>')),
+      [
+        'log-check-in',
+        'add-talking-point',
+        'tp-open-<id>',
+        'tp-cover-<id>',
+        'tp-cover-<id>',
+        'tp-new',
+        'tp-add',
+        'fu-<id>',
+        'ask-helped-<id>',
+        'ask-declined-<id>',
+      ],
+    );
   });
 
   it('filters by author once two people wrote about the partner, and back to everyone', async () => {
@@ -228,11 +293,20 @@ describe('Partner page in the real workbench', function () {
     // Only Alex Morgan so far: no filter (and nothing for Tab to stop at).
     assert.equal(await filter.isVisible(), false);
     const samsFile = path.join(store, 'follow-ups', `${newId()}.json`);
-    const sams = { schemaVersion: 1, id: path.basename(samsFile, '.json'), createdAt: stamp(1), updatedAt: stamp(1), author: { name: 'Sam Lee' }, partnerId: dana.id, text: 'Sam shares the churn numbers', owner: 'me' };
+    const sams = {
+      schemaVersion: 1,
+      id: path.basename(samsFile, '.json'),
+      createdAt: stamp(1),
+      updatedAt: stamp(1),
+      author: { name: 'Sam Lee' },
+      partnerId: dana.id,
+      text: 'Sam shares the churn numbers',
+      owner: 'me',
+    };
     writeRecord(samsFile, sams);
     await filter.locator('vscode-button', { hasText: 'Sam Lee' }).click();
     const followUps = section('follow-ups').locator('li.item .item-text');
-    await untilAsync('only Sam Lee\'s follow-up', async () => (await followUps.allInnerTexts()).join('|') === sams.text);
+    await untilAsync("only Sam Lee's follow-up", async () => (await followUps.allInnerTexts()).join('|') === sams.text);
     assert.equal(await section('timeline').locator('li.entry').count(), 0);
     assert.equal(await section('talking-points').locator('li.item').count(), 0);
     assert.equal(await filter.locator('vscode-button[aria-pressed="true"]').innerText(), 'Sam Lee');
@@ -240,7 +314,7 @@ describe('Partner page in the real workbench', function () {
     await untilAsync('every check-in again', async () => (await section('timeline').locator('li.entry').count()) === 3);
     assert.equal(await filter.locator('vscode-button[aria-pressed="true"]').innerText(), 'Everyone');
     fs.rmSync(samsFile);
-    await untilAsync('the filter gone with Sam\'s follow-up', async () => !(await filter.isVisible()));
+    await untilAsync("the filter gone with Sam's follow-up", async () => !(await filter.isVisible()));
   });
 
   it('completes a follow-up from the page: the file on disk changes, the page updates', async () => {
@@ -266,7 +340,9 @@ describe('Partner page in the real workbench', function () {
   it('adds a talking point from the page', async () => {
     await frame.locator('#new-talking-point input').fill('Ask about the <b>beta</b> list');
     await wb.page.keyboard.press('Enter');
-    const added = await until('a new talking point file', () => readJsonFiles<TalkingPoint>(path.join(store, 'talking-points')).find((p) => p.text === 'Ask about the <b>beta</b> list'));
+    const added = await until('a new talking point file', () =>
+      readJsonFiles<TalkingPoint>(path.join(store, 'talking-points')).find((p) => p.text === 'Ask about the <b>beta</b> list'),
+    );
     assert.equal(added.partnerId, dana.id);
     await section('talking-points').locator('li.item', { hasText: 'Ask about the <b>beta</b> list' }).waitFor();
     assert.equal(await frame.locator('b').count(), 0);
@@ -302,22 +378,35 @@ describe('Partner page in the real workbench', function () {
     await form.locator('vscode-radio[checked]', { hasText: 'Help-me' }).waitFor({ state: 'attached' });
     await form.locator('vscode-radio[checked]', { hasText: '4 – good' }).waitFor({ state: 'attached' });
 
-    const checkIn = await until('the new check-in on disk', () => readJsonFiles<CheckIn>(path.join(store, 'checkins')).find((c) => c.summary === 'Launch plan agreed </textarea>'));
+    const checkIn = await until('the new check-in on disk', () =>
+      readJsonFiles<CheckIn>(path.join(store, 'checkins')).find((c) => c.summary === 'Launch plan agreed </textarea>'),
+    );
     assert.equal(checkIn.partnerId, dana.id);
     assert.equal(checkIn.kind, 'help-me');
     assert.equal(checkIn.rating, 4);
     assert.equal(checkIn.notes, '## Decisions\n- two phases\n- <b>not bold</b>');
     const ask = readJsonFiles<Ask>(path.join(store, 'asks')).find((a) => a.checkInId === checkIn.id);
-    assert.deepEqual([ask?.direction, ask?.text, ask?.status, ask?.partnerId], ['they-asked', 'Review the pricing page copy', 'open', dana.id]);
+    assert.deepEqual(
+      [ask?.direction, ask?.text, ask?.status, ask?.partnerId],
+      ['they-asked', 'Review the pricing page copy', 'open', dana.id],
+    );
     const action = readJsonFiles<FollowUp>(path.join(store, 'follow-ups')).find((f) => f.checkInId === checkIn.id);
-    assert.deepEqual([action?.text, action?.owner, action?.due, action?.partnerId], ['Share the rollout checklist', 'me', '2030-01-15', dana.id]);
+    assert.deepEqual(
+      [action?.text, action?.owner, action?.due, action?.partnerId],
+      ['Share the rollout checklist', 'me', '2030-01-15', dana.id],
+    );
     const point = readJson<TalkingPoint>(path.join(store, 'talking-points', `${pointByForm.id}.json`));
     assert.equal(point.coveredIn, checkIn.id);
     const note = readJson<{ notes: string }>(path.join(store, 'private', 'notes', `${checkIn.id}.json`));
     assert.equal(note.notes, 'She may move teams');
 
     // The page updated live: the new check-in is first in the timeline, the new ask is open.
-    await section('timeline').locator('li.entry').first().locator('.summary').filter({ hasText: 'Launch plan agreed </textarea>' }).waitFor();
+    await section('timeline')
+      .locator('li.entry')
+      .first()
+      .locator('.summary')
+      .filter({ hasText: 'Launch plan agreed </textarea>' })
+      .waitFor();
     assert.equal(await section('timeline').locator('li.entry').count(), 4);
     assert.equal(await section('asks').locator('[data-testid="they-asked"]').innerText(), '2 (open 1, helped 1, declined 0)');
     assert.equal(await frame.locator('b').count(), 0);
@@ -343,7 +432,10 @@ describe('Partner page in the real workbench', function () {
     await attachToPage();
     assert.equal(await wb.page.locator('.tab', { hasText: 'Partner: Dana Whitfield' }).count(), 1);
     await frame.locator('section#checkin-form').waitFor({ state: 'visible' });
-    assert.equal(await frame.locator('#checkin-form vscode-textfield[data-path="summary"] input').inputValue(), 'A draft that must survive');
+    assert.equal(
+      await frame.locator('#checkin-form vscode-textfield[data-path="summary"] input').inputValue(),
+      'A draft that must survive',
+    );
   });
 
   it('comes back after the window reloads (the serializer), still the same single page', async () => {
@@ -356,7 +448,9 @@ describe('Partner page in the real workbench', function () {
     // The web workbench may restore the page state of a few seconds earlier: the latest draft, or an
     // older one — but never the draft of the check-in saved meanwhile (it would be saved twice).
     const form = frame.locator('#checkin-form');
-    const restored = (await form.isVisible()) ? await form.locator('vscode-textfield[data-path="summary"] input').inputValue() : '(form closed)';
+    const restored = (await form.isVisible())
+      ? await form.locator('vscode-textfield[data-path="summary"] input').inputValue()
+      : '(form closed)';
     assert.notEqual(restored, 'Launch plan agreed </textarea>');
     if (!(await form.isVisible())) await frame.locator('vscode-button', { hasText: 'Log check-in' }).click();
   });
@@ -391,7 +485,11 @@ describe('Partner page in the real workbench', function () {
 
     // The page validates what it receives: a message that does not match the protocol changes nothing.
     const heading = await frame.locator('h1#partner-name').innerText();
-    await innerFrame.evaluate(() => window.dispatchEvent(new MessageEvent('message', { data: { type: 'data', data: { partner: { name: '<img src=x onerror=alert(1)>' } } } })));
+    await innerFrame.evaluate(() =>
+      window.dispatchEvent(
+        new MessageEvent('message', { data: { type: 'data', data: { partner: { name: '<img src=x onerror=alert(1)>' } } } }),
+      ),
+    );
     await frame.locator('#status').filter({ hasText: 'could not read' }).waitFor();
     assert.equal(await frame.locator('h1#partner-name').innerText(), heading);
 

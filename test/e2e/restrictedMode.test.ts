@@ -29,14 +29,24 @@ describe('Alliances in Restricted Mode', function () {
     fs.mkdirSync(path.join(workspace, 'elsewhere', 'partners'), { recursive: true });
     fs.writeFileSync(
       path.join(workspace, 'elsewhere', 'partners', `decoy-${DECOY_ID}.json`),
-      serialise({ schemaVersion: 1, id: DECOY_ID, name: 'Decoy Dora', department: 'Sales', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', author: { name: 'x' } }),
+      serialise({
+        schemaVersion: 1,
+        id: DECOY_ID,
+        name: 'Decoy Dora',
+        department: 'Sales',
+        createdAt: '2026-01-01T00:00:00.000Z',
+        updatedAt: '2026-01-01T00:00:00.000Z',
+        author: { name: 'x' },
+      }),
     );
     // A repository whose own git config names someone else and runs a program on "git status".
     const git = (...args: string[]) => execFileSync('git', args, { cwd: workspace, stdio: 'ignore' });
     git('init', '-q', '-b', 'main');
     git('config', 'user.name', 'Workspace Mallory');
     git('config', 'user.email', 'mallory@evil.example');
-    fs.writeFileSync(path.join(workspace, 'fsmonitor.sh'), `#!/bin/sh\ntouch ${JSON.stringify(path.join(workspace, 'EXECUTED'))}\n`, { mode: 0o755 });
+    fs.writeFileSync(path.join(workspace, 'fsmonitor.sh'), `#!/bin/sh\ntouch ${JSON.stringify(path.join(workspace, 'EXECUTED'))}\n`, {
+      mode: 0o755,
+    });
     git('config', 'core.fsmonitor', path.join(workspace, 'fsmonitor.sh'));
     wb = await openWorkbench({ workspace, vsix, workspaceTrust: true });
   });
@@ -60,8 +70,12 @@ describe('Alliances in Restricted Mode', function () {
     await wb.screenshot('restricted-mode');
   });
 
-  it('logs a check-in without consulting the folder\'s git: the author is not the one its git config names', async () => {
-    const onStep = (n: number) => wb.page.locator('.quick-input-widget').filter({ hasText: `${n}/4` }).waitFor({ state: 'visible' });
+  it("logs a check-in without consulting the folder's git: the author is not the one its git config names", async () => {
+    const onStep = (n: number) =>
+      wb.page
+        .locator('.quick-input-widget')
+        .filter({ hasText: `${n}/4` })
+        .waitFor({ state: 'visible' });
     await wb.runCommand('Alliances: Log Check-in');
     await onStep(1);
     await wb.quickInputType('Dana');
@@ -77,7 +91,9 @@ describe('Alliances in Restricted Mode', function () {
     const deadline = Date.now() + 15_000;
     let logged: CheckIn | undefined;
     while (!logged && Date.now() < deadline) {
-      logged = fs.readdirSync(checkins, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.json'))
+      logged = fs
+        .readdirSync(checkins, { recursive: true, encoding: 'utf8' })
+        .filter((name) => name.endsWith('.json'))
         .map((name) => JSON.parse(fs.readFileSync(path.join(checkins, name), 'utf8')) as CheckIn)
         .find((c) => c.summary === 'Logged in Restricted Mode');
       if (!logged) await wb.page.waitForTimeout(200);
@@ -92,7 +108,11 @@ describe('Alliances in Restricted Mode', function () {
 
   it('honours alliances.storePath once the user trusts the folder', async () => {
     await wb.runCommand('Workspaces: Manage Workspace Trust');
-    await wb.page.locator('.workspace-trust-editor .monaco-button').filter({ hasText: /^Trust$/ }).first().click();
+    await wb.page
+      .locator('.workspace-trust-editor .monaco-button')
+      .filter({ hasText: /^Trust$/ })
+      .first()
+      .click();
     await wb.page.locator('.statusbar-item').filter({ hasText: 'Restricted Mode' }).first().waitFor({ state: 'hidden' });
     // The trust editor opens as a modal editor: close it before using the workbench again.
     await wb.page.locator('.monaco-modal-editor-block .codicon-close[aria-label^="Close Modal Editor"]').click();

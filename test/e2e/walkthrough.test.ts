@@ -28,7 +28,8 @@ describe('The Get Started walkthrough in the real workbench', function () {
   });
 
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await wb?.screenshot(`debug-walkthrough-${(this.currentTest.title.split(' ')[0] ?? '').replace(/\W/g, '')}`).catch(() => undefined);
+    if (this.currentTest?.state === 'failed')
+      await wb?.screenshot(`debug-walkthrough-${(this.currentTest.title.split(' ')[0] ?? '').replace(/\W/g, '')}`).catch(() => undefined);
   });
 
   after(async () => {
@@ -41,13 +42,17 @@ describe('The Get Started walkthrough in the real workbench', function () {
   const step = (id: StepId) => container().locator(`button.getting-started-step[data-step-id="${WALKTHROUGH}#${id}"]`);
   const ticked = (id: StepId, done: boolean) => container().locator(`[data-done-step-id="${WALKTHROUGH}#${id}"][aria-checked="${done}"]`);
   /** SVG media is inlined in a webview (two iframes deep) inside the step's media area. */
-  const picture = () => wb.page.frameLocator('.getting-started-media iframe.webview.ready').frameLocator('#active-frame').locator('svg[role="img"]');
+  const picture = () =>
+    wb.page.frameLocator('.getting-started-media iframe.webview.ready').frameLocator('#active-frame').locator('svg[role="img"]');
   const button = (id: StepId, label: string) => step(id).locator('a.monaco-button', { hasText: label });
 
   /** Waits until the step's picture is shown, then returns the fill of its background and the theme's
    *  editor background, both as the browser computes them (rgb(…)). */
   const shownPicture = async (id: StepId) => {
-    await picture().locator('title').filter({ hasText: text(id, 'altText') }).waitFor({ state: 'attached' });
+    await picture()
+      .locator('title')
+      .filter({ hasText: text(id, 'altText') })
+      .waitFor({ state: 'attached' });
     return picture().evaluate((svg) => {
       const probe = document.createElement('div');
       probe.style.color = 'var(--vscode-editor-background)';
@@ -55,7 +60,11 @@ describe('The Get Started walkthrough in the real workbench', function () {
       const theme = getComputedStyle(probe).color;
       probe.remove();
       const background = svg.querySelector('g > rect');
-      return { fill: background ? getComputedStyle(background).fill : '', theme, themeVariable: getComputedStyle(document.documentElement).getPropertyValue('--vscode-editor-background').trim() };
+      return {
+        fill: background ? getComputedStyle(background).fill : '',
+        theme,
+        themeVariable: getComputedStyle(document.documentElement).getPropertyValue('--vscode-editor-background').trim(),
+      };
     });
   };
 
@@ -87,7 +96,10 @@ describe('The Get Started walkthrough in the real workbench', function () {
 
   it('lists the four steps, each with its SVG picture, alt text and theme colours', async () => {
     await openWalkthrough();
-    assert.deepEqual(await steps().locator('.step-title').allInnerTexts(), STEPS.map((id) => text(id, 'title')));
+    assert.deepEqual(
+      await steps().locator('.step-title').allInnerTexts(),
+      STEPS.map((id) => text(id, 'title')),
+    );
     for (const id of STEPS) {
       const colours = await select(id);
       assert.ok(colours.themeVariable, `${id}: the page has the theme's colours`);
@@ -111,7 +123,11 @@ describe('The Get Started walkthrough in the real workbench', function () {
     await button('addPartner', 'Add Partner').click();
     await answerAddPartnerWithRosa(wb);
     const partners = path.join(workspace, '.alliances', 'partners');
-    for (const deadline = Date.now() + 15_000; !(fs.existsSync(partners) && fs.readdirSync(partners).length > 0); await wb.page.waitForTimeout(100)) {
+    for (
+      const deadline = Date.now() + 15_000;
+      !(fs.existsSync(partners) && fs.readdirSync(partners).length > 0);
+      await wb.page.waitForTimeout(100)
+    ) {
       if (Date.now() > deadline) throw new Error('no partner file on disk 15 s after Add Partner');
     }
     await ticked('addPartner', true).waitFor();
@@ -139,7 +155,11 @@ describe('The Get Started walkthrough in the real workbench', function () {
     await select('addPartner');
     const shown: Record<string, { fill: string; theme: string }> = {};
     let before: string | undefined;
-    for (const [theme, kind, workbenchClass] of [['Light Modern', 'light', 'vs'], ['Dark Modern', 'dark', 'vs-dark'], ['Dark High Contrast', 'high-contrast', 'hc-black']] as const) {
+    for (const [theme, kind, workbenchClass] of [
+      ['Light Modern', 'light', 'vs'],
+      ['Dark Modern', 'dark', 'vs-dark'],
+      ['Dark High Contrast', 'high-contrast', 'hc-black'],
+    ] as const) {
       await wb.colorTheme(theme);
       await wb.page.locator(`.monaco-workbench.${workbenchClass}`).waitFor();
       // The picture is redrawn after the theme changes: wait for the new colours.

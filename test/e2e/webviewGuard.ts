@@ -18,7 +18,9 @@ export function guardPage(page: Page): PageGuard {
     navigations: [],
     strangeNavigations: () =>
       guard.navigations.filter(
-        (url) => (url !== 'about:blank' && !/^https?:\/\/(127\.0\.0\.1:\d+|[a-z0-9+-]+\.vscode-cdn\.net)\//.test(url)) || /javascript:|evil\.example|\/x(\?|$)/i.test(url),
+        (url) =>
+          (url !== 'about:blank' && !/^https?:\/\/(127\.0\.0\.1:\d+|[a-z0-9+-]+\.vscode-cdn\.net)\//.test(url)) ||
+          /javascript:|evil\.example|\/x(\?|$)/i.test(url),
       ),
   };
   page.on('dialog', (dialog) => {
@@ -53,12 +55,19 @@ export async function attachWebview(page: Page, ready: (frame: FrameLocator) => 
     w.cspEvents = [];
     document.addEventListener('securitypolicyviolation', (e) => w.cspEvents.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
-  return { frame, inner, url: inner.url(), cspEvents: () => inner.evaluate(() => (window as unknown as { cspEvents?: string[] }).cspEvents ?? []) };
+  return {
+    frame,
+    inner,
+    url: inner.url(),
+    cspEvents: () => inner.evaluate(() => (window as unknown as { cspEvents?: string[] }).cspEvents ?? []),
+  };
 }
 
 /** The page's CSP has default-src 'none' and every script carries its nonce; returns the nonce. */
 export async function assertStrictCsp(inner: Frame): Promise<string> {
-  const csp = await inner.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '');
+  const csp = await inner.evaluate(
+    () => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '',
+  );
   if (!/(^|;)\s*default-src 'none'/.test(csp)) throw new Error(`no default-src 'none' in ${csp}`);
   const nonce = /script-src 'nonce-([A-Za-z0-9+/=]+)'/.exec(csp)?.[1];
   if (!nonce) throw new Error(`no script nonce in ${csp}`);

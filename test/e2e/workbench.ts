@@ -4,9 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import {
-  installVsix, launchChromium, repoRoot, sleep, startCodeServer, tail, type CodeServer,
-} from '../harness/codeServer';
+import { installVsix, launchChromium, repoRoot, sleep, startCodeServer, tail, type CodeServer } from '../harness/codeServer';
 
 export const screenshotDir = path.join(repoRoot, 'test-results', 'screenshots');
 
@@ -71,27 +69,37 @@ export async function openWorkbench(opts: WorkbenchOptions): Promise<Workbench> 
     fs.mkdirSync(userDataDir, { recursive: true });
     await installVsix(opts.vsix, extensionsDir, userDataDir);
     // No smoke-test driver here: it hides notification toasts.
-    server = await startCodeServer({ workspace: opts.workspace, smokeTestDriver: false, extensionsDir, userDataDir, workspaceTrust: opts.workspaceTrust });
+    server = await startCodeServer({
+      workspace: opts.workspace,
+      smokeTestDriver: false,
+      extensionsDir,
+      userDataDir,
+      workspaceTrust: opts.workspaceTrust,
+    });
     browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(`${server.url}/?folder=${encodeURIComponent(opts.workspace)}`);
     try {
       await page.locator('.monaco-workbench .statusbar').waitFor({ state: 'visible', timeout: 60_000 });
     } catch (err) {
-      throw new Error(`the workbench never appeared: ${(err as Error).message}\n` +
-        `code-server log (tail):\n${tail(server.log(), 40)}`);
+      throw new Error(`the workbench never appeared: ${(err as Error).message}\n` + `code-server log (tail):\n${tail(server.log(), 40)}`);
     }
     const srv = server;
     // The status bar shows before extensions are registered; commands of the .vsix appear only later.
     await waitForLog(srv, /Launched Extension Host Process/, 30_000);
 
     const quickInputFocused = (): Promise<boolean> =>
-      page.evaluate(() => document.activeElement !== null && document.activeElement === document.querySelector('.quick-input-widget input'));
+      page.evaluate(
+        () => document.activeElement !== null && document.activeElement === document.querySelector('.quick-input-widget input'),
+      );
 
     const rowWithLabel = (label: string): Locator =>
-      page.locator(quickInputRow).filter({
-        has: page.locator('.label-name').getByText(label, { exact: true }),
-      }).first();
+      page
+        .locator(quickInputRow)
+        .filter({
+          has: page.locator('.label-name').getByText(label, { exact: true }),
+        })
+        .first();
 
     const workbench: Workbench = {
       page,
@@ -110,12 +118,14 @@ export async function openWorkbench(opts: WorkbenchOptions): Promise<Workbench> 
             return;
           } catch (err) {
             // An open palette does not pick up commands registered after it opened: close, reopen.
-            const seen = await page.locator(quickInputRow).allInnerTexts().catch(() => []);
+            const seen = await page
+              .locator(quickInputRow)
+              .allInnerTexts()
+              .catch(() => []);
             // Into the palette only: Escape on the Welcome page would leave the walkthrough.
             if (await quickInputFocused()) await box.press('Escape');
             if (Date.now() > deadline) {
-              throw new Error(`no command titled "${title}" in the palette (rows: ${JSON.stringify(seen)}): ` +
-                (err as Error).message);
+              throw new Error(`no command titled "${title}" in the palette (rows: ${JSON.stringify(seen)}): ` + (err as Error).message);
             }
             await page.waitForTimeout(500);
           }
@@ -134,13 +144,19 @@ export async function openWorkbench(opts: WorkbenchOptions): Promise<Workbench> 
         await box.waitFor({ state: 'visible' });
         // A quick input closes when something else takes the focus; a key pressed then would go to that
         // element (Playwright's press focuses a hidden input in vain), e.g. Enter on a button runs it.
-        await page.waitForFunction(() => {
-          const input = document.querySelector('.quick-input-widget input');
-          return input !== null && input === document.activeElement;
-        }, undefined, { timeout: 5_000 }).catch(async () => {
-          const focused = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 200) ?? 'nothing');
-          throw new Error(`the quick input does not hold the focus, so ${key} would go elsewhere (the focus is on ${focused})`);
-        });
+        await page
+          .waitForFunction(
+            () => {
+              const input = document.querySelector('.quick-input-widget input');
+              return input !== null && input === document.activeElement;
+            },
+            undefined,
+            { timeout: 5_000 },
+          )
+          .catch(async () => {
+            const focused = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 200) ?? 'nothing');
+            throw new Error(`the quick input does not hold the focus, so ${key} would go elsewhere (the focus is on ${focused})`);
+          });
         await box.press(key);
       },
       async quickPick(label) {
@@ -156,10 +172,19 @@ export async function openWorkbench(opts: WorkbenchOptions): Promise<Workbench> 
         // An existing file is listed once the dialog has read the typed folder; Enter before that would
         // only move the dialog into the folder.
         if (fs.existsSync(filePath)) await rowWithLabel(path.basename(filePath)).waitFor({ state: 'visible' });
-        const answered = () => page.waitForFunction((dialogTitle) => {
-          const widget = document.querySelector<HTMLElement>('.quick-input-widget');
-          return !widget || getComputedStyle(widget).display === 'none' || widget.querySelector('.quick-input-title')?.textContent !== dialogTitle;
-        }, title, { timeout: 5_000 });
+        const answered = () =>
+          page.waitForFunction(
+            (dialogTitle) => {
+              const widget = document.querySelector<HTMLElement>('.quick-input-widget');
+              return (
+                !widget ||
+                getComputedStyle(widget).display === 'none' ||
+                widget.querySelector('.quick-input-title')?.textContent !== dialogTitle
+              );
+            },
+            title,
+            { timeout: 5_000 },
+          );
         for (let attempt = 1; ; attempt++) {
           await box.press('Enter');
           try {
@@ -168,7 +193,8 @@ export async function openWorkbench(opts: WorkbenchOptions): Promise<Workbench> 
           } catch (err) {
             // Still the dialog: it took Enter while it was reading a folder. A second Enter is ignored
             // once the dialog has accepted, so pressing again is safe.
-            if (attempt === 3) throw new Error(`the file dialog did not take ${filePath} (it shows "${await box.inputValue()}"): ${(err as Error).message}`);
+            if (attempt === 3)
+              throw new Error(`the file dialog did not take ${filePath} (it shows "${await box.inputValue()}"): ${(err as Error).message}`);
             if ((await box.inputValue()) !== filePath) await box.fill(filePath);
           }
         }

@@ -52,7 +52,7 @@ describe('e2e harness: real workbench', () => {
     assert.equal(fs.existsSync(path.join(workspace, '.alliances')), false, 'nothing is written until the user finishes');
   });
 
-  it('lists Alliances among the installed extensions, with its details page (the README\'s install screenshot)', async () => {
+  it("lists Alliances among the installed extensions, with its details page (the README's install screenshot)", async () => {
     await wb!.runCommand('View: Toggle Panel Visibility'); // hides the panel the terminal test opened
     await wb!.page.locator('.part.panel').waitFor({ state: 'hidden' });
     await wb!.runCommand('Extensions: Show Installed Extensions');

@@ -14,7 +14,14 @@ export const repoRoot: string = findRepoRoot(__dirname);
 /** code-server needs Node >= 24; setup.sh installs both into the git-ignored .cache/. */
 export const node24Path: string = path.join(repoRoot, '.cache', 'node24', 'node_modules', 'node', 'bin', 'node');
 export const codeServerEntry: string = path.join(
-  repoRoot, '.cache', 'code-server', 'node_modules', 'code-server', 'out', 'node', 'entry.js',
+  repoRoot,
+  '.cache',
+  'code-server',
+  'node_modules',
+  'code-server',
+  'out',
+  'node',
+  'entry.js',
 );
 export const chromiumPath: string = process.env.ALLIANCES_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -74,11 +81,15 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
     ...serverFlags,
     // Workspace Trust is off unless a test is about Restricted Mode.
     ...(opts.workspaceTrust ? [] : ['--disable-workspace-trust']),
-    '--bind-addr', origin,
+    '--bind-addr',
+    origin,
     // Otherwise code-server creates ~/.config/code-server/config.yaml (with a password) on first start.
-    '--config', path.join(scratch, 'config.yaml'),
-    '--user-data-dir', userDataDir,
-    '--extensions-dir', extensionsDir,
+    '--config',
+    path.join(scratch, 'config.yaml'),
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
     ...(opts.smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
     ...(opts.extraArgs ?? []),
     opts.workspace,
@@ -97,12 +108,23 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
     throw new Error(`could not spawn code-server (${node24Path})`);
   }
   let exited = false;
-  child.on('exit', () => { exited = true; });
+  child.on('exit', () => {
+    exited = true;
+  });
 
-  const readLog = (): string => { try { return fs.readFileSync(logPath, 'utf8'); } catch { return ''; } };
+  const readLog = (): string => {
+    try {
+      return fs.readFileSync(logPath, 'utf8');
+    } catch {
+      return '';
+    }
+  };
   let stopped: Promise<void> | undefined;
   const server: CodeServer = {
-    url, port, origin, logPath,
+    url,
+    port,
+    origin,
+    logPath,
     log: readLog,
     stop: () => {
       stopped ??= (async () => {
@@ -129,8 +151,14 @@ export async function installVsix(vsixPath: string, extensionsDir: string, userD
   assertInstalled();
   if (!fs.existsSync(vsixPath)) throw new Error(`no .vsix at ${vsixPath}`);
   const args = [
-    codeServerEntry, '--install-extension', path.resolve(vsixPath), '--force',
-    '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir,
+    codeServerEntry,
+    '--install-extension',
+    path.resolve(vsixPath),
+    '--force',
+    '--extensions-dir',
+    extensionsDir,
+    '--user-data-dir',
+    userDataDir,
   ];
   await new Promise<void>((resolve, reject) => {
     execFile(node24Path, args, { env: serverEnv(), timeout: 120_000 }, (err, stdout, stderr) => {
@@ -150,8 +178,12 @@ export function launchChromium(): Promise<Browser> {
     executablePath: chromiumPath,
     headless: true,
     args: [
-      '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
     ],
     // Our own teardown ends browser and server; Playwright's handlers would kill only the browser and
     // could leave code-server running.
@@ -168,7 +200,10 @@ export function remoteUri(server: Pick<CodeServer, 'origin'>, absPath: string): 
 
 /** The last `lines` lines of a text, for error messages. */
 export function tail(text: string, lines: number): string {
-  return text.split('\n').slice(-lines - 1).join('\n');
+  return text
+    .split('\n')
+    .slice(-lines - 1)
+    .join('\n');
 }
 
 /** Pids of live (non-zombie) processes in a process group; reads /proc, so Linux only. */
@@ -177,7 +212,11 @@ export function processGroupPids(pgid: number): number[] {
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     let stat: string;
-    try { stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8'); } catch { continue; }
+    try {
+      stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue;
+    }
     // Fields after "(comm)": state ppid pgrp ...; comm may contain spaces, so split after the last ')'.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     if (Number(fields[2]) === pgid && fields[0] !== 'Z') pids.push(Number(entry));
@@ -197,7 +236,11 @@ async function killProcessGroup(pgid: number, graceMs = 3_000): Promise<void> {
 }
 
 function signalGroup(pgid: number, signal: NodeJS.Signals): void {
-  try { process.kill(-pgid, signal); } catch { /* group already gone */ }
+  try {
+    process.kill(-pgid, signal);
+  } catch {
+    /* group already gone */
+  }
 }
 
 function serverEnv(extra?: Record<string, string>): NodeJS.ProcessEnv {
@@ -216,20 +259,27 @@ function writeDefaultSettings(userDataDir: string): void {
   const file = path.join(userDataDir, 'User', 'settings.json');
   if (fs.existsSync(file)) return;
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, JSON.stringify({
-    'workbench.startupEditor': 'none',
-    'workbench.tips.enabled': false,
-    'chat.disableAIFeatures': true,
-    'workbench.secondarySideBar.defaultVisibility': 'hidden',
-    'extensions.autoCheckUpdates': false,
-    'extensions.autoUpdate': false,
-    'git.openRepositoryInParentFolders': 'never',
-    'telemetry.telemetryLevel': 'off',
-    // With its slide animation on, the Welcome page focuses a selected walkthrough step 250 ms later
-    // (setTimeout in selectStep): a quick input opened meanwhile loses the focus and closes, and the
-    // next key goes to the page (Escape there is Welcome: Go Back). Without it the focus moves at once.
-    'workbench.welcomePage.preferReducedMotion': true,
-  }, null, 2));
+  fs.writeFileSync(
+    file,
+    JSON.stringify(
+      {
+        'workbench.startupEditor': 'none',
+        'workbench.tips.enabled': false,
+        'chat.disableAIFeatures': true,
+        'workbench.secondarySideBar.defaultVisibility': 'hidden',
+        'extensions.autoCheckUpdates': false,
+        'extensions.autoUpdate': false,
+        'git.openRepositoryInParentFolders': 'never',
+        'telemetry.telemetryLevel': 'off',
+        // With its slide animation on, the Welcome page focuses a selected walkthrough step 250 ms later
+        // (setTimeout in selectStep): a quick input opened meanwhile loses the focus and closes, and the
+        // next key goes to the page (Escape there is Welcome: Go Back). Without it the focus moves at once.
+        'workbench.welcomePage.preferReducedMotion': true,
+      },
+      null,
+      2,
+    ),
+  );
 }
 
 function assertInstalled(): void {
@@ -255,7 +305,10 @@ async function waitForHttp(url: string, timeoutMs: number, gaveUp: () => boolean
   for (;;) {
     if (gaveUp()) throw new Error('the server process exited');
     const status = await new Promise<number>((resolve) => {
-      const req = http.get(url, (res) => { res.resume(); resolve(res.statusCode ?? 0); });
+      const req = http.get(url, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
       req.setTimeout(2_000, () => req.destroy());
       req.on('error', () => resolve(0));
     });

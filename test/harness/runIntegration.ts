@@ -66,7 +66,10 @@ async function main(): Promise<number> {
       smokeTestDriver: true,
       // Inside the scratch folder, so the extension host logs (the Alliances channel too) survive a failure.
       userDataDir: path.join(scratch, 'user-data'),
-      extraArgs: [...(process.env.ALLIANCES_SERVER_LOG ? ['--log', process.env.ALLIANCES_SERVER_LOG] : []), ...(locale ? ['--locale', locale] : [])],
+      extraArgs: [
+        ...(process.env.ALLIANCES_SERVER_LOG ? ['--log', process.env.ALLIANCES_SERVER_LOG] : []),
+        ...(locale ? ['--locale', locale] : []),
+      ],
       env: {
         ALLIANCES_TEST_RESULTS: resultsFile,
         ALLIANCES_TEST_OUTPUT_MARKER: outputMarker,
@@ -79,15 +82,21 @@ async function main(): Promise<number> {
     browser = await launchChromium();
     const page = await browser.newPage();
     let resolveExit: (code: number) => void = () => undefined;
-    const exited = new Promise<number>((resolve) => { resolveExit = resolve; });
+    const exited = new Promise<number>((resolve) => {
+      resolveExit = resolve;
+    });
     // The workbench calls these globals when started with enable-smoke-test-driver + extensionTestsPath.
     await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
       const line = util.format(...(Array.isArray(args) ? args : [args]));
       if (line.startsWith(outputMarker)) console.log(line.slice(outputMarker.length));
       else if (verbose) console.log(`[workbench:${type}] ${line}`);
     });
-    await page.exposeFunction('codeAutomationExit', (code: number) => { resolveExit(code); });
-    page.on('pageerror', (err) => { if (verbose) console.log(`[page error] ${err.message}`); });
+    await page.exposeFunction('codeAutomationExit', (code: number) => {
+      resolveExit(code);
+    });
+    page.on('pageerror', (err) => {
+      if (verbose) console.log(`[page error] ${err.message}`);
+    });
 
     const payload = [
       ['extensionDevelopmentPath', remoteUri(server, extensionPath)],
@@ -99,7 +108,9 @@ async function main(): Promise<number> {
     console.log(`[harness] workbench opened after ${elapsed()} (extension: ${extensionPath})`);
 
     let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<'timeout'>((resolve) => { timer = setTimeout(() => resolve('timeout'), timeoutMs); });
+    const timedOut = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), timeoutMs);
+    });
     const code = await Promise.race([exited, timedOut]);
     clearTimeout(timer);
 
@@ -151,7 +162,9 @@ async function main(): Promise<number> {
 function prepareWorkspace(workspace: string): void {
   if (!fs.existsSync(fixtureDir)) throw new Error(`fixture workspace ${fixtureDir} is missing`);
   fs.cpSync(fixtureDir, workspace, { recursive: true });
-  const git = (...args: string[]): void => { execFileSync('git', args, { cwd: workspace, stdio: 'ignore' }); };
+  const git = (...args: string[]): void => {
+    execFileSync('git', args, { cwd: workspace, stdio: 'ignore' });
+  };
   git('init', '-q', '-b', 'main');
   // Local identity: tests that commit must not depend on (or change) the machine's git config.
   git('config', 'user.name', 'Alliances Tests');
@@ -171,7 +184,14 @@ function installPseudoLanguagePack(userDataDir: string, packDir: string, languag
   fs.mkdirSync(packDir, { recursive: true });
   const translations = path.join(packDir, 'main.i18n.json');
   fs.writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
-  const packs = { [language]: { hash: `alliances-tests-${language}`, extensions: [{ extensionIdentifier: { id: 'alliances-tests.empty-language-pack' }, version: '1.0.0' }], translations: { vscode: translations }, label: language } };
+  const packs = {
+    [language]: {
+      hash: `alliances-tests-${language}`,
+      extensions: [{ extensionIdentifier: { id: 'alliances-tests.empty-language-pack' }, version: '1.0.0' }],
+      translations: { vscode: translations },
+      label: language,
+    },
+  };
   fs.writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify(packs));
 }
 
@@ -194,10 +214,17 @@ async function waitForHostExit(server: CodeServer, ms: number): Promise<Array<[s
 }
 
 function readResults(file: string): TestResults | undefined {
-  try { return JSON.parse(fs.readFileSync(file, 'utf8')) as TestResults; } catch { return undefined; }
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as TestResults;
+  } catch {
+    return undefined;
+  }
 }
 
 main().then(
   (code) => process.exit(code),
-  (err) => { console.error(err); process.exit(1); },
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
 );

@@ -19,7 +19,9 @@ describe('Alliances commands in a real VS Code', function () {
   });
 
   it('registers every command of package.json, all in the Alliances category', async () => {
-    const manifest = vscode.extensions.getExtension('alliances.alliances')!.packageJSON as { contributes: { commands: { command: string; category: string }[] } };
+    const manifest = vscode.extensions.getExtension('alliances.alliances')!.packageJSON as {
+      contributes: { commands: { command: string; category: string }[] };
+    };
     const registered = new Set(await vscode.commands.getCommands(true));
     const missing = manifest.contributes.commands.filter((c) => !registered.has(c.command)).map((c) => c.command);
     assert.deepEqual(missing, []);
@@ -45,7 +47,13 @@ describe('Alliances commands in a real VS Code', function () {
   });
 
   it('Add Partner writes one file per partner, attributed to the git author of the workspace', async () => {
-    dana = (await vscode.commands.executeCommand<Loaded<Partner>>('alliances.addPartner', { name: 'Dana Whitfield', role: 'Director of Product', department: 'Product', email: 'dana@example.com', cadenceDays: 14 }))!;
+    dana = (await vscode.commands.executeCommand<Loaded<Partner>>('alliances.addPartner', {
+      name: 'Dana Whitfield',
+      role: 'Director of Product',
+      department: 'Product',
+      email: 'dana@example.com',
+      cadenceDays: 14,
+    }))!;
     lee = (await vscode.commands.executeCommand<Loaded<Partner>>('alliances.addPartner', { name: 'Lee Chen', department: 'Sales' }))!;
     assert.ok(dana && lee, 'both partners returned');
     assert.match(path.basename(dana.path), /^dana-whitfield-[0-9a-z]{26}\.json$/);
@@ -58,7 +66,10 @@ describe('Alliances commands in a real VS Code', function () {
 
   it('shows partners grouped by department, due now, with a badge and a status bar count', async () => {
     const items = await renderTree(alliances);
-    assert.deepEqual(items.map((i) => `${i.depth}:${i.label}`), ['0:Product', '1:Dana Whitfield', '0:Sales', '1:Lee Chen']);
+    assert.deepEqual(
+      items.map((i) => `${i.depth}:${i.label}`),
+      ['0:Product', '1:Dana Whitfield', '0:Sales', '1:Lee Chen'],
+    );
     const danaItem = items.find((i) => i.label === 'Dana Whitfield')!;
     assert.equal(danaItem.description, 'no check-in yet · Director of Product');
     assert.equal(danaItem.contextValue, 'partner.active');
@@ -69,9 +80,16 @@ describe('Alliances commands in a real VS Code', function () {
   });
 
   it('Log Check-in writes checkins/<year>/<id>.json and the tree updates at once', async () => {
-    const checkIn = await vscode.commands.executeCommand<Loaded<CheckIn>>('alliances.logCheckIn', dana.value.id, { kind: 'help-me', rating: 4, summary: 'She needs estimates earlier' });
+    const checkIn = await vscode.commands.executeCommand<Loaded<CheckIn>>('alliances.logCheckIn', dana.value.id, {
+      kind: 'help-me',
+      rating: 4,
+      summary: 'She needs estimates earlier',
+    });
     assert.ok(checkIn);
-    assert.equal(path.relative(storeRoot(), checkIn.path).split(path.sep).join('/'), `checkins/${new Date().getFullYear()}/${checkIn.value.id}.json`);
+    assert.equal(
+      path.relative(storeRoot(), checkIn.path).split(path.sep).join('/'),
+      `checkins/${new Date().getFullYear()}/${checkIn.value.id}.json`,
+    );
     const onDisk = JSON.parse(await fs.readFile(checkIn.path, 'utf8')) as CheckIn;
     assert.equal(onDisk.partnerId, dana.value.id);
     assert.equal(onDisk.kind, 'help-me');
@@ -85,7 +103,10 @@ describe('Alliances commands in a real VS Code', function () {
 
   it('a tree item as argument pre-selects the partner (the inline action)', async () => {
     const node = (await renderTree(alliances)).find((i) => i.label === 'Lee Chen')!.node;
-    const checkIn = await vscode.commands.executeCommand<Loaded<CheckIn>>('alliances.logCheckIn', node, { kind: 'ad-hoc', summary: 'Coffee' });
+    const checkIn = await vscode.commands.executeCommand<Loaded<CheckIn>>('alliances.logCheckIn', node, {
+      kind: 'ad-hoc',
+      summary: 'Coffee',
+    });
     assert.equal(checkIn?.value.partnerId, lee.value.id);
     assert.equal(alliances.treeView.badge, undefined, 'nobody is due any more');
     assert.equal(alliances.statusBar.update(), 0);
@@ -95,7 +116,10 @@ describe('Alliances commands in a real VS Code', function () {
     const raw = JSON.parse(await fs.readFile(dana.path, 'utf8')) as Record<string, unknown>;
     raw.favouriteTea = 'oolong'; // as a teammate on a newer version might add
     await fs.writeFile(dana.path, `${JSON.stringify(raw, null, 2)}\n`);
-    await waitFor('the watcher to read the outside edit', () => (alliances.service.findPartner(dana.value.id)?.view.record.value as Record<string, unknown>).favouriteTea === 'oolong');
+    await waitFor(
+      'the watcher to read the outside edit',
+      () => (alliances.service.findPartner(dana.value.id)?.view.record.value as Record<string, unknown>).favouriteTea === 'oolong',
+    );
     await vscode.commands.executeCommand('alliances.editPartner', dana.value.id, { role: 'VP Product', cadenceDays: 7 });
     const onDisk = JSON.parse(await fs.readFile(dana.path, 'utf8')) as Record<string, unknown>;
     assert.equal(onDisk.role, 'VP Product');
@@ -116,9 +140,15 @@ describe('Alliances commands in a real VS Code', function () {
 
   it('Group by Due Status switches the grouping and back', async () => {
     await vscode.commands.executeCommand('alliances.groupByStatus');
-    assert.deepEqual((await renderTree(alliances)).filter((i) => i.depth === 0).map((i) => i.label), ['Due this week', 'Later']);
+    assert.deepEqual(
+      (await renderTree(alliances)).filter((i) => i.depth === 0).map((i) => i.label),
+      ['Due this week', 'Later'],
+    );
     await vscode.commands.executeCommand('alliances.groupByDepartment');
-    assert.deepEqual((await renderTree(alliances)).filter((i) => i.depth === 0).map((i) => i.label), ['Product', 'Sales']);
+    assert.deepEqual(
+      (await renderTree(alliances)).filter((i) => i.depth === 0).map((i) => i.label),
+      ['Product', 'Sales'],
+    );
   });
 
   it('Archive hides a partner (never due); Show Archived and Unarchive bring it back', async () => {
@@ -140,7 +170,9 @@ describe('Alliances commands in a real VS Code', function () {
     await vscode.commands.executeCommand('workbench.view.extension.alliances');
     const id = await vscode.commands.executeCommand<string>('alliances.goToPartner', lee.value.id);
     assert.equal(id, lee.value.id);
-    await waitFor('the selection', () => alliances.treeView.selection.some((node) => node.type === 'partner' && node.view.record.value.id === lee.value.id));
+    await waitFor('the selection', () =>
+      alliances.treeView.selection.some((node) => node.type === 'partner' && node.view.record.value.id === lee.value.id),
+    );
     assert.ok(bundleLoaded('partnerPage.js'));
     const page = alliances.partnerPages.get(lee.value.id);
     assert.ok(page, 'the page is open');
@@ -160,7 +192,7 @@ describe('Alliances commands in a real VS Code', function () {
     assert.equal(await vscode.commands.executeCommand<number>('alliances.refresh'), 2);
   });
 
-  it('reminds with one combined notification, never two at a time; Snooze All and Don\'t Show Again work', async () => {
+  it("reminds with one combined notification, never two at a time; Snooze All and Don't Show Again work", async () => {
     const kim = await vscode.commands.executeCommand<Loaded<Partner>>('alliances.addPartner', { name: 'Kim Park', department: 'Design' });
     assert.ok(kim);
     const expected = 'Alliances: 1 partner is due for a check-in: Kim Park (no check-in yet).';
@@ -171,7 +203,11 @@ describe('Alliances commands in a real VS Code', function () {
     const shown: string[] = [];
     let answer: (action: ReminderAction | undefined) => void = () => undefined;
     const memory = new Map<string, unknown>();
-    const memento = { keys: () => [...memory.keys()], get: (key: string) => memory.get(key), update: (key: string, value: unknown) => Promise.resolve(void memory.set(key, value)) } as unknown as vscode.Memento;
+    const memento = {
+      keys: () => [...memory.keys()],
+      get: (key: string) => memory.get(key),
+      update: (key: string, value: unknown) => Promise.resolve(void memory.set(key, value)),
+    } as unknown as vscode.Memento;
     const reminders = new Reminders(alliances.service, memento, (message) => {
       shown.push(message);
       return new Promise((resolve) => (answer = resolve));
@@ -191,14 +227,17 @@ describe('Alliances commands in a real VS Code', function () {
     assert.equal(reminders.remind(), expected);
     answer("Don't Show Again");
     await waitFor('the choice to be remembered', () => memento.get('alliances.reminders.dontShowAgain') === true);
-    assert.equal(reminders.remind(), undefined, 'nothing after Don\'t Show Again');
+    assert.equal(reminders.remind(), undefined, "nothing after Don't Show Again");
     assert.equal(shown.length, 3);
     reminders.dispose();
   });
 
   it('leaves only store files behind: no temporary files', async () => {
     const files = await listFiles(storeRoot());
-    assert.ok(files.every((f) => !f.endsWith('.tmp')), files.join(', '));
+    assert.ok(
+      files.every((f) => !f.endsWith('.tmp')),
+      files.join(', '),
+    );
     assert.ok(files.includes('alliances.json'));
     assert.equal(files.filter((f) => f.startsWith('partners/')).length, 3);
   });

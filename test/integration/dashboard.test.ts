@@ -23,9 +23,16 @@ describe('dashboard', function () {
 
   before(async () => {
     alliances = await api();
-    ann = (await vscode.commands.executeCommand<Loaded<Partner>>('alliances.addPartner', { name: 'Ann Dashboard', department: 'Finance' }))!;
+    ann = (await vscode.commands.executeCommand<Loaded<Partner>>('alliances.addPartner', {
+      name: 'Ann Dashboard',
+      department: 'Finance',
+    }))!;
     await vscode.commands.executeCommand('alliances.editPartner', ann.value.id, { leads: ['Budget planning'] });
-    await vscode.commands.executeCommand('alliances.logCheckIn', ann.value.id, { kind: 'help-me', rating: 4, summary: 'Budget planning for the platform team' });
+    await vscode.commands.executeCommand('alliances.logCheckIn', ann.value.id, {
+      kind: 'help-me',
+      rating: 4,
+      summary: 'Budget planning for the platform team',
+    });
   });
 
   after(async () => {
@@ -47,7 +54,10 @@ describe('dashboard', function () {
     const finance = data.coverage.find((row) => row.department === 'Finance');
     assert.deepEqual([finance?.partners, finance?.daysSinceContact, finance?.silo], [1, 0, false]);
     assert.ok(data.leads.some((area) => area.area === 'Budget planning' && area.leaders.some((l) => l.partnerId === ann.value.id)));
-    assert.ok(data.themes.some((t) => t.label === 'budget'), 'summaries become themes');
+    assert.ok(
+      data.themes.some((t) => t.label === 'budget'),
+      'summaries become themes',
+    );
 
     assert.equal(await vscode.commands.executeCommand('alliances.openDashboard'), true);
     assert.equal(alliances.dashboard.instance.current, panel, 'opening again reveals the same panel');
@@ -57,10 +67,17 @@ describe('dashboard', function () {
     const panel = alliances.dashboard.instance.current!;
     const outcome = await panel.handle({ type: 'setFilter', filter: { department: 'Finance' } });
     assert.equal(outcome.kind, 'data');
-    assert.deepEqual(panel.last?.coverage.map((row) => row.department), ['Finance']);
+    assert.deepEqual(
+      panel.last?.coverage.map((row) => row.department),
+      ['Finance'],
+    );
     const before = panel.last.totals.checkIns;
     const posted = panel.posted;
-    await vscode.commands.executeCommand('alliances.logCheckIn', ann.value.id, { kind: 'ad-hoc', rating: 2, summary: 'Budget cuts announced' });
+    await vscode.commands.executeCommand('alliances.logCheckIn', ann.value.id, {
+      kind: 'ad-hoc',
+      rating: 2,
+      summary: 'Budget cuts announced',
+    });
     await waitFor('fresh figures after the write', () => panel.posted > posted && panel.last!.totals.checkIns === before + 1, 5000);
     await panel.handle({ type: 'setFilter', filter: {} });
   });
@@ -95,7 +112,10 @@ describe('dashboard', function () {
     }
     assert.deepEqual(await listFiles(storeRoot()), files, 'no file added or removed');
     const after = await Promise.all(files.map((f) => fs.readFile(path.join(storeRoot(), f))));
-    assert.ok(after.every((buffer, i) => buffer.equals(contents[i])), 'every file byte-identical');
+    assert.ok(
+      after.every((buffer, i) => buffer.equals(contents[i])),
+      'every file byte-identical',
+    );
   });
 
   it('exports the dashboard as a Markdown report', async () => {
@@ -115,13 +135,28 @@ describe('dashboard', function () {
     const stamp = new Date().toISOString();
     for (const [i, { text }] of HOSTILE_PAYLOADS.entries()) {
       const id = newId();
-      const partner = { schemaVersion: 1, id, name: `${i} ${text.slice(0, 190)}`.trim(), department: `Hostile ${i} ${text}`.slice(0, 100).trim(), leads: [text.slice(0, 200)], createdAt: stamp, updatedAt: stamp, author: { name: text.slice(0, 200) } };
+      const partner = {
+        schemaVersion: 1,
+        id,
+        name: `${i} ${text.slice(0, 190)}`.trim(),
+        department: `Hostile ${i} ${text}`.slice(0, 100).trim(),
+        leads: [text.slice(0, 200)],
+        createdAt: stamp,
+        updatedAt: stamp,
+        author: { name: text.slice(0, 200) },
+      };
       const file = path.join(storeRoot(), 'partners', `${id}.json`);
       await fs.writeFile(file, `${JSON.stringify(partner, null, 2)}\n`);
       files.push(file);
     }
     try {
-      await waitFor('the hostile partners to load', () => alliances.service.allViews().filter((item) => item.view.record.value.department.startsWith('Hostile ')).length === HOSTILE_PAYLOADS.length, 10_000);
+      await waitFor(
+        'the hostile partners to load',
+        () =>
+          alliances.service.allViews().filter((item) => item.view.record.value.department.startsWith('Hostile ')).length ===
+          HOSTILE_PAYLOADS.length,
+        10_000,
+      );
       const target = path.join(os.tmpdir(), `alliances-hostile-report-${Date.now()}.md`);
       assert.equal(await vscode.commands.executeCommand<string>('alliances.exportDashboard', target, {}), target);
       const report = await fs.readFile(target, 'utf8');
@@ -139,14 +174,27 @@ describe('dashboard', function () {
   it('refuses a wrong filter argument instead of ignoring it', async () => {
     const panel = alliances.dashboard.instance.current!;
     const filter = { ...panel.filter };
-    assert.equal(await vscode.commands.executeCommand('alliances.openDashboard', { department: 42 }), undefined, 'refused (with an error message)');
+    assert.equal(
+      await vscode.commands.executeCommand('alliances.openDashboard', { department: 42 }),
+      undefined,
+      'refused (with an error message)',
+    );
     assert.deepEqual(panel.filter, filter, 'the filter is unchanged');
   });
 
   it('mentions a silo in the reminder', async () => {
     const created = subDays(new Date(), 100).toISOString();
     const id = newId();
-    const legal = { schemaVersion: 1, id, name: 'Lou Legal', department: 'Legal', cadenceDays: 365, createdAt: created, updatedAt: created, author: { name: 'Test' } };
+    const legal = {
+      schemaVersion: 1,
+      id,
+      name: 'Lou Legal',
+      department: 'Legal',
+      cadenceDays: 365,
+      createdAt: created,
+      updatedAt: created,
+      author: { name: 'Test' },
+    };
     legalFile = path.join(storeRoot(), 'partners', `${id}.json`);
     await fs.writeFile(legalFile, `${JSON.stringify(legal, null, 2)}\n`);
     await waitFor('the new partner to load', () => alliances.service.findPartner(id), 5000);

@@ -9,7 +9,8 @@ import type { Loaded } from '../../src/core/store';
 import type { AlliancesApi } from '../../src/extension/extension';
 import { api, renderTree, storeRoot, waitFor, workspaceRoot } from './helpers';
 
-const CODE = 'export function invoiceTotal(lines: { amount: number }[]): number {\n  // retries are handled by the caller\n  return lines.reduce((sum, line) => sum + line.amount, 0);\n}\n';
+const CODE =
+  'export function invoiceTotal(lines: { amount: number }[]): number {\n  // retries are handled by the caller\n  return lines.reduce((sum, line) => sum + line.amount, 0);\n}\n';
 
 // Talking points from code, the agenda, follow-ups and private check-ins in the real extension host.
 describe('check-ins with depth', function () {
@@ -38,7 +39,10 @@ describe('check-ins with depth', function () {
   it('Add Talking Point keeps the file, lines, commit and a quote of the selected code', async () => {
     const editor = await vscode.window.showTextDocument(vscode.Uri.file(file));
     editor.selection = new vscode.Selection(1, 0, 3, 0); // lines 2–3, ending at the start of line 4
-    point = (await vscode.commands.executeCommand<Loaded<TalkingPoint>>('alliances.addTalkingPoint', priya.value.id, { text: 'Who owns retries?', fromSelection: true }))!;
+    point = (await vscode.commands.executeCommand<Loaded<TalkingPoint>>('alliances.addTalkingPoint', priya.value.id, {
+      text: 'Who owns retries?',
+      fromSelection: true,
+    }))!;
     assert.ok(point, 'created');
     assert.deepEqual(point.value.source, {
       path: 'src/billing/invoice.ts',
@@ -71,7 +75,11 @@ describe('check-ins with depth', function () {
     assert.equal(await vscode.commands.executeCommand('alliances.openTalkingPoint', point.value.id), 'moved');
     assert.equal(vscode.window.activeTextEditor?.selection.start.line, 3, 'selects the code where it is now');
     const rewrite = new vscode.WorkspaceEdit();
-    rewrite.replace(document.uri, new vscode.Range(0, 0, document.lineCount, 0), CODE.replace('retries are handled by the caller', 'no retries'));
+    rewrite.replace(
+      document.uri,
+      new vscode.Range(0, 0, document.lineCount, 0),
+      CODE.replace('retries are handled by the caller', 'no retries'),
+    );
     assert.ok(await vscode.workspace.applyEdit(rewrite));
     assert.ok(await document.save());
     assert.equal(await vscode.commands.executeCommand('alliances.openTalkingPoint', point.value.id), 'changed');
@@ -86,7 +94,10 @@ describe('check-ins with depth', function () {
     assert.ok(!(await renderTree(alliances)).some((i) => i.label === 'Who owns retries?'), 'off the agenda');
     await vscode.commands.executeCommand('alliances.reopenTalkingPoint', point.value.id);
     assert.equal((JSON.parse(await fs.readFile(point.path, 'utf8')) as TalkingPoint).coveredAt, undefined);
-    assert.ok((await renderTree(alliances)).some((i) => i.label === 'Who owns retries?'), 'back on the agenda');
+    assert.ok(
+      (await renderTree(alliances)).some((i) => i.label === 'Who owns retries?'),
+      'back on the agenda',
+    );
   });
 
   it('Open Partner Page opens one page per partner, and reveals it again instead of a second one', async () => {
@@ -100,7 +111,11 @@ describe('check-ins with depth', function () {
   });
 
   it('a check-in that covers the talking point takes it off the agenda', async () => {
-    const checkIn = await vscode.commands.executeCommand<Loaded<CheckIn>>('alliances.logCheckIn', priya.value.id, { kind: 'one-on-one', summary: 'Retries: agreed', covered: [point.value.id] });
+    const checkIn = await vscode.commands.executeCommand<Loaded<CheckIn>>('alliances.logCheckIn', priya.value.id, {
+      kind: 'one-on-one',
+      summary: 'Retries: agreed',
+      covered: [point.value.id],
+    });
     assert.ok(checkIn);
     const onDisk = JSON.parse(await fs.readFile(point.path, 'utf8')) as TalkingPoint;
     assert.equal(onDisk.coveredIn, checkIn.value.id);
@@ -109,12 +124,23 @@ describe('check-ins with depth', function () {
 
   it('follow-ups: listed overdue first with a badge, counted by the reminder, completed and reopened in one command', async () => {
     const yesterday = format(subDays(new Date(), 1), 'yyyy-MM-dd');
-    const later = await vscode.commands.executeCommand<Loaded<FollowUp>>('alliances.addFollowUp', priya.value.id, { text: 'Share mockups', owner: 'them', due: format(addDays(new Date(), 5), 'yyyy-MM-dd') });
-    const late = await vscode.commands.executeCommand<Loaded<FollowUp>>('alliances.addFollowUp', priya.value.id, { text: 'Send the estimate', owner: 'me', due: yesterday });
+    const later = await vscode.commands.executeCommand<Loaded<FollowUp>>('alliances.addFollowUp', priya.value.id, {
+      text: 'Share mockups',
+      owner: 'them',
+      due: format(addDays(new Date(), 5), 'yyyy-MM-dd'),
+    });
+    const late = await vscode.commands.executeCommand<Loaded<FollowUp>>('alliances.addFollowUp', priya.value.id, {
+      text: 'Send the estimate',
+      owner: 'me',
+      due: yesterday,
+    });
     assert.ok(later && late);
     assert.equal(path.relative(storeRoot(), late.path).split(path.sep).join('/'), `follow-ups/${late.value.id}.json`);
     const labels = alliances.followUps.getChildren().map((node) => alliances.followUps.getTreeItem(node));
-    assert.deepEqual(labels.map((item) => item.label), ['Send the estimate', 'Share mockups']);
+    assert.deepEqual(
+      labels.map((item) => item.label),
+      ['Send the estimate', 'Share mockups'],
+    );
     assert.equal(labels[0]?.description, 'Priya Depth · Alliances Tests · 1 day overdue');
     assert.equal(labels[0]?.checkboxState, vscode.TreeItemCheckboxState.Unchecked);
     await waitFor('the overdue badge', () => alliances.followUpsView.badge?.value === 1);
@@ -135,7 +161,12 @@ describe('check-ins with depth', function () {
   });
 
   it('a private check-in goes under private/ and still counts for the due date', async () => {
-    const checkIn = await vscode.commands.executeCommand<Loaded<CheckIn>>('alliances.logCheckIn', priya.value.id, { kind: 'ad-hoc', summary: 'Private chat', notes: 'Between us', private: true });
+    const checkIn = await vscode.commands.executeCommand<Loaded<CheckIn>>('alliances.logCheckIn', priya.value.id, {
+      kind: 'ad-hoc',
+      summary: 'Private chat',
+      notes: 'Between us',
+      private: true,
+    });
     assert.ok(checkIn?.private);
     assert.equal(path.relative(storeRoot(), checkIn.path).split(path.sep).slice(0, 2).join('/'), 'private/checkins');
     assert.equal(alliances.service.findPartner(priya.value.id)?.view.lastCheckIn?.id, checkIn.value.id);

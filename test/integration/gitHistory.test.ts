@@ -14,19 +14,37 @@ describe('Show Partner History in a real VS Code', function () {
   const git = (...args: string[]): string => execFileSync('git', args, { cwd: workspaceRoot(), encoding: 'utf8' });
   const commitAs = (name: string, message: string, ...files: string[]): string => {
     git('add', '--', ...files);
-    git('-c', `user.name=${name}`, '-c', `user.email=${name.split(' ')[0].toLowerCase()}@example.com`, 'commit', '-q', '-m', message, '--', ...files);
+    git(
+      '-c',
+      `user.name=${name}`,
+      '-c',
+      `user.email=${name.split(' ')[0].toLowerCase()}@example.com`,
+      'commit',
+      '-q',
+      '-m',
+      message,
+      '--',
+      ...files,
+    );
     return git('rev-parse', 'HEAD').trim();
   };
 
   it('lists the commits of the partner file and their check-ins, newest first, with authors, and not other commits', async () => {
     const alliances = await api();
-    const hana = (await vscode.commands.executeCommand<Loaded<Partner>>('alliances.addPartner', { name: 'Hana History', department: 'Data' }));
+    const hana = await vscode.commands.executeCommand<Loaded<Partner>>('alliances.addPartner', {
+      name: 'Hana History',
+      department: 'Data',
+    });
     const added = commitAs('Alliances Tests', 'Add Hana', hana.path);
     await fs.writeFile(path.join(workspaceRoot(), 'unrelated.txt'), 'not about Hana\n');
     commitAs('Someone Else', 'Unrelated change', 'unrelated.txt');
     await vscode.commands.executeCommand('alliances.editPartner', hana.value.id, { role: 'Head of Data' });
     const edited = commitAs('Casey Colleague', 'Hana leads data now', hana.path);
-    const checkIn = (await vscode.commands.executeCommand<Loaded<CheckIn>>('alliances.logCheckIn', hana.value.id, { kind: 'one-on-one', rating: 4, summary: 'Dashboards' }));
+    const checkIn = await vscode.commands.executeCommand<Loaded<CheckIn>>('alliances.logCheckIn', hana.value.id, {
+      kind: 'one-on-one',
+      rating: 4,
+      summary: 'Dashboards',
+    });
     const logged = commitAs('Casey Colleague', 'Check-in with Hana', checkIn.path);
     assert.ok(alliances.service.findPartner(hana.value.id));
     // Attribution in the tree: the last check-in's author in the partner's tooltip.
@@ -48,7 +66,14 @@ describe('Show Partner History in a real VS Code', function () {
     assert.deepEqual(dates, [...dates].sort().reverse());
 
     // The diff's two sides come from git: before and after the edit.
-    const side = (rev: string) => vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'alliances-git', path: `/${relative(hana.path)}`, query: JSON.stringify({ top: workspaceRoot(), rev, file: relative(hana.path) }) }));
+    const side = (rev: string) =>
+      vscode.workspace.openTextDocument(
+        vscode.Uri.from({
+          scheme: 'alliances-git',
+          path: `/${relative(hana.path)}`,
+          query: JSON.stringify({ top: workspaceRoot(), rev, file: relative(hana.path) }),
+        }),
+      );
     const before = JSON.parse((await side(`${edited}^`)).getText()) as Partner;
     const after = JSON.parse((await side(edited)).getText()) as Partner;
     assert.equal(before.role, undefined);

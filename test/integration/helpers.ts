@@ -35,7 +35,11 @@ export function storeRoot(): string {
 }
 
 /** Polls until `check` returns a truthy value; fails with `what` after the timeout. */
-export async function waitFor<T>(what: string, check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 3000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  check: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = 3000,
+): Promise<T> {
   const start = Date.now();
   for (;;) {
     const value = await check();
@@ -61,10 +65,19 @@ export async function renderTree(alliances: AlliancesApi): Promise<RenderedItem[
     for (const child of alliances.tree.getChildren(node)) {
       // Tooltips are built on hover (resolveTreeItem), as VS Code would.
       const item = alliances.tree.resolveTreeItem(alliances.tree.getTreeItem(child), child);
-      const label = typeof item.label === 'string' ? item.label : item.label?.label ?? '';
+      const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
       // Markdown tooltips escape text (&nbsp;, backslashes): compare what a reader sees.
-      const tooltip = (typeof item.tooltip === 'string' ? item.tooltip : item.tooltip?.value ?? '').replace(/&nbsp;/g, ' ').replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1');
-      items.push({ node: child, label, description: typeof item.description === 'string' ? item.description : '', contextValue: item.contextValue, tooltip, depth });
+      const tooltip = (typeof item.tooltip === 'string' ? item.tooltip : (item.tooltip?.value ?? ''))
+        .replace(/&nbsp;/g, ' ')
+        .replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1');
+      items.push({
+        node: child,
+        label,
+        description: typeof item.description === 'string' ? item.description : '',
+        contextValue: item.contextValue,
+        tooltip,
+        depth,
+      });
       await walk(child, depth + 1);
     }
   };

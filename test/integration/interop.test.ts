@@ -18,7 +18,8 @@ async function snapshot(): Promise<Map<string, string>> {
 describe('Interop: import and export in a real VS Code', function () {
   let alliances: AlliancesApi;
   let dir: string;
-  const partnerNamed = (name: string) => alliances.service.allViews().find((item) => item.view.record.value.name === name)?.view.record.value;
+  const partnerNamed = (name: string) =>
+    alliances.service.allViews().find((item) => item.view.record.value.name === name)?.view.record.value;
 
   before(async () => {
     alliances = await api();
@@ -33,14 +34,19 @@ describe('Interop: import and export in a real VS Code', function () {
 
   it('imports a CSV with arguments: three new partners, each in its own file', async () => {
     const file = path.join(dir, 'first.csv');
-    await fs.writeFile(file, '\uFEFFFull Name;Team;Job Title;E-mail\r\nImre Kovács;Finance;Controller;imre@example.com\r\n"Ngozi Eze";"Legal; Privacy";Counsel;ngozi@example.com\r\nTariq Haddad;Facilities;;\r\n');
+    await fs.writeFile(
+      file,
+      '\uFEFFFull Name;Team;Job Title;E-mail\r\nImre Kovács;Finance;Controller;imre@example.com\r\n"Ngozi Eze";"Legal; Privacy";Counsel;ngozi@example.com\r\nTariq Haddad;Facilities;;\r\n',
+    );
     const result = await vscode.commands.executeCommand<ImportResult>('alliances.importPartners', undefined, { uri: file, select: 'all' });
     assert.deepEqual(result.added, ['Imre Kovács', 'Ngozi Eze', 'Tariq Haddad']);
     assert.deepEqual(result.failed, []);
     const ngozi = await waitFor('Ngozi in the store', () => partnerNamed('Ngozi Eze'));
     assert.equal(ngozi.department, 'Legal; Privacy');
     assert.equal(ngozi.role, 'Counsel');
-    const onDisk = JSON.parse(await fs.readFile(alliances.service.findPartner(ngozi.id)?.view.record.path ?? '', 'utf8')) as { email: string };
+    const onDisk = JSON.parse(await fs.readFile(alliances.service.findPartner(ngozi.id)?.view.record.path ?? '', 'utf8')) as {
+      email: string;
+    };
     assert.equal(onDisk.email, 'ngozi@example.com');
   });
 
@@ -104,7 +110,20 @@ describe('Interop: import and export in a real VS Code', function () {
 
   it('imports vCards after the preview; closing the preview writes nothing', async () => {
     const file = path.join(dir, 'cards.vcf');
-    await fs.writeFile(file, ['BEGIN:VCARD', 'VERSION:3.0', 'FN:Yuki Sato', 'ORG:Acme;Quality Assurance', 'TITLE:QA Lead', 'EMAIL;TYPE=WORK:yuki@exam', ' ple.com', 'END:VCARD', ''].join('\r\n'));
+    await fs.writeFile(
+      file,
+      [
+        'BEGIN:VCARD',
+        'VERSION:3.0',
+        'FN:Yuki Sato',
+        'ORG:Acme;Quality Assurance',
+        'TITLE:QA Lead',
+        'EMAIL;TYPE=WORK:yuki@exam',
+        ' ple.com',
+        'END:VCARD',
+        '',
+      ].join('\r\n'),
+    );
     const before = await snapshot();
     const cancelled = vscode.commands.executeCommand<ImportResult | undefined>('alliances.importPartners', undefined, { uri: file });
     await waitFor('the preview', () => alliances.importPreview.current);
@@ -114,7 +133,10 @@ describe('Interop: import and export in a real VS Code', function () {
 
     const running = vscode.commands.executeCommand<ImportResult | undefined>('alliances.importPartners', undefined, { uri: file });
     const items = await waitFor('the preview', () => alliances.importPreview.current);
-    assert.deepEqual(items.map((item) => item.label), ['Add (1)', '$(add) Yuki Sato']);
+    assert.deepEqual(
+      items.map((item) => item.label),
+      ['Add (1)', '$(add) Yuki Sato'],
+    );
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     assert.deepEqual((await running)?.added, ['Yuki Sato']);
     const yuki = await waitFor('Yuki in the store', () => partnerNamed('Yuki Sato'));
@@ -125,7 +147,10 @@ describe('Interop: import and export in a real VS Code', function () {
     const file = path.join(dir, 'latin1.csv');
     await fs.writeFile(file, Buffer.from('Name,Department\nJos\xe9,Sales\n', 'latin1'));
     const before = await snapshot();
-    const result = await vscode.commands.executeCommand<ImportResult | undefined>('alliances.importPartners', undefined, { uri: file, select: 'all' });
+    const result = await vscode.commands.executeCommand<ImportResult | undefined>('alliances.importPartners', undefined, {
+      uri: file,
+      select: 'all',
+    });
     assert.equal(result, undefined);
     assert.deepEqual(await snapshot(), before);
   });
@@ -137,7 +162,10 @@ describe('Interop: import and export in a real VS Code', function () {
     assert.equal((await vscode.commands.executeCommand<vscode.Uri>('alliances.exportPartnersCsv', undefined, csv)).fsPath, csv.fsPath);
     const csvText = await fs.readFile(csv.fsPath, 'utf8');
     assert.ok(csvText.startsWith('Name,Role,Department,Email,Cadence (days),Leads,Last check-in,Next due,Status,Id\r\n'));
-    assert.match(csvText, /\r\n"Wanjiru Kamau",Director,"Operations,\nEast Africa",wanjiru@example\.com,|\r\nWanjiru Kamau,Director,"Operations,\nEast Africa",wanjiru@example\.com,/);
+    assert.match(
+      csvText,
+      /\r\n"Wanjiru Kamau",Director,"Operations,\nEast Africa",wanjiru@example\.com,|\r\nWanjiru Kamau,Director,"Operations,\nEast Africa",wanjiru@example\.com,/,
+    );
 
     await vscode.commands.executeCommand('alliances.exportCalendar', undefined, ics);
     const icsText = await fs.readFile(ics.fsPath, 'utf8');

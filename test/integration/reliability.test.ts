@@ -12,7 +12,16 @@ import { api, renderTree, storeRoot, waitFor, workspaceRoot } from './helpers';
 const SUITE = 'integration-reliability';
 
 function partnerJson(id: string, name: string, extra: Record<string, unknown> = {}): string {
-  return serialise({ schemaVersion: 1, id, name, department: 'Security', createdAt: '2026-01-05T10:00:00.000Z', updatedAt: '2026-01-05T10:00:00.000Z', author: { name: 'Teammate' }, ...extra });
+  return serialise({
+    schemaVersion: 1,
+    id,
+    name,
+    department: 'Security',
+    createdAt: '2026-01-05T10:00:00.000Z',
+    updatedAt: '2026-01-05T10:00:00.000Z',
+    author: { name: 'Teammate' },
+    ...extra,
+  });
 }
 
 /** Fresh ids per case: 26 lowercase base-32 characters, unlike anything the other suites use. */
@@ -25,13 +34,17 @@ describe('reliability in a real VS Code: bad input, git in progress, links', fun
   let alliances: AlliancesApi;
   let partners: string;
   let healthy: Loaded<Partner>;
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: workspaceRoot(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const git = (...args: string[]) =>
+    execFileSync('git', args, { cwd: workspaceRoot(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
   before(async () => {
     alliances = await api();
     await vscode.commands.executeCommand('alliances.initializeStore');
     partners = path.join(storeRoot(), 'partners');
-    const created = await vscode.commands.executeCommand<Loaded<Partner>>('alliances.addPartner', { name: 'Reliable Rita', department: 'Data' });
+    const created = await vscode.commands.executeCommand<Loaded<Partner>>('alliances.addPartner', {
+      name: 'Reliable Rita',
+      department: 'Data',
+    });
     assert.ok(created);
     healthy = created;
   });
@@ -50,11 +63,33 @@ describe('reliability in a real VS Code: bad input, git in progress, links', fun
       message: /not valid UTF-8/,
     },
     { name: 'UTF-16 without a BOM', bytes: (id) => Buffer.from(partnerJson(id, 'Wide'), 'utf16le'), line: 1, column: 1, message: /UTF-16/ },
-    { name: 'a key given twice', bytes: (id) => Buffer.from(partnerJson(id, 'Twice').replace('"department"', '"name": "Again",\n  "department"')), line: 5, column: 3, message: /key "name" twice/ },
-    { name: 'a "__proto__" key', bytes: (id) => Buffer.from(partnerJson(id, 'Proto').replace('"department"', '"__proto__": {},\n  "department"')), line: 5, column: 3, message: /__proto__/ },
+    {
+      name: 'a key given twice',
+      bytes: (id) => Buffer.from(partnerJson(id, 'Twice').replace('"department"', '"name": "Again",\n  "department"')),
+      line: 5,
+      column: 3,
+      message: /key "name" twice/,
+    },
+    {
+      name: 'a "__proto__" key',
+      bytes: (id) => Buffer.from(partnerJson(id, 'Proto').replace('"department"', '"__proto__": {},\n  "department"')),
+      line: 5,
+      column: 3,
+      message: /__proto__/,
+    },
     { name: 'a top-level null', bytes: () => Buffer.from('null\n'), line: 1, message: /Must be an object, not null\./ },
-    { name: 'comments and a trailing comma', bytes: (id) => Buffer.from(partnerJson(id, 'Lax').replace('"department": "Security",', '"department": "Security", // hand edit\n')), line: 5, message: /not valid JSON/ },
-    { name: 'an invalid date', bytes: (id) => Buffer.from(partnerJson(id, 'Date', { snoozedUntil: '2026-02-30' })), line: pretty.length - 1, message: /"snoozedUntil"/ },
+    {
+      name: 'comments and a trailing comma',
+      bytes: (id) => Buffer.from(partnerJson(id, 'Lax').replace('"department": "Security",', '"department": "Security", // hand edit\n')),
+      line: 5,
+      message: /not valid JSON/,
+    },
+    {
+      name: 'an invalid date',
+      bytes: (id) => Buffer.from(partnerJson(id, 'Date', { snoozedUntil: '2026-02-30' })),
+      line: pretty.length - 1,
+      message: /"snoozedUntil"/,
+    },
   ];
 
   for (const [index, bad] of cases.entries()) {
@@ -64,18 +99,25 @@ describe('reliability in a real VS Code: bad input, git in progress, links', fun
       const bytes = bad.bytes(id);
       await fs.writeFile(file, bytes);
       const uri = vscode.Uri.file(file);
-      const diagnostics = await waitFor('a diagnostic', () => (vscode.languages.getDiagnostics(uri).length > 0 ? vscode.languages.getDiagnostics(uri) : undefined));
+      const diagnostics = await waitFor('a diagnostic', () =>
+        vscode.languages.getDiagnostics(uri).length > 0 ? vscode.languages.getDiagnostics(uri) : undefined,
+      );
       assert.match(diagnostics[0].message, bad.message);
       assert.equal(diagnostics[0].range.start.line, bad.line - 1, JSON.stringify(diagnostics[0].range));
-      if (bad.column !== undefined) assert.equal(diagnostics[0].range.start.character, bad.column - 1, JSON.stringify(diagnostics[0].range));
-      await waitFor('a broken entry in the tree', async () => (await renderTree(alliances)).find((i) => i.contextValue === 'broken' && i.label === path.basename(file)));
+      if (bad.column !== undefined)
+        assert.equal(diagnostics[0].range.start.character, bad.column - 1, JSON.stringify(diagnostics[0].range));
+      await waitFor('a broken entry in the tree', async () =>
+        (await renderTree(alliances)).find((i) => i.contextValue === 'broken' && i.label === path.basename(file)),
+      );
 
       // Every command that could touch it, and the ones that touch the rest.
       assert.equal(await vscode.commands.executeCommand('alliances.editPartner', id, { role: 'Changed' }), undefined);
       assert.equal(await vscode.commands.executeCommand('alliances.snoozePartner', id, 3), undefined);
       assert.equal(await vscode.commands.executeCommand('alliances.archivePartner', id), undefined);
       assert.ok(await vscode.commands.executeCommand('alliances.editPartner', healthy.value.id, { role: `After case ${index}` }));
-      assert.ok(await vscode.commands.executeCommand('alliances.logCheckIn', healthy.value.id, { kind: 'async', summary: `still fine ${index}` }));
+      assert.ok(
+        await vscode.commands.executeCommand('alliances.logCheckIn', healthy.value.id, { kind: 'async', summary: `still fine ${index}` }),
+      );
       await vscode.commands.executeCommand('alliances.refresh');
       assert.equal(recordBytes(SUITE, bytes, await fs.readFile(file)), 0, 'byte-identical');
       recordCounts(SUITE, { badInputs: 1 });
@@ -91,7 +133,11 @@ describe('reliability in a real VS Code: bad input, git in progress, links', fun
     await fs.writeFile(first, partnerJson(id, 'Dup A'));
     await fs.writeFile(second, partnerJson(id, 'Dup B'));
     for (const file of [first, second]) {
-      const diagnostics = await waitFor(`a diagnostic on ${path.basename(file)}`, () => (vscode.languages.getDiagnostics(vscode.Uri.file(file)).length > 0 ? vscode.languages.getDiagnostics(vscode.Uri.file(file)) : undefined));
+      const diagnostics = await waitFor(`a diagnostic on ${path.basename(file)}`, () =>
+        vscode.languages.getDiagnostics(vscode.Uri.file(file)).length > 0
+          ? vscode.languages.getDiagnostics(vscode.Uri.file(file))
+          : undefined,
+      );
       assert.match(diagnostics[0].message, /Duplicate id/);
       assert.equal(diagnostics[0].range.start.line, 2, 'points at "id"');
     }
@@ -123,9 +169,13 @@ describe('reliability in a real VS Code: bad input, git in progress, links', fun
     assert.throws(() => git('merge', '--no-edit', 'reliability-side'));
 
     const uri = vscode.Uri.file(file);
-    const diagnostics = await waitFor('the conflict in Problems', () => (vscode.languages.getDiagnostics(uri).length > 0 ? vscode.languages.getDiagnostics(uri) : undefined));
+    const diagnostics = await waitFor('the conflict in Problems', () =>
+      vscode.languages.getDiagnostics(uri).length > 0 ? vscode.languages.getDiagnostics(uri) : undefined,
+    );
     assert.match(diagnostics[0].message, /conflict markers/);
-    const item = await waitFor('the conflict in the tree', async () => (await renderTree(alliances)).find((i) => i.contextValue === 'broken' && i.label === path.basename(file)));
+    const item = await waitFor('the conflict in the tree', async () =>
+      (await renderTree(alliances)).find((i) => i.contextValue === 'broken' && i.label === path.basename(file)),
+    );
     assert.equal(item.description, 'merge conflict');
     const conflicted = await fs.readFile(file);
     const rita = await fs.readFile(healthy.path);

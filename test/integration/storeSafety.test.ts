@@ -12,7 +12,16 @@ const ID_B = '01jz0000000000000000000bbb';
 const ID_C = '01jz0000000000000000000ccc';
 
 function partnerJson(id: string, name: string, extra: Record<string, unknown> = {}): string {
-  return serialise({ schemaVersion: 1, id, name, department: 'Security', createdAt: '2026-01-05T10:00:00.000Z', updatedAt: '2026-01-05T10:00:00.000Z', author: { name: 'Teammate' }, ...extra });
+  return serialise({
+    schemaVersion: 1,
+    id,
+    name,
+    department: 'Security',
+    createdAt: '2026-01-05T10:00:00.000Z',
+    updatedAt: '2026-01-05T10:00:00.000Z',
+    author: { name: 'Teammate' },
+    ...extra,
+  });
 }
 
 // Outside changes, broken files and refused writes, against the real file watcher and Problems panel.
@@ -28,10 +37,14 @@ describe('the store on disk, seen from a real VS Code', function () {
 
   it('a partner file added from outside (git pull, another window) appears in the tree within a second', async () => {
     await fs.writeFile(path.join(partners, `outside-${ID_A}.json`), partnerJson(ID_A, 'Outside Olga'));
-    await waitFor('Olga in the tree', async () => (await renderTree(alliances)).some((item) => item.label === 'Outside Olga'), 1500).catch(async (e: Error) => {
-      const store = alliances.service.folders()[0].store;
-      throw new Error(`${e.message}: ${JSON.stringify({ watchEvents: alliances.service.watchEvents, partners: store.partners().map((p) => p.value.name), problems: store.problems(), tree: (await renderTree(alliances)).map((i) => i.label) })}`);
-    });
+    await waitFor('Olga in the tree', async () => (await renderTree(alliances)).some((item) => item.label === 'Outside Olga'), 1500).catch(
+      async (e: Error) => {
+        const store = alliances.service.folders()[0].store;
+        throw new Error(
+          `${e.message}: ${JSON.stringify({ watchEvents: alliances.service.watchEvents, partners: store.partners().map((p) => p.value.name), problems: store.problems(), tree: (await renderTree(alliances)).map((i) => i.label) })}`,
+        );
+      },
+    );
     await fs.rm(path.join(partners, `outside-${ID_A}.json`));
     await waitFor('Olga to leave the tree', async () => !(await renderTree(alliances)).some((item) => item.label === 'Outside Olga'), 1500);
   });
@@ -50,25 +63,41 @@ describe('the store on disk, seen from a real VS Code', function () {
       await fs.writeFile(file, bytes);
       const uri = vscode.Uri.file(file);
       if (kind === 'newer') {
-        const item = await waitFor('the read-only partner', async () => (await renderTree(alliances)).find((i) => i.label === 'Future Fay'));
+        const item = await waitFor('the read-only partner', async () =>
+          (await renderTree(alliances)).find((i) => i.label === 'Future Fay'),
+        );
         assert.equal(item.contextValue, 'partner.active.readonly');
         await vscode.commands.executeCommand('alliances.editPartner', ID_C, { role: 'Changed' });
         await vscode.commands.executeCommand('alliances.snoozePartner', ID_C, 3);
       } else {
-        const problem = await waitFor('a broken entry in the tree', async () => (await renderTree(alliances)).find((i) => i.contextValue === 'broken' && i.label === path.basename(file)));
+        const problem = await waitFor('a broken entry in the tree', async () =>
+          (await renderTree(alliances)).find((i) => i.contextValue === 'broken' && i.label === path.basename(file)),
+        );
         assert.ok(problem.description.length > 0);
-        const diagnostics = await waitFor('a diagnostic', () => (vscode.languages.getDiagnostics(uri).length > 0 ? vscode.languages.getDiagnostics(uri) : undefined));
+        const diagnostics = await waitFor('a diagnostic', () =>
+          vscode.languages.getDiagnostics(uri).length > 0 ? vscode.languages.getDiagnostics(uri) : undefined,
+        );
         assert.equal(diagnostics[0]?.source, 'Alliances');
         if (kind === 'conflict') assert.match(diagnostics[0].message, /conflict markers/);
         if (kind === 'wrong-types') {
           assert.match(diagnostics[0].message, /cadenceDays/);
-          assert.equal(diagnostics[0].range.start.line, bytes.toString().split('\n').findIndex((l) => l.includes('"cadenceDays"')), 'points at the cadenceDays line');
+          assert.equal(
+            diagnostics[0].range.start.line,
+            bytes
+              .toString()
+              .split('\n')
+              .findIndex((l) => l.includes('"cadenceDays"')),
+            'points at the cadenceDays line',
+          );
         }
         // Nothing can edit it: the id is not a loaded partner.
         await vscode.commands.executeCommand('alliances.editPartner', ID_C, { role: 'Changed' });
       }
       // Other records keep working: add a partner, log a check-in, refresh.
-      const other = await vscode.commands.executeCommand<Loaded<Partner>>('alliances.addPartner', { name: `Healthy ${kind}`, department: 'Data' });
+      const other = await vscode.commands.executeCommand<Loaded<Partner>>('alliances.addPartner', {
+        name: `Healthy ${kind}`,
+        department: 'Data',
+      });
       assert.ok(other, 'another partner can be added');
       assert.ok(await vscode.commands.executeCommand('alliances.logCheckIn', other.value.id, { kind: 'async', summary: 'still fine' }));
       await vscode.commands.executeCommand('alliances.refresh');

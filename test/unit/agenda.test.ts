@@ -12,7 +12,17 @@ function followUp(id: string, extra: Partial<FollowUp>): Loaded<FollowUp> {
     path: `/x/${id}.json`,
     readOnly: false,
     private: false,
-    value: { schemaVersion: 1, id, partnerId: 'p', text: id, owner: 'me', createdAt: `2026-11-0${id.length}T00:00:00.000Z`, updatedAt: '2026-11-01T00:00:00.000Z', author: { name: 'A' }, ...extra },
+    value: {
+      schemaVersion: 1,
+      id,
+      partnerId: 'p',
+      text: id,
+      owner: 'me',
+      createdAt: `2026-11-0${id.length}T00:00:00.000Z`,
+      updatedAt: '2026-11-01T00:00:00.000Z',
+      author: { name: 'A' },
+      ...extra,
+    },
   };
 }
 
@@ -25,7 +35,10 @@ describe('agenda: talking points and follow-ups', () => {
       followUp('done', { due: '2026-11-01', done: true }),
       followUp('today', { due: '2026-11-21' }),
     ];
-    assert.deepEqual(openFollowUps(list).map((f) => f.value.id), ['late', 'today', 'soon', 'undated']);
+    assert.deepEqual(
+      openFollowUps(list).map((f) => f.value.id),
+      ['late', 'today', 'soon', 'undated'],
+    );
     assert.equal(followUpDueLabel(list[2].value, NOW), '2 days overdue');
     assert.equal(followUpDueLabel(list[0].value, NOW), undefined);
     assert.equal(isOverdue(list[2].value, NOW), true);
@@ -44,9 +57,15 @@ describe('agenda: talking points and follow-ups', () => {
       now = new Date(2026, 10, 2);
       const second = await store.create('talkingPoint', { partnerId: dana.value.id, text: 'second' });
       await store.create('talkingPoint', { partnerId: dana.value.id, text: 'covered', coveredAt: now.toISOString() });
-      assert.deepEqual(openTalkingPoints(store, dana.value.id).map((p) => p.value.text), ['first', 'second']);
+      assert.deepEqual(
+        openTalkingPoints(store, dana.value.id).map((p) => p.value.text),
+        ['first', 'second'],
+      );
       await store.update('talkingPoint', first.value.id, { coveredAt: now.toISOString() });
-      assert.deepEqual(openTalkingPoints(store, dana.value.id).map((p) => p.value.id), [second.value.id]);
+      assert.deepEqual(
+        openTalkingPoints(store, dana.value.id).map((p) => p.value.id),
+        [second.value.id],
+      );
     } finally {
       await removeTempDir(dir);
     }
@@ -71,7 +90,8 @@ describe('agenda: talking points and follow-ups', () => {
       assert.equal(counts.get(quiet.value.id), undefined);
       // The same answer as listing each agenda.
       for (const partner of store.partners()) {
-        const listed = openTalkingPoints(store, partner.value.id).length + openFollowUps(store.ofPartner('followUp', partner.value.id)).length;
+        const listed =
+          openTalkingPoints(store, partner.value.id).length + openFollowUps(store.ofPartner('followUp', partner.value.id)).length;
         assert.equal(counts.get(partner.value.id) ?? 0, listed, partner.value.name);
       }
     } finally {

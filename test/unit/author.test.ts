@@ -16,7 +16,10 @@ function osUserName(): string {
 
 describe('authorFrom', () => {
   it('uses git name and email, trimmed', () => {
-    assert.deepEqual(authorFrom({ name: '  Ada Lovelace ', email: ' ada@example.com ' }), { name: 'Ada Lovelace', email: 'ada@example.com' });
+    assert.deepEqual(authorFrom({ name: '  Ada Lovelace ', email: ' ada@example.com ' }), {
+      name: 'Ada Lovelace',
+      email: 'ada@example.com',
+    });
   });
 
   it('leaves the email out when git has none', () => {

@@ -7,7 +7,18 @@ import { newId } from '../../src/core/ids';
 import { SCHEMA_VERSION } from '../../src/core/model';
 import type { StoreWriteErrorCode } from '../../src/core/store';
 import { recordBytes, recordCounts } from '../reliability/counts';
-import { Clock, listFiles, makeStore, makeTempDir, partnerRecord, pretty, rejectsWithCode, removeTempDir, tempFiles, writeFile } from './helpers';
+import {
+  Clock,
+  listFiles,
+  makeStore,
+  makeTempDir,
+  partnerRecord,
+  pretty,
+  rejectsWithCode,
+  removeTempDir,
+  tempFiles,
+  writeFile,
+} from './helpers';
 
 interface BadCase {
   name: string;
@@ -24,8 +35,18 @@ const good = (id: string) => pretty(partnerRecord(id, { name: 'Broken Partner', 
 const cases: BadCase[] = [
   { name: 'an empty file', bytes: () => Buffer.alloc(0), problem: 'json', refusal: ['not-found', 'broken-file'] },
   { name: 'a file of only whitespace', bytes: () => text('\n \n'), problem: 'json', refusal: ['not-found', 'broken-file'] },
-  { name: 'truncated JSON', bytes: (id) => text(good(id).slice(0, good(id).length - 40)), problem: 'json', refusal: ['not-found', 'broken-file'] },
-  { name: 'JSON with a trailing comma and a comment', bytes: (id) => text(good(id).replace('"role": "PM"', '"role": "PM", // the boss\n')), problem: 'json', refusal: ['not-found', 'broken-file'] },
+  {
+    name: 'truncated JSON',
+    bytes: (id) => text(good(id).slice(0, good(id).length - 40)),
+    problem: 'json',
+    refusal: ['not-found', 'broken-file'],
+  },
+  {
+    name: 'JSON with a trailing comma and a comment',
+    bytes: (id) => text(good(id).replace('"role": "PM"', '"role": "PM", // the boss\n')),
+    problem: 'json',
+    refusal: ['not-found', 'broken-file'],
+  },
   {
     name: 'git conflict markers',
     bytes: (id) => text(good(id).replace('  "role": "PM"\n', '<<<<<<< HEAD\n  "role": "PM"\n=======\n  "role": "VP"\n>>>>>>> feature\n')),
@@ -34,28 +55,109 @@ const cases: BadCase[] = [
   },
   {
     name: 'diff3 conflict markers',
-    bytes: (id) => text(good(id).replace('  "role": "PM"\n', '<<<<<<< HEAD\n  "role": "PM"\n||||||| base\n  "role": "Eng"\n=======\n  "role": "VP"\n>>>>>>> feature\n')),
+    bytes: (id) =>
+      text(
+        good(id).replace(
+          '  "role": "PM"\n',
+          '<<<<<<< HEAD\n  "role": "PM"\n||||||| base\n  "role": "Eng"\n=======\n  "role": "VP"\n>>>>>>> feature\n',
+        ),
+      ),
     problem: 'conflict',
     refusal: ['not-found', 'broken-file'],
   },
-  { name: 'wrong field types', bytes: (id) => text(pretty(partnerRecord(id, { cadenceDays: '14', archived: 'yes', leads: 'API' }))), problem: 'schema', refusal: ['not-found', 'broken-file'] },
-  { name: 'a missing required field', bytes: (id) => text(good(id).replace('  "department": "Product",\n', '')), problem: 'schema', refusal: ['not-found', 'broken-file'] },
-  { name: 'invalid UTF-8', bytes: (id) => Buffer.from(good(id).replace('Broken Partner', 'Brökén'), 'latin1'), problem: 'encoding', refusal: ['not-found', 'broken-file'] },
-  { name: 'UTF-16 with a BOM', bytes: (id) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(good(id), 'utf16le')]), problem: 'encoding', refusal: ['not-found', 'broken-file'] },
-  { name: 'a NUL byte', bytes: (id) => text(good(id).replace('"PM"', '"P\u0000M"')), problem: 'encoding', refusal: ['not-found', 'broken-file'] },
-  { name: 'an id that differs from the file name', bytes: () => text(good(newId())), problem: 'id-mismatch', refusal: ['not-found', 'broken-file'] },
-  { name: 'UTF-16 without a BOM', bytes: (id) => Buffer.from(good(id), 'utf16le'), problem: 'encoding', refusal: ['not-found', 'broken-file'] },
+  {
+    name: 'wrong field types',
+    bytes: (id) => text(pretty(partnerRecord(id, { cadenceDays: '14', archived: 'yes', leads: 'API' }))),
+    problem: 'schema',
+    refusal: ['not-found', 'broken-file'],
+  },
+  {
+    name: 'a missing required field',
+    bytes: (id) => text(good(id).replace('  "department": "Product",\n', '')),
+    problem: 'schema',
+    refusal: ['not-found', 'broken-file'],
+  },
+  {
+    name: 'invalid UTF-8',
+    bytes: (id) => Buffer.from(good(id).replace('Broken Partner', 'Brökén'), 'latin1'),
+    problem: 'encoding',
+    refusal: ['not-found', 'broken-file'],
+  },
+  {
+    name: 'UTF-16 with a BOM',
+    bytes: (id) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(good(id), 'utf16le')]),
+    problem: 'encoding',
+    refusal: ['not-found', 'broken-file'],
+  },
+  {
+    name: 'a NUL byte',
+    bytes: (id) => text(good(id).replace('"PM"', '"P\u0000M"')),
+    problem: 'encoding',
+    refusal: ['not-found', 'broken-file'],
+  },
+  {
+    name: 'an id that differs from the file name',
+    bytes: () => text(good(newId())),
+    problem: 'id-mismatch',
+    refusal: ['not-found', 'broken-file'],
+  },
+  {
+    name: 'UTF-16 without a BOM',
+    bytes: (id) => Buffer.from(good(id), 'utf16le'),
+    problem: 'encoding',
+    refusal: ['not-found', 'broken-file'],
+  },
   { name: 'a top-level array', bytes: (id) => text(`[${good(id)}]`), problem: 'schema', refusal: ['not-found', 'broken-file'] },
   { name: 'a top-level null', bytes: () => text('null\n'), problem: 'schema', refusal: ['not-found', 'broken-file'] },
   { name: 'a top-level string', bytes: () => text('"just a string"\n'), problem: 'schema', refusal: ['not-found', 'broken-file'] },
-  { name: 'a key given twice', bytes: (id) => text(good(id).replace('"role": "PM"', '"role": "PM",\n  "role": "VP"')), problem: 'json', refusal: ['not-found', 'broken-file'] },
-  { name: 'a "__proto__" key', bytes: (id) => text(good(id).replace('"role": "PM"', '"role": "PM",\n  "__proto__": { "archived": true }')), problem: 'json', refusal: ['not-found', 'broken-file'] },
-  { name: 'nesting 50,000 levels deep', bytes: (id) => text(good(id).replace('"PM"', `${'['.repeat(50_000)}${']'.repeat(50_000)}`)), problem: 'schema', refusal: ['not-found', 'broken-file'] },
-  { name: 'a 10 MB field', bytes: (id) => text(good(id).replace('"PM"', JSON.stringify('x'.repeat(10 * 1024 * 1024)))), problem: 'schema', refusal: ['not-found', 'broken-file'] },
-  { name: 'an invalid calendar date (February 30)', bytes: (id) => text(pretty(partnerRecord(id, { snoozedUntil: '2026-02-30' }))), problem: 'schema', refusal: ['not-found', 'broken-file'] },
-  { name: 'an invalid timestamp', bytes: (id) => text(pretty(partnerRecord(id, { updatedAt: 'yesterday' }))), problem: 'schema', refusal: ['not-found', 'broken-file'] },
-  { name: 'a cadence out of range', bytes: (id) => text(pretty(partnerRecord(id, { cadenceDays: 0 }))), problem: 'schema', refusal: ['not-found', 'broken-file'] },
-  { name: 'an id that is not an id', bytes: (id) => text(pretty(partnerRecord(id, { id: '../../etc/passwd' }))), problem: 'schema', refusal: ['not-found', 'broken-file'] },
+  {
+    name: 'a key given twice',
+    bytes: (id) => text(good(id).replace('"role": "PM"', '"role": "PM",\n  "role": "VP"')),
+    problem: 'json',
+    refusal: ['not-found', 'broken-file'],
+  },
+  {
+    name: 'a "__proto__" key',
+    bytes: (id) => text(good(id).replace('"role": "PM"', '"role": "PM",\n  "__proto__": { "archived": true }')),
+    problem: 'json',
+    refusal: ['not-found', 'broken-file'],
+  },
+  {
+    name: 'nesting 50,000 levels deep',
+    bytes: (id) => text(good(id).replace('"PM"', `${'['.repeat(50_000)}${']'.repeat(50_000)}`)),
+    problem: 'schema',
+    refusal: ['not-found', 'broken-file'],
+  },
+  {
+    name: 'a 10 MB field',
+    bytes: (id) => text(good(id).replace('"PM"', JSON.stringify('x'.repeat(10 * 1024 * 1024)))),
+    problem: 'schema',
+    refusal: ['not-found', 'broken-file'],
+  },
+  {
+    name: 'an invalid calendar date (February 30)',
+    bytes: (id) => text(pretty(partnerRecord(id, { snoozedUntil: '2026-02-30' }))),
+    problem: 'schema',
+    refusal: ['not-found', 'broken-file'],
+  },
+  {
+    name: 'an invalid timestamp',
+    bytes: (id) => text(pretty(partnerRecord(id, { updatedAt: 'yesterday' }))),
+    problem: 'schema',
+    refusal: ['not-found', 'broken-file'],
+  },
+  {
+    name: 'a cadence out of range',
+    bytes: (id) => text(pretty(partnerRecord(id, { cadenceDays: 0 }))),
+    problem: 'schema',
+    refusal: ['not-found', 'broken-file'],
+  },
+  {
+    name: 'an id that is not an id',
+    bytes: (id) => text(pretty(partnerRecord(id, { id: '../../etc/passwd' }))),
+    problem: 'schema',
+    refusal: ['not-found', 'broken-file'],
+  },
   {
     name: 'a newer schema version (valid otherwise: loads read-only)',
     bytes: (id) => text(pretty(partnerRecord(id, { schemaVersion: SCHEMA_VERSION + 1, name: 'Broken Partner', 'x-v2': { tier: 'gold' } }))),
@@ -115,7 +217,10 @@ describe('bad input, byte for byte', () => {
 
       // Every kind of edit of the broken partner is refused.
       await rejectsWithCode(store.updatePartner(brokenId, { role: 'Overwritten' }), bad.refusal);
-      await rejectsWithCode(store.updatePartner(brokenId, () => ({ archived: true })), bad.refusal);
+      await rejectsWithCode(
+        store.updatePartner(brokenId, () => ({ archived: true })),
+        bad.refusal,
+      );
       await rejectsWithCode(store.updatePartner(brokenId, { snoozedUntil: '2026-12-02' }), bad.refusal);
       if (bad.problem) await rejectsWithCode(store.addCheckIn({ partnerId: brokenId, kind: 'async', summary: 'x' }), 'not-found');
       // Several at once, through the write queue.
@@ -130,7 +235,11 @@ describe('bad input, byte for byte', () => {
       await rejectsWithCode(other.updatePartner(brokenId, { role: 'Overwritten' }), bad.refusal);
 
       const after = await fsp.readFile(brokenFile);
-      assert.equal(recordBytes('unit-bad-input', snapshot, after), 0, `the broken file changed:\n${snapshot.subarray(0, 200).toString('hex')}\n${after.subarray(0, 200).toString('hex')}`);
+      assert.equal(
+        recordBytes('unit-bad-input', snapshot, after),
+        0,
+        `the broken file changed:\n${snapshot.subarray(0, 200).toString('hex')}\n${after.subarray(0, 200).toString('hex')}`,
+      );
       recordCounts('unit-bad-input', { badInputs: 1 });
       assert.deepEqual(await tempFiles(root), []);
       // And the other records still load, with what was written around the broken file.
@@ -169,7 +278,11 @@ describe('bad input, byte for byte', () => {
   });
 
   it('a broken manifest is never rewritten, and partners can still be added', async () => {
-    const manifest = await writeFile(root, 'alliances.json', '{\n<<<<<<< HEAD\n  "format": "alliances",\n=======\n  "format": "alliances", "schemaVersion": 1,\n>>>>>>> b\n}\n');
+    const manifest = await writeFile(
+      root,
+      'alliances.json',
+      '{\n<<<<<<< HEAD\n  "format": "alliances",\n=======\n  "format": "alliances", "schemaVersion": 1,\n>>>>>>> b\n}\n',
+    );
     const snapshot = await fsp.readFile(manifest);
     const store = makeStore(root, { now: clock.now });
     await store.load();
@@ -207,7 +320,10 @@ describe('bad input, byte for byte', () => {
     await store.addCheckIn({ partnerId: partner.value.id, kind: 'ad-hoc', summary: 'Diff from chat:\u2028>>>>>>> main was merged' });
     const fresh = makeStore(root);
     await fresh.load();
-    assert.deepEqual(fresh.problems().map((p) => `${p.relativePath}: ${p.code}`), []);
+    assert.deepEqual(
+      fresh.problems().map((p) => `${p.relativePath}: ${p.code}`),
+      [],
+    );
     assert.equal(fresh.checkIns().length, 1);
   });
 
@@ -223,7 +339,13 @@ describe('bad input, byte for byte', () => {
     await store.initialize();
     await store.load();
     const after = await Promise.all((await listFiles(root)).map(async (f) => [f, await fsp.readFile(path.join(root, f))] as const));
-    assert.deepEqual(after.map(([f]) => f), before.map(([f]) => f).concat('.gitignore').sort());
+    assert.deepEqual(
+      after.map(([f]) => f),
+      before
+        .map(([f]) => f)
+        .concat('.gitignore')
+        .sort(),
+    );
     for (const [file, bytes] of before) assert.ok(bytes.equals(after.find(([f]) => f === file)![1]), file);
   });
 });

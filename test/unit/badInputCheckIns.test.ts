@@ -22,12 +22,32 @@ const checkIn = (id: string, partnerId: string, extra: Record<string, unknown> =
 });
 
 const cases: Case[] = [
-  { name: 'an unknown check-in kind', file: (id, p) => checkIn(id, p, { kind: 'lunch' }), expect: { code: 'schema', reason: /^"kind" must be one of one-on-one, help-me, ad-hoc, async\.$/, line: 6 } },
-  { name: 'a rating written as text', file: (id, p) => checkIn(id, p, { rating: '4' }), expect: { code: 'schema', reason: /^"rating" must be a number, not "4"\.$/ } },
-  { name: 'an author given as a name', file: (id, p) => checkIn(id, p, { author: 'Dana' }), expect: { code: 'schema', reason: /^"author" must be an object, not "Dana"\.$/ } },
+  {
+    name: 'an unknown check-in kind',
+    file: (id, p) => checkIn(id, p, { kind: 'lunch' }),
+    expect: { code: 'schema', reason: /^"kind" must be one of one-on-one, help-me, ad-hoc, async\.$/, line: 6 },
+  },
+  {
+    name: 'a rating written as text',
+    file: (id, p) => checkIn(id, p, { rating: '4' }),
+    expect: { code: 'schema', reason: /^"rating" must be a number, not "4"\.$/ },
+  },
+  {
+    name: 'an author given as a name',
+    file: (id, p) => checkIn(id, p, { author: 'Dana' }),
+    expect: { code: 'schema', reason: /^"author" must be an object, not "Dana"\.$/ },
+  },
   { name: 'a rating out of range', file: (id, p) => checkIn(id, p, { rating: 9 }), expect: { code: 'schema', reason: /"rating"/ } },
-  { name: 'an invalid check-in date', file: (id, p) => checkIn(id, p, { date: '2026-13-45T99:00:00Z' }), expect: { code: 'schema', reason: /"date"/, line: 5 } },
-  { name: 'a 10 MB note', file: (id, p) => checkIn(id, p, { notes: 'n'.repeat(10 * 1024 * 1024) }), expect: { code: 'schema', reason: /"notes" must be at most 200000 characters/ } },
+  {
+    name: 'an invalid check-in date',
+    file: (id, p) => checkIn(id, p, { date: '2026-13-45T99:00:00Z' }),
+    expect: { code: 'schema', reason: /"date"/, line: 5 },
+  },
+  {
+    name: 'a 10 MB note',
+    file: (id, p) => checkIn(id, p, { notes: 'n'.repeat(10 * 1024 * 1024) }),
+    expect: { code: 'schema', reason: /"notes" must be at most 200000 characters/ },
+  },
   { name: 'a partner id that is a path', file: (id) => checkIn(id, '../partners/x'), expect: { code: 'schema', reason: /"partnerId"/ } },
   { name: 'a check-in pointing at a missing partner (kept, loads, harmless)', file: (id) => checkIn(id, newId()), expect: 'loads' },
   {
@@ -39,15 +59,44 @@ const cases: Case[] = [
     name: 'conflict markers in a check-in (diff3 style, CRLF)',
     file: (id, p) => {
       const lines = pretty(checkInRecord(id, p)).split('\n');
-      lines.splice(6, 1, '<<<<<<< HEAD', '  "summary": "ours",', '||||||| base', '  "summary": "base",', '=======', '  "summary": "theirs",', '>>>>>>> feature');
+      lines.splice(
+        6,
+        1,
+        '<<<<<<< HEAD',
+        '  "summary": "ours",',
+        '||||||| base',
+        '  "summary": "base",',
+        '=======',
+        '  "summary": "theirs",',
+        '>>>>>>> feature',
+      );
       return { relative: `checkins/2026/${id}.json`, bytes: Buffer.from(lines.join('\r\n')) };
     },
     expect: { code: 'conflict', reason: /conflict markers/, line: 7 },
   },
-  { name: 'an unknown file in the store folder', file: () => ({ relative: 'notes-from-bob.json', bytes: Buffer.from('{ "whatever": ') }), expect: 'ignored' },
-  { name: 'an unknown file in a record folder', file: () => ({ relative: 'partners/README.md', bytes: Buffer.from('# hand-written notes\n') }), expect: 'ignored' },
-  { name: 'a record in the wrong folder', file: (id, p) => ({ relative: `checkins/${id}.json`, bytes: Buffer.from(pretty(checkInRecord(id, p))) }), expect: 'ignored' },
-  { name: 'a binary file named like a record', file: (id) => ({ relative: `checkins/2026/${id}.json`, bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]) }), expect: { code: 'encoding', reason: /UTF-8/, line: 1 } },
+  {
+    name: 'an unknown file in the store folder',
+    file: () => ({ relative: 'notes-from-bob.json', bytes: Buffer.from('{ "whatever": ') }),
+    expect: 'ignored',
+  },
+  {
+    name: 'an unknown file in a record folder',
+    file: () => ({ relative: 'partners/README.md', bytes: Buffer.from('# hand-written notes\n') }),
+    expect: 'ignored',
+  },
+  {
+    name: 'a record in the wrong folder',
+    file: (id, p) => ({ relative: `checkins/${id}.json`, bytes: Buffer.from(pretty(checkInRecord(id, p))) }),
+    expect: 'ignored',
+  },
+  {
+    name: 'a binary file named like a record',
+    file: (id) => ({
+      relative: `checkins/2026/${id}.json`,
+      bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]),
+    }),
+    expect: { code: 'encoding', reason: /UTF-8/, line: 1 },
+  },
 ];
 
 describe('bad input in check-ins and around the store, byte for byte', () => {
@@ -95,7 +144,10 @@ describe('bad input in check-ins and around the store, byte for byte', () => {
       const fresh = makeStore(root);
       await fresh.load();
       assert.equal(fresh.partner(partner.value.id)?.value.role, 'Head of Sales');
-      assert.equal(fresh.checkInsOf(partner.value.id).length, 2 + (bad.expect === 'loads' && relative.includes('checkins/2026') && !bad.name.includes('missing') ? 1 : 0));
+      assert.equal(
+        fresh.checkInsOf(partner.value.id).length,
+        2 + (bad.expect === 'loads' && relative.includes('checkins/2026') && !bad.name.includes('missing') ? 1 : 0),
+      );
       assert.equal((await listFiles(root)).filter((f) => f.endsWith('.tmp')).length, 0);
       recordCounts(SUITE, { badInputs: 1 });
     });

@@ -158,7 +158,8 @@ function referenceDue(p: Partner, last: Date | undefined, cadence: number, now: 
   const today = startOfDay(now);
   const base = last ? addDays(startOfDay(last), p.cadenceDays ?? cadence) : startOfDay(parseISO(p.createdAt));
   const snoozed = p.snoozedUntil ? startOfDay(parseISO(p.snoozedUntil)) : undefined;
-  if (snoozed && isAfter(snoozed, today) && !isAfter(base, snoozed)) return { status: 'snoozed', days: differenceInCalendarDays(snoozed, today), dueDate: snoozed.getTime() };
+  if (snoozed && isAfter(snoozed, today) && !isAfter(base, snoozed))
+    return { status: 'snoozed', days: differenceInCalendarDays(snoozed, today), dueDate: snoozed.getTime() };
   const due = snoozed && isAfter(snoozed, base) ? snoozed : base;
   const days = differenceInCalendarDays(due, today);
   return { status: days < 0 ? 'overdue' : days <= 7 ? 'dueSoon' : 'later', days, dueDate: due.getTime() };
@@ -172,7 +173,7 @@ describe('computeDueState matches date-fns calendar arithmetic', () => {
       process.env.TZ = zone;
       try {
         let seed = 20261121;
-        const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+        const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
         const start = Date.UTC(2025, 0, 1);
         const span = 3 * 365 * 86_400_000;
         const at = () => new Date(start + Math.floor(random() * span));

@@ -40,7 +40,8 @@ describe('one reading of a calendar day (dates.ts) for the dashboard filter', ()
               const text = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
               const expected = constructorReading(text);
               const range = filterRange({ from: text, to: text }, now);
-              if (range.start !== expected) assert.fail(`${zone} ${text}: ${new Date(range.start).toString()}, expected ${new Date(expected).toString()}`);
+              if (range.start !== expected)
+                assert.fail(`${zone} ${text}: ${new Date(range.start).toString()}, expected ${new Date(expected).toString()}`);
               // The range ends at the next day's midnight (23 or 25 hours later on a clock-change day).
               assert.equal(range.end, constructorReading(text, 1), text);
             }

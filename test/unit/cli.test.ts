@@ -8,10 +8,15 @@ import { createDemoWorkspace } from '../fixtures/demoStore';
 import { makeStore, makeTempDir, removeTempDir } from './helpers';
 
 const ROOT = path.resolve(__dirname, '../../..');
-const BIN = path.join(ROOT, (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { bin: { alliances: string } }).bin.alliances);
+const BIN = path.join(
+  ROOT,
+  (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { bin: { alliances: string } }).bin.alliances,
+);
 
 function sourcesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? sourcesUnder(path.join(dir, entry.name)) : entry.name.endsWith('.ts') ? [path.join(dir, entry.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? sourcesUnder(path.join(dir, entry.name)) : entry.name.endsWith('.ts') ? [path.join(dir, entry.name)] : [],
+  );
 }
 
 function cli(...args: string[]): { code: number | null; out: string; err: string } {
@@ -100,21 +105,33 @@ describe('the command-line digest (npx alliances)', function () {
   it('due --json: the same digest for scripts', () => {
     const result = cli('due', '--store', store, '--today', '2026-11-21', '--json');
     assert.equal(result.code, 1);
-    const digest = JSON.parse(result.out) as { today: string; due: { name: string; days: number; label: string; dueDate: string }[]; silos: unknown[]; followUps: { text: string; overdue: boolean; days?: number }[]; problems: unknown[] };
+    const digest = JSON.parse(result.out) as {
+      today: string;
+      due: { name: string; days: number; label: string; dueDate: string }[];
+      silos: unknown[];
+      followUps: { text: string; overdue: boolean; days?: number }[];
+      problems: unknown[];
+    };
     assert.equal(digest.today, '2026-11-21');
-    assert.deepEqual(digest.due.map(({ name, days, label, dueDate }) => [name, days, label, dueDate]), [
-      ['Hannah Okafor', -36, '36 days overdue', '2026-10-16'],
-      ['Dana Whitfield', -6, '6 days overdue', '2026-11-15'],
-      ['Marcus Ortega', -4, '4 days overdue', '2026-11-17'],
-      ['Elena Petrova', -2, '2 days overdue', '2026-11-19'],
-    ]);
+    assert.deepEqual(
+      digest.due.map(({ name, days, label, dueDate }) => [name, days, label, dueDate]),
+      [
+        ['Hannah Okafor', -36, '36 days overdue', '2026-10-16'],
+        ['Dana Whitfield', -6, '6 days overdue', '2026-11-15'],
+        ['Marcus Ortega', -4, '4 days overdue', '2026-11-17'],
+        ['Elena Petrova', -2, '2 days overdue', '2026-11-19'],
+      ],
+    );
     assert.deepEqual(digest.silos, [{ department: 'Support', daysSince: 50, lastContact: '2026-10-02', partners: ['Hannah Okafor'] }]);
-    assert.deepEqual(digest.followUps.map(({ text, overdue, days }) => [text, overdue, days]), [
-      ['Draft the escalation runbook together', true, -3],
-      ['Share the exports fix release notes', false, 2],
-      ['Share the onboarding mockups', false, 4],
-      ['Review the event schema pull request', false, undefined],
-    ]);
+    assert.deepEqual(
+      digest.followUps.map(({ text, overdue, days }) => [text, overdue, days]),
+      [
+        ['Draft the escalation runbook together', true, -3],
+        ['Share the exports fix release notes', false, 2],
+        ['Share the onboarding mockups', false, 4],
+        ['Review the event schema pull request', false, undefined],
+      ],
+    );
     assert.deepEqual(digest.problems, []);
   });
 
@@ -126,7 +143,10 @@ describe('the command-line digest (npx alliances)', function () {
       const partner = await small.addPartner({ name: 'Grace Hopper', department: 'Research', cadenceDays: 30 });
       await small.addCheckIn({ partnerId: partner.value.id, kind: 'one-on-one', summary: 'Compilers', date: new Date(2026, 10, 20, 10) });
       const result = cli('due', '--store', path.join(calm, '.alliances'), '--today', '2026-11-21');
-      assert.equal(result.out, 'Alliances digest for 2026-11-21\n\nNobody is due for a check-in.\n\nNo silos: every department was in touch recently.\n\nNo open follow-ups.\n');
+      assert.equal(
+        result.out,
+        'Alliances digest for 2026-11-21\n\nNobody is due for a check-in.\n\nNo silos: every department was in touch recently.\n\nNo open follow-ups.\n',
+      );
       assert.equal(result.code, 0);
     } finally {
       await removeTempDir(calm);
@@ -142,8 +162,13 @@ describe('the command-line digest (npx alliances)', function () {
   it('report: the whole store as Markdown, due table first, archived partners left out', () => {
     const result = cli('report', '--store', store, '--today', '2026-11-21');
     assert.equal(result.code, 0);
-    assert.ok(result.out.startsWith('# Alliances report, 2026-11-21\n\n## Due for a check-in\n\n| Partner | Department | Due | Last check-in |\n| --- | --- | --- | --- |\n| Hannah Okafor | Support | 36 days overdue | 2026-10-02 |\n'), result.out.slice(0, 300));
-    assert.ok(result.out.includes(`\n${KWAME.replace(/^(#+)/gm, '##$1')}`), 'Kwame\'s section, two levels down');
+    assert.ok(
+      result.out.startsWith(
+        '# Alliances report, 2026-11-21\n\n## Due for a check-in\n\n| Partner | Department | Due | Last check-in |\n| --- | --- | --- | --- |\n| Hannah Okafor | Support | 36 days overdue | 2026-10-02 |\n',
+      ),
+      result.out.slice(0, 300),
+    );
+    assert.ok(result.out.includes(`\n${KWAME.replace(/^(#+)/gm, '##$1')}`), "Kwame's section, two levels down");
     assert.equal((result.out.match(/^### /gm) ?? []).length, 10, 'ten active partners');
     assert.ok(!result.out.includes('Tom Becker'), 'archived partner left out');
   });
@@ -165,26 +190,52 @@ describe('the command-line digest (npx alliances)', function () {
   });
 
   it('stays English in any system or VS Code language: the CLI loads no bundle and no display language', async () => {
-    const german = { ...process.env, LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8', LANGUAGE: 'de', VSCODE_NLS_CONFIG: JSON.stringify({ locale: 'de', osLocale: 'de', availableLanguages: { '*': 'de' } }) };
+    const german = {
+      ...process.env,
+      LANG: 'de_DE.UTF-8',
+      LC_ALL: 'de_DE.UTF-8',
+      LANGUAGE: 'de',
+      VSCODE_NLS_CONFIG: JSON.stringify({ locale: 'de', osLocale: 'de', availableLanguages: { '*': 'de' } }),
+    };
     for (const args of [['due'], ['report'], ['report', '--partner', 'Kwame Mensah']]) {
-      assert.deepEqual(cliIn(german, ...args, '--store', store, '--today', '2026-11-21'), cli(...args, '--store', store, '--today', '2026-11-21'), args.join(' '));
+      assert.deepEqual(
+        cliIn(german, ...args, '--store', store, '--today', '2026-11-21'),
+        cli(...args, '--store', store, '--today', '2026-11-21'),
+        args.join(' '),
+      );
     }
     // A broken file's reason (from src/core, through @vscode/l10n) too.
     const broken = path.join(store, 'partners', 'broken-01kaj3m5x2q8v9c0b1n2d3e4f5.json');
     await fsp.writeFile(broken, '');
     try {
-      assert.match(cliIn(german, 'due', '--store', store, '--today', '2026-11-21').err, /^alliances: warning: partners\/broken-01kaj3m5x2q8v9c0b1n2d3e4f5\.json:1: File is empty\.$/m);
+      assert.match(
+        cliIn(german, 'due', '--store', store, '--today', '2026-11-21').err,
+        /^alliances: warning: partners\/broken-01kaj3m5x2q8v9c0b1n2d3e4f5\.json:1: File is empty\.$/m,
+      );
     } finally {
       await fsp.rm(broken);
     }
     // Only the extension (coreL10n.ts, through core's l10nConfig.ts) and the pages (in the browser) configure a
     // language, never code the CLI runs.
-    const configuring = sourcesUnder(path.join(ROOT, 'src')).filter((file) => /\bl10n\.config\(|(?<!function )\bconfigureL10n\(|\bsetDisplayLocale\((?!locale)/.test(readFileSync(file, 'utf8')));
-    assert.deepEqual(configuring.map((file) => path.relative(ROOT, file).split(path.sep).join('/')), ['src/core/l10nConfig.ts', 'src/extension/coreL10n.ts', 'src/webview/shared/l10nSetup.ts']);
+    const configuring = sourcesUnder(path.join(ROOT, 'src')).filter((file) =>
+      /\bl10n\.config\(|(?<!function )\bconfigureL10n\(|\bsetDisplayLocale\((?!locale)/.test(readFileSync(file, 'utf8')),
+    );
+    assert.deepEqual(
+      configuring.map((file) => path.relative(ROOT, file).split(path.sep).join('/')),
+      ['src/core/l10nConfig.ts', 'src/extension/coreL10n.ts', 'src/webview/shared/l10nSetup.ts'],
+    );
   });
 
   it('exits 2 with the usage on bad arguments, 3 without a store, 0 for --help', () => {
-    for (const args of [['due', '--bogus'], ['digest'], [], ['due', '--today', '2026-02-30'], ['due', '--silo-days', 'ten'], ['report', '--json'], ['report', '--store', store, '--partner', 'Nobody Here']]) {
+    for (const args of [
+      ['due', '--bogus'],
+      ['digest'],
+      [],
+      ['due', '--today', '2026-02-30'],
+      ['due', '--silo-days', 'ten'],
+      ['report', '--json'],
+      ['report', '--store', store, '--partner', 'Nobody Here'],
+    ]) {
       const result = cli(...args);
       assert.equal(result.code, 2, args.join(' '));
       assert.equal(result.out, '', args.join(' '));

@@ -14,7 +14,11 @@ describe('CSV (RFC 4180)', () => {
   });
 
   it('strips a BOM, accepts LF, a missing final newline, empty fields and skips blank lines', () => {
-    assert.deepEqual(fields('\uFEFFa,b,c\n1,,3\n\n4,5,'), [['a', 'b', 'c'], ['1', '', '3'], ['4', '5', '']]);
+    assert.deepEqual(fields('\uFEFFa,b,c\n1,,3\n\n4,5,'), [
+      ['a', 'b', 'c'],
+      ['1', '', '3'],
+      ['4', '5', ''],
+    ]);
   });
 
   it('detects ; and tab separators (European spreadsheets), ignoring the ones inside quotes', () => {
@@ -22,7 +26,10 @@ describe('CSV (RFC 4180)', () => {
     assert.equal(detectSeparator('"Last, First";Dept\n'), ';');
     assert.equal(detectSeparator('a\tb\tc'), '\t');
     assert.equal(detectSeparator('\uFEFFName,Email'), ',');
-    assert.deepEqual(fields('Name;Abteilung\n"Müller; Jürgen";Vertrieb\n'), [['Name', 'Abteilung'], ['Müller; Jürgen', 'Vertrieb']]);
+    assert.deepEqual(fields('Name;Abteilung\n"Müller; Jürgen";Vertrieb\n'), [
+      ['Name', 'Abteilung'],
+      ['Müller; Jürgen', 'Vertrieb'],
+    ]);
   });
 
   it('keeps a stray quote inside an unquoted field as text', () => {
@@ -30,14 +37,28 @@ describe('CSV (RFC 4180)', () => {
   });
 
   it('reports an unclosed quote and text after a closing quote with the line', () => {
-    assert.throws(() => parseCsv('a,b\n1,"open\n2,3\n'), (error: unknown) => error instanceof CsvError && error.line === 2 && /not closed/.test(error.message));
-    assert.throws(() => parseCsv('a,b\n"x"y,1\n'), (error: unknown) => error instanceof CsvError && error.line === 2);
+    assert.throws(
+      () => parseCsv('a,b\n1,"open\n2,3\n'),
+      (error: unknown) => error instanceof CsvError && error.line === 2 && /not closed/.test(error.message),
+    );
+    assert.throws(
+      () => parseCsv('a,b\n"x"y,1\n'),
+      (error: unknown) => error instanceof CsvError && error.line === 2,
+    );
   });
 
   it('writes CRLF rows, quotes only when needed, defuses formulas, and reads back what it wrote', () => {
-    const rows = [['Name', 'Note'], ['Okafor, Hannah', 'She said "yes"\nthen left'], ['=HYPERLINK("x")', ' padded '], ['Zoë Ångström', '']];
+    const rows = [
+      ['Name', 'Note'],
+      ['Okafor, Hannah', 'She said "yes"\nthen left'],
+      ['=HYPERLINK("x")', ' padded '],
+      ['Zoë Ångström', ''],
+    ];
     const text = toCsv(rows);
-    assert.equal(text, 'Name,Note\r\n"Okafor, Hannah","She said ""yes""\nthen left"\r\n"\'=HYPERLINK(""x"")"," padded "\r\nZoë Ångström,\r\n');
-    assert.deepEqual(fields(text), [rows[0], rows[1], ["'=HYPERLINK(\"x\")", ' padded '], rows[3]]);
+    assert.equal(
+      text,
+      'Name,Note\r\n"Okafor, Hannah","She said ""yes""\nthen left"\r\n"\'=HYPERLINK(""x"")"," padded "\r\nZoë Ångström,\r\n',
+    );
+    assert.deepEqual(fields(text), [rows[0], rows[1], ['\'=HYPERLINK("x")', ' padded '], rows[3]]);
   });
 });

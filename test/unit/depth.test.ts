@@ -20,12 +20,28 @@ describe('check-ins with depth in the store', () => {
     const store = makeStore(root);
     await store.load();
     const dana = await store.addPartner({ name: 'Dana', department: 'Product' });
-    const point = await store.create('talkingPoint', { partnerId: dana.value.id, text: 'Billing retries', source: { path: 'src/billing/invoice.ts', startLine: 3, endLine: 5, commit: 'abc1234', snippet: 'return total;' } });
-    const followUp = await store.create('followUp', { partnerId: dana.value.id, text: 'Send the estimate', owner: 'me', due: '2026-12-01' });
+    const point = await store.create('talkingPoint', {
+      partnerId: dana.value.id,
+      text: 'Billing retries',
+      source: { path: 'src/billing/invoice.ts', startLine: 3, endLine: 5, commit: 'abc1234', snippet: 'return total;' },
+    });
+    const followUp = await store.create('followUp', {
+      partnerId: dana.value.id,
+      text: 'Send the estimate',
+      owner: 'me',
+      due: '2026-12-01',
+    });
     const ask = await store.create('ask', { partnerId: dana.value.id, direction: 'they-asked', text: 'Review the PRD', status: 'open' });
-    assert.deepEqual((await listFiles(root)).filter((f) => !f.startsWith('partners/')), [
-      '.gitignore', 'alliances.json', `asks/${ask.value.id}.json`, `follow-ups/${followUp.value.id}.json`, `talking-points/${point.value.id}.json`,
-    ]);
+    assert.deepEqual(
+      (await listFiles(root)).filter((f) => !f.startsWith('partners/')),
+      [
+        '.gitignore',
+        'alliances.json',
+        `asks/${ask.value.id}.json`,
+        `follow-ups/${followUp.value.id}.json`,
+        `talking-points/${point.value.id}.json`,
+      ],
+    );
     const again = makeStore(root);
     await again.load();
     assert.deepEqual(again.problems(), []);
@@ -55,7 +71,10 @@ describe('check-ins with depth in the store', () => {
     await store.load();
     const dana = await store.addPartner({ name: 'Dana', department: 'Product' });
     await assert.rejects(store.create('followUp', { partnerId: dana.value.id, text: 'x', owner: 'nobody' }), /owner/);
-    await assert.rejects(store.create('talkingPoint', { partnerId: dana.value.id, text: 'x', source: { path: '../etc/passwd', startLine: 1, endLine: 1 } }), /source\.path/);
+    await assert.rejects(
+      store.create('talkingPoint', { partnerId: dana.value.id, text: 'x', source: { path: '../etc/passwd', startLine: 1, endLine: 1 } }),
+      /source\.path/,
+    );
   });
 
   it('keeps private check-ins and notes under private/, and git never stages them', async () => {
@@ -67,7 +86,13 @@ describe('check-ins with depth in the store', () => {
       const store = makeStore(root, { author: () => Promise.resolve(author) });
       await store.load();
       const dana = await store.addPartner({ name: 'Dana', department: 'Product' });
-      const secretCheckIn = await store.addCheckIn({ partnerId: dana.value.id, kind: 'one-on-one', summary: SECRET, notes: SECRET, private: true });
+      const secretCheckIn = await store.addCheckIn({
+        partnerId: dana.value.id,
+        kind: 'one-on-one',
+        summary: SECRET,
+        notes: SECRET,
+        private: true,
+      });
       author = BOB;
       const shared = await store.addCheckIn({ partnerId: dana.value.id, kind: 'one-on-one', summary: 'Roadmap review' });
       const note = await store.create('note', { checkInId: shared.value.id, notes: SECRET });
@@ -80,7 +105,10 @@ describe('check-ins with depth in the store', () => {
       git(dir, env, 'add', '-A');
       const staged = git(dir, env, 'diff', '--cached', '--name-only').split('\n').filter(Boolean);
       assert.ok(staged.length >= 4, staged.join(', '));
-      assert.ok(staged.every((file) => !file.includes('/private/')), staged.join(', '));
+      assert.ok(
+        staged.every((file) => !file.includes('/private/')),
+        staged.join(', '),
+      );
       const stagedText = git(dir, env, 'diff', '--cached');
       assert.ok(!stagedText.includes('SECRET'), 'no private text in what git would commit');
       assert.equal(gitRun(dir, env, 'check-ignore', '-q', path.relative(dir, secretCheckIn.path)).status, 0);
@@ -121,7 +149,13 @@ describe('check-ins with depth in the store', () => {
       const merged = makeStore(root);
       await merged.load();
       assert.deepEqual(merged.problems(), []);
-      assert.deepEqual(merged.all('talkingPoint').map((r) => r.value.text).sort(), ['point a', 'point b']);
+      assert.deepEqual(
+        merged
+          .all('talkingPoint')
+          .map((r) => r.value.text)
+          .sort(),
+        ['point a', 'point b'],
+      );
       assert.equal(merged.all('followUp').length, 2);
       assert.equal(merged.all('ask').length, 2);
     } finally {

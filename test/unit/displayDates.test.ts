@@ -47,7 +47,16 @@ describe('short dates in the display language', () => {
     assert.equal(monthDay(DEC_2), 'Dec 2');
     assert.equal(monthDay(DEC_2, true), 'Dec 2, 2027');
     assert.equal(formatShortDate(DEC_2, TODAY, english), 'Dec 2');
-    const partner: Partner = { schemaVersion: 1, id: '01kaj3m5x2q8v9c0b1n2d3e4f5', name: 'Dana', department: 'Product', snoozedUntil: '2027-12-02', createdAt: '2027-01-05T10:00:00.000Z', updatedAt: '2027-01-05T10:00:00.000Z', author: { name: 'Ada' } };
+    const partner: Partner = {
+      schemaVersion: 1,
+      id: '01kaj3m5x2q8v9c0b1n2d3e4f5',
+      name: 'Dana',
+      department: 'Product',
+      snoozedUntil: '2027-12-02',
+      createdAt: '2027-01-05T10:00:00.000Z',
+      updatedAt: '2027-01-05T10:00:00.000Z',
+      author: { name: 'Ada' },
+    };
     const due = computeDueState(partner, undefined, 14, TODAY);
     assert.equal(dueStateLabel(due, TODAY, english), 'snoozed until Dec 2');
     assert.equal(due.label, `snoozed until ${short('de').format(DEC_2)}`, 'the UI label (no bundle here: English words, German date)');

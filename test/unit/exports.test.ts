@@ -28,9 +28,26 @@ describe('exports', () => {
       const rows = parseCsv(partnersCsv(store, { now: TODAY, defaultCadenceDays: 14 })).map((row) => row.fields);
       assert.deepEqual(rows[0], PARTNER_CSV_HEADER);
       assert.equal(rows.length, 12);
-      assert.deepEqual(rows[1]?.slice(0, 9), ['Hannah Okafor', 'Support Operations Manager', 'Support', '', '14', '', '2026-10-02', '2026-10-16', '36 days overdue']);
+      assert.deepEqual(rows[1]?.slice(0, 9), [
+        'Hannah Okafor',
+        'Support Operations Manager',
+        'Support',
+        '',
+        '14',
+        '',
+        '2026-10-02',
+        '2026-10-16',
+        '36 days overdue',
+      ]);
       const dana = rows.find((row) => row[0] === 'Dana Whitfield');
-      assert.deepEqual(dana?.slice(0, 6), ['Dana Whitfield', 'Director of Product', 'Product', 'dana@example.com', '14', 'Roadmap; Pricing']);
+      assert.deepEqual(dana?.slice(0, 6), [
+        'Dana Whitfield',
+        'Director of Product',
+        'Product',
+        'dana@example.com',
+        '14',
+        'Roadmap; Pricing',
+      ]);
       assert.equal(rows.at(-1)?.[8], 'archived');
       assert.equal(rows.at(-1)?.[0], 'Tom Becker');
       assert.match(rows[1]?.[9] ?? '', /^[0-9a-z]{26}$/);
@@ -61,15 +78,25 @@ describe('exports', () => {
       const summaries = events.map((event) => event.summary);
       // Overdue ones today, the rest on their due day; Jonas (due in 30 days) and archived Tom left out.
       assert.deepEqual(summaries, [
-        'Check-in: Dana Whitfield', 'Check-in: Elena Petrova', 'Check-in: Hannah Okafor', 'Check-in: Marcus Ortega',
-        'Check-in: Kwame Mensah', 'Check-in: Sofia Lindqvist', 'Check-in: Aisha Karim', 'Check-in: Priya Raman', 'Check-in: Leo Tanaka',
+        'Check-in: Dana Whitfield',
+        'Check-in: Elena Petrova',
+        'Check-in: Hannah Okafor',
+        'Check-in: Marcus Ortega',
+        'Check-in: Kwame Mensah',
+        'Check-in: Sofia Lindqvist',
+        'Check-in: Aisha Karim',
+        'Check-in: Priya Raman',
+        'Check-in: Leo Tanaka',
       ]);
       const hannah = events[2];
       assert.ok(hannah);
       assert.equal(hannah.startDate.zone.tzid, 'UTC');
       assert.equal(hannah.startDate.toJSDate().getTime(), new Date(2026, 10, 21, 9).getTime());
       assert.equal(hannah.duration.toSeconds(), 1800);
-      assert.equal(hannah.description, 'Support Operations Manager, Support\nCheck-in 36 days overdue.\nLast: 2026-10-02, Ticket volume up 30% after the release; escalations unclear');
+      assert.equal(
+        hannah.description,
+        'Support Operations Manager, Support\nCheck-in 36 days overdue.\nLast: 2026-10-02, Ticket volume up 30% after the release; escalations unclear',
+      );
       assert.equal(hannah.component.getFirstPropertyValue('dtstamp')?.toString(), ICAL.Time.fromJSDate(TODAY, true).toString());
       const marcus = events[3];
       assert.match(marcus?.description ?? '', /\nTalking points:\n- SSO dates for the two blocked enterprise deals$/);
@@ -81,13 +108,23 @@ describe('exports', () => {
       for (const [index, uid] of uids.entries()) assert.match(uid, /^checkin-[0-9a-z]{26}@alliances$/, summaries[index]);
       // Stable: a later export gives each partner the same UID.
       const later = calendarOf(dueCheckInsIcs(store, { ...options, now: new Date(2026, 10, 22, 8) }));
-      assert.deepEqual(later.getAllSubcomponents('vevent').map((component) => component.getFirstPropertyValue('uid')).sort(), [...uids].sort());
+      assert.deepEqual(
+        later
+          .getAllSubcomponents('vevent')
+          .map((component) => component.getFirstPropertyValue('uid'))
+          .sort(),
+        [...uids].sort(),
+      );
     });
 
     it('keeps commas, semicolons, backslashes, newlines and long non-ASCII text intact through ical.js', () => {
       const summary = 'Check-in: Zoë Ångström-Øvergaard; Sales, EMEA \\ Nordics';
       const description = `${'Très long résumé — '.repeat(12)}\nline two; with, marks`;
-      const text = toIcs([{ uid: 'x@alliances', start: new Date(Date.UTC(2026, 11, 2, 8)), duration: 30, summary, description }], { prodId: '-//T//T//EN', name: 'T, test', now: TODAY });
+      const text = toIcs([{ uid: 'x@alliances', start: new Date(Date.UTC(2026, 11, 2, 8)), duration: 30, summary, description }], {
+        prodId: '-//T//T//EN',
+        name: 'T, test',
+        now: TODAY,
+      });
       const event = new ICAL.Event(calendarOf(text).getFirstSubcomponent('vevent') ?? undefined);
       assert.equal(event.summary, summary);
       assert.equal(event.description, description);

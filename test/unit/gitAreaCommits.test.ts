@@ -8,10 +8,14 @@ import { git, initRepo, isolatedGitEnv, makeTempDir, removeTempDir, withEnv, wri
 
 describe('code areas', () => {
   it('become pathspecs: globs with :(glob), paths as prefixes; outside or magic ones are dropped', () => {
-    assert.deepEqual(areaPathspecs(['billing/**', './src/checkout/', 'src\\api', 'README.md', '../x', '/etc', ':(exclude)a', 'c:/x', '', 'billing/**']), [
-      ':(glob)billing/**', 'src/checkout/', 'src/api', 'README.md',
-    ]);
-    assert.deepEqual(parseAreas('billing/**, src/checkout/\n ../up ,, billing/**'), { areas: ['billing/**', 'src/checkout/'], invalid: ['../up'] });
+    assert.deepEqual(
+      areaPathspecs(['billing/**', './src/checkout/', 'src\\api', 'README.md', '../x', '/etc', ':(exclude)a', 'c:/x', '', 'billing/**']),
+      [':(glob)billing/**', 'src/checkout/', 'src/api', 'README.md'],
+    );
+    assert.deepEqual(parseAreas('billing/**, src/checkout/\n ../up ,, billing/**'), {
+      areas: ['billing/**', 'src/checkout/'],
+      invalid: ['../up'],
+    });
   });
 });
 
@@ -30,7 +34,8 @@ describe('areaCommits (real git)', () => {
     git(repo, dated, '-c', `user.name=${author}`, 'commit', '-q', '-m', message);
     return git(repo, env, 'rev-parse', 'HEAD').trim();
   };
-  const read = (cwd: string, areas: string[] | undefined, since?: string): Promise<AreaCommits> => withEnv({ HOME: home }, () => areaCommits(cwd, areas, { since }));
+  const read = (cwd: string, areas: string[] | undefined, since?: string): Promise<AreaCommits> =>
+    withEnv({ HOME: home }, () => areaCommits(cwd, areas, { since }));
   const rows = (result: AreaCommits) => result.commits.map((c) => `${c.subject}|${c.author}|${c.files.join(',')}`);
 
   beforeEach(async () => {
@@ -60,7 +65,11 @@ describe('areaCommits (real git)', () => {
 
     const result = await read(repo, ['billing/**', 'src/checkout/']);
     assert.equal(result.available, true);
-    assert.deepEqual(rows(result), ['Tax rates and docs|Ada Lovelace|billing/deep/tax/rate.ts', 'Cart|Bob Builder|src/checkout/cart.ts', 'Invoices|Ada Lovelace|billing/invoice.ts']);
+    assert.deepEqual(rows(result), [
+      'Tax rates and docs|Ada Lovelace|billing/deep/tax/rate.ts',
+      'Cart|Bob Builder|src/checkout/cart.ts',
+      'Invoices|Ada Lovelace|billing/invoice.ts',
+    ]);
     assert.equal(result.commits[0]?.commit, both);
     assert.equal(result.truncated, false);
   });
@@ -104,7 +113,9 @@ describe('areaCommits (real git)', () => {
     commit('New one');
     await writeFile(repo, 'docs/a.md', '2\n');
     const last = commit('New docs');
-    assert.deepEqual(rows(await withEnv({ HOME: home }, () => areaCommits(repo, ['billing/'], { from: first }))), ['New one|Ada Lovelace|billing/a.ts']);
+    assert.deepEqual(rows(await withEnv({ HOME: home }, () => areaCommits(repo, ['billing/'], { from: first }))), [
+      'New one|Ada Lovelace|billing/a.ts',
+    ]);
     assert.deepEqual((await withEnv({ HOME: home }, () => areaCommits(repo, ['billing/'], { from: last }))).commits, []);
     assert.equal((await withEnv({ HOME: home }, () => areaCommits(repo, ['billing/'], { from: '--all' }))).available, false);
   });
@@ -115,7 +126,10 @@ describe('areaCommits (real git)', () => {
       commit(`Change ${i}`);
     }
     const result = await withEnv({ HOME: home }, () => areaCommits(repo, ['billing/'], { limit: 3 }));
-    assert.deepEqual(result.commits.map((c) => c.subject), ['Change 3', 'Change 2', 'Change 1']);
+    assert.deepEqual(
+      result.commits.map((c) => c.subject),
+      ['Change 3', 'Change 2', 'Change 1'],
+    );
     assert.equal(result.truncated, true);
   });
 

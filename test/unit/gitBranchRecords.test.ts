@@ -4,7 +4,20 @@ import { strict as assert } from 'node:assert';
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { otherBranchRecords, type BranchRecords } from '../../src/git/branchRecords';
-import { checkInRecord, git, initRepo, isolatedGitEnv, listFiles, makeTempDir, newId, partnerRecord, pretty, removeTempDir, withEnv, writeFile } from './helpers';
+import {
+  checkInRecord,
+  git,
+  initRepo,
+  isolatedGitEnv,
+  listFiles,
+  makeTempDir,
+  newId,
+  partnerRecord,
+  pretty,
+  removeTempDir,
+  withEnv,
+  writeFile,
+} from './helpers';
 
 describe('otherBranchRecords (real git)', () => {
   let home: string;
@@ -18,9 +31,13 @@ describe('otherBranchRecords (real git)', () => {
   };
   const read = (storeRoot = root): Promise<BranchRecords> => withEnv({ HOME: home }, () => otherBranchRecords(storeRoot));
   const summary = (result: BranchRecords): string[] =>
-    result.records.map((record) => `${record.kind}:${record.id}@${record.branches.map((b) => `${b.name}${b.merged ? '(merged)' : ''}`).join(',')}`).sort();
-  const partner = (id: string, name = 'Grace Hopper') => writeFile(root, `partners/${name.toLowerCase().replace(/ /g, '-')}-${id}.json`, pretty(partnerRecord(id, { name })));
-  const checkIn = (id: string, partnerId: string, year = '2026') => writeFile(root, `checkins/${year}/${id}.json`, pretty(checkInRecord(id, partnerId)));
+    result.records
+      .map((record) => `${record.kind}:${record.id}@${record.branches.map((b) => `${b.name}${b.merged ? '(merged)' : ''}`).join(',')}`)
+      .sort();
+  const partner = (id: string, name = 'Grace Hopper') =>
+    writeFile(root, `partners/${name.toLowerCase().replace(/ /g, '-')}-${id}.json`, pretty(partnerRecord(id, { name })));
+  const checkIn = (id: string, partnerId: string, year = '2026') =>
+    writeFile(root, `checkins/${year}/${id}.json`, pretty(checkInRecord(id, partnerId)));
 
   beforeEach(async () => {
     home = await makeTempDir('alliances-git-home-');
@@ -102,7 +119,10 @@ describe('otherBranchRecords (real git)', () => {
     // On a branch that forked before the merge: the merged check-in is on feature/done, feature/open and main, all "merged" but feature/open.
     git(repo, env, 'checkout', '-q', 'feature/other');
     const fromOther = await read();
-    assert.deepEqual(summary(fromOther), [`checkIn:${done}@feature/done(merged),feature/open,main(merged)`, `checkIn:${open}@feature/open`].sort());
+    assert.deepEqual(
+      summary(fromOther),
+      [`checkIn:${done}@feature/done(merged),feature/open,main(merged)`, `checkIn:${open}@feature/open`].sort(),
+    );
   });
 
   it('ignores renamed record files (same id) and records deleted on either side', async () => {

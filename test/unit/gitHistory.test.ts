@@ -3,7 +3,20 @@ import { strict as assert } from 'node:assert';
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { fileHistory, showFile } from '../../src/git/history';
-import { BOB, checkInRecord, git, initRepo, isolatedGitEnv, makeTempDir, newId, partnerRecord, pretty, removeTempDir, withEnv, writeFile } from './helpers';
+import {
+  BOB,
+  checkInRecord,
+  git,
+  initRepo,
+  isolatedGitEnv,
+  makeTempDir,
+  newId,
+  partnerRecord,
+  pretty,
+  removeTempDir,
+  withEnv,
+  writeFile,
+} from './helpers';
 
 describe('fileHistory and showFile (real git)', () => {
   let home: string;
@@ -48,12 +61,15 @@ describe('fileHistory and showFile (real git)', () => {
     assert.equal(history.top, repo);
     // Commit dates can tie within a second: compare as a set, then check the order by date.
     const rows = history.entries.map((e) => `${e.commit}|${e.status}|${e.path}|${e.previousPath ?? ''}|${e.author}|${e.subject}`);
-    assert.deepEqual(rows.sort(), [
-      `${added}|A|${oldFile}||Ada Lovelace|Add Dana`,
-      `${edited}|M|${oldFile}||Bob Builder|Dana is a PM`,
-      `${renamed}|R|${newFile}|${oldFile}|Bob Builder|Rename Dana`,
-      `${logged}|A|.alliances/checkins/2026/${checkInId}.json||Ada Lovelace|Check-in with Dana`,
-    ].sort());
+    assert.deepEqual(
+      rows.sort(),
+      [
+        `${added}|A|${oldFile}||Ada Lovelace|Add Dana`,
+        `${edited}|M|${oldFile}||Bob Builder|Dana is a PM`,
+        `${renamed}|R|${newFile}|${oldFile}|Bob Builder|Rename Dana`,
+        `${logged}|A|.alliances/checkins/2026/${checkInId}.json||Ada Lovelace|Check-in with Dana`,
+      ].sort(),
+    );
     const dates = history.entries.map((e) => e.date);
     assert.deepEqual(dates, [...dates].sort().reverse());
     assert.equal(history.entries.find((e) => e.commit === added)?.email, 'ada@example.com');

@@ -9,7 +9,17 @@ import { findGitLocation, gitOperationInProgress, INDEX_LOCK_PAUSES_MS, type Sle
 import { nodeFileSystem } from '../../src/core/nodeFileSystem';
 import type { Store } from '../../src/core/store';
 import { recordBytes, recordCounts } from '../reliability/counts';
-import { git, GIT_OPERATION_MARKERS, gitRun, makeStore, makeTempRepo, prepareConflictingBranches, rejectsWithCode, removeTempDir, tempFiles } from './helpers';
+import {
+  git,
+  GIT_OPERATION_MARKERS,
+  gitRun,
+  makeStore,
+  makeTempRepo,
+  prepareConflictingBranches,
+  rejectsWithCode,
+  removeTempDir,
+  tempFiles,
+} from './helpers';
 
 const SUITE = 'unit-git-in-progress';
 
@@ -42,7 +52,14 @@ describe('writes wait for git operations in progress (real git)', () => {
    * Every kind of write is refused with a message naming the operation and the folder; nothing changes.
    * An operation that waits for the person is refused at once; a held index.lock after the whole wait.
    */
-  async function assertHeldBack(store: Store, partnerId: string, file: string, operation: RegExp, workTree: string, lockHeld = false): Promise<void> {
+  async function assertHeldBack(
+    store: Store,
+    partnerId: string,
+    file: string,
+    operation: RegExp,
+    workTree: string,
+    lockHeld = false,
+  ): Promise<void> {
     pauses = [];
     const before = await fsp.readFile(file);
     const listing = await fsp.readdir(path.dirname(file));
@@ -97,7 +114,10 @@ describe('writes wait for git operations in progress (real git)', () => {
     const folder = path.join(repo, 'team', 'workspace');
     await fsp.mkdir(folder, { recursive: true });
     const { store, partnerId, file } = await setUp(folder);
-    assert.deepEqual(await findGitLocation(nodeFileSystem, path.join(folder, '.alliances')), { workTree: repo, gitDir: path.join(repo, '.git') });
+    assert.deepEqual(await findGitLocation(nodeFileSystem, path.join(folder, '.alliances')), {
+      workTree: repo,
+      gitDir: path.join(repo, '.git'),
+    });
     assert.notEqual(gitRun(repo, env, 'merge', '--no-edit', 'other').status, 0);
     await assertHeldBack(store, partnerId, file, /^A merge is in progress/, repo);
   });

@@ -9,10 +9,24 @@ import * as path from 'node:path';
 import { INDEX_LOCK_PAUSES_MS, type Sleep } from '../../src/core/gitState';
 import { serialise, type Store } from '../../src/core/store';
 import { recordBytes, recordCounts } from '../reliability/counts';
-import { faultPort, git, GIT_OPERATION_MARKERS, gitRun, listFiles, makeStore, makeTempRepo, prepareConflictingBranches, rejectsWithCode, removeTempDir, tempFiles, type RecordingPort } from './helpers';
+import {
+  faultPort,
+  git,
+  GIT_OPERATION_MARKERS,
+  gitRun,
+  listFiles,
+  makeStore,
+  makeTempRepo,
+  prepareConflictingBranches,
+  rejectsWithCode,
+  removeTempDir,
+  tempFiles,
+  type RecordingPort,
+} from './helpers';
 
 const SUITE = 'unit-git-lock-wait';
-const LOCK_MESSAGE = /^Another git command \(\.git\/index\.lock exists\) is in progress in .*; wait for it to finish \(or remove the lock if no git command is running\), then try again\. .* was not written\.$/;
+const LOCK_MESSAGE =
+  /^Another git command \(\.git\/index\.lock exists\) is in progress in .*; wait for it to finish \(or remove the lock if no git command is running\), then try again\. .* was not written\.$/;
 
 /** A sleep that takes no time: it notes each pause and lets the test change the world meanwhile. */
 class Pauses {
@@ -42,7 +56,12 @@ describe('a momentary .git/index.lock: writes wait for it, then land (real git)'
     const noteLock = (op: string) => (file: string) => {
       if (existsSync(lock)) writtenUnderLock.push(`${op} ${path.basename(file)}`);
     };
-    port = faultPort({ writeNewFile: noteLock('writeNewFile'), rename: noteLock('rename'), mkdir: noteLock('mkdir'), unlink: noteLock('unlink') });
+    port = faultPort({
+      writeNewFile: noteLock('writeNewFile'),
+      rename: noteLock('rename'),
+      mkdir: noteLock('mkdir'),
+      unlink: noteLock('unlink'),
+    });
   });
   afterEach(async () => removeTempDir(dir));
 
@@ -71,7 +90,12 @@ describe('a momentary .git/index.lock: writes wait for it, then land (real git)'
     assert.deepEqual(pauses.taken, INDEX_LOCK_PAUSES_MS.slice(0, 3), 'looked again after each pause until the lock went');
     const onDisk = await fsp.readFile(file, 'utf8');
     assert.equal(onDisk, serialise(updated.value), 'the file holds exactly what the store says it wrote');
-    assert.deepEqual(JSON.parse(onDisk), { ...before, role: 'Written once the lock was gone', updatedAt: updated.value.updatedAt, updatedBy: updated.value.updatedBy });
+    assert.deepEqual(JSON.parse(onDisk), {
+      ...before,
+      role: 'Written once the lock was gone',
+      updatedAt: updated.value.updatedAt,
+      updatedBy: updated.value.updatedBy,
+    });
 
     // New files wait the same way: a check-in and a partner.
     pauses.taken.length = 0;
@@ -101,7 +125,10 @@ describe('a momentary .git/index.lock: writes wait for it, then land (real git)'
     assert.match(error.message, LOCK_MESSAGE);
     assert.ok(error.message.includes(`is in progress in ${repo};`), error.message);
     assert.deepEqual(pauses.taken, INDEX_LOCK_PAUSES_MS);
-    assert.equal(pauses.taken.reduce((sum, ms) => sum + ms, 0), 1500);
+    assert.equal(
+      pauses.taken.reduce((sum, ms) => sum + ms, 0),
+      1500,
+    );
     await rejectsWithCode(store.addCheckIn({ partnerId, kind: 'async', summary: 'Never written' }), 'git-busy');
     await rejectsWithCode(store.addPartner({ name: 'Never written', department: 'Sales' }), 'git-busy');
 
@@ -185,7 +212,7 @@ describe('a momentary .git/index.lock: writes wait for it, then land (real git)'
       const started = spawn('git', ['commit', '-a', '-q', '-m', 'while Alliances waits'], { cwd: repo, env, stdio: 'ignore' });
       child = started;
       exited = new Promise((resolve) => started.on('exit', resolve));
-      for (const deadline = Date.now() + 10_000; !existsSync(lock); ) {
+      for (const deadline = Date.now() + 10_000; !existsSync(lock);) {
         assert.ok(Date.now() < deadline, 'git commit never took index.lock');
         await new Promise((resolve) => setTimeout(resolve, 5));
       }

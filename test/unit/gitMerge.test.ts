@@ -6,7 +6,20 @@ import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import type { Author } from '../../src/core/model';
 import { findConflictMarker } from '../../src/core/jsonText';
-import { ADA, BOB, Clock, git, gitRun, initRepo, isolatedGitEnv, listFiles, makeStore, makeTempDir, rejectsWithCode, removeTempDir } from './helpers';
+import {
+  ADA,
+  BOB,
+  Clock,
+  git,
+  gitRun,
+  initRepo,
+  isolatedGitEnv,
+  listFiles,
+  makeStore,
+  makeTempDir,
+  rejectsWithCode,
+  removeTempDir,
+} from './helpers';
 
 const CAROL: Author = { name: 'Carol Chen', email: 'carol@example.com' };
 
@@ -93,11 +106,20 @@ describe('git merge of two branches (real git)', () => {
     const merged = storeAs(CAROL);
     await merged.load();
     assert.deepEqual(merged.problems(), []);
-    const names = merged.partners().map((p) => p.value.name).sort();
+    const names = merged
+      .partners()
+      .map((p) => p.value.name)
+      .sort();
     assert.deepEqual(names, ['Dana Design', 'Priya Product', 'Sam Sales', 'Sam Sales', 'Shared Partner']);
     for (const partner of [shared, a1, a2, b1, b2]) assert.deepEqual(merged.partner(partner.value.id)?.value, partner.value);
     assert.equal(merged.checkIns().length, 5);
-    assert.deepEqual(merged.checkInsOf(shared.value.id).map((c) => c.value.summary).sort(), ['Asked for a design review', 'Logged on main', 'Shared a doc']);
+    assert.deepEqual(
+      merged
+        .checkInsOf(shared.value.id)
+        .map((c) => c.value.summary)
+        .sort(),
+      ['Asked for a design review', 'Logged on main', 'Shared a doc'],
+    );
     // Each record keeps its author.
     assert.deepEqual(merged.partner(a1.value.id)?.value.author, ADA);
     assert.deepEqual(merged.partner(b1.value.id)?.value.author, BOB);
@@ -159,14 +181,23 @@ describe('git merge of two branches (real git)', () => {
       // The other records load, including the check-in merged in from b.
       assert.equal(store.partner(linus.value.id)?.value.name, 'Linus');
       assert.equal(store.partner(grace.value.id), undefined);
-      assert.deepEqual(store.checkInsOf(linus.value.id).map((c) => c.value.summary).sort(), ['Data contracts', 'Kick-off']);
+      assert.deepEqual(
+        store
+          .checkInsOf(linus.value.id)
+          .map((c) => c.value.summary)
+          .sort(),
+        ['Data contracts', 'Kick-off'],
+      );
 
       await rejectsWithCode(store.updatePartner(grace.value.id, { role: 'CPO' }), ['not-found', 'broken-file']);
       await rejectsWithCode(store.addCheckIn({ partnerId: grace.value.id, kind: 'async', summary: 'x' }), 'not-found');
       // While the merge waits for the user, even healthy records are held back: the tree is git's.
       const linusBefore = await fsp.readFile(linus.path);
       const busy = await rejectsWithCode(store.updatePartner(linus.value.id, { role: 'Data lead' }), 'git-busy');
-      assert.match(busy.message, new RegExp(`^A merge is in progress in ${repo.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}; finish or abort it, then try again\\.`));
+      assert.match(
+        busy.message,
+        new RegExp(`^A merge is in progress in ${repo.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}; finish or abort it, then try again\\.`),
+      );
       await rejectsWithCode(store.addPartner({ name: 'New', department: 'Data' }), 'git-busy');
       await store.load();
       assert.ok(conflicted.equals(await fsp.readFile(grace.path)), 'the conflicted file was changed');

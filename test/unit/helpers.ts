@@ -115,7 +115,10 @@ export async function writeFile(root: string, relative: string, content: string 
 export { newId };
 
 /** Asserts that a promise rejects with a StoreWriteError whose code is one of `codes`. */
-export async function rejectsWithCode(promise: Promise<unknown>, codes: StoreWriteErrorCode | StoreWriteErrorCode[]): Promise<StoreWriteError> {
+export async function rejectsWithCode(
+  promise: Promise<unknown>,
+  codes: StoreWriteErrorCode | StoreWriteErrorCode[],
+): Promise<StoreWriteError> {
   const wanted = Array.isArray(codes) ? codes : [codes];
   let caught: unknown;
   try {
@@ -124,7 +127,10 @@ export async function rejectsWithCode(promise: Promise<unknown>, codes: StoreWri
     caught = error;
   }
   assert.ok(caught !== undefined, `expected a StoreWriteError (${wanted.join(' or ')}), but the write succeeded`);
-  assert.ok(caught instanceof StoreWriteError, `expected a StoreWriteError, got ${caught instanceof Error ? caught.message : JSON.stringify(caught)}`);
+  assert.ok(
+    caught instanceof StoreWriteError,
+    `expected a StoreWriteError, got ${caught instanceof Error ? caught.message : JSON.stringify(caught)}`,
+  );
   assert.ok(wanted.includes(caught.code), `expected code ${wanted.join(' or ')}, got ${caught.code}: ${caught.message}`);
   return caught;
 }

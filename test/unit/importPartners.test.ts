@@ -4,7 +4,14 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { detectSeparator, parseCsv } from '../../src/core/csv';
-import { candidatesFromCsv, candidatesFromVCards, describeChange, guessMapping, planImport, type Candidate } from '../../src/core/importPartners';
+import {
+  candidatesFromCsv,
+  candidatesFromVCards,
+  describeChange,
+  guessMapping,
+  planImport,
+  type Candidate,
+} from '../../src/core/importPartners';
 import type { Partner } from '../../src/core/model';
 import { parseProperty, parseVCards, unescapeValue, VCardError } from '../../src/core/vcard';
 
@@ -12,7 +19,14 @@ const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/import');
 const fixture = (name: string) => readFileSync(path.join(FIXTURES, name), 'utf8');
 
 function partner(fields: Partial<Partner> & { name: string; department: string }): Partner {
-  return { schemaVersion: 1, id: '01kaj3m5x2q8v9c0b1n2d3e4f5', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', author: { name: 'Ada' }, ...fields };
+  return {
+    schemaVersion: 1,
+    id: '01kaj3m5x2q8v9c0b1n2d3e4f5',
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    author: { name: 'Ada' },
+    ...fields,
+  };
 }
 
 const summary = (candidates: Candidate[]) => candidates.map((c) => [c.line, c.name, c.department, c.role, c.email]);
@@ -33,18 +47,21 @@ describe('import from CSV', () => {
     ]);
   });
 
-  it('reads a German Excel file: semicolons, a quoted semicolon, umlauts, and the user\'s own mapping', () => {
+  it("reads a German Excel file: semicolons, a quoted semicolon, umlauts, and the user's own mapping", () => {
     const text = fixture('excel-de.csv');
     assert.equal(detectSeparator(text), ';');
     const rows = parseCsv(text);
     const guessed = guessMapping(rows[0]?.fields ?? []);
     assert.deepEqual(guessed, { name: 0, department: 1, role: 2, email: 3, cadenceDays: 4 });
     const candidates = candidatesFromCsv(rows, { ...guessed, role: undefined });
-    assert.deepEqual(candidates.map((c) => [c.name, c.department, c.role, c.cadenceDays]), [
-      ['Müller; Jürgen', 'Vertrieb', undefined, '21'],
-      ['Søren Kierkegaard', 'Forschung', undefined, 'abc'],
-      ['François Lefèvre', 'Marketing', undefined, '30'],
-    ]);
+    assert.deepEqual(
+      candidates.map((c) => [c.name, c.department, c.role, c.cadenceDays]),
+      [
+        ['Müller; Jürgen', 'Vertrieb', undefined, '21'],
+        ['Søren Kierkegaard', 'Forschung', undefined, 'abc'],
+        ['François Lefèvre', 'Marketing', undefined, '30'],
+      ],
+    );
   });
 
   it('guesses a Google Contacts export (Organization 1 - Title, E-mail 1 - Value)', () => {
@@ -59,7 +76,10 @@ describe('import from CSV', () => {
 
   it('undoes the formula guard of our own CSV export', () => {
     const rows = parseCsv("Name,Department\n'=Eve,'@Ops\n");
-    assert.deepEqual(candidatesFromCsv(rows, { name: 0, department: 1 }).map((c) => [c.name, c.department]), [['=Eve', '@Ops']]);
+    assert.deepEqual(
+      candidatesFromCsv(rows, { name: 0, department: 1 }).map((c) => [c.name, c.department]),
+      [['=Eve', '@Ops']],
+    );
   });
 });
 
@@ -68,15 +88,25 @@ describe('import from vCard', () => {
     const contacts = parseVCards(fixture('contacts-v3.vcf'));
     assert.equal(contacts.length, 3);
     assert.deepEqual(contacts[0], {
-      line: 1, name: 'Hannah Okafor', emails: ['hannah.okafor@example.com', 'hannah@home.example'], org: ['Acme Corp', 'Support'],
-      title: 'Support Operations Manager', note: 'Escalations, Sev2; runbook\nnext quarter',
+      line: 1,
+      name: 'Hannah Okafor',
+      emails: ['hannah.okafor@example.com', 'hannah@home.example'],
+      org: ['Acme Corp', 'Support'],
+      title: 'Support Operations Manager',
+      note: 'Escalations, Sev2; runbook\nnext quarter',
     });
     assert.equal(contacts[1]?.title, 'Product Marketing Manager for the Northern Europe and Baltic markets (interim)');
     assert.deepEqual(contacts[1]?.emails, ['sofia.lindqvist@example.com', 'sofia@example.com']);
     assert.deepEqual(contacts[1]?.org, ['Acme Corp', 'Product Marketing, EMEA']);
     assert.deepEqual(summary(candidatesFromVCards(contacts)), [
       [1, 'Hannah Okafor', 'Support', 'Support Operations Manager', 'hannah.okafor@example.com'],
-      [11, 'Sofia Lindqvist', 'Product Marketing, EMEA', 'Product Marketing Manager for the Northern Europe and Baltic markets (interim)', 'sofia.lindqvist@example.com'],
+      [
+        11,
+        'Sofia Lindqvist',
+        'Product Marketing, EMEA',
+        'Product Marketing Manager for the Northern Europe and Baltic markets (interim)',
+        'sofia.lindqvist@example.com',
+      ],
       [22, '', 'Acme Corp', undefined, 'someone@example.com'],
     ]);
   });
@@ -97,8 +127,14 @@ describe('import from vCard', () => {
   });
 
   it('reports a card that is never closed, with its line', () => {
-    assert.throws(() => parseVCards('BEGIN:VCARD\r\nFN:A\r\n'), (error: unknown) => error instanceof VCardError && error.line === 1);
-    assert.throws(() => parseVCards('BEGIN:VCARD\nFN:A\nBEGIN:VCARD\nEND:VCARD\n'), (error: unknown) => error instanceof VCardError && error.line === 3);
+    assert.throws(
+      () => parseVCards('BEGIN:VCARD\r\nFN:A\r\n'),
+      (error: unknown) => error instanceof VCardError && error.line === 1,
+    );
+    assert.throws(
+      () => parseVCards('BEGIN:VCARD\nFN:A\nBEGIN:VCARD\nEND:VCARD\n'),
+      (error: unknown) => error instanceof VCardError && error.line === 3,
+    );
   });
 });
 
@@ -106,24 +142,42 @@ describe('the import plan', () => {
   const existing = [
     partner({ name: 'Dana Whitfield', department: 'Product', role: 'Director of Product', email: 'dana@example.com' }),
     partner({ name: 'Priya Raman', department: 'Design', role: 'Staff Product Designer' }),
-    partner({ name: 'Kwame Mensah', department: 'Customer Success', role: 'Customer Success Lead', email: 'kwame@example.com', leads: ['Renewals'] }),
+    partner({
+      name: 'Kwame Mensah',
+      department: 'Customer Success',
+      role: 'Customer Success Lead',
+      email: 'kwame@example.com',
+      leads: ['Renewals'],
+    }),
   ];
 
   it('adds new people, updates known ones (by email, else by name), skips duplicates and lists bad rows with the reason', () => {
     const rows = parseCsv(fixture('outlook.csv'));
     const plan = planImport(candidatesFromCsv(rows, guessMapping(rows[0]?.fields ?? [])), existing);
-    assert.deepEqual(plan.add.map((a) => a.partner), [{ name: 'Zoë Ångström', department: 'Sales, EMEA', role: 'Account Executive', email: 'zoe.angstrom@example.com' }]);
-    assert.deepEqual(plan.update.map((u) => [u.candidate.line, u.existing.name, u.matchedBy, u.change]), [[2, 'Dana Whitfield', 'email', { role: 'VP of Product' }]]);
+    assert.deepEqual(
+      plan.add.map((a) => a.partner),
+      [{ name: 'Zoë Ångström', department: 'Sales, EMEA', role: 'Account Executive', email: 'zoe.angstrom@example.com' }],
+    );
+    assert.deepEqual(
+      plan.update.map((u) => [u.candidate.line, u.existing.name, u.matchedBy, u.change]),
+      [[2, 'Dana Whitfield', 'email', { role: 'VP of Product' }]],
+    );
     assert.equal(describeChange(existing[0], plan.update[0]?.change ?? {}), 'role: Director of Product → VP of Product');
-    assert.deepEqual(plan.skip.map((s) => [s.candidate.line, s.reason]), [
-      [3, 'already there (same name): Priya Raman'],
-      [6, 'already there (same email): Kwame Mensah'],
-      [9, 'duplicate of line 4 in this file'],
-    ]);
-    assert.deepEqual(plan.invalid.map((i) => [i.candidate.line, i.reason]), [
-      [7, 'no name'],
-      [8, '"bjorn(at)example.com" is not an email address'],
-    ]);
+    assert.deepEqual(
+      plan.skip.map((s) => [s.candidate.line, s.reason]),
+      [
+        [3, 'already there (same name): Priya Raman'],
+        [6, 'already there (same email): Kwame Mensah'],
+        [9, 'duplicate of line 4 in this file'],
+      ],
+    );
+    assert.deepEqual(
+      plan.invalid.map((i) => [i.candidate.line, i.reason]),
+      [
+        [7, 'no name'],
+        [8, '"bjorn(at)example.com" is not an email address'],
+      ],
+    );
   });
 
   it('checks cadences, needs a department for new partners, adds leads without losing the old ones', () => {
@@ -136,13 +190,22 @@ describe('the import plan', () => {
       ],
       existing,
     );
-    assert.deepEqual(plan.invalid.map((i) => [i.candidate.line, i.reason]), [
-      [2, 'cadence "abc" is not a whole number of days from 1 to 365'],
-      [3, 'no department (map a column to Department)'],
-    ]);
-    assert.deepEqual(plan.update.map((u) => [u.existing.name, u.change]), [['Kwame Mensah', { leads: ['Renewals', 'Onboarding'] }]]);
+    assert.deepEqual(
+      plan.invalid.map((i) => [i.candidate.line, i.reason]),
+      [
+        [2, 'cadence "abc" is not a whole number of days from 1 to 365'],
+        [3, 'no department (map a column to Department)'],
+      ],
+    );
+    assert.deepEqual(
+      plan.update.map((u) => [u.existing.name, u.change]),
+      [['Kwame Mensah', { leads: ['Renewals', 'Onboarding'] }]],
+    );
     // Same name, different email on both sides: another person.
-    assert.deepEqual(plan.add.map((a) => a.partner.email), ['dana.w@other.example']);
+    assert.deepEqual(
+      plan.add.map((a) => a.partner.email),
+      ['dana.w@other.example'],
+    );
     assert.equal(planImport([{ line: 3, name: 'Nadia' }], existing, 'Sales').add[0]?.partner.department, 'Sales');
   });
 });

@@ -30,12 +30,19 @@ const SCHEMA_FILES: Record<RecordKind, string> = {
 const ajv = new Ajv({ allErrors: true, strict: true });
 ajv.addKeyword('patternErrorMessage');
 const validators = Object.fromEntries(
-  Object.entries(SCHEMA_FILES).map(([kind, file]) => [kind, ajv.compile(JSON.parse(readFileSync(path.join(ROOT, 'schemas', file), 'utf8')) as object)]),
+  Object.entries(SCHEMA_FILES).map(([kind, file]) => [
+    kind,
+    ajv.compile(JSON.parse(readFileSync(path.join(ROOT, 'schemas', file), 'utf8')) as object),
+  ]),
 ) as Record<RecordKind, ValidateFunction>;
 
 function schemaErrors(kind: RecordKind, value: unknown): string[] {
   const validate = validators[kind];
-  return validate(value) ? [] : (validate.errors ?? []).map((error) => (error.keyword === 'required' ? `${error.instancePath}/${String(error.params['missingProperty'])}` : error.instancePath));
+  return validate(value)
+    ? []
+    : (validate.errors ?? []).map((error) =>
+        error.keyword === 'required' ? `${error.instancePath}/${String(error.params['missingProperty'])}` : error.instancePath,
+      );
 }
 
 function modelErrors(kind: RecordKind, value: unknown): string[] {
@@ -46,7 +53,9 @@ function modelErrors(kind: RecordKind, value: unknown): string[] {
 /** The schema that VS Code would pick for a store-relative path, through the contributed fileMatch globs. */
 function schemaFor(relative: string): string[] {
   const full = `/home/me/project/.alliances/${relative}`;
-  return manifest.contributes.jsonValidation.filter((entry) => entry.fileMatch.some((glob) => minimatch(full, glob, { dot: true }))).map((entry) => entry.url);
+  return manifest.contributes.jsonValidation
+    .filter((entry) => entry.fileMatch.some((glob) => minimatch(full, glob, { dot: true })))
+    .map((entry) => entry.url);
 }
 
 describe('JSON Schemas for hand edits', () => {
@@ -66,7 +75,8 @@ describe('JSON Schemas for hand edits', () => {
     const root = path.join(dir, '.alliances');
     for (const relative of await listFiles(root)) {
       const role = roleOf(relative);
-      if (role) files.push({ relative, kind: role.kind, value: JSON.parse(await fsp.readFile(path.join(root, relative), 'utf8')) as unknown });
+      if (role)
+        files.push({ relative, kind: role.kind, value: JSON.parse(await fsp.readFile(path.join(root, relative), 'utf8')) as unknown });
     }
   });
 
@@ -77,15 +87,25 @@ describe('JSON Schemas for hand edits', () => {
 
   it('are valid schemas for every record kind, and each is contributed', () => {
     const urls = manifest.contributes.jsonValidation.map((entry) => entry.url).sort();
-    assert.deepEqual(urls, Object.values(SCHEMA_FILES).map((file) => `./schemas/${file}`).sort());
+    assert.deepEqual(
+      urls,
+      Object.values(SCHEMA_FILES)
+        .map((file) => `./schemas/${file}`)
+        .sort(),
+    );
   });
 
   it('describe exactly the fields of the valibot models, so completion offers every field', () => {
     for (const [kind, file] of Object.entries(SCHEMA_FILES) as [RecordKind, string][]) {
-      const schema = JSON.parse(readFileSync(path.join(ROOT, 'schemas', file), 'utf8')) as { properties: Record<string, unknown>; required: string[] };
+      const schema = JSON.parse(readFileSync(path.join(ROOT, 'schemas', file), 'utf8')) as {
+        properties: Record<string, unknown>;
+        required: string[];
+      };
       const model = SCHEMAS[kind].entries as Record<string, { type: string }>;
       assert.deepEqual(Object.keys(schema.properties).sort(), Object.keys(model).sort(), kind);
-      const required = Object.entries(model).filter(([, entry]) => entry.type !== 'optional').map(([name]) => name);
+      const required = Object.entries(model)
+        .filter(([, entry]) => entry.type !== 'optional')
+        .map(([name]) => name);
       assert.deepEqual([...schema.required].sort(), required.sort(), `${kind} required`);
     }
   });
@@ -133,8 +153,20 @@ describe('JSON Schemas for hand edits', () => {
     ['an unknown kind of check-in', 'checkIn', (value) => (value['kind'] = 'lunch'), '/kind'],
     ['a check-in date without a time', 'checkIn', (value) => (value['date'] = '2026-11-21'), '/date'],
     ['a check-in without a partner', 'checkIn', (value) => delete value['partnerId'], '/partnerId'],
-    ['a talking point line 0', 'talkingPoint', (value) => ((value['source'] as Record<string, unknown>)['startLine'] = 0), '/source/startLine', (value) => value['source'] !== undefined],
-    ['a talking point outside the workspace', 'talkingPoint', (value) => ((value['source'] as Record<string, unknown>)['path'] = '../secrets.txt'), '/source/path', (value) => value['source'] !== undefined],
+    [
+      'a talking point line 0',
+      'talkingPoint',
+      (value) => ((value['source'] as Record<string, unknown>)['startLine'] = 0),
+      '/source/startLine',
+      (value) => value['source'] !== undefined,
+    ],
+    [
+      'a talking point outside the workspace',
+      'talkingPoint',
+      (value) => ((value['source'] as Record<string, unknown>)['path'] = '../secrets.txt'),
+      '/source/path',
+      (value) => value['source'] !== undefined,
+    ],
     ['a follow-up owned by nobody known', 'followUp', (value) => (value['owner'] = 'boss'), '/owner'],
     ['a follow-up due "soon"', 'followUp', (value) => (value['due'] = 'soon'), '/due'],
     ['an ask in a third direction', 'ask', (value) => (value['direction'] = 'we-asked'), '/direction'],
@@ -142,7 +174,12 @@ describe('JSON Schemas for hand edits', () => {
     ['notes that are not text', 'note', (value) => (value['notes'] = 42), '/notes'],
     ['a manifest of another format', 'manifest', (value) => (value['format'] = 'contacts'), '/format'],
     ['a team cadence of 400 days', 'manifest', (value) => (value['defaults'] = { cadenceDays: 400 }), '/defaults/cadenceDays'],
-    ['more than 50 code areas', 'partner', (value) => (value['codeAreas'] = Array.from({ length: 51 }, (_, index) => `src/${index}/`)), '/codeAreas'],
+    [
+      'more than 50 code areas',
+      'partner',
+      (value) => (value['codeAreas'] = Array.from({ length: 51 }, (_, index) => `src/${index}/`)),
+      '/codeAreas',
+    ],
     ['a schema version of 0', 'manifest', (value) => (value['schemaVersion'] = 0), '/schemaVersion'],
   ];
   for (const [title, kind, breakIt, where, pick] of broken) {

@@ -61,7 +61,19 @@ describe('jsonText.decodeUtf8', () => {
 
 describe('jsonText.findConflictMarker', () => {
   const plain = ['{', '<<<<<<< HEAD', '  "role": "PM"', '=======', '  "role": "Director"', '>>>>>>> feature', '}', ''].join('\n');
-  const diff3 = ['{', '  "name": "Grace",', '<<<<<<< ours', '  "role": "PM",', '||||||| base', '  "role": "Eng",', '=======', '  "role": "Director",', '>>>>>>> theirs', '}', ''].join('\n');
+  const diff3 = [
+    '{',
+    '  "name": "Grace",',
+    '<<<<<<< ours',
+    '  "role": "PM",',
+    '||||||| base',
+    '  "role": "Eng",',
+    '=======',
+    '  "role": "Director",',
+    '>>>>>>> theirs',
+    '}',
+    '',
+  ].join('\n');
 
   it('finds plain git conflict markers at the first marker line', () => {
     assert.deepEqual(findConflictMarker(plain), { line: 2, column: 1 });
@@ -104,7 +116,11 @@ describe('jsonText.findConflictMarker', () => {
     for (const separator of ['\u2028', '\u2029']) {
       const text = JSON.stringify({ summary: `pasted${separator}>>>>>>> theirs`, notes: `x${separator}<<<<<<< HEAD` }, null, 2);
       assert.equal((JSON.parse(text) as { summary: string }).summary, `pasted${separator}>>>>>>> theirs`);
-      assert.equal(findConflictMarker(text), undefined, `a marker after U+${separator.charCodeAt(0).toString(16).toUpperCase()} inside a string was taken for a conflict`);
+      assert.equal(
+        findConflictMarker(text),
+        undefined,
+        `a marker after U+${separator.charCodeAt(0).toString(16).toUpperCase()} inside a string was taken for a conflict`,
+      );
     }
   });
 
@@ -163,7 +179,11 @@ describe('jsonText.parseStrictJson', () => {
   });
 
   it('refuses single quotes, unquoted keys and garbage after the value', () => {
-    for (const [text, line] of [["{\n  'a': 1\n}", 2], ['{\n  a: 1\n}', 2], ['{}\n\nx', 3]] as const) {
+    for (const [text, line] of [
+      ["{\n  'a': 1\n}", 2],
+      ['{\n  a: 1\n}', 2],
+      ['{}\n\nx', 3],
+    ] as const) {
       const result = parseStrictJson(text);
       assert.equal(result.ok, false, text);
       if (!result.ok) assert.equal(result.location.line, line, `${text} → ${JSON.stringify(result.location)}`);

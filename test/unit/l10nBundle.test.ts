@@ -26,7 +26,10 @@ describe('localisation bundles', function () {
     const stale = Object.keys(committed).filter((key) => !(key in extracted));
     assert.deepEqual({ missing, stale }, { missing: [], stale: [] }, 'the bundle is out of date: run `npm run l10n`');
     assert.deepEqual(committed, extracted);
-    assert.ok(Object.keys(extracted).length > 300, `only ${Object.keys(extracted).length} messages found: is the extractor still seeing the sources?`);
+    assert.ok(
+      Object.keys(extracted).length > 300,
+      `only ${Object.keys(extracted).length} messages found: is the extractor still seeing the sources?`,
+    );
   });
 
   it('the pseudo-localised bundles (qps-ploc) match the English ones', () => {

@@ -43,7 +43,12 @@ const reasonOf = (result: ReturnType<typeof readRecord>) => (result.ok ? assert.
 function modelRuleMessages(): string[] {
   const source = readFileSync(path.join(ROOT, 'src', 'core', 'model.ts'), 'utf8');
   const fixed = [...source.matchAll(/, '((?:must|is) [^']+)'\)/g)].map((m) => m[1] ?? '');
-  const templated = [...source.matchAll(/, `((?:must|is) [^`]+)`\)/g)].map((m) => (m[1] ?? '').replace(/\$\{max\}/g, '200').replace(/\$\{STORE_FORMAT\}/g, 'alliances').replace(/\$\{[A-Z_]+\.join\(', '\)\}/g, 'a, b'));
+  const templated = [...source.matchAll(/, `((?:must|is) [^`]+)`\)/g)].map((m) =>
+    (m[1] ?? '')
+      .replace(/\$\{max\}/g, '200')
+      .replace(/\$\{STORE_FORMAT\}/g, 'alliances')
+      .replace(/\$\{[A-Z_]+\.join\(', '\)\}/g, 'a, b'),
+  );
   return [...new Set([...fixed, ...templated])];
 }
 
@@ -61,34 +66,74 @@ describe('core messages in the display language (the pseudo-localised bundle)', 
   it('record files: empty, conflicted, not JSON, not UTF-8, wrong id, newer schema', () => {
     const id = newId();
     assert.equal(reasonOf(readRecord('partner', bytes(' \n'), id)), t('File is empty.'));
-    assert.equal(reasonOf(readRecord('partner', bytes('{\n<<<<<<< HEAD\n}\n'), id)), t('File has git conflict markers: resolve the merge, then save.'));
+    assert.equal(
+      reasonOf(readRecord('partner', bytes('{\n<<<<<<< HEAD\n}\n'), id)),
+      t('File has git conflict markers: resolve the merge, then save.'),
+    );
     assert.equal(reasonOf(readRecord('partner', bytes('{"name": }'), id)), t('File is not valid JSON: value expected.'));
-    assert.equal(reasonOf(readRecord('partner', bytes('{"a": 1, "a": 2}'), id)), t('File has the key {0} twice in the same object.', '"a"'));
-    assert.equal(reasonOf(readRecord('partner', Buffer.from([0xff, 0xfe, 0x7b, 0x00]), id)), t('File is UTF-16 (it starts with a UTF-16 byte order mark); store files must be UTF-8.'));
+    assert.equal(
+      reasonOf(readRecord('partner', bytes('{"a": 1, "a": 2}'), id)),
+      t('File has the key {0} twice in the same object.', '"a"'),
+    );
+    assert.equal(
+      reasonOf(readRecord('partner', Buffer.from([0xff, 0xfe, 0x7b, 0x00]), id)),
+      t('File is UTF-16 (it starts with a UTF-16 byte order mark); store files must be UTF-8.'),
+    );
     assert.equal(reasonOf(readRecord('partner', Buffer.from([0x7b, 0xc3, 0x28, 0x7d]), id)), t('File is not valid UTF-8.'));
     const other = newId();
-    assert.equal(reasonOf(readRecord('partner', bytes(pretty(partnerRecord(other))), id)), t('"id" is {0} but the file name says {1}.', JSON.stringify(other), JSON.stringify(id)));
-    assert.equal(reasonOf(readRecord('partner', bytes(pretty({ ...partnerRecord(id), schemaVersion: 99, name: 7 })), id)), t('Written by a newer version of Alliances (schema {0}); update the extension to read it.', 99));
+    assert.equal(
+      reasonOf(readRecord('partner', bytes(pretty(partnerRecord(other))), id)),
+      t('"id" is {0} but the file name says {1}.', JSON.stringify(other), JSON.stringify(id)),
+    );
+    assert.equal(
+      reasonOf(readRecord('partner', bytes(pretty({ ...partnerRecord(id), schemaVersion: 99, name: 7 })), id)),
+      t('Written by a newer version of Alliances (schema {0}); update the extension to read it.', 99),
+    );
   });
 
   it('schema problems are one sentence per rule, naming the field', () => {
     const id = newId();
-    assert.equal(reasonOf(readRecord('partner', bytes(pretty({ ...partnerRecord(id), name: ' ' })), id)), t('"{0}" must not be empty.', 'name'));
-    assert.equal(reasonOf(readRecord('partner', bytes(pretty({ ...partnerRecord(id), department: undefined })), id)), t('"{0}" is missing.', 'department'));
+    assert.equal(
+      reasonOf(readRecord('partner', bytes(pretty({ ...partnerRecord(id), name: ' ' })), id)),
+      t('"{0}" must not be empty.', 'name'),
+    );
+    assert.equal(
+      reasonOf(readRecord('partner', bytes(pretty({ ...partnerRecord(id), department: undefined })), id)),
+      t('"{0}" is missing.', 'department'),
+    );
     // JSON types by the names a person editing the file knows, in their language; values as written.
     const text = t('text/A JSON type, as in: "name" must be text, not 7.');
-    assert.equal(reasonOf(readRecord('partner', bytes(pretty({ ...partnerRecord(id), name: 7 })), id)), t('"{0}" must be {1}, not {2}.', 'name', text, '7'));
-    assert.equal(reasonOf(readRecord('partner', bytes(pretty({ ...partnerRecord(id), name: ['Dana'] })), id)), t('"{0}" must be {1}, not {2}.', 'name', text, t('a list/A JSON type, as in: "tags" must be a list, not an object.')));
+    assert.equal(
+      reasonOf(readRecord('partner', bytes(pretty({ ...partnerRecord(id), name: 7 })), id)),
+      t('"{0}" must be {1}, not {2}.', 'name', text, '7'),
+    );
+    assert.equal(
+      reasonOf(readRecord('partner', bytes(pretty({ ...partnerRecord(id), name: ['Dana'] })), id)),
+      t('"{0}" must be {1}, not {2}.', 'name', text, t('a list/A JSON type, as in: "tags" must be a list, not an object.')),
+    );
     const checkInId = newId();
-    assert.equal(reasonOf(readRecord('checkIn', bytes(pretty(checkInRecord(checkInId, id, { kind: 'lunch' }))), checkInId)), t('"{0}" must be one of {1}.', 'kind', 'one-on-one, help-me, ad-hoc, async'));
-    assert.equal(reasonOf(readRecord('partner', bytes(pretty({ ...partnerRecord(id), snoozedUntil: '2026-02-30' })), id)), t('"{0}" is not a real date.', 'snoozedUntil'));
+    assert.equal(
+      reasonOf(readRecord('checkIn', bytes(pretty(checkInRecord(checkInId, id, { kind: 'lunch' }))), checkInId)),
+      t('"{0}" must be one of {1}.', 'kind', 'one-on-one, help-me, ad-hoc, async'),
+    );
+    assert.equal(
+      reasonOf(readRecord('partner', bytes(pretty({ ...partnerRecord(id), snoozedUntil: '2026-02-30' })), id)),
+      t('"{0}" is not a real date.', 'snoozedUntil'),
+    );
   });
 
   it('every rule message of model.ts has its own sentence (English: the field, then the rule)', () => {
     const messages = modelRuleMessages();
     assert.ok(messages.length >= 8, `found only ${messages.length} rule messages in model.ts`);
     for (const message of messages) {
-      const issue = { kind: 'validation', type: 'custom', input: 'x', expected: null, received: '"x"', message } as unknown as v.BaseIssue<unknown>;
+      const issue = {
+        kind: 'validation',
+        type: 'custom',
+        input: 'x',
+        expected: null,
+        received: '"x"',
+        message,
+      } as unknown as v.BaseIssue<unknown>;
       const sentence = issueSentence(issue, 'field');
       configureL10n({});
       const inEnglish = issueSentence(issue, 'field');
@@ -105,7 +150,7 @@ describe('core messages in the display language (the pseudo-localised bundle)', 
     }
   });
 
-  it('the store: a broken file\'s problem, and writes it refuses', async () => {
+  it("the store: a broken file's problem, and writes it refuses", async () => {
     dir = await makeTempDir('alliances-l10n-core-');
     const root = path.join(dir, '.alliances');
     const store = makeStore(root);
@@ -113,11 +158,24 @@ describe('core messages in the display language (the pseudo-localised bundle)', 
     const brokenId = newId();
     await writeFile(root, `partners/broken-${brokenId}.json`, '');
     await store.load();
-    assert.deepEqual(store.problems().map((problem) => problem.reason), [t('File is empty.')]);
+    assert.deepEqual(
+      store.problems().map((problem) => problem.reason),
+      [t('File is empty.')],
+    );
     const missing = newId();
-    await assert.rejects(store.addCheckIn({ partnerId: missing, kind: 'async', summary: 'x' }), (error: unknown) => error instanceof StoreWriteError && error.message === t('No partner with id {0}; the check-in was not saved.', missing));
-    await assert.rejects(store.updatePartner(missing, { role: 'x' }), (error: unknown) => error instanceof StoreWriteError && error.message === t('No partner with id {0} in {1}.', missing, root));
-    await assert.rejects(store.addPartner({ name: ' ', department: 'Sales' }), (error: unknown) => error instanceof StoreWriteError && error.message === t('Not saved: {0}', t('"{0}" must not be empty.', 'name')));
+    await assert.rejects(
+      store.addCheckIn({ partnerId: missing, kind: 'async', summary: 'x' }),
+      (error: unknown) =>
+        error instanceof StoreWriteError && error.message === t('No partner with id {0}; the check-in was not saved.', missing),
+    );
+    await assert.rejects(
+      store.updatePartner(missing, { role: 'x' }),
+      (error: unknown) => error instanceof StoreWriteError && error.message === t('No partner with id {0} in {1}.', missing, root),
+    );
+    await assert.rejects(
+      store.addPartner({ name: ' ', department: 'Sales' }),
+      (error: unknown) => error instanceof StoreWriteError && error.message === t('Not saved: {0}', t('"{0}" must not be empty.', 'name')),
+    );
   });
 
   it('git busy, the store path setting, CSV and vCard errors', async () => {
@@ -125,28 +183,52 @@ describe('core messages in the display language (the pseudo-localised bundle)', 
     try {
       await fsp.mkdir(path.join(repo, '.git'));
       await fsp.writeFile(path.join(repo, '.git', 'MERGE_HEAD'), 'x');
-      assert.equal(await gitOperationInProgress(nodeFileSystem, repo), t('A merge is in progress in {0}; finish or abort it, then try again.', repo));
+      assert.equal(
+        await gitOperationInProgress(nodeFileSystem, repo),
+        t('A merge is in progress in {0}; finish or abort it, then try again.', repo),
+      );
     } finally {
       await removeTempDir(repo);
     }
     const refused = resolveStorePath('/work/folder', '../elsewhere', true);
-    assert.equal(refused.ok ? '' : refused.reason, t('The store path "{0}" resolves outside the workspace folder {1}; using {2} instead.', '../elsewhere', '/work/folder', '.alliances'));
+    assert.equal(
+      refused.ok ? '' : refused.reason,
+      t('The store path "{0}" resolves outside the workspace folder {1}; using {2} instead.', '../elsewhere', '/work/folder', '.alliances'),
+    );
     assert.throws(() => parseCsv('a,b\n1,"open\n'), { message: t('Line {0}: a quoted field is not closed', 2) });
     assert.throws(() => parseVCards('BEGIN:VCARD\nFN:A\n'), { message: t('Line {0}: a card is not closed (END:VCARD missing)', 1) });
   });
 
   it('files teammates share stay English: the dashboard report (slipping reasons too), the Markdown report, the digest', async () => {
     setDisplayLocale('de');
-    const partner = { ...partnerRecord(newId(), { name: 'Bea', department: 'Design', snoozedUntil: undefined }), createdAt: new Date(2026, 0, 5).toISOString() } as never;
-    const checkIns = [[8, 1, 5], [9, 1, 3], [10, 1, 2]].map(([month = 1, date = 1, rating]) => {
+    const partner = {
+      ...partnerRecord(newId(), { name: 'Bea', department: 'Design', snoozedUntil: undefined }),
+      createdAt: new Date(2026, 0, 5).toISOString(),
+    } as never;
+    const checkIns = [
+      [8, 1, 5],
+      [9, 1, 3],
+      [10, 1, 2],
+    ].map(([month = 1, date = 1, rating]) => {
       const when = new Date(2026, month - 1, date, 10);
-      return statCheckInOf({ ...checkInRecord(newId(), (partner as { id: string }).id, { rating, date: when.toISOString() }), author: ADA } as never, false);
+      return statCheckInOf(
+        { ...checkInRecord(newId(), (partner as { id: string }).id, { rating, date: when.toISOString() }), author: ADA } as never,
+        false,
+      );
     });
-    const data = computeDashboard({ partners: [partner], checkIns, asks: [], defaultCadenceDays: 14, now: new Date(2026, 10, 21, 15) }, {}, { siloDays: 45 });
+    const data = computeDashboard(
+      { partners: [partner], checkIns, asks: [], defaultCadenceDays: 14, now: new Date(2026, 10, 21, 15) },
+      {},
+      { siloDays: 45 },
+    );
     const [slipping] = data.health.slipping;
     assert.ok(slipping);
     const englishWhy = english('Ratings down {0} points; cadence missed twice in a row (by {1} and {2} days)', '2.5', 16, 37);
-    assert.equal(slipping.why, t('Ratings down {0} points; cadence missed twice in a row (by {1} and {2} days)', '2.5', 16, 37), 'the page: display language');
+    assert.equal(
+      slipping.why,
+      t('Ratings down {0} points; cadence missed twice in a row (by {1} and {2} days)', '2.5', 16, 37),
+      'the page: display language',
+    );
     const report = dashboardReport(data);
     assert.ok(report.includes(`- **Bea** (Design): ${englishWhy}.`), report);
     assert.ok(!report.includes(slipping.why), 'no pseudo-localised text in the report');
@@ -160,6 +242,9 @@ describe('core messages in the display language (the pseudo-localised bundle)', 
     const markdown = storeReport(store, options);
     assert.ok(markdown.includes('snoozed until Dec 2'), markdown);
     const digest = formatDigest(computeDigest(store, options));
-    assert.ok(!/[\u0100-\uffff]/.test(markdown.replace(/[—–·→…]/g, '')) && !/[\u0100-\uffff]/.test(digest.replace(/[—–·→…]/g, '')), 'nothing pseudo-localised or German');
+    assert.ok(
+      !/[\u0100-\uffff]/.test(markdown.replace(/[—–·→…]/g, '')) && !/[\u0100-\uffff]/.test(digest.replace(/[—–·→…]/g, '')),
+      'nothing pseudo-localised or German',
+    );
   });
 });

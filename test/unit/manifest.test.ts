@@ -8,7 +8,10 @@ const ROOT = path.resolve(__dirname, '../../..');
 interface Manifest {
   contributes: {
     commands: { command: string }[];
-    walkthroughs: { id: string; steps: { id: string; title: string; description: string; media: { svg?: string; altText?: string }; completionEvents: string[] }[] }[];
+    walkthroughs: {
+      id: string;
+      steps: { id: string; title: string; description: string; media: { svg?: string; altText?: string }; completionEvents: string[] }[];
+    }[];
     keybindings: { command: string; key: string; mac?: string }[];
     configuration: { title: string; properties: Record<string, { markdownDescription?: string; description?: string }> }[];
   };
@@ -16,31 +19,51 @@ interface Manifest {
 const rawManifest = readFileSync(path.join(ROOT, 'package.json'), 'utf8');
 const nls = JSON.parse(readFileSync(path.join(ROOT, 'package.nls.json'), 'utf8')) as Record<string, string>;
 /** The manifest as VS Code shows it: every "%key%" replaced from package.nls.json. */
-const manifest = JSON.parse(rawManifest, (_key, value: unknown) => (typeof value === 'string' && /^%[^%]+%$/.test(value) ? (nls[value.slice(1, -1)] ?? value) : value)) as Manifest;
+const manifest = JSON.parse(rawManifest, (_key, value: unknown) =>
+  typeof value === 'string' && /^%[^%]+%$/.test(value) ? (nls[value.slice(1, -1)] ?? value) : value,
+) as Manifest;
 const commands = new Set(manifest.contributes.commands.map((c) => c.command));
 
 describe('package.json contributions', () => {
   it('are localisable: every user-visible string is a %key% of package.nls.json, and every key is used', () => {
-    const raw = JSON.parse(rawManifest) as { displayName: string; description: string } & Manifest & { contributes: { views: Record<string, { name: string }[]>; viewsWelcome: { contents: string }[] } };
+    const raw = JSON.parse(rawManifest) as { displayName: string; description: string } & Manifest & {
+        contributes: { views: Record<string, { name: string }[]>; viewsWelcome: { contents: string }[] };
+      };
     const visible = [
       raw.displayName,
       raw.description,
       ...raw.contributes.commands.flatMap((c) => [(c as { title?: string }).title ?? '', (c as { category?: string }).category ?? '']),
-      ...Object.values(raw.contributes.views).flat().map((view) => view.name),
+      ...Object.values(raw.contributes.views)
+        .flat()
+        .map((view) => view.name),
       ...raw.contributes.viewsWelcome.map((welcome) => welcome.contents),
       ...raw.contributes.walkthroughs.flatMap((w) => w.steps.flatMap((step) => [step.title, step.description, step.media.altText ?? ''])),
-      ...raw.contributes.configuration.flatMap((section) => [section.title, ...Object.values(section.properties).map((p) => p.markdownDescription ?? '')]),
+      ...raw.contributes.configuration.flatMap((section) => [
+        section.title,
+        ...Object.values(section.properties).map((p) => p.markdownDescription ?? ''),
+      ]),
     ];
     for (const text of visible) assert.match(text, /^%[^%]+%$/, text);
     const used = new Set([...rawManifest.matchAll(/"%([^%"]+)%"/g)].map((match) => match[1]));
-    assert.deepEqual(Object.keys(nls).filter((key) => !used.has(key)), [], 'unused keys');
-    assert.deepEqual([...used].filter((key) => key !== undefined && !(key in nls)), [], 'missing keys');
+    assert.deepEqual(
+      Object.keys(nls).filter((key) => !used.has(key)),
+      [],
+      'unused keys',
+    );
+    assert.deepEqual(
+      [...used].filter((key) => key !== undefined && !(key in nls)),
+      [],
+      'missing keys',
+    );
   });
 
   it('has a walkthrough of 3–4 steps, each with a button and an event that completes it', () => {
     const [walkthrough] = manifest.contributes.walkthroughs;
     assert.ok(walkthrough);
-    assert.deepEqual(walkthrough.steps.map((step) => step.id), ['addPartner', 'logCheckIn', 'addTalkingPoint', 'openDashboard']);
+    assert.deepEqual(
+      walkthrough.steps.map((step) => step.id),
+      ['addPartner', 'logCheckIn', 'addTalkingPoint', 'openDashboard'],
+    );
     // Adding (or importing) the first partner completes step 1; running the command alone does not.
     assert.deepEqual(walkthrough.steps[0]?.completionEvents, ['onContext:alliances:hasPartners']);
     assert.ok(walkthrough.steps[0]?.description.includes('(command:alliances.addPartner)'));
@@ -66,7 +89,8 @@ describe('package.json contributions', () => {
       // Every colour follows the theme: a --vscode-* variable (its fallback for older themes), none or transparent.
       const colours = [...text.matchAll(/\s(?:fill|stroke)="([^"]*)"/g)].map((match) => match[1] ?? '');
       assert.ok(colours.length > 10, step.id);
-      for (const colour of colours) assert.match(colour, /^(none|transparent|url\(#\w+\)|var\(--vscode-[\w-]+, .+\))$/, `${step.id}: ${colour}`);
+      for (const colour of colours)
+        assert.match(colour, /^(none|transparent|url\(#\w+\)|var\(--vscode-[\w-]+, .+\))$/, `${step.id}: ${colour}`);
     }
   });
 

@@ -19,7 +19,7 @@ describe('partner page: authors', () => {
   });
   afterEach(() => removeTempDir(dir));
 
-  it('carries each record\'s author, lists authors most active first, and filters to one of them', async () => {
+  it("carries each record's author, lists authors most active first, and filters to one of them", async () => {
     let who: Author = ADA;
     const store = makeStore(path.join(dir, '.alliances'), { author: () => Promise.resolve(who) });
     await store.load();
@@ -34,16 +34,31 @@ describe('partner page: authors', () => {
     const view = viewPartners(store, 14, NOW).find((item) => item.record.value.id === dana)!;
     const data = buildPageData(store, view, { defaultCadenceDays: 14, now: NOW });
     assert.ok(v.safeParse(PageDataSchema, data).success, 'valid for the page');
-    assert.deepEqual(data.talkingPoints.map((p) => p.author), ['Ada Lovelace']);
-    assert.deepEqual(data.followUps.map((f) => f.author), ['Bob Builder']);
+    assert.deepEqual(
+      data.talkingPoints.map((p) => p.author),
+      ['Ada Lovelace'],
+    );
+    assert.deepEqual(
+      data.followUps.map((f) => f.author),
+      ['Bob Builder'],
+    );
     assert.deepEqual(authorsOf(data), ['Bob Builder', 'Ada Lovelace']);
 
     const bob = filterByAuthor(data, 'Bob Builder');
-    assert.deepEqual(bob.checkIns.map((c) => c.summary), ['Bob 2', 'Bob 1']);
+    assert.deepEqual(
+      bob.checkIns.map((c) => c.summary),
+      ['Bob 2', 'Bob 1'],
+    );
     assert.deepEqual(bob.talkingPoints, []);
-    assert.deepEqual(bob.followUps.map((f) => f.text), ['Bob follow-up']);
+    assert.deepEqual(
+      bob.followUps.map((f) => f.text),
+      ['Bob follow-up'],
+    );
     const ada = filterByAuthor(data, 'Ada Lovelace');
-    assert.deepEqual(ada.checkIns.map((c) => c.summary), ['Ada 1']);
+    assert.deepEqual(
+      ada.checkIns.map((c) => c.summary),
+      ['Ada 1'],
+    );
     assert.deepEqual(ada.followUps, []);
     // The header and chart are not filtered; everything is back without a filter.
     assert.equal(ada.chart, data.chart);

@@ -4,7 +4,14 @@ import { savedAs } from '../../src/webview/partnerPage/drafts';
 import { emptyForm, type PageData } from '../../src/webview/protocol';
 
 const checkIn = (summary: string, date: string): PageData['checkIns'][number] => ({
-  id: '01kaj3m5x2q8v9c0b1n2d3e4f5', date, dateLabel: date.slice(0, 10), author: 'Ada', kind: 'one-on-one', kindLabel: '1:1', summary, private: false,
+  id: '01kaj3m5x2q8v9c0b1n2d3e4f5',
+  date,
+  dateLabel: date.slice(0, 10),
+  author: 'Ada',
+  kind: 'one-on-one',
+  kindLabel: '1:1',
+  summary,
+  private: false,
 });
 
 describe('partner page: restored drafts', () => {

@@ -7,7 +7,12 @@ import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import type { Ask, FollowUp, TalkingPoint } from '../../src/core/model';
 import type { Loaded, Store } from '../../src/core/store';
-import { handlePageMessage, OPEN_TALKING_POINT_COMMAND, type MessageContext, type Outcome } from '../../src/extension/partnerPage/messageHandler';
+import {
+  handlePageMessage,
+  OPEN_TALKING_POINT_COMMAND,
+  type MessageContext,
+  type Outcome,
+} from '../../src/extension/partnerPage/messageHandler';
 import { emptyForm, type CheckInFormInput } from '../../src/webview/protocol';
 import { HOSTILE_PAYLOADS } from '../fixtures/hostilePayloads';
 import { recordCounts } from '../reliability/counts';
@@ -64,7 +69,11 @@ describe('partner page: messages from the page', () => {
       marcus,
       danaFollowUp: await store.create('followUp', { partnerId: dana, text: 'Send estimates', owner: 'me' }),
       danaPoint: await store.create('talkingPoint', { partnerId: dana, text: 'Pricing copy' }),
-      danaCodePoint: await store.create('talkingPoint', { partnerId: dana, text: 'Retry policy', source: { path: 'src/billing/invoice.ts', startLine: 1, endLine: 3 } }),
+      danaCodePoint: await store.create('talkingPoint', {
+        partnerId: dana,
+        text: 'Retry policy',
+        source: { path: 'src/billing/invoice.ts', startLine: 1, endLine: 3 },
+      }),
       danaAsk: await store.create('ask', { partnerId: dana, direction: 'i-asked', text: 'Fewer mid-sprint asks', status: 'open' }),
       marcusFollowUp: await store.create('followUp', { partnerId: marcus, text: 'SSO dates', owner: 'me' }),
       marcusPoint: await store.create('talkingPoint', { partnerId: marcus, text: 'SSO' }),
@@ -99,7 +108,8 @@ describe('partner page: messages from the page', () => {
   }
 
   it('rejects what is not a protocol message at all', async () => {
-    for (const raw of [null, undefined, 42, 'ready', [], [{ type: 'ready' }], {}, { type: 42 }, { type: 'ready', extra: true }]) await expectRejected(raw, /malformed/);
+    for (const raw of [null, undefined, 42, 'ready', [], [{ type: 'ready' }], {}, { type: 42 }, { type: 'ready', extra: true }])
+      await expectRejected(raw, /malformed/);
   });
 
   it('rejects unknown message types, answering a well-formed request id', async () => {
@@ -122,7 +132,11 @@ describe('partner page: messages from the page', () => {
     await expectRejected({ type: 'addTalkingPoint', requestId: 'r1', text: 'x'.repeat(4_001) });
     await expectRejected({ type: 'submitCheckIn', requestId: 'r1', form: { ...form(), rating: 4 } });
     await expectRejected({ type: 'submitCheckIn', requestId: 'r1', form: { ...form(), extra: 'x' } });
-    await expectRejected({ type: 'submitCheckIn', requestId: 'r1', form: form({ asks: Array.from({ length: 51 }, () => ({ direction: 'i-asked', text: 'x', status: 'open' })) }) });
+    await expectRejected({
+      type: 'submitCheckIn',
+      requestId: 'r1',
+      form: form({ asks: Array.from({ length: 51 }, () => ({ direction: 'i-asked', text: 'x', status: 'open' })) }),
+    });
   });
 
   it('rejects ids that are not record ids: path traversal, separators, case, wrong alphabet', async () => {
@@ -149,13 +163,19 @@ describe('partner page: messages from the page', () => {
     await expectRejected({ type: 'reopenFollowUp', requestId: 'r1', id: fx.marcusFollowUp.value.id }, /belongs to another partner/);
     await expectRejected({ type: 'coverTalkingPoint', requestId: 'r1', id: fx.marcusPoint.value.id }, /belongs to another partner/);
     await expectRejected({ type: 'openTalkingPoint', requestId: 'r1', id: fx.marcusPoint.value.id }, /belongs to another partner/);
-    await expectRejected({ type: 'setAskStatus', requestId: 'r1', id: fx.marcusAsk.value.id, status: 'helped' }, /belongs to another partner/);
+    await expectRejected(
+      { type: 'setAskStatus', requestId: 'r1', id: fx.marcusAsk.value.id, status: 'helped' },
+      /belongs to another partner/,
+    );
     // A real id of the wrong kind: a follow-up id passed as a talking point.
     await expectRejected({ type: 'coverTalkingPoint', requestId: 'r1', id: fx.danaFollowUp.value.id }, /no talkingPoint/);
     // A partner id is not a record of the partner.
     await expectRejected({ type: 'completeFollowUp', requestId: 'r1', id: fx.dana }, /no followUp/);
     // The whole check-in is refused when one covered point is another partner's: no check-in file either.
-    await expectRejected({ type: 'submitCheckIn', requestId: 'r1', form: form({ covered: [fx.danaPoint.value.id, fx.marcusPoint.value.id] }) }, /belongs to another partner/);
+    await expectRejected(
+      { type: 'submitCheckIn', requestId: 'r1', form: form({ covered: [fx.danaPoint.value.id, fx.marcusPoint.value.id] }) },
+      /belongs to another partner/,
+    );
   });
 
   it('answers "ready" without writing', async () => {
@@ -192,7 +212,7 @@ describe('partner page: messages from the page', () => {
     assert.match(outcome.kind === 'reply' ? outcome.reply.message : '', /not found/);
   });
 
-  it('adds a talking point for the page\'s partner; an empty one is a field error and writes nothing', async () => {
+  it("adds a talking point for the page's partner; an empty one is a field error and writes nothing", async () => {
     const before = await snapshot(fx.root);
     const empty = await handlePageMessage({ type: 'addTalkingPoint', requestId: 'r1', text: '   ' }, ctx);
     assert.deepEqual(empty.kind === 'reply' && empty.reply.fieldErrors, { talkingPoint: 'The talking point must not be empty' });
@@ -238,7 +258,7 @@ describe('partner page: messages from the page', () => {
     assert.match(refused.kind === 'reply' ? refused.reply.message : '', /changed on disk/);
   });
 
-  it('reports a refusal thrown by another bundle\'s copy of StoreWriteError with its message alone', async () => {
+  it("reports a refusal thrown by another bundle's copy of StoreWriteError with its message alone", async () => {
     // dist/partnerPage.js holds its own copy of the class; the store that throws is dist/main.js's.
     class StoreWriteError extends Error {
       constructor(message: string) {
@@ -289,9 +309,20 @@ describe('partner page: messages from the page', () => {
       const expectedLine = line.trim();
       assert.equal(checkIn.value.summary, expectedLine, name);
       assert.equal(fx.store.get('note', checkIn.value.id)?.value.notes, text, name);
-      assert.ok(fx.store.ofPartner('ask', fx.dana).some((a) => a.value.text === expectedLine), name);
-      assert.ok(fx.store.ofPartner('followUp', fx.dana).some((f) => f.value.text === expectedLine && f.value.teammate === text.slice(0, 200).trim()), name);
-      assert.ok(fx.store.ofPartner('talkingPoint', fx.dana).some((p) => p.value.text === expectedLine), name);
+      assert.ok(
+        fx.store.ofPartner('ask', fx.dana).some((a) => a.value.text === expectedLine),
+        name,
+      );
+      assert.ok(
+        fx.store
+          .ofPartner('followUp', fx.dana)
+          .some((f) => f.value.text === expectedLine && f.value.teammate === text.slice(0, 200).trim()),
+        name,
+      );
+      assert.ok(
+        fx.store.ofPartner('talkingPoint', fx.dana).some((p) => p.value.text === expectedLine),
+        name,
+      );
       tried += 7;
     }
     assert.deepEqual(commands, [], 'no command ran');
@@ -332,14 +363,20 @@ describe('partner page: messages from the page', () => {
       assert.deepEqual([reply?.ok, reply?.saved, reply?.message], [true, true, 'Check-in saved with 6 related items.']);
 
       const checkIn = fx.store.checkInsOf(fx.dana)[0];
-      assert.deepEqual([checkIn?.value.kind, checkIn?.value.rating, checkIn?.value.summary, checkIn?.value.notes, checkIn?.private], ['help-me', 5, 'Launch plan agreed', '## Decisions\n- two phases', false]);
+      assert.deepEqual(
+        [checkIn?.value.kind, checkIn?.value.rating, checkIn?.value.summary, checkIn?.value.notes, checkIn?.private],
+        ['help-me', 5, 'Launch plan agreed', '## Decisions\n- two phases', false],
+      );
       const id = checkIn.value.id;
       const asks = fx.store.ofPartner('ask', fx.dana).filter((a) => a.value.checkInId === id);
       assert.deepEqual(asks.map((a) => [a.value.direction, a.value.text, a.value.status, a.private]).sort(), [
         ['i-asked', 'Earlier estimates', 'helped', false],
         ['they-asked', 'Review the pricing copy', 'open', false],
       ]);
-      const actions = fx.store.ofPartner('followUp', fx.dana).filter((f) => f.value.checkInId === id).map((f) => f.value);
+      const actions = fx.store
+        .ofPartner('followUp', fx.dana)
+        .filter((f) => f.value.checkInId === id)
+        .map((f) => f.value);
       assert.deepEqual(actions.map((f) => [f.text, f.owner, f.teammate, f.due]).sort(), [
         ['Intro to legal', 'teammate', 'Sam Lee', undefined],
         ['Share the checklist', 'me', undefined, '2026-12-01'],
@@ -354,7 +391,13 @@ describe('partner page: messages from the page', () => {
         {
           type: 'submitCheckIn',
           requestId: 'r1',
-          form: form({ private: true, summary: 'Reorg rumours', asks: [{ direction: 'they-asked', text: 'Keep it quiet', status: 'open' }], actions: [{ text: 'Check in again', owner: 'them', teammate: '', due: '' }], covered: [fx.danaPoint.value.id] }),
+          form: form({
+            private: true,
+            summary: 'Reorg rumours',
+            asks: [{ direction: 'they-asked', text: 'Keep it quiet', status: 'open' }],
+            actions: [{ text: 'Check in again', owner: 'them', teammate: '', due: '' }],
+            covered: [fx.danaPoint.value.id],
+          }),
         },
         ctx,
       );
@@ -362,7 +405,8 @@ describe('partner page: messages from the page', () => {
       assert.equal(checkIn.private, true);
       const shared = (await listFiles(fx.root)).filter((file) => !file.startsWith('private/'));
       const sharedText = (await Promise.all(shared.map((file) => fsp.readFile(path.join(fx.root, file), 'utf8')))).join('\n');
-      for (const secret of ['Reorg rumours', 'Keep it quiet', 'Check in again', checkIn.value.id]) assert.ok(!sharedText.includes(secret), `${secret} is in a shared file`);
+      for (const secret of ['Reorg rumours', 'Keep it quiet', 'Check in again', checkIn.value.id])
+        assert.ok(!sharedText.includes(secret), `${secret} is in a shared file`);
       const point = fx.store.get('talkingPoint', fx.danaPoint.value.id)!.value;
       assert.deepEqual([point.coveredAt, point.coveredIn], [NOW.toISOString(), undefined]);
     });
@@ -387,7 +431,15 @@ describe('partner page: messages from the page', () => {
       const reply = outcome.kind === 'reply' ? outcome.reply : undefined;
       assert.equal(reply?.ok, false);
       assert.equal(reply?.saved, undefined);
-      assert.deepEqual(Object.keys(reply?.fieldErrors ?? {}).sort(), ['actions.0.due', 'actions.0.teammate', 'asks.0.direction', 'asks.0.text', 'kind', 'rating', 'summary']);
+      assert.deepEqual(Object.keys(reply?.fieldErrors ?? {}).sort(), [
+        'actions.0.due',
+        'actions.0.teammate',
+        'asks.0.direction',
+        'asks.0.text',
+        'kind',
+        'rating',
+        'summary',
+      ]);
       assert.equal(reply?.fieldErrors?.summary, 'The summary must not be empty');
       assert.equal(reply?.fieldErrors?.['actions.0.teammate'], 'Name the teammate');
       assert.match(reply?.fieldErrors?.['actions.0.due'] ?? '', /real date/);
@@ -398,7 +450,14 @@ describe('partner page: messages from the page', () => {
         if (file.includes(`${path.sep}checkins${path.sep}`)) throw errnoError('ENOSPC', 'disk full');
       };
       const before = await snapshot(fx.root);
-      const outcome = await handlePageMessage({ type: 'submitCheckIn', requestId: 'r1', form: form({ asks: [{ direction: 'i-asked', text: 'x', status: 'open' }], covered: [fx.danaPoint.value.id] }) }, ctx);
+      const outcome = await handlePageMessage(
+        {
+          type: 'submitCheckIn',
+          requestId: 'r1',
+          form: form({ asks: [{ direction: 'i-asked', text: 'x', status: 'open' }], covered: [fx.danaPoint.value.id] }),
+        },
+        ctx,
+      );
       const reply = outcome.kind === 'reply' ? outcome.reply : undefined;
       assert.deepEqual([reply?.ok, reply?.saved], [false, undefined]);
       assert.match(reply?.message ?? '', /disk full/);
@@ -410,12 +469,22 @@ describe('partner page: messages from the page', () => {
         if (file.includes(`${path.sep}follow-ups${path.sep}`)) throw errnoError('EACCES', 'permission denied');
       };
       const outcome = await handlePageMessage(
-        { type: 'submitCheckIn', requestId: 'r1', form: form({ asks: [{ direction: 'i-asked', text: 'Estimates', status: 'open' }], actions: [{ text: 'Send the deck', owner: 'me', teammate: '', due: '' }] }) },
+        {
+          type: 'submitCheckIn',
+          requestId: 'r1',
+          form: form({
+            asks: [{ direction: 'i-asked', text: 'Estimates', status: 'open' }],
+            actions: [{ text: 'Send the deck', owner: 'me', teammate: '', due: '' }],
+          }),
+        },
         ctx,
       );
       const reply = outcome.kind === 'reply' ? outcome.reply : undefined;
       assert.deepEqual([reply?.ok, reply?.saved], [false, true]);
-      assert.match(reply?.message ?? '', /^Saved the check-in, ask "Estimates"\. Not saved: action item "Send the deck" \(.*permission denied.*\)/);
+      assert.match(
+        reply?.message ?? '',
+        /^Saved the check-in, ask "Estimates"\. Not saved: action item "Send the deck" \(.*permission denied.*\)/,
+      );
       assert.equal(fx.store.checkInsOf(fx.dana).length, 1);
       assert.equal(warnings.length, 1);
     });

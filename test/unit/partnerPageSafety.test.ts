@@ -47,13 +47,32 @@ describe('partner page: safety', () => {
   });
 
   it('the scan itself catches each forbidden API', () => {
-    const samples = ['el.innerHTML = x', 'el.outerHTML = x', 'el.insertAdjacentHTML("beforeend", x)', 'document.write(x)', 'document .writeln(x)', 'eval(x)', 'new Function(x)', 'frame.srcdoc = x', "setTimeout('x()', 1)"];
-    for (const sample of samples) assert.ok(FORBIDDEN.some((pattern) => pattern.test(sample)), sample);
+    const samples = [
+      'el.innerHTML = x',
+      'el.outerHTML = x',
+      'el.insertAdjacentHTML("beforeend", x)',
+      'document.write(x)',
+      'document .writeln(x)',
+      'eval(x)',
+      'new Function(x)',
+      'frame.srcdoc = x',
+      "setTimeout('x()', 1)",
+    ];
+    for (const sample of samples)
+      assert.ok(
+        FORBIDDEN.some((pattern) => pattern.test(sample)),
+        sample,
+      );
   });
 
   it('sets the exact Content-Security-Policy, with the nonce on the one script and the stylesheet', () => {
     const nonce = newNonce();
-    const html = pageHtml({ cspSource: 'https://file+.vscode-resource.vscode-cdn.net', scriptUri: 'https://x/dist/webview/partnerPage.js', styleUri: 'https://x/dist/webview/partnerPage.css', nonce });
+    const html = pageHtml({
+      cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
+      scriptUri: 'https://x/dist/webview/partnerPage.js',
+      styleUri: 'https://x/dist/webview/partnerPage.css',
+      nonce,
+    });
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)?.[1];
     assert.equal(
       csp,
@@ -65,7 +84,10 @@ describe('partner page: safety', () => {
     assert.equal(scripts.length, 1);
     assert.equal(scripts[0]?.[1], ` nonce="${nonce}" src="https://x/dist/webview/partnerPage.js"`);
     assert.equal(scripts[0]?.[2], '', 'no inline code');
-    assert.match(html, new RegExp(`<link rel="stylesheet" href="https://x/dist/webview/partnerPage.css" nonce="${nonce.replace(/[+/]/g, '\\$&')}">`));
+    assert.match(
+      html,
+      new RegExp(`<link rel="stylesheet" href="https://x/dist/webview/partnerPage.css" nonce="${nonce.replace(/[+/]/g, '\\$&')}">`),
+    );
     assert.doesNotMatch(html, /\son[a-z]+=/i, 'no inline event handlers');
     // The CSP comes before anything that loads.
     assert.ok(html.indexOf('Content-Security-Policy') < html.indexOf('<link'));

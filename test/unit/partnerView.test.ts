@@ -46,7 +46,16 @@ describe('partnerView', () => {
 
   it('computes due states from the latest check-in, most urgent first', () => {
     const views = viewPartners(store, 14, NOW);
-    assert.deepEqual(names(views), ['Olga Overdue', 'Nina New', 'Tim Today', 'Tom Tomorrow', 'Wendy Week', 'Larry Later', 'Sam Snoozed', 'Archie Archived']);
+    assert.deepEqual(names(views), [
+      'Olga Overdue',
+      'Nina New',
+      'Tim Today',
+      'Tom Tomorrow',
+      'Wendy Week',
+      'Larry Later',
+      'Sam Snoozed',
+      'Archie Archived',
+    ]);
     const olga = views.find((v) => v.record.value.name === 'Olga Overdue')!;
     assert.equal(olga.due.label, '5 days overdue');
     assert.equal(olga.lastCheckIn?.summary, 'latest');
@@ -93,7 +102,10 @@ describe('partnerView', () => {
 
   it('leaves out empty groups', () => {
     const views = viewPartners(store, 14, NOW).filter((v) => v.due.status === 'later');
-    assert.deepEqual(groupPartners(views, 'status', true).map((g) => g.key), ['later']);
+    assert.deepEqual(
+      groupPartners(views, 'status', true).map((g) => g.key),
+      ['later'],
+    );
     assert.deepEqual(groupPartners([], 'department', true), []);
   });
 

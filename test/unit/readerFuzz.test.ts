@@ -24,7 +24,32 @@ function prng(seed: number): () => number {
   };
 }
 
-const TOKENS = ['{', '}', '[', ']', '"', ',', ':', '\\', '\n', '\r\n', 'null', 'true', '-1e999', '"__proto__": 1,', '<<<<<<< HEAD\n', '=======\n', '>>>>>>> b\n', '\u0000', '\ufeff', '\u2028', '"id": "x",', '// c', '/*', '\ud800'];
+const TOKENS = [
+  '{',
+  '}',
+  '[',
+  ']',
+  '"',
+  ',',
+  ':',
+  '\\',
+  '\n',
+  '\r\n',
+  'null',
+  'true',
+  '-1e999',
+  '"__proto__": 1,',
+  '<<<<<<< HEAD\n',
+  '=======\n',
+  '>>>>>>> b\n',
+  '\u0000',
+  '\ufeff',
+  '\u2028',
+  '"id": "x",',
+  '// c',
+  '/*',
+  '\ud800',
+];
 
 function mutate(random: () => number, source: Uint8Array): Uint8Array {
   const bytes = [...source];
@@ -64,7 +89,10 @@ function randomBytes(random: () => number): Uint8Array {
   const length = Math.floor(random() * 600);
   const jsonish = random() < 0.5;
   const bytes = new Uint8Array(length);
-  for (let i = 0; i < length; i++) bytes[i] = jsonish ? Buffer.from('{}[]",:0123456789abcdefnulltrue \n\\')[Math.floor(random() * 34)] ?? 32 : Math.floor(random() * 256);
+  for (let i = 0; i < length; i++)
+    bytes[i] = jsonish
+      ? (Buffer.from('{}[]",:0123456789abcdefnulltrue \n\\')[Math.floor(random() * 34)] ?? 32)
+      : Math.floor(random() * 256);
   return bytes;
 }
 
@@ -72,8 +100,16 @@ function validSamples(): { kind: RecordKind; id: string; bytes: Uint8Array }[] {
   const partnerId = newId();
   const checkInId = newId();
   return [
-    { kind: 'partner', id: partnerId, bytes: Buffer.from(pretty(partnerRecord(partnerId, { role: 'PM', leads: ['API'], cadenceDays: 14, 'x-future': { a: [1, 2] } }))) },
-    { kind: 'checkIn', id: checkInId, bytes: Buffer.from(pretty(checkInRecord(checkInId, partnerId, { rating: 4, notes: '# Notes\n- a "quote"' }))) },
+    {
+      kind: 'partner',
+      id: partnerId,
+      bytes: Buffer.from(pretty(partnerRecord(partnerId, { role: 'PM', leads: ['API'], cadenceDays: 14, 'x-future': { a: [1, 2] } }))),
+    },
+    {
+      kind: 'checkIn',
+      id: checkInId,
+      bytes: Buffer.from(pretty(checkInRecord(checkInId, partnerId, { rating: 4, notes: '# Notes\n- a "quote"' }))),
+    },
     { kind: 'manifest', id: '', bytes: Buffer.from(pretty({ format: 'alliances', schemaVersion: 1, defaults: { cadenceDays: 10 } })) },
   ];
 }
@@ -87,8 +123,14 @@ function assertJudged(kind: RecordKind, bytes: Uint8Array, expectedId: string | 
   }
   if (!result.ok) {
     assert.ok(result.problem.reason.length > 5, label);
-    assert.ok(Number.isInteger(result.problem.location.line) && result.problem.location.line >= 1, `${label}: ${JSON.stringify(result.problem.location)}`);
-    assert.ok(Number.isInteger(result.problem.location.column) && result.problem.location.column >= 1, `${label}: ${JSON.stringify(result.problem.location)}`);
+    assert.ok(
+      Number.isInteger(result.problem.location.line) && result.problem.location.line >= 1,
+      `${label}: ${JSON.stringify(result.problem.location)}`,
+    );
+    assert.ok(
+      Number.isInteger(result.problem.location.column) && result.problem.location.column >= 1,
+      `${label}: ${JSON.stringify(result.problem.location)}`,
+    );
   }
   return result.ok;
 }
@@ -105,7 +147,8 @@ describe(`reader fuzz (seed ${SEED})`, () => {
     const random = prng(SEED + 1);
     let loaded = 0;
     for (const sample of validSamples()) {
-      for (let i = 0; i < 2000; i++) if (assertJudged(sample.kind, mutate(random, sample.bytes), sample.id, `${sample.kind} mutation #${i}`)) loaded++;
+      for (let i = 0; i < 2000; i++)
+        if (assertJudged(sample.kind, mutate(random, sample.bytes), sample.id, `${sample.kind} mutation #${i}`)) loaded++;
     }
     // Some mutations stay valid (a flipped bit in a note): both outcomes are exercised.
     assert.ok(loaded > 0 && loaded < 6000, `${loaded} of 6000 mutations loaded`);
@@ -140,7 +183,11 @@ describe(`reader fuzz (seed ${SEED})`, () => {
       const writes = port.calls.filter((c) => ['writeNewFile', 'rename', 'unlink', 'mkdir'].includes(c.op));
       assert.deepEqual(writes, [], 'loading wrote or deleted something');
       const judged = store.partners().length + store.checkIns().length + store.problems().length;
-      assert.equal(judged, 300, `${store.partners().length} partners, ${store.checkIns().length} check-ins, ${store.problems().length} problems`);
+      assert.equal(
+        judged,
+        300,
+        `${store.partners().length} partners, ${store.checkIns().length} check-ins, ${store.problems().length} problems`,
+      );
       for (const problem of store.problems()) assert.ok(problem.location.line >= 1 && problem.location.column >= 1);
 
       // Writing around them changes none of them.

@@ -79,7 +79,19 @@ describe('readRecord', () => {
   });
 
   it('reports conflict markers with code "conflict" and the line of the first marker', () => {
-    const text = ['{', '  "schemaVersion": 1,', `  "id": "${id}",`, '<<<<<<< HEAD', '  "role": "PM",', '=======', '  "role": "Director",', '>>>>>>> b', '  "name": "Grace"', '}', ''].join('\n');
+    const text = [
+      '{',
+      '  "schemaVersion": 1,',
+      `  "id": "${id}",`,
+      '<<<<<<< HEAD',
+      '  "role": "PM",',
+      '=======',
+      '  "role": "Director",',
+      '>>>>>>> b',
+      '  "name": "Grace"',
+      '}',
+      '',
+    ].join('\n');
     const problem = problemOf(readRecord('partner', bytes(text), id));
     assert.equal(problem.code, 'conflict');
     assert.match(problem.reason, /conflict/);
@@ -159,9 +171,18 @@ describe('readRecord', () => {
 
   it('refuses an unknown check-in kind and a rating out of 1–5', () => {
     const checkInId = newId();
-    assert.match(problemOf(readRecord('checkIn', bytes(pretty(checkInRecord(checkInId, id, { kind: 'lunch' }))), checkInId)).reason, /"kind"/);
-    assert.match(problemOf(readRecord('checkIn', bytes(pretty(checkInRecord(checkInId, id, { rating: 6 }))), checkInId)).reason, /"rating"/);
-    assert.match(problemOf(readRecord('checkIn', bytes(pretty(checkInRecord(checkInId, id, { rating: 2.5 }))), checkInId)).reason, /"rating"/);
+    assert.match(
+      problemOf(readRecord('checkIn', bytes(pretty(checkInRecord(checkInId, id, { kind: 'lunch' }))), checkInId)).reason,
+      /"kind"/,
+    );
+    assert.match(
+      problemOf(readRecord('checkIn', bytes(pretty(checkInRecord(checkInId, id, { rating: 6 }))), checkInId)).reason,
+      /"rating"/,
+    );
+    assert.match(
+      problemOf(readRecord('checkIn', bytes(pretty(checkInRecord(checkInId, id, { rating: 2.5 }))), checkInId)).reason,
+      /"rating"/,
+    );
   });
 
   it('refuses a file that is JSON but not an object', () => {
@@ -204,7 +225,18 @@ describe('isRealCalendarDate', () => {
   });
 
   it('refuses what is not yyyy-MM-dd: months 00 and 13, letters, other separators, short text', () => {
-    for (const text of ['2026-00-10', '2026-13-01', '2026-1-10', '20x6-01-10', '2026/01/10', '2026-01-1', '', '2026-01', '２０２６-01-10', '2026-0a-10']) {
+    for (const text of [
+      '2026-00-10',
+      '2026-13-01',
+      '2026-1-10',
+      '20x6-01-10',
+      '2026/01/10',
+      '2026-01-1',
+      '',
+      '2026-01',
+      '２０２６-01-10',
+      '2026-0a-10',
+    ]) {
       assert.equal(isRealCalendarDate(text), false, text);
     }
   });

@@ -19,11 +19,17 @@ describe('reliability summary', () => {
   const run = () => spawnSync(process.execPath, [SCRIPT], { env: { ...process.env, ALLIANCES_RELIABILITY_DIR: dir }, encoding: 'utf8' });
 
   it('adds up every suite and prints one line', async () => {
-    await fsp.writeFile(path.join(dir, 'a.jsonl'), '{"suite":"a","badInputs":2,"bytesChecked":100,"bytesLost":0}\n{"suite":"a","faults":3}\n');
+    await fsp.writeFile(
+      path.join(dir, 'a.jsonl'),
+      '{"suite":"a","badInputs":2,"bytesChecked":100,"bytesLost":0}\n{"suite":"a","faults":3}\n',
+    );
     await fsp.writeFile(path.join(dir, 'b.jsonl'), '{"suite":"b","hostilePayloads":5,"fuzzInputs":7}\n');
     const result = run();
     assert.equal(result.status, 0, result.stderr);
-    assert.equal(result.stdout, 'Reliability: 2 bad inputs tried (and 7 fuzzed), 3 faults injected, 5 hostile payloads tried, 0 bytes lost (of 100 bytes checked byte for byte; 2 suites)\n');
+    assert.equal(
+      result.stdout,
+      'Reliability: 2 bad inputs tried (and 7 fuzzed), 3 faults injected, 5 hostile payloads tried, 0 bytes lost (of 100 bytes checked byte for byte; 2 suites)\n',
+    );
   });
 
   it('fails when a byte was lost', async () => {

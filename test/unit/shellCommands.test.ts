@@ -47,7 +47,8 @@ describe('activation shell commands (scripts/shellCommands.cjs)', () => {
       assert.ok(palette.length > 0, `${command} has a commandPalette entry (else the palette lists it from the start)`);
       for (const [menu, items] of Object.entries(menus)) {
         if (menu === 'view/item/context') continue;
-        for (const item of items.filter((i) => i.command === command)) assert.ok(/^(false|alliances:(started|loaded)( && .+)?)$/.test(item.when ?? ''), `${menu}: ${command} when ${item.when}`);
+        for (const item of items.filter((i) => i.command === command))
+          assert.ok(/^(false|alliances:(started|loaded)( && .+)?)$/.test(item.when ?? ''), `${menu}: ${command} when ${item.when}`);
       }
     }
   });
@@ -74,10 +75,19 @@ describe('activation shell commands (scripts/shellCommands.cjs)', () => {
     assert.ok(shellCommandIds(editorMenu, nls).includes(id), 'an editor menu');
 
     const welcome = copy();
-    welcome.viewsWelcome = [...(welcome.viewsWelcome ?? []), { view: 'alliances.partners', contents: '%test.welcome%', when: 'workspaceFolderCount == 0' }];
-    assert.ok(shellCommandIds(welcome, { ...nls, 'test.welcome': `[Export](command:${id})` }).includes(id), 'a welcome view shown before the start (through package.nls.json)');
+    welcome.viewsWelcome = [
+      ...(welcome.viewsWelcome ?? []),
+      { view: 'alliances.partners', contents: '%test.welcome%', when: 'workspaceFolderCount == 0' },
+    ];
+    assert.ok(
+      shellCommandIds(welcome, { ...nls, 'test.welcome': `[Export](command:${id})` }).includes(id),
+      'a welcome view shown before the start (through package.nls.json)',
+    );
     welcome.viewsWelcome.at(-1)!.when = 'alliances:loaded && workspaceFolderCount > 0';
-    assert.ok(!shellCommandIds(welcome, { ...nls, 'test.welcome': `[Export](command:${id})` }).includes(id), 'a welcome view shown once loaded');
+    assert.ok(
+      !shellCommandIds(welcome, { ...nls, 'test.welcome': `[Export](command:${id})` }).includes(id),
+      'a welcome view shown once loaded',
+    );
 
     const walkthrough = copy();
     walkthrough.walkthroughs![0].steps[0].description = `[Calendar](command:${id}?%5B%5D)`;
@@ -87,8 +97,17 @@ describe('activation shell commands (scripts/shellCommands.cjs)', () => {
   });
 
   it('trusts only a gate and-ed at the top level', () => {
-    for (const when of ['false', 'alliances:started', 'alliances:loaded', 'alliances:started && view == alliances.partners']) assert.ok(waitsForStart(when), when);
-    for (const when of [undefined, '', 'view == alliances.partners', '!alliances:started', 'alliances:started || view == x', 'view == x && alliances:started', 'alliances:startedLater']) {
+    for (const when of ['false', 'alliances:started', 'alliances:loaded', 'alliances:started && view == alliances.partners'])
+      assert.ok(waitsForStart(when), when);
+    for (const when of [
+      undefined,
+      '',
+      'view == alliances.partners',
+      '!alliances:started',
+      'alliances:started || view == x',
+      'view == x && alliances:started',
+      'alliances:startedLater',
+    ]) {
       assert.ok(!waitsForStart(when), String(when));
     }
   });

@@ -25,7 +25,18 @@ function partner(name: string, department: string, extra: Partial<Partner> = {})
 
 function checkIn(p: Partner, when: Date, extra: Partial<CheckIn> = {}, isPrivate = false): StatCheckIn {
   const iso = when.toISOString();
-  const value: CheckIn = { schemaVersion: 1, id: newId(), partnerId: p.id, date: iso, kind: 'one-on-one', summary: '', createdAt: iso, updatedAt: iso, author: ADA, ...extra };
+  const value: CheckIn = {
+    schemaVersion: 1,
+    id: newId(),
+    partnerId: p.id,
+    date: iso,
+    kind: 'one-on-one',
+    summary: '',
+    createdAt: iso,
+    updatedAt: iso,
+    author: ADA,
+    ...extra,
+  };
   return statCheckInOf(value, isPrivate);
 }
 
@@ -48,7 +59,10 @@ describe('stats: selection', () => {
     const c3 = checkIn(b, day(11, 2));
     const c4 = checkIn(gone, day(11, 3));
     const all = select(input([a, b, gone], [c3, c2, c1, c4]), {});
-    assert.deepEqual(all.partners.map((p) => p.name), ['Ann', 'Ben']);
+    assert.deepEqual(
+      all.partners.map((p) => p.name),
+      ['Ann', 'Ben'],
+    );
     assert.deepEqual(all.checkIns, [c1, c2, c3], 'oldest first, archived partner left out');
     const sales = select(input([a, b, gone], [c1, c2, c3, c4]), { department: 'Sales', from: '2026-10-01', to: '2026-11-30' });
     assert.deepEqual(sales.checkIns, [c2]);
@@ -61,9 +75,18 @@ describe('stats: selection', () => {
     const a = partner('Ann', 'Sales');
     const b = partner('Bo', 'sales');
     const sel = select(input([a, b], [checkIn(b, day(11, 1))]), { department: 'SALES' });
-    assert.deepEqual(sel.partners.map((p) => [p.name, p.department]), [['Ann', 'Sales'], ['Bo', 'Sales']]);
+    assert.deepEqual(
+      sel.partners.map((p) => [p.name, p.department]),
+      [
+        ['Ann', 'Sales'],
+        ['Bo', 'Sales'],
+      ],
+    );
     const rows = departmentCoverage(sel, { siloDays: 45, defaultCadenceDays: 14, asOf: NOW });
-    assert.deepEqual(rows.map((r) => [r.department, r.partners]), [['Sales', 2]]);
+    assert.deepEqual(
+      rows.map((r) => [r.department, r.partners]),
+      [['Sales', 2]],
+    );
     assert.deepEqual(computeDashboard(input([a, b], []), {}, { siloDays: 45 }).options.departments, ['Sales']);
   });
 
@@ -107,15 +130,21 @@ describe('stats: coverage and silos', () => {
     assert.equal(over[0].silo, true);
   });
 
-  it('counts a department never contacted from its first partner\'s arrival', () => {
+  it("counts a department never contacted from its first partner's arrival", () => {
     const fresh = partner('Fay', 'Legal', { createdAt: day(11, 10).toISOString() });
     const old = partner('Olga', 'Finance', { createdAt: day(6, 1).toISOString() });
     const rows = departmentCoverage(select(input([fresh, old], []), {}), { siloDays: 45, defaultCadenceDays: 14, asOf: NOW });
-    assert.deepEqual(rows.map((r) => [r.department, r.neverContacted, r.daysSinceContact, r.silo]), [
-      ['Finance', true, 173, true],
-      ['Legal', true, 11, false],
-    ]);
-    assert.deepEqual(silos(rows).map((r) => r.department), ['Finance']);
+    assert.deepEqual(
+      rows.map((r) => [r.department, r.neverContacted, r.daysSinceContact, r.silo]),
+      [
+        ['Finance', true, 173, true],
+        ['Legal', true, 11, false],
+      ],
+    );
+    assert.deepEqual(
+      silos(rows).map((r) => r.department),
+      ['Finance'],
+    );
   });
 
   it('counts a snoozed partner as on cadence', () => {
@@ -130,17 +159,40 @@ describe('stats: health', () => {
     const a = partner('Ann', 'Sales');
     const b = partner('Ben', 'Sales');
     const d = partner('Dee', 'Design');
-    const sel = select(input([a, b, d], [
-      checkIn(a, day(10, 1), { rating: 5 }),
-      checkIn(b, day(10, 20), { rating: 2 }),
-      checkIn(a, day(11, 1), { rating: 4 }),
-      checkIn(d, day(11, 2)),
-    ]), {});
+    const sel = select(
+      input(
+        [a, b, d],
+        [
+          checkIn(a, day(10, 1), { rating: 5 }),
+          checkIn(b, day(10, 20), { rating: 2 }),
+          checkIn(a, day(11, 1), { rating: 4 }),
+          checkIn(d, day(11, 2)),
+        ],
+      ),
+      {},
+    );
     const depts = departmentTrends(sel);
-    assert.deepEqual(depts.map((t) => [t.label, t.average, t.count, t.months]), [
-      ['Sales', 3.7, 3, [{ month: '2026-10', average: 3.5, count: 2 }, { month: '2026-11', average: 4, count: 1 }]],
-    ]);
-    assert.deepEqual(partnerTrends(sel).map((t) => [t.label, t.average]), [['Ben', 2], ['Ann', 4.5]]);
+    assert.deepEqual(
+      depts.map((t) => [t.label, t.average, t.count, t.months]),
+      [
+        [
+          'Sales',
+          3.7,
+          3,
+          [
+            { month: '2026-10', average: 3.5, count: 2 },
+            { month: '2026-11', average: 4, count: 1 },
+          ],
+        ],
+      ],
+    );
+    assert.deepEqual(
+      partnerTrends(sel).map((t) => [t.label, t.average]),
+      [
+        ['Ben', 2],
+        ['Ann', 4.5],
+      ],
+    );
   });
 
   it('measures the rating change as the last two against up to three before', () => {
@@ -171,16 +223,27 @@ describe('stats: health', () => {
     const fine = partner('Finn', 'Design');
     const snoozed = partner('Sue', 'Sales', { snoozedUntil: '2026-12-01' });
     const list = [
-      checkIn(falling, day(10, 20), { rating: 5 }), checkIn(falling, day(11, 1), { rating: 3 }), checkIn(falling, day(11, 14), { rating: 3 }),
-      checkIn(both, day(8, 1), { rating: 5 }), checkIn(both, day(9, 1), { rating: 3 }), checkIn(both, day(10, 1), { rating: 2 }),
-      checkIn(fine, day(11, 10), { rating: 4 }), checkIn(fine, day(11, 17), { rating: 4 }), checkIn(fine, day(11, 20), { rating: 5 }),
-      checkIn(snoozed, day(8, 1), { rating: 5 }), checkIn(snoozed, day(9, 1), { rating: 1 }), checkIn(snoozed, day(10, 1), { rating: 1 }),
+      checkIn(falling, day(10, 20), { rating: 5 }),
+      checkIn(falling, day(11, 1), { rating: 3 }),
+      checkIn(falling, day(11, 14), { rating: 3 }),
+      checkIn(both, day(8, 1), { rating: 5 }),
+      checkIn(both, day(9, 1), { rating: 3 }),
+      checkIn(both, day(10, 1), { rating: 2 }),
+      checkIn(fine, day(11, 10), { rating: 4 }),
+      checkIn(fine, day(11, 17), { rating: 4 }),
+      checkIn(fine, day(11, 20), { rating: 5 }),
+      checkIn(snoozed, day(8, 1), { rating: 5 }),
+      checkIn(snoozed, day(9, 1), { rating: 1 }),
+      checkIn(snoozed, day(10, 1), { rating: 1 }),
     ];
     const rows = slipping(select(input([falling, both, fine, snoozed], list), {}), 14, NOW);
-    assert.deepEqual(rows.map((r) => [r.name, r.reasons]), [
-      ['Bea', ['ratings-falling', 'cadence-missed']],
-      ['Fran', ['ratings-falling']],
-    ]);
+    assert.deepEqual(
+      rows.map((r) => [r.name, r.reasons]),
+      [
+        ['Bea', ['ratings-falling', 'cadence-missed']],
+        ['Fran', ['ratings-falling']],
+      ],
+    );
     assert.equal(rows[1].ratingChange, -2);
     assert.match(rows[0].why, /^Ratings down 2\.5 points; cadence missed twice in a row \(by 16 and 37 days\)$/);
   });
@@ -188,7 +251,13 @@ describe('stats: health', () => {
 
 describe('stats: themes', () => {
   it('splits words, drops URLs, short words, numbers and possessives', () => {
-    assert.deepEqual(words("The team's Q3 renewal-plan: see https://x.example/a?b=1 and 2026 ok"), ['the', 'team', 'renewal-plan', 'see', 'and']);
+    assert.deepEqual(words("The team's Q3 renewal-plan: see https://x.example/a?b=1 and 2026 ok"), [
+      'the',
+      'team',
+      'renewal-plan',
+      'see',
+      'and',
+    ]);
     assert.deepEqual(words('Über naïve café'), ['über', 'naïve', 'café']);
   });
 
@@ -209,7 +278,11 @@ describe('stats: themes', () => {
     assert.ok(!byLabel.has('dana') && !byLabel.has('scully'), 'partner names are left out');
     assert.ok(!byLabel.has('the') && !byLabel.has('and'), 'stop words are left out');
     assert.ok(!byLabel.has('secret'), 'words of private check-ins never appear');
-    assert.deepEqual(result.slice(0, 2).map((t) => t.weight), [5, 5], 'equal counts, equal size: the largest');
+    assert.deepEqual(
+      result.slice(0, 2).map((t) => t.weight),
+      [5, 5],
+      'equal counts, equal size: the largest',
+    );
     assert.equal(result[result.length - 1].weight, 1);
   });
 
@@ -222,17 +295,31 @@ describe('stats: themes', () => {
     const byLabel = new Map(themes(list, [p]).map((t) => [t.label, t]));
     const roadmap = byLabel.get('roadmap')?.checkInIds ?? [];
     assert.equal(roadmap.length, MAX_THEME_CHECK_INS);
-    assert.deepEqual(roadmap, list.slice(-MAX_THEME_CHECK_INS).reverse().map((c) => c.value.id), 'the newest ones, newest first');
+    assert.deepEqual(
+      roadmap,
+      list
+        .slice(-MAX_THEME_CHECK_INS)
+        .reverse()
+        .map((c) => c.value.id),
+      'the newest ones, newest first',
+    );
     assert.deepEqual(byLabel.get('security')?.checkInIds, [list[1].value.id, list[0].value.id]);
   });
 
   it('sizes terms from 1 to 5 by count and keeps the top ones', () => {
     const p = partner('Pat', 'Sales');
     const list: StatCheckIn[] = [];
-    for (let i = 0; i < 9; i++) list.push(checkIn(p, day(11, 1 + i), { summary: `roadmap ${i < 5 ? 'security' : ''} ${i < 1 ? 'hiring' : ''}` }));
+    for (let i = 0; i < 9; i++)
+      list.push(checkIn(p, day(11, 1 + i), { summary: `roadmap ${i < 5 ? 'security' : ''} ${i < 1 ? 'hiring' : ''}` }));
     list.push(checkIn(p, day(11, 12), { summary: 'hiring' }));
     const result = themes(list, [p], 2);
-    assert.deepEqual(result.map((t) => [t.label, t.count, t.weight]), [['roadmap', 9, 5], ['security', 5, 1]]);
+    assert.deepEqual(
+      result.map((t) => [t.label, t.count, t.weight]),
+      [
+        ['roadmap', 9, 5],
+        ['security', 5, 1],
+      ],
+    );
   });
 });
 
@@ -241,31 +328,48 @@ describe('stats: reciprocity', () => {
     const a = partner('Ann', 'Sales');
     const b = partner('Ben', 'Design');
     const asks = [
-      ask(a, 'they-asked', 'helped'), ask(a, 'they-asked', 'helped'), ask(a, 'i-asked', 'helped'), ask(a, 'i-asked', 'open'),
-      ask(b, 'i-asked', 'helped'), ask(b, 'they-asked', 'open'), ask(b, 'they-asked', 'declined'),
+      ask(a, 'they-asked', 'helped'),
+      ask(a, 'they-asked', 'helped'),
+      ask(a, 'i-asked', 'helped'),
+      ask(a, 'i-asked', 'open'),
+      ask(b, 'i-asked', 'helped'),
+      ask(b, 'they-asked', 'open'),
+      ask(b, 'they-asked', 'declined'),
       ask(b, 'i-asked', 'helped', day(1, 1)),
     ];
     const rows = reciprocity(asks, select(input([a, b], []), { from: '2026-06-01' }));
-    assert.deepEqual(rows.map((r) => [r.name, r.given, r.received, r.openTheirs, r.openMine, r.declined, r.balance]), [
-      ['Ann', 2, 1, 0, 1, 0, 1],
-      ['Ben', 0, 1, 1, 0, 1, -1],
-    ]);
+    assert.deepEqual(
+      rows.map((r) => [r.name, r.given, r.received, r.openTheirs, r.openMine, r.declined, r.balance]),
+      [
+        ['Ann', 2, 1, 0, 1, 0, 1],
+        ['Ben', 0, 1, 1, 0, 1, -1],
+      ],
+    );
   });
 });
 
 describe('stats: who leads what', () => {
-  it('turns partners\' areas into a map from area to leaders, matching case and spaces', () => {
+  it("turns partners' areas into a map from area to leaders, matching case and spaces", () => {
     const a = partner('Ann', 'Sales', { leads: ['EMEA deals', 'Pricing'] });
     const b = partner('Ben', 'Product', { leads: ['pricing ', ' Mobile  app'] });
     const c = partner('Cy', 'Design');
     const areas = leadAreas([a, b, c]);
-    assert.deepEqual(areas.map((x) => [x.area, x.leaders.map((l) => l.name)]), [
-      ['EMEA deals', ['Ann']],
-      ['Mobile app', ['Ben']],
-      ['Pricing', ['Ann', 'Ben']],
-    ]);
-    assert.deepEqual(searchLeadAreas(areas, 'PRIC').map((x) => x.area), ['Pricing']);
-    assert.deepEqual(searchLeadAreas(areas, 'ben').map((x) => x.area), ['Mobile app', 'Pricing']);
+    assert.deepEqual(
+      areas.map((x) => [x.area, x.leaders.map((l) => l.name)]),
+      [
+        ['EMEA deals', ['Ann']],
+        ['Mobile app', ['Ben']],
+        ['Pricing', ['Ann', 'Ben']],
+      ],
+    );
+    assert.deepEqual(
+      searchLeadAreas(areas, 'PRIC').map((x) => x.area),
+      ['Pricing'],
+    );
+    assert.deepEqual(
+      searchLeadAreas(areas, 'ben').map((x) => x.area),
+      ['Mobile app', 'Pricing'],
+    );
     assert.equal(searchLeadAreas(areas, '  ').length, 3);
   });
 
@@ -276,17 +380,34 @@ describe('stats: who leads what', () => {
 });
 
 describe('stats: the team', () => {
-  it('shows each author\'s activity and the partners only one teammate talks to', () => {
+  it("shows each author's activity and the partners only one teammate talks to", () => {
     const a = partner('Ann', 'Sales');
     const b = partner('Ben', 'Design');
     const c = partner('Cy', 'Design');
-    const sel = select(input([a, b, c], [
-      checkIn(a, day(11, 1)), checkIn(a, day(11, 2), { author: BOB }),
-      checkIn(b, day(11, 3)), checkIn(b, day(11, 4), { author: { name: 'Ada L.', email: 'ada@example.com' } }),
-    ]), {});
+    const sel = select(
+      input(
+        [a, b, c],
+        [
+          checkIn(a, day(11, 1)),
+          checkIn(a, day(11, 2), { author: BOB }),
+          checkIn(b, day(11, 3)),
+          checkIn(b, day(11, 4), { author: { name: 'Ada L.', email: 'ada@example.com' } }),
+        ],
+      ),
+      {},
+    );
     const team = teamStats(sel);
-    assert.deepEqual(team.authors.map((x) => [x.name, x.checkIns, x.partners]), [['Ada L.', 3, 2], ['Bob Builder', 1, 1]]);
-    assert.deepEqual(team.singleHolders.map((s) => [s.name, s.holder.name, s.checkIns]), [['Ben', 'Ada Lovelace', 2]]);
+    assert.deepEqual(
+      team.authors.map((x) => [x.name, x.checkIns, x.partners]),
+      [
+        ['Ada L.', 3, 2],
+        ['Bob Builder', 1, 1],
+      ],
+    );
+    assert.deepEqual(
+      team.singleHolders.map((s) => [s.name, s.holder.name, s.checkIns]),
+      [['Ben', 'Ada Lovelace', 2]],
+    );
     assert.equal(team.unheld, 1);
   });
 
@@ -297,13 +418,23 @@ describe('stats: the team', () => {
 });
 
 describe('stats: dashboard and report', () => {
-  it('computes every section, and the report escapes teammates\' text', () => {
+  it("computes every section, and the report escapes teammates' text", () => {
     const evil = partner('<img src=x onerror=alert(1)> | *bold*', 'Sales', { leads: ['[link](javascript:alert(1))'] });
-    const data = computeDashboard(input([evil], [checkIn(evil, day(11, 1), { rating: 4, summary: 'roadmap roadmap' }), checkIn(evil, day(11, 2), { summary: 'roadmap' })]), {}, { siloDays: 45 });
+    const data = computeDashboard(
+      input(
+        [evil],
+        [checkIn(evil, day(11, 1), { rating: 4, summary: 'roadmap roadmap' }), checkIn(evil, day(11, 2), { summary: 'roadmap' })],
+      ),
+      {},
+      { siloDays: 45 },
+    );
     assert.equal(data.totals.checkIns, 2);
     assert.equal(data.asOf, '2026-11-21');
     assert.deepEqual(data.options.departments, ['Sales']);
-    assert.deepEqual(data.themes.map((t) => t.label), ['roadmap']);
+    assert.deepEqual(
+      data.themes.map((t) => t.label),
+      ['roadmap'],
+    );
     const report = dashboardReport(data);
     assert.ok(report.includes('\\<img src=x onerror=alert(1)\\> \\| \\*bold\\*'), report);
     assert.ok(report.includes('\\[link\\](javascript:alert(1))'));

@@ -50,7 +50,11 @@ describe('Store.load', () => {
         `{\n  "schemaVersion": 1,\n  "id": "${brokenIds.conflict}",\n<<<<<<< HEAD\n  "role": "PM",\n=======\n  "role": "VP",\n>>>>>>> other\n  "name": "X"\n}\n`,
       );
       await writeFile(root, `partners/types-${brokenIds.types}.json`, typesText);
-      await writeFile(root, `partners/latin1-${brokenIds.latin1}.json`, Buffer.from(pretty(partnerRecord(brokenIds.latin1, { name: 'Zoë' })), 'latin1'));
+      await writeFile(
+        root,
+        `partners/latin1-${brokenIds.latin1}.json`,
+        Buffer.from(pretty(partnerRecord(brokenIds.latin1, { name: 'Zoë' })), 'latin1'),
+      );
       // Same id as the good partner, in another file.
       await writeFile(root, `partners/copy-${goodId}.json`, pretty(partnerRecord(goodId, { name: 'Copy' })));
       await writeFile(root, `partners/mismatch-${mismatchName}.json`, pretty(partnerRecord(newId())));
@@ -67,7 +71,10 @@ describe('Store.load', () => {
     });
 
     it('loads the good records', () => {
-      const names = store.partners().map((p) => p.value.name).sort();
+      const names = store
+        .partners()
+        .map((p) => p.value.name)
+        .sort();
       // Two files claim goodId: neither loads (which one would win depends on reading order); both are reported.
       assert.deepEqual(names, ['Linus']);
       assert.equal(store.partner(goodId), undefined);
@@ -97,7 +104,11 @@ describe('Store.load', () => {
       expect(`partners/mismatch-${mismatchName}.json`, 'id-mismatch', 3, /file name/);
       expect(`checkins/2026/${badCheckInId}.json`, 'schema', 6, /"kind"/);
       const duplicates = problems.filter((p) => p.relativePath.endsWith(`${goodId}.json`));
-      assert.deepEqual(duplicates.map((p) => p.relativePath), [`partners/copy-${goodId}.json`, `partners/grace-hopper-${goodId}.json`], 'both files with the same id are reported');
+      assert.deepEqual(
+        duplicates.map((p) => p.relativePath),
+        [`partners/copy-${goodId}.json`, `partners/grace-hopper-${goodId}.json`],
+        'both files with the same id are reported',
+      );
       assert.match(duplicates[0].reason, new RegExp(`Duplicate id ${goodId}: partners/grace-hopper-${goodId}\\.json has the same one`));
       assert.match(duplicates[1].reason, new RegExp(`partners/copy-${goodId}\\.json has the same one`));
       for (const duplicate of duplicates) {
@@ -109,7 +120,10 @@ describe('Store.load', () => {
 
     it('sorts problems by path and names the partner a broken file was for', () => {
       const paths = store.problems().map((p) => p.relativePath);
-      assert.deepEqual(paths, [...paths].sort((a, b) => a.localeCompare(b)));
+      assert.deepEqual(
+        paths,
+        [...paths].sort((a, b) => a.localeCompare(b)),
+      );
       const conflict = store.problems().find((p) => p.code === 'conflict');
       assert.equal(conflict?.id, brokenIds.conflict);
       assert.equal(conflict?.kind, 'partner');
@@ -117,7 +131,13 @@ describe('Store.load', () => {
 
     it('never reports temporary, hidden, private or misplaced files', () => {
       const paths = store.problems().map((p) => p.relativePath);
-      for (const ignored of ['partners/README.md', 'partners/.hidden.json', 'private/mine.json', 'checkins/loose.json', 'checkins/notes/x.json']) {
+      for (const ignored of [
+        'partners/README.md',
+        'partners/.hidden.json',
+        'private/mine.json',
+        'checkins/loose.json',
+        'checkins/notes/x.json',
+      ]) {
         assert.ok(!paths.includes(ignored), ignored);
       }
       assert.ok(!paths.some((p) => p.endsWith('.tmp')));
@@ -132,7 +152,10 @@ describe('Store.load', () => {
     it('loads again from scratch with the same result', async () => {
       const before = store.problems().map((p) => `${p.relativePath}:${p.code}`);
       await store.load();
-      assert.deepEqual(store.problems().map((p) => `${p.relativePath}:${p.code}`), before);
+      assert.deepEqual(
+        store.problems().map((p) => `${p.relativePath}:${p.code}`),
+        before,
+      );
       assert.equal(store.partners().length, 1);
     });
   });
@@ -179,7 +202,11 @@ describe('Store.load', () => {
         await writeFile(root, `partners/p${i}-${id}.json`, pretty(partnerRecord(id, { name: `Partner ${i}` })));
         for (let j = 0; j < 2; j++) {
           const checkInId = newId();
-          await writeFile(root, `checkins/${2025 + j}/${checkInId}.json`, pretty(checkInRecord(checkInId, id, { date: `${2025 + j}-03-0${1 + (i % 9)}T10:00:00.000Z` })));
+          await writeFile(
+            root,
+            `checkins/${2025 + j}/${checkInId}.json`,
+            pretty(checkInRecord(checkInId, id, { date: `${2025 + j}-03-0${1 + (i % 9)}T10:00:00.000Z` })),
+          );
         }
       }),
     );

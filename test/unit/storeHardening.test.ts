@@ -7,7 +7,19 @@ import * as path from 'node:path';
 import { TEMP_MAX_AGE_MS } from '../../src/core/store';
 import { recordBytes, recordCounts } from '../reliability/counts';
 import {
-  Clock, errnoError, faultPort, listFiles, makeStore, makeTempDir, newId, partnerRecord, pretty, rejectsWithCode, removeTempDir, tempFiles, writeFile,
+  Clock,
+  errnoError,
+  faultPort,
+  listFiles,
+  makeStore,
+  makeTempDir,
+  newId,
+  partnerRecord,
+  pretty,
+  rejectsWithCode,
+  removeTempDir,
+  tempFiles,
+  writeFile,
   type FaultHooks,
 } from './helpers';
 
@@ -202,7 +214,10 @@ describe('store hardening', () => {
       await store.load();
       assert.equal(store.partner(id)?.value.name, 'Grace Hopper');
       const error = await rejectsWithCode(store.updatePartner(id, { role: 'x' }), 'symlink');
-      assert.equal(error.message, `partners/grace-${id}.json is a symbolic link; Alliances never replaces a link with a file, so it was not written. Edit the file it points to by hand.`);
+      assert.equal(
+        error.message,
+        `partners/grace-${id}.json is a symbolic link; Alliances never replaces a link with a file, so it was not written. Edit the file it points to by hand.`,
+      );
       assert.ok((await fsp.lstat(link)).isSymbolicLink());
       assert.equal(recordBytes(SUITE, before, await fsp.readFile(real)), 0);
       recordCounts(SUITE, { badInputs: 1 });
@@ -238,7 +253,10 @@ describe('store hardening', () => {
       assert.equal(await store.reloadFile(link), false, 'reported once');
       assert.equal(await store.sync(), false);
       assert.ok(!port.calls.some((c) => c.op === 'readFile' && c.args[0] === link), 'the link was read');
-      assert.deepEqual(store.problems().map((p) => [p.relativePath, p.code]), [[`partners/x-${id}.json`, 'link']]);
+      assert.deepEqual(
+        store.problems().map((p) => [p.relativePath, p.code]),
+        [[`partners/x-${id}.json`, 'link']],
+      );
       recordCounts(SUITE, { badInputs: 1 });
     });
 
@@ -249,7 +267,12 @@ describe('store hardening', () => {
       await fsp.symlink(elsewhere, root);
       const before = await snapshot(elsewhere);
       const store = makeStore(root, { now: clock.now, workspaceFolder: workspace });
-      await assert.rejects(store.load(), (error: Error) => error.message === `The store folder ${root} resolves to ${elsewhere}, outside the workspace folder ${workspace}; Alliances does not read or write it.`);
+      await assert.rejects(
+        store.load(),
+        (error: Error) =>
+          error.message ===
+          `The store folder ${root} resolves to ${elsewhere}, outside the workspace folder ${workspace}; Alliances does not read or write it.`,
+      );
       assert.equal(store.partners().length, 0);
       const error = await rejectsWithCode(store.addPartner({ name: 'New', department: 'Sales' }), 'outside-workspace');
       assert.match(error.message, /outside the workspace folder; it was not written\.$/);
@@ -272,15 +295,25 @@ describe('store hardening', () => {
 
   describe('two files with one id', () => {
     it('neither loads, both are reported whatever the order they were created in, and fixing one brings the other back', async () => {
-      for (const order of [['a', 'z'], ['z', 'a']]) {
+      for (const order of [
+        ['a', 'z'],
+        ['z', 'a'],
+      ]) {
         const id = newId();
         const files: string[] = [];
-        for (const prefix of order) files.push(await writeFile(root, `partners/${prefix}-${id}.json`, pretty(partnerRecord(id, { name: prefix }))));
+        for (const prefix of order)
+          files.push(await writeFile(root, `partners/${prefix}-${id}.json`, pretty(partnerRecord(id, { name: prefix }))));
         const before = await snapshot(root);
         const store = makeStore(root, { now: clock.now, workspaceFolder: workspace });
         await store.load();
         assert.equal(store.partner(id), undefined);
-        assert.deepEqual(store.problems().map((p) => [p.relativePath, p.code]), [[`partners/a-${id}.json`, 'duplicate-id'], [`partners/z-${id}.json`, 'duplicate-id']]);
+        assert.deepEqual(
+          store.problems().map((p) => [p.relativePath, p.code]),
+          [
+            [`partners/a-${id}.json`, 'duplicate-id'],
+            [`partners/z-${id}.json`, 'duplicate-id'],
+          ],
+        );
         await rejectsWithCode(store.updatePartner(id, { role: 'x' }), 'not-found');
         assertSameFolder(before, await snapshot(root));
 
@@ -296,7 +329,13 @@ describe('store hardening', () => {
         assert.equal(store.partner(id), undefined);
         assert.equal(store.problems().length, 2);
         // The copy read earlier is read again to point at its "id" too.
-        assert.deepEqual(store.problems().map((p) => p.location), [{ line: 3, column: 3 }, { line: 3, column: 3 }]);
+        assert.deepEqual(
+          store.problems().map((p) => p.location),
+          [
+            { line: 3, column: 3 },
+            { line: 3, column: 3 },
+          ],
+        );
         await fsp.rm(root, { recursive: true });
         recordCounts(SUITE, { badInputs: 1 });
       }

@@ -72,7 +72,10 @@ describe('storeLayout: talking points, follow-ups, asks and private records', ()
   });
 
   it('puts private records under private/, with the same layout, and notes only there', () => {
-    assert.equal(toRelative(root, fileFor(root, 'checkIn', id, { private: true, date: new Date(2026, 5, 1) })), `private/checkins/2026/${id}.json`);
+    assert.equal(
+      toRelative(root, fileFor(root, 'checkIn', id, { private: true, date: new Date(2026, 5, 1) })),
+      `private/checkins/2026/${id}.json`,
+    );
     assert.equal(toRelative(root, fileFor(root, 'talkingPoint', id, { private: true })), `private/talking-points/${id}.json`);
     assert.equal(toRelative(root, fileFor(root, 'note', id)), `private/notes/${id}.json`, 'notes are always private');
     assert.deepEqual(roleOf(`private/checkins/2026/${id}.json`), { kind: 'checkIn', expectedId: id, private: true });

@@ -11,7 +11,10 @@ describe('resolveStorePath', () => {
   });
 
   it('honours a relative path inside the folder when trusted', () => {
-    assert.deepEqual(resolveStorePath(folder, 'docs/team-alliances', true), { ok: true, path: path.join(folder, 'docs', 'team-alliances') });
+    assert.deepEqual(resolveStorePath(folder, 'docs/team-alliances', true), {
+      ok: true,
+      path: path.join(folder, 'docs', 'team-alliances'),
+    });
     assert.deepEqual(resolveStorePath(folder, '  .store  ', true), { ok: true, path: path.join(folder, '.store') });
     assert.deepEqual(resolveStorePath(folder, 'a/../b', true), { ok: true, path: path.join(folder, 'b') });
   });

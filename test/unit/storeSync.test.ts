@@ -7,7 +7,15 @@ import { makeStore, makeTempDir, removeTempDir } from './helpers';
 const OUTSIDE_ID = '01jz0000000000000000000aaa';
 
 function partnerText(id: string, name: string): string {
-  return serialise({ schemaVersion: 1, id, name, department: 'Data', createdAt: '2026-01-05T10:00:00.000Z', updatedAt: '2026-01-05T10:00:00.000Z', author: { name: 'Teammate' } });
+  return serialise({
+    schemaVersion: 1,
+    id,
+    name,
+    department: 'Data',
+    createdAt: '2026-01-05T10:00:00.000Z',
+    updatedAt: '2026-01-05T10:00:00.000Z',
+    author: { name: 'Teammate' },
+  });
 }
 
 // Folder-level changes (checkout, rm -r) and loads racing with writes: nothing written is ever dropped.
@@ -29,7 +37,13 @@ describe('Store.sync and load racing writes', () => {
     await fsp.writeFile(path.join(root, 'partners', `outside-${OUTSIDE_ID}.json`), partnerText(OUTSIDE_ID, 'Outside Olga'));
     await fsp.rm(gone.path);
     assert.equal(await store.sync(), true);
-    assert.deepEqual(store.partners().map((p) => p.value.name).sort(), ['Kept Kim', 'Outside Olga']);
+    assert.deepEqual(
+      store
+        .partners()
+        .map((p) => p.value.name)
+        .sort(),
+      ['Kept Kim', 'Outside Olga'],
+    );
     assert.equal(store.partner(kept.value.id)?.path, kept.path);
     assert.equal(await store.sync(), false, 'nothing new the second time');
   });
@@ -51,7 +65,11 @@ describe('Store.sync and load racing writes', () => {
     const store = makeStore(root);
     await store.load();
     await store.initialize();
-    for (let i = 0; i < 20; i++) await fsp.writeFile(path.join(root, 'partners', `p${i}-01jz00000000000000000000${String(i).padStart(2, '0')}.json`), partnerText(`01jz00000000000000000000${String(i).padStart(2, '0')}`, `P${i}`));
+    for (let i = 0; i < 20; i++)
+      await fsp.writeFile(
+        path.join(root, 'partners', `p${i}-01jz00000000000000000000${String(i).padStart(2, '0')}.json`),
+        partnerText(`01jz00000000000000000000${String(i).padStart(2, '0')}`, `P${i}`),
+      );
     const writes = Array.from({ length: 10 }, (_, i) => store.addPartner({ name: `New ${i}`, department: 'Design' }));
     const loads = [store.load(), store.load()];
     await Promise.all([...writes, ...loads]);

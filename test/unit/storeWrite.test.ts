@@ -5,8 +5,23 @@ import { newId } from '../../src/core/ids';
 import type { Author } from '../../src/core/model';
 import { Store, StoreWriteError } from '../../src/core/store';
 import {
-  ADA, BOB, Clock, errnoError, faultPort, git, initRepo, isolatedGitEnv, listFiles, makeStore, makeTempDir, partnerRecord, pretty,
-  rejectsWithCode, removeTempDir, tempFiles, writeFile,
+  ADA,
+  BOB,
+  Clock,
+  errnoError,
+  faultPort,
+  git,
+  initRepo,
+  isolatedGitEnv,
+  listFiles,
+  makeStore,
+  makeTempDir,
+  partnerRecord,
+  pretty,
+  rejectsWithCode,
+  removeTempDir,
+  tempFiles,
+  writeFile,
 } from './helpers';
 
 async function readJson(file: string): Promise<Record<string, unknown>> {
@@ -46,7 +61,11 @@ describe('Store writes', () => {
     });
 
     it('leaves an existing manifest and .gitignore alone', async () => {
-      const manifest = await writeFile(root, 'alliances.json', pretty({ format: 'alliances', schemaVersion: 1, defaults: { cadenceDays: 9 }, team: 'x' }));
+      const manifest = await writeFile(
+        root,
+        'alliances.json',
+        pretty({ format: 'alliances', schemaVersion: 1, defaults: { cadenceDays: 9 }, team: 'x' }),
+      );
       const gitignore = await writeFile(root, '.gitignore', '# ours\nprivate/\n.*.tmp\nscratch/\n');
       const before = [await fsp.readFile(manifest), await fsp.readFile(gitignore)];
       const store = makeStore(root);
@@ -66,11 +85,34 @@ describe('Store writes', () => {
         await store.initialize();
         const partner = await store.addPartner({ name: 'Grace', department: 'Product' });
         const partnerRel = path.relative(dir, partner.path).split(path.sep).join('/');
-        const ignored = git(dir, env, 'check-ignore', '--no-index', '.alliances/private/x.json', '.alliances/partners/.x.json.1234.tmp', '.alliances/checkins/2026/.abc.json.0a1b2c3d.tmp').trim().split('\n');
-        assert.deepEqual(ignored, ['.alliances/private/x.json', '.alliances/partners/.x.json.1234.tmp', '.alliances/checkins/2026/.abc.json.0a1b2c3d.tmp']);
-        for (const tracked of [partnerRel, '.alliances/alliances.json', '.alliances/.gitignore', '.alliances/checkins/2026/01kbxxxxxxxxxxxxxxxxxxxxxx.json']) {
+        const ignored = git(
+          dir,
+          env,
+          'check-ignore',
+          '--no-index',
+          '.alliances/private/x.json',
+          '.alliances/partners/.x.json.1234.tmp',
+          '.alliances/checkins/2026/.abc.json.0a1b2c3d.tmp',
+        )
+          .trim()
+          .split('\n');
+        assert.deepEqual(ignored, [
+          '.alliances/private/x.json',
+          '.alliances/partners/.x.json.1234.tmp',
+          '.alliances/checkins/2026/.abc.json.0a1b2c3d.tmp',
+        ]);
+        for (const tracked of [
+          partnerRel,
+          '.alliances/alliances.json',
+          '.alliances/.gitignore',
+          '.alliances/checkins/2026/01kbxxxxxxxxxxxxxxxxxxxxxx.json',
+        ]) {
           // check-ignore exits 1 when the path is not ignored.
-          assert.throws(() => git(dir, env, 'check-ignore', '--no-index', tracked), (error: { status?: number }) => error.status === 1, `${tracked} should not be ignored`);
+          assert.throws(
+            () => git(dir, env, 'check-ignore', '--no-index', tracked),
+            (error: { status?: number }) => error.status === 1,
+            `${tracked} should not be ignored`,
+          );
         }
         // And `git add` of the whole store picks up the records but not a private note.
         await writeFile(root, 'private/notes.json', '{}\n');
@@ -85,8 +127,13 @@ describe('Store writes', () => {
     it('survives two concurrent first writes on a fresh store', async () => {
       // Two quick "Add Partner" commands before the store exists both initialize it.
       const store = makeStore(root, { now: clock.now });
-      const results = await Promise.allSettled([store.addPartner({ name: 'One', department: 'Sales' }), store.addPartner({ name: 'Two', department: 'Sales' })]);
-      const failures = results.flatMap((r) => (r.status === 'rejected' ? [r.reason instanceof StoreWriteError ? `${r.reason.code}: ${r.reason.message}` : String(r.reason)] : []));
+      const results = await Promise.allSettled([
+        store.addPartner({ name: 'One', department: 'Sales' }),
+        store.addPartner({ name: 'Two', department: 'Sales' }),
+      ]);
+      const failures = results.flatMap((r) =>
+        r.status === 'rejected' ? [r.reason instanceof StoreWriteError ? `${r.reason.code}: ${r.reason.message}` : String(r.reason)] : [],
+      );
       assert.deepEqual(failures, []);
       assert.equal(store.partners().length, 2);
     });
@@ -101,11 +148,24 @@ describe('Store writes', () => {
   describe('records on disk', () => {
     it('writes pretty-printed JSON with a final newline, in the layout of the data contract', async () => {
       const store = makeStore(root, { now: clock.now });
-      const partner = await store.addPartner({ name: '  Zoë Ångström ', department: ' Design ', role: '  ', email: 'zoe@example.com', cadenceDays: 21 });
-      const checkIn = await store.addCheckIn({ partnerId: partner.value.id, kind: 'help-me', summary: '  Asked for API review  ', rating: 4, date: new Date(2025, 11, 31, 23, 0) });
+      const partner = await store.addPartner({
+        name: '  Zoë Ångström ',
+        department: ' Design ',
+        role: '  ',
+        email: 'zoe@example.com',
+        cadenceDays: 21,
+      });
+      const checkIn = await store.addCheckIn({
+        partnerId: partner.value.id,
+        kind: 'help-me',
+        summary: '  Asked for API review  ',
+        rating: 4,
+        date: new Date(2025, 11, 31, 23, 0),
+      });
       assert.equal(path.relative(root, partner.path).split(path.sep).join('/'), `partners/zoe-angstrom-${partner.value.id}.json`);
       assert.equal(path.relative(root, checkIn.path).split(path.sep).join('/'), `checkins/2025/${checkIn.value.id}.json`);
-      for (const file of [partner.path, checkIn.path, path.join(root, 'alliances.json')]) assertPretty(await fsp.readFile(file, 'utf8'), file);
+      for (const file of [partner.path, checkIn.path, path.join(root, 'alliances.json')])
+        assertPretty(await fsp.readFile(file, 'utf8'), file);
       assert.deepEqual(await readJson(partner.path), {
         schemaVersion: 1,
         id: partner.value.id,
@@ -133,7 +193,10 @@ describe('Store writes', () => {
       await fresh.load();
       assert.deepEqual(fresh.problems(), []);
       assert.deepEqual(fresh.partner(partner.value.id)?.value, store.partner(partner.value.id)?.value);
-      assert.deepEqual(fresh.checkIns().map((c) => c.value), store.checkIns().map((c) => c.value));
+      assert.deepEqual(
+        fresh.checkIns().map((c) => c.value),
+        store.checkIns().map((c) => c.value),
+      );
     });
 
     it('leaves no temporary files behind', async () => {
@@ -213,7 +276,13 @@ describe('Store writes', () => {
       const file = await writeFile(
         root,
         `partners/grace-${id}.json`,
-        pretty(partnerRecord(id, { 'x-future': { tags: ['a'], weight: 0.5 }, author: { name: 'Ada', pronouns: 'she/her' }, pronouns: 'she/her' })),
+        pretty(
+          partnerRecord(id, {
+            'x-future': { tags: ['a'], weight: 0.5 },
+            author: { name: 'Ada', pronouns: 'she/her' },
+            pronouns: 'she/her',
+          }),
+        ),
       );
       const store = makeStore(root, { now: clock.now });
       await store.load();
@@ -275,7 +344,9 @@ describe('Store writes', () => {
       const store = makeStore(root, { now: clock.now });
       const partner = await store.addPartner({ name: 'Grace', department: 'Product' });
       const text = await fsp.readFile(partner.path, 'utf8');
-      const broken = Buffer.from(text.replace('  "name": "Grace",\n', '<<<<<<< HEAD\n  "name": "Grace",\n=======\n  "name": "Grace H.",\n>>>>>>> theirs\n'));
+      const broken = Buffer.from(
+        text.replace('  "name": "Grace",\n', '<<<<<<< HEAD\n  "name": "Grace",\n=======\n  "name": "Grace H.",\n>>>>>>> theirs\n'),
+      );
       await fsp.writeFile(partner.path, broken);
       await rejectsWithCode(store.updatePartner(partner.value.id, { role: 'x' }), 'changed-on-disk');
       assert.ok(broken.equals(await fsp.readFile(partner.path)));
@@ -291,7 +362,9 @@ describe('Store writes', () => {
       const store = makeStore(root, { now: clock.now });
       const partner = await store.addPartner({ name: 'Grace', department: 'Product' });
       const results = await Promise.all(
-        Array.from({ length: 100 }, (_, i) => store.updatePartner(partner.value.id, (current) => ({ leads: [...(current.leads ?? []), `L${i}`], role: `Role ${i}` }))),
+        Array.from({ length: 100 }, (_, i) =>
+          store.updatePartner(partner.value.id, (current) => ({ leads: [...(current.leads ?? []), `L${i}`], role: `Role ${i}` })),
+        ),
       );
       const expected = Array.from({ length: 100 }, (_, i) => `L${i}`);
       const saved = await readJson(partner.path);
@@ -308,9 +381,14 @@ describe('Store writes', () => {
       const partner = await store.addPartner({ name: 'Grace', department: 'Product' });
       const seen: string[] = [];
       await Promise.all(
-        Array.from({ length: 100 }, (_, i) => store.updatePartner(partner.value.id, { role: `Role ${i}` }).then((r) => seen.push(r.value.role!))),
+        Array.from({ length: 100 }, (_, i) =>
+          store.updatePartner(partner.value.id, { role: `Role ${i}` }).then((r) => seen.push(r.value.role!)),
+        ),
       );
-      assert.deepEqual(seen, Array.from({ length: 100 }, (_, i) => `Role ${i}`));
+      assert.deepEqual(
+        seen,
+        Array.from({ length: 100 }, (_, i) => `Role ${i}`),
+      );
       assert.equal((await readJson(partner.path)).role, 'Role 99');
       const fresh = makeStore(root);
       await fresh.load();
@@ -326,8 +404,15 @@ describe('Store writes', () => {
       };
       const store = makeStore(root, { now: clock.now, author });
       const partner = await store.addPartner({ name: 'Grace', department: 'Product' });
-      await Promise.all(Array.from({ length: 12 }, (_, i) => store.updatePartner(partner.value.id, (current) => ({ leads: [...(current.leads ?? []), `L${i}`] }))));
-      assert.deepEqual((await readJson(partner.path)).leads, Array.from({ length: 12 }, (_, i) => `L${i}`));
+      await Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          store.updatePartner(partner.value.id, (current) => ({ leads: [...(current.leads ?? []), `L${i}`] })),
+        ),
+      );
+      assert.deepEqual(
+        (await readJson(partner.path)).leads,
+        Array.from({ length: 12 }, (_, i) => `L${i}`),
+      );
     });
 
     it('a failed edit in the middle does not block the ones after it', async () => {
@@ -338,7 +423,10 @@ describe('Store writes', () => {
         store.updatePartner(partner.value.id, { cadenceDays: -1 }),
         store.updatePartner(partner.value.id, { role: 'C' }),
       ]);
-      assert.deepEqual(results.map((r) => r.status), ['fulfilled', 'rejected', 'fulfilled']);
+      assert.deepEqual(
+        results.map((r) => r.status),
+        ['fulfilled', 'rejected', 'fulfilled'],
+      );
       assert.equal((await readJson(partner.path)).role, 'C');
     });
   });

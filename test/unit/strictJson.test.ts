@@ -62,12 +62,32 @@ describe('strict UTF-8: where the first bad byte is', () => {
   afterEach(() => recordCounts(SUITE, { badInputs: 1 }));
 
   for (const [name, bytes, location] of [
-    ['a Latin-1 é on line 3 after "  "name": "Ren"', Buffer.concat([Buffer.from('{\n  "id": "x",\n  "name": "Ren'), Buffer.from([0xe9]), Buffer.from('e"\n}\n')]), { line: 3, column: 15 }],
+    [
+      'a Latin-1 é on line 3 after "  "name": "Ren"',
+      Buffer.concat([Buffer.from('{\n  "id": "x",\n  "name": "Ren'), Buffer.from([0xe9]), Buffer.from('e"\n}\n')]),
+      { line: 3, column: 15 },
+    ],
     ['a lone continuation byte at the very start', Buffer.from([0x80, 0x7b, 0x7d]), { line: 1, column: 1 }],
-    ['a truncated 3-byte sequence after valid multi-byte text (columns in UTF-16 units)', Buffer.concat([Buffer.from('{"n": "Zoë 😀'), Buffer.from([0xe2, 0x82]), Buffer.from('"}')]), { line: 1, column: 14 }],
-    ['an overlong encoding of "/"', Buffer.concat([Buffer.from('{\n"a":"'), Buffer.from([0xc0, 0xaf]), Buffer.from('"}')]), { line: 2, column: 6 }],
-    ['an encoded surrogate half', Buffer.concat([Buffer.from('{"a":"'), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from('"}')]), { line: 1, column: 7 }],
-    ['a code point above U+10FFFF', Buffer.concat([Buffer.from('\r\n\r\n{"a":"'), Buffer.from([0xf4, 0x90, 0x80, 0x80]), Buffer.from('"}')]), { line: 3, column: 7 }],
+    [
+      'a truncated 3-byte sequence after valid multi-byte text (columns in UTF-16 units)',
+      Buffer.concat([Buffer.from('{"n": "Zoë 😀'), Buffer.from([0xe2, 0x82]), Buffer.from('"}')]),
+      { line: 1, column: 14 },
+    ],
+    [
+      'an overlong encoding of "/"',
+      Buffer.concat([Buffer.from('{\n"a":"'), Buffer.from([0xc0, 0xaf]), Buffer.from('"}')]),
+      { line: 2, column: 6 },
+    ],
+    [
+      'an encoded surrogate half',
+      Buffer.concat([Buffer.from('{"a":"'), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from('"}')]),
+      { line: 1, column: 7 },
+    ],
+    [
+      'a code point above U+10FFFF',
+      Buffer.concat([Buffer.from('\r\n\r\n{"a":"'), Buffer.from([0xf4, 0x90, 0x80, 0x80]), Buffer.from('"}')]),
+      { line: 3, column: 7 },
+    ],
   ] as const) {
     it(name, () => {
       const decoded = decodeUtf8(bytes);
@@ -128,7 +148,10 @@ describe('deep nesting', () => {
 
   it('valid, 100,000 levels deep in an unknown field: kept like any unknown field', () => {
     const id = newId();
-    const text = pretty(partnerRecord(id)).replace('"name": "Grace Hopper"', `"name": "Grace", "x-deep": ${'['.repeat(100_000)}${']'.repeat(100_000)}`);
+    const text = pretty(partnerRecord(id)).replace(
+      '"name": "Grace Hopper"',
+      `"name": "Grace", "x-deep": ${'['.repeat(100_000)}${']'.repeat(100_000)}`,
+    );
     const result = readRecord('partner', Buffer.from(text), id);
     assert.equal(result.ok, true);
   });

@@ -55,7 +55,11 @@ describe('two processes writing one store at once (real child processes)', funct
     const fsModule = path.resolve(__dirname, '../../src/core/nodeFileSystem.js');
     const children = ['Ada', 'Bob'].map((name) => run([store, fsModule, root, go, name, '25']));
     // Once both are loaded and polling, start them together.
-    const ready = async (name: string) => fsp.access(`${go}.${name}`).then(() => true, () => false);
+    const ready = async (name: string) =>
+      fsp.access(`${go}.${name}`).then(
+        () => true,
+        () => false,
+      );
     while (!((await ready('Ada')) && (await ready('Bob')))) await new Promise((resolve) => setTimeout(resolve, 5));
     await fsp.writeFile(go, '');
     const results = await Promise.all(children);

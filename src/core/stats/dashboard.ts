@@ -49,7 +49,12 @@ export function computeDashboard(input: StatsInput, filter: DashboardFilter, opt
     },
     coverage,
     silos: siloRows.map((row) => row.department),
-    health: { departments: departmentTrends(selection), partners: trends.trends, partnersWithRatings: trends.total, slipping: slippingRows },
+    health: {
+      departments: departmentTrends(selection),
+      partners: trends.trends,
+      partnersWithRatings: trends.total,
+      slipping: slippingRows,
+    },
     themes: themes(selection.checkIns, input.partners),
     reciprocity: reciprocity(input.asks, selection),
     leads: leadAreas(selection.partners),
@@ -60,7 +65,9 @@ export function computeDashboard(input: StatsInput, filter: DashboardFilter, opt
 /** Every department of an active partner and every author of a check-in, for the filter controls. */
 function filterOptions(input: StatsInput, options: StatsOptions): DashboardData['options'] {
   const labels = departmentLabels(input.partners);
-  const departments = [...new Set(input.partners.filter((p) => !p.archived).map((p) => labels.get(p.department.toLocaleLowerCase()) ?? p.department))].sort((a, b) => a.localeCompare(b));
+  const departments = [
+    ...new Set(input.partners.filter((p) => !p.archived).map((p) => labels.get(p.department.toLocaleLowerCase()) ?? p.department)),
+  ].sort((a, b) => a.localeCompare(b));
   const authors = new Map<string, string>();
   for (const c of input.checkIns) authors.set(authorKeyOf(c), c.value.author.name);
   return {

@@ -73,12 +73,22 @@ function monthlyTrends(
     group.sum += rating;
     group.count++;
   }
-  const all = [...groups].map(([key, group]) => ({ key, label: labelOf(key), months: [] as MonthRating[], average: round1(group.sum / group.count), count: group.count }));
+  const all = [...groups].map(([key, group]) => ({
+    key,
+    label: labelOf(key),
+    months: [] as MonthRating[],
+    average: round1(group.sum / group.count),
+    count: group.count,
+  }));
   const trends = all.sort(order).slice(0, limit);
   for (const trend of trends) {
     trend.months = [...(groups.get(trend.key)?.months ?? [])]
       .sort(([a], [b]) => a - b)
-      .map(([month, m]) => ({ month: `${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}`, average: round1(m.sum / m.count), count: m.count }));
+      .map(([month, m]) => ({
+        month: `${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}`,
+        average: round1(m.sum / m.count),
+        count: m.count,
+      }));
   }
   return { trends, total: all.length };
 }
@@ -102,7 +112,12 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string | undefined): 
 /** Monthly rating averages per department, over the check-ins in the range (departments without ratings left out). */
 export function departmentTrends(selection: Pick<Selection, 'checkIns' | 'partnerById'>): RatingTrend[] {
   const department = (c: StatCheckIn) => selection.partnerById.get(c.partnerId)?.department;
-  return monthlyTrends(selection.checkIns, department, (label) => label, (a, b) => a.label.localeCompare(b.label)).trends;
+  return monthlyTrends(
+    selection.checkIns,
+    department,
+    (label) => label,
+    (a, b) => a.label.localeCompare(b.label),
+  ).trends;
 }
 
 /** Monthly rating averages per partner with ratings in the range, lowest average first. */
@@ -111,10 +126,19 @@ export function partnerTrends(selection: Pick<Selection, 'checkIns' | 'partnerBy
 }
 
 /** partnerTrends() for the first `limit` partners only, and how many partners have ratings. */
-export function topPartnerTrends(selection: Pick<Selection, 'checkIns' | 'partnerById'>, limit: number): { trends: RatingTrend[]; total: number } {
+export function topPartnerTrends(
+  selection: Pick<Selection, 'checkIns' | 'partnerById'>,
+  limit: number,
+): { trends: RatingTrend[]; total: number } {
   const known = (c: StatCheckIn) => (selection.partnerById.has(c.partnerId) ? c.partnerId : undefined);
   const name = (id: string) => selection.partnerById.get(id)?.name ?? id;
-  return monthlyTrends(selection.checkIns, known, name, (a, b) => (a.average ?? 0) - (b.average ?? 0) || a.label.localeCompare(b.label), limit);
+  return monthlyTrends(
+    selection.checkIns,
+    known,
+    name,
+    (a, b) => (a.average ?? 0) - (b.average ?? 0) || a.label.localeCompare(b.label),
+    limit,
+  );
 }
 
 /** The last `count` ratings of check-ins (oldest first), skipping unrated ones. */
@@ -187,5 +211,13 @@ function describe(partner: Partner, change: number | undefined, missed: [number,
   const reasons: SlippingReason[] = [];
   if (change !== undefined) reasons.push('ratings-falling');
   if (missed) reasons.push('cadence-missed');
-  return { partnerId: partner.id, name: partner.name, department: partner.department, reasons, ratingChange: change, missedBy: missed, why: slippingWhy(change, missed) };
+  return {
+    partnerId: partner.id,
+    name: partner.name,
+    department: partner.department,
+    reasons,
+    ratingChange: change,
+    missedBy: missed,
+    why: slippingWhy(change, missed),
+  };
 }

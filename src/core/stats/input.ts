@@ -23,7 +23,17 @@ export interface StatCheckIn {
 
 /** A check-in's statistics record, with every field from the start: one object shape for 50,000 of them. */
 export function statCheckInOf(value: CheckIn, isPrivate: boolean): StatCheckIn {
-  return { value, time: Date.parse(value.date), private: isPrivate, partnerId: value.partnerId, rating: value.rating, month: undefined, day: undefined, author: undefined, words: undefined };
+  return {
+    value,
+    time: Date.parse(value.date),
+    private: isPrivate,
+    partnerId: value.partnerId,
+    rating: value.rating,
+    month: undefined,
+    day: undefined,
+    author: undefined,
+    words: undefined,
+  };
 }
 
 export interface StatsInput {
@@ -85,7 +95,6 @@ export function dayNumberOf(checkIn: StatCheckIn): number {
   checkIn.day ??= dayNumber(checkIn.time);
   return checkIn.day;
 }
-
 
 /** The time range a filter selects: [start, end) in milliseconds, from local midnight to local midnight. */
 export function filterRange(filter: DashboardFilter, now: Date): { start: number; end: number } {

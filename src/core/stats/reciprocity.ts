@@ -33,7 +33,17 @@ export function reciprocity(asks: readonly Ask[], selection: Pick<Selection, 'pa
     if (time < selection.start || time >= selection.end) continue;
     let row = rows.get(partner.id);
     if (!row) {
-      row = { partnerId: partner.id, name: partner.name, department: partner.department, given: 0, received: 0, openTheirs: 0, openMine: 0, declined: 0, balance: 0 };
+      row = {
+        partnerId: partner.id,
+        name: partner.name,
+        department: partner.department,
+        given: 0,
+        received: 0,
+        openTheirs: 0,
+        openMine: 0,
+        declined: 0,
+        balance: 0,
+      };
       rows.set(partner.id, row);
     }
     const mine = ask.direction === 'i-asked';
@@ -49,6 +59,7 @@ export function reciprocity(asks: readonly Ask[], selection: Pick<Selection, 'pa
   }
   for (const row of rows.values()) row.balance = row.given - row.received;
   return [...rows.values()].sort(
-    (a, b) => Math.abs(b.balance) - Math.abs(a.balance) || b.openMine + b.openTheirs - (a.openMine + a.openTheirs) || a.name.localeCompare(b.name),
+    (a, b) =>
+      Math.abs(b.balance) - Math.abs(a.balance) || b.openMine + b.openTheirs - (a.openMine + a.openTheirs) || a.name.localeCompare(b.name),
   );
 }

@@ -18,9 +18,13 @@ function table(header: string[], rows: (string | number)[][]): string[] {
 
 function filterLine(data: DashboardData): string {
   const parts = [
-    data.filter.from || data.filter.to ? `${data.filter.from ?? 'the beginning'} to ${data.filter.to ?? data.asOf}` : `all time to ${data.asOf}`,
+    data.filter.from || data.filter.to
+      ? `${data.filter.from ?? 'the beginning'} to ${data.filter.to ?? data.asOf}`
+      : `all time to ${data.asOf}`,
     data.filter.department ? `department ${mdText(data.filter.department)}` : 'all departments',
-    data.filter.author ? `author ${mdText(data.options.authors.find((a) => a.key === data.filter.author)?.name ?? data.filter.author)}` : 'all authors',
+    data.filter.author
+      ? `author ${mdText(data.options.authors.find((a) => a.key === data.filter.author)?.name ?? data.filter.author)}`
+      : 'all authors',
   ];
   return parts.join(' · ');
 }
@@ -50,23 +54,53 @@ export function dashboardReport(data: DashboardData): string {
   ];
   if (data.health.slipping.length === 0) lines.push('No relationship is slipping.');
   // In English like the rest of the report (s.why follows the display language, for the page).
-  else for (const s of data.health.slipping) lines.push(`- **${mdText(s.name)}** (${mdText(s.department)}): ${slippingWhy(s.ratingChange, s.missedBy, english)}.`);
+  else
+    for (const s of data.health.slipping)
+      lines.push(`- **${mdText(s.name)}** (${mdText(s.department)}): ${slippingWhy(s.ratingChange, s.missedBy, english)}.`);
   lines.push('');
   if (data.health.departments.length > 0) {
-    lines.push(...table(['Department', 'Average rating', 'Rated check-ins', 'By month'], data.health.departments.map((d) => [mdText(d.label), d.average ?? '', d.count, d.months.map((m) => `${m.month}: ${m.average}`).join(', ')])));
+    lines.push(
+      ...table(
+        ['Department', 'Average rating', 'Rated check-ins', 'By month'],
+        data.health.departments.map((d) => [
+          mdText(d.label),
+          d.average ?? '',
+          d.count,
+          d.months.map((m) => `${m.month}: ${m.average}`).join(', '),
+        ]),
+      ),
+    );
     lines.push('');
   }
   lines.push('## Themes', '');
-  lines.push(data.themes.length === 0 ? 'No themes in the range.' : data.themes.map((theme) => `${mdText(theme.label)} (${theme.count})`).join(' · '));
+  lines.push(
+    data.themes.length === 0
+      ? 'No themes in the range.'
+      : data.themes.map((theme) => `${mdText(theme.label)} (${theme.count})`).join(' · '),
+  );
   lines.push('', '## Reciprocity', '');
   if (data.reciprocity.length === 0) lines.push('No asks or offers in the range.');
-  else lines.push(...table(['Partner', 'Help given', 'Help received', 'Their open asks', 'My open asks'], data.reciprocity.map((r) => [mdText(r.name), r.given, r.received, r.openTheirs, r.openMine])));
+  else
+    lines.push(
+      ...table(
+        ['Partner', 'Help given', 'Help received', 'Their open asks', 'My open asks'],
+        data.reciprocity.map((r) => [mdText(r.name), r.given, r.received, r.openTheirs, r.openMine]),
+      ),
+    );
   lines.push('', '## Who leads what', '');
   if (data.leads.length === 0) lines.push('No partner has a "leads" area yet.');
-  else for (const area of data.leads) lines.push(`- **${mdText(area.area)}**: ${area.leaders.map((l) => `${mdText(l.name)} (${mdText(l.department)})`).join(', ')}`);
+  else
+    for (const area of data.leads)
+      lines.push(`- **${mdText(area.area)}**: ${area.leaders.map((l) => `${mdText(l.name)} (${mdText(l.department)})`).join(', ')}`);
   lines.push('', '## The team', '');
   if (data.team.authors.length === 0) lines.push('No check-ins in the range.');
-  else lines.push(...table(['Author', 'Check-ins', 'Partners', 'Last check-in'], data.team.authors.map((a) => [mdText(a.name), a.checkIns, a.partners, a.lastCheckIn.slice(0, 10)])));
+  else
+    lines.push(
+      ...table(
+        ['Author', 'Check-ins', 'Partners', 'Last check-in'],
+        data.team.authors.map((a) => [mdText(a.name), a.checkIns, a.partners, a.lastCheckIn.slice(0, 10)]),
+      ),
+    );
   if (data.team.singleHolders.length > 0) {
     lines.push('', 'Only one teammate talks to:', '');
     for (const s of data.team.singleHolders) lines.push(`- ${mdText(s.name)} (${mdText(s.department)}): only ${mdText(s.holder.name)}`);

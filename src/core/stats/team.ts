@@ -66,7 +66,13 @@ export function teamStats(selection: Pick<Selection, 'checkIns' | 'partners' | '
     for (const [partnerId, held] of holders) {
       const partner = selection.partnerById.get(partnerId);
       if (!partner || held.keys.length !== 1) continue;
-      singleHolders.push({ partnerId, name: partner.name, department: partner.department, holder: { key: held.keys[0], name: held.name }, checkIns: held.count });
+      singleHolders.push({
+        partnerId,
+        name: partner.name,
+        department: partner.department,
+        holder: { key: held.keys[0], name: held.name },
+        checkIns: held.count,
+      });
     }
     singleHolders.sort((a, b) => a.holder.name.localeCompare(b.holder.name) || a.name.localeCompare(b.name));
   }

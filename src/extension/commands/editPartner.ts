@@ -41,11 +41,25 @@ async function pickField(target: PartnerTarget): Promise<Field | undefined> {
     { label: vscode.l10n.t('Role'), description: p.role ?? '—', field: 'role' },
     { label: vscode.l10n.t('Department'), description: p.department, field: 'department' },
     { label: vscode.l10n.t('Email'), description: p.email ?? '—', field: 'email' },
-    { label: vscode.l10n.t('Cadence'), description: p.cadenceDays === undefined ? vscode.l10n.t('every {0} days (default)', cadence) : vscode.l10n.t('every {0} days', cadence), field: 'cadenceDays' },
-    { label: vscode.l10n.t('Leads'), description: p.leads?.length ? p.leads.join(', ') : '—', detail: vscode.l10n.t('What this partner leads: shown on the dashboard under "Who leads what"'), field: 'leads' },
+    {
+      label: vscode.l10n.t('Cadence'),
+      description:
+        p.cadenceDays === undefined ? vscode.l10n.t('every {0} days (default)', cadence) : vscode.l10n.t('every {0} days', cadence),
+      field: 'cadenceDays',
+    },
+    {
+      label: vscode.l10n.t('Leads'),
+      description: p.leads?.length ? p.leads.join(', ') : '—',
+      detail: vscode.l10n.t('What this partner leads: shown on the dashboard under "Who leads what"'),
+      field: 'leads',
+    },
     { label: vscode.l10n.t('Code areas'), description: p.codeAreas?.length ? p.codeAreas.join(', ') : '—', field: 'codeAreas' },
   ];
-  const chosen = await askPick({ title: editTitle(p.name), items, placeholder: vscode.l10n.t('Pick a field to change (Escape when done)') });
+  const chosen = await askPick({
+    title: editTitle(p.name),
+    items,
+    placeholder: vscode.l10n.t('Pick a field to change (Escape when done)'),
+  });
   return chosen && typeof chosen === 'object' ? chosen.field : undefined;
 }
 
@@ -62,16 +76,32 @@ async function askField(service: StoreService, target: PartnerTarget, field: Fie
       return typeof role === 'string' ? { role: role.trim() || undefined } : undefined;
     }
     case 'email': {
-      const email = await askText({ title, prompt: vscode.l10n.t('Email (empty to clear)'), value: p.email ?? '', validate: validateEmail });
+      const email = await askText({
+        title,
+        prompt: vscode.l10n.t('Email (empty to clear)'),
+        value: p.email ?? '',
+        validate: validateEmail,
+      });
       return typeof email === 'string' ? { email: email.trim() || undefined } : undefined;
     }
     case 'department': {
       const items = departmentSuggestions(service).map((label) => ({ label }));
-      const chosen = await askPick({ title, items, active: items.find((i) => i.label === p.department), placeholder: vscode.l10n.t('Department: pick one or type your own'), custom: (value) => ({ label: value, description: vscode.l10n.t('new department') }) });
+      const chosen = await askPick({
+        title,
+        items,
+        active: items.find((i) => i.label === p.department),
+        placeholder: vscode.l10n.t('Department: pick one or type your own'),
+        custom: (value) => ({ label: value, description: vscode.l10n.t('new department') }),
+      });
       return chosen && typeof chosen === 'object' ? { department: chosen.label } : undefined;
     }
     case 'leads': {
-      const leads = await askText({ title, prompt: vscode.l10n.t('What does this partner lead? Areas separated by commas (empty to clear), e.g. "Pricing, EMEA deals"'), value: (p.leads ?? []).join(', '), validate: validateLeads });
+      const leads = await askText({
+        title,
+        prompt: vscode.l10n.t('What does this partner lead? Areas separated by commas (empty to clear), e.g. "Pricing, EMEA deals"'),
+        value: (p.leads ?? []).join(', '),
+        validate: validateLeads,
+      });
       return typeof leads === 'string' ? { leads: parseLeads(leads) } : undefined;
     }
     case 'cadenceDays': {
@@ -81,7 +111,10 @@ async function askField(service: StoreService, target: PartnerTarget, field: Fie
         items,
         active: items.find((i) => i.days === p.cadenceDays),
         placeholder: vscode.l10n.t('How often? Type a number of days for another cadence'),
-        custom: (value) => (/^\d{1,3}$/.test(value) && Number(value) >= 1 && Number(value) <= 365 ? { label: everyDaysLabel(value), days: Number(value) } : undefined),
+        custom: (value) =>
+          /^\d{1,3}$/.test(value) && Number(value) >= 1 && Number(value) <= 365
+            ? { label: everyDaysLabel(value), days: Number(value) }
+            : undefined,
       });
       return chosen && typeof chosen === 'object' ? { cadenceDays: chosen.days } : undefined;
     }
@@ -90,7 +123,14 @@ async function askField(service: StoreService, target: PartnerTarget, field: Fie
         const { invalid } = parseAreas(value);
         return invalid.length > 0 ? vscode.l10n.t('Not a path inside the workspace folder: {0}', invalid.join(', ')) : undefined;
       };
-      const text = await askText({ title, prompt: vscode.l10n.t('Code areas they care about: paths or globs relative to the workspace folder, comma-separated (e.g. billing/**, src/checkout/). Empty to clear.'), value: (p.codeAreas ?? []).join(', '), validate });
+      const text = await askText({
+        title,
+        prompt: vscode.l10n.t(
+          'Code areas they care about: paths or globs relative to the workspace folder, comma-separated (e.g. billing/**, src/checkout/). Empty to clear.',
+        ),
+        value: (p.codeAreas ?? []).join(', '),
+        validate,
+      });
       if (typeof text !== 'string') return undefined;
       const { areas } = parseAreas(text);
       return { codeAreas: areas.length > 0 ? areas : undefined };

@@ -7,7 +7,6 @@ import { partnerFromArg, pickPartner } from '../partnerArgs';
 import { askPick, askText, BACK, runSteps } from '../quickInputs';
 import type { StoreService } from '../storeService';
 
-
 export interface FollowUpInput {
   text: string;
   owner: FollowUpOwner;
@@ -19,19 +18,30 @@ export interface FollowUpInput {
 
 /** Add Follow-up: text, who owns it (me, them, a teammate) and an optional due date. */
 export async function addFollowUp(service: StoreService, partnerArg?: unknown, inputArg?: unknown): Promise<Loaded<FollowUp> | undefined> {
-  const target = partnerFromArg(service, partnerArg) ?? (await pickPartner(service, vscode.l10n.t('Add Follow-up'), (t) => !t.view.record.value.archived));
+  const target =
+    partnerFromArg(service, partnerArg) ??
+    (await pickPartner(service, vscode.l10n.t('Add Follow-up'), (t) => !t.view.record.value.archived));
   if (!target) return undefined;
   const name = target.view.record.value.name;
   const input = isInput(inputArg) ? inputArg : await askForFollowUp(name);
   if (!input) return undefined;
   const { private: isPrivate, ...fields } = input;
-  const record = await target.entry.store.create('followUp', { partnerId: target.view.record.value.id, ...fields, text: fields.text.trim() }, { private: isPrivate });
+  const record = await target.entry.store.create(
+    'followUp',
+    { partnerId: target.view.record.value.id, ...fields, text: fields.text.trim() },
+    { private: isPrivate },
+  );
   vscode.window.setStatusBarMessage(`$(checklist) ${vscode.l10n.t('Alliances: follow-up added for {0}', name)}`, 4000);
   return record;
 }
 
 function isInput(arg: unknown): arg is FollowUpInput {
-  return typeof arg === 'object' && arg !== null && typeof (arg as FollowUpInput).text === 'string' && typeof (arg as FollowUpInput).owner === 'string';
+  return (
+    typeof arg === 'object' &&
+    arg !== null &&
+    typeof (arg as FollowUpInput).text === 'string' &&
+    typeof (arg as FollowUpInput).owner === 'string'
+  );
 }
 
 async function askForFollowUp(partnerName: string): Promise<FollowUpInput | undefined> {
@@ -40,7 +50,15 @@ async function askForFollowUp(partnerName: string): Promise<FollowUpInput | unde
   const today = startOfDay(new Date());
   return runSteps(state, [
     async (s) => {
-      const text = await askText({ title, step: 1, totalSteps: 3, prompt: vscode.l10n.t('What needs doing?'), placeholder: vscode.l10n.t('e.g. Send the revised estimate'), value: s.text, validate: (v) => (v.trim() ? undefined : vscode.l10n.t('Say what needs doing.')) });
+      const text = await askText({
+        title,
+        step: 1,
+        totalSteps: 3,
+        prompt: vscode.l10n.t('What needs doing?'),
+        placeholder: vscode.l10n.t('e.g. Send the revised estimate'),
+        value: s.text,
+        validate: (v) => (v.trim() ? undefined : vscode.l10n.t('Say what needs doing.')),
+      });
       if (typeof text !== 'string') return text;
       s.text = text.trim();
       return true;
@@ -51,11 +69,25 @@ async function askForFollowUp(partnerName: string): Promise<FollowUpInput | unde
         { label: partnerName, description: vscode.l10n.t('they will do it'), owner: 'them' },
         { label: vscode.l10n.t('A teammate…'), owner: 'teammate' },
       ];
-      const chosen = await askPick({ title, step: 2, totalSteps: 3, items, active: items.find((i) => i.owner === s.owner), placeholder: vscode.l10n.t('Who owns it?') });
+      const chosen = await askPick({
+        title,
+        step: 2,
+        totalSteps: 3,
+        items,
+        active: items.find((i) => i.owner === s.owner),
+        placeholder: vscode.l10n.t('Who owns it?'),
+      });
       if (!chosen || chosen === BACK) return chosen;
       s.owner = chosen.owner;
       if (chosen.owner === 'teammate') {
-        const teammate = await askText({ title, step: 2, totalSteps: 3, prompt: vscode.l10n.t('Which teammate?'), value: s.teammate, validate: (v) => (v.trim() ? undefined : vscode.l10n.t('A name, please.')) });
+        const teammate = await askText({
+          title,
+          step: 2,
+          totalSteps: 3,
+          prompt: vscode.l10n.t('Which teammate?'),
+          value: s.teammate,
+          validate: (v) => (v.trim() ? undefined : vscode.l10n.t('A name, please.')),
+        });
         if (typeof teammate !== 'string') return teammate;
         s.teammate = teammate.trim();
       } else {
@@ -71,14 +103,21 @@ async function askForFollowUp(partnerName: string): Promise<FollowUpInput | unde
         [vscode.l10n.t('In a week'), addDays(today, 7)],
         [vscode.l10n.t('In two weeks'), addDays(today, 14)],
       ];
-      const items = options.map(([label, date]) => ({ label, description: date ? formatShortDate(date, today) : undefined, due: date ? toCalendarDate(date) : undefined }));
+      const items = options.map(([label, date]) => ({
+        label,
+        description: date ? formatShortDate(date, today) : undefined,
+        due: date ? toCalendarDate(date) : undefined,
+      }));
       const chosen = await askPick({
         title,
         step: 3,
         totalSteps: 3,
         items,
         placeholder: vscode.l10n.t('When is it due? Or type a date (yyyy-mm-dd)'),
-        custom: (value) => (/^\d{4}-\d{2}-\d{2}$/.test(value) && isValid(parseISO(value)) ? { label: value, description: vscode.l10n.t('due date'), due: value } : undefined),
+        custom: (value) =>
+          /^\d{4}-\d{2}-\d{2}$/.test(value) && isValid(parseISO(value))
+            ? { label: value, description: vscode.l10n.t('due date'), due: value }
+            : undefined,
       });
       if (!chosen || chosen === BACK) return chosen;
       s.due = chosen.due;
@@ -99,5 +138,9 @@ export async function setFollowUpDone(service: StoreService, done: boolean, arg?
   const id = followUpIdOf(arg);
   const found = id ? service.findRecord('followUp', id) : undefined;
   if (!found) throw new Error(vscode.l10n.t('no loaded follow-up has the id {0}.', String(id)));
-  return found.entry.store.update('followUp', found.record.value.id, done ? { done: true, doneAt: new Date().toISOString() } : { done: undefined, doneAt: undefined });
+  return found.entry.store.update(
+    'followUp',
+    found.record.value.id,
+    done ? { done: true, doneAt: new Date().toISOString() } : { done: undefined, doneAt: undefined },
+  );
 }

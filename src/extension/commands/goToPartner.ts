@@ -4,7 +4,12 @@ import type { PartnersTree, TreeNode } from '../partnersTree';
 import type { StoreService } from '../storeService';
 
 /** Go to Partner: pick anyone (archived included), reveal them in the sidebar and open their page. */
-export async function goToPartner(service: StoreService, tree: PartnersTree, view: vscode.TreeView<TreeNode>, arg?: unknown): Promise<string | undefined> {
+export async function goToPartner(
+  service: StoreService,
+  tree: PartnersTree,
+  view: vscode.TreeView<TreeNode>,
+  arg?: unknown,
+): Promise<string | undefined> {
   const target = partnerFromArg(service, arg) ?? (await pickPartner(service, vscode.l10n.t('Go to Partner')));
   if (!target) return undefined;
   const id = target.view.record.value.id;

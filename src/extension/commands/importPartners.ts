@@ -49,16 +49,22 @@ export interface ImportResult {
   failed: string[];
 }
 
-
-function parseFile(uri: vscode.Uri, bytes: Uint8Array, mapping: ImportOptions['mapping']): { candidates: Candidate[]; rows?: CsvRow[]; columns?: ColumnMapping } {
+function parseFile(
+  uri: vscode.Uri,
+  bytes: Uint8Array,
+  mapping: ImportOptions['mapping'],
+): { candidates: Candidate[]; rows?: CsvRow[]; columns?: ColumnMapping } {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new Error(vscode.l10n.t('{0} is not UTF-8 text. Save it as "CSV UTF-8" (or vCard) and try again.', vscode.workspace.asRelativePath(uri)));
+    throw new Error(
+      vscode.l10n.t('{0} is not UTF-8 text. Save it as "CSV UTF-8" (or vCard) and try again.', vscode.workspace.asRelativePath(uri)),
+    );
   }
   try {
-    if (/\.(vcf|vcard)$/i.test(uri.path) || /^\uFEFF?BEGIN:VCARD/i.test(text)) return { candidates: candidatesFromVCards(parseVCards(text)) };
+    if (/\.(vcf|vcard)$/i.test(uri.path) || /^\uFEFF?BEGIN:VCARD/i.test(text))
+      return { candidates: candidatesFromVCards(parseVCards(text)) };
     const rows = parseCsv(text);
     const headers = rows[0]?.fields ?? [];
     const columns = guessMapping(headers);
@@ -66,13 +72,15 @@ function parseFile(uri: vscode.Uri, bytes: Uint8Array, mapping: ImportOptions['m
       if (header === null) delete columns[field];
       else {
         const index = headers.indexOf(header);
-        if (index < 0) throw new Error(vscode.l10n.t('the file has no column "{0}" (it has {1}).', header, headers.map((h) => `"${h}"`).join(', ')));
+        if (index < 0)
+          throw new Error(vscode.l10n.t('the file has no column "{0}" (it has {1}).', header, headers.map((h) => `"${h}"`).join(', ')));
         columns[field] = index;
       }
     }
     return { candidates: candidatesFromCsv(rows, columns), rows, columns };
   } catch (error) {
-    if (error instanceof CsvError || error instanceof VCardError) throw new Error(`${vscode.workspace.asRelativePath(uri)}: ${error.message}`);
+    if (error instanceof CsvError || error instanceof VCardError)
+      throw new Error(`${vscode.workspace.asRelativePath(uri)}: ${error.message}`);
     throw error;
   }
 }
@@ -97,21 +105,37 @@ async function chooseColumns(rows: CsvRow[], columns: ColumnMapping, preview: Im
     const go: vscode.QuickPickItem = { label: `$(arrow-right) ${vscode.l10n.t('Continue to the preview')}`, alwaysShow: true };
     const fieldItems = IMPORT_FIELDS.map((field) => {
       const column = columns[field];
-      const from = column !== undefined ? `← "${headers[column] ?? ''}"` : field === 'name' && halves ? `← "${headers[halves[0]]}" + "${headers[halves[1]]}"` : vscode.l10n.t('not imported');
+      const from =
+        column !== undefined
+          ? `← "${headers[column] ?? ''}"`
+          : field === 'name' && halves
+            ? `← "${headers[halves[0]]}" + "${headers[halves[1]]}"`
+            : vscode.l10n.t('not imported');
       const example = column !== undefined ? sample[column] : undefined;
       return { label: importFieldLabel(field), description: from, detail: example ? vscode.l10n.t('e.g. {0}', example) : undefined, field };
     });
     preview.stage = 'columns';
     const chosen = await vscode.window.showQuickPick<vscode.QuickPickItem & { field?: ImportField }>(
       [go, { label: vscode.l10n.t('Columns'), kind: vscode.QuickPickItemKind.Separator }, ...fieldItems],
-      { title: vscode.l10n.t('Import Partners: columns (1/2)'), placeHolder: vscode.l10n.t('Pick a field to change its column, or continue'), ignoreFocusOut: true },
+      {
+        title: vscode.l10n.t('Import Partners: columns (1/2)'),
+        placeHolder: vscode.l10n.t('Pick a field to change its column, or continue'),
+        ignoreFocusOut: true,
+      },
     );
     preview.stage = undefined;
     if (!chosen) return undefined;
     if (!chosen.field) return columns;
     const field = chosen.field;
     const column = await vscode.window.showQuickPick(
-      [{ label: vscode.l10n.t('(not imported)'), index: -1 }, ...headers.map((header, index) => ({ label: header || vscode.l10n.t('(column {0})', index + 1), description: sample[index] ? vscode.l10n.t('e.g. {0}', sample[index]) : undefined, index }))],
+      [
+        { label: vscode.l10n.t('(not imported)'), index: -1 },
+        ...headers.map((header, index) => ({
+          label: header || vscode.l10n.t('(column {0})', index + 1),
+          description: sample[index] ? vscode.l10n.t('e.g. {0}', sample[index]) : undefined,
+          index,
+        })),
+      ],
       { title: vscode.l10n.t('Import Partners: which column is {0}?', importFieldLabel(field)), ignoreFocusOut: true },
     );
     if (column) {
@@ -126,7 +150,8 @@ const oneLine = (text: string) => text.replace(/\s+/g, ' ');
 const lineLabel = (line: number) => vscode.l10n.t('line {0}', line);
 
 function previewItems(plan: ImportPlan): PreviewItem[] {
-  const section = (label: string, count: number): PreviewItem[] => (count > 0 ? [{ label: `${label} (${count})`, kind: vscode.QuickPickItemKind.Separator }] : []);
+  const section = (label: string, count: number): PreviewItem[] =>
+    count > 0 ? [{ label: `${label} (${count})`, kind: vscode.QuickPickItemKind.Separator }] : [];
   return [
     ...section(vscode.l10n.t('Add'), plan.add.length),
     ...plan.add.map(({ candidate, partner }) => ({
@@ -147,9 +172,21 @@ function previewItems(plan: ImportPlan): PreviewItem[] {
       line: candidate.line,
     })),
     ...section(vscode.l10n.t('Skipped: duplicates'), plan.skip.length),
-    ...plan.skip.map(({ candidate, reason }) => ({ label: `$(circle-slash) ${candidate.name}`, description: reason, detail: lineLabel(candidate.line), action: 'skip' as const, line: candidate.line })),
+    ...plan.skip.map(({ candidate, reason }) => ({
+      label: `$(circle-slash) ${candidate.name}`,
+      description: reason,
+      detail: lineLabel(candidate.line),
+      action: 'skip' as const,
+      line: candidate.line,
+    })),
     ...section(vscode.l10n.t('Cannot be imported'), plan.invalid.length),
-    ...plan.invalid.map(({ candidate, reason }) => ({ label: `$(error) ${candidate.name || vscode.l10n.t('(no name)')}`, description: reason, detail: lineLabel(candidate.line), action: 'invalid' as const, line: candidate.line })),
+    ...plan.invalid.map(({ candidate, reason }) => ({
+      label: `$(error) ${candidate.name || vscode.l10n.t('(no name)')}`,
+      description: reason,
+      detail: lineLabel(candidate.line),
+      action: 'invalid' as const,
+      line: candidate.line,
+    })),
   ];
 }
 
@@ -214,7 +251,12 @@ async function apply(entry: FolderStore, plan: ImportPlan, lines: ReadonlySet<nu
  * updated, skipped as a duplicate, or cannot be imported and why. Nothing is written before the user
  * confirms. Options let tests and scripts run it without dialogs.
  */
-export async function importPartners(service: StoreService, preview: ImportPreview, arg?: unknown, rawOptions?: unknown): Promise<ImportResult | undefined> {
+export async function importPartners(
+  service: StoreService,
+  preview: ImportPreview,
+  arg?: unknown,
+  rawOptions?: unknown,
+): Promise<ImportResult | undefined> {
   const checked = v.safeParse(OptionsSchema, rawOptions);
   if (!checked.success) throw new Error(vscode.l10n.t('Import Partners: bad options: {0}', v.summarize(checked.issues)));
   const options: ImportOptions = checked.output;
@@ -222,7 +264,12 @@ export async function importPartners(service: StoreService, preview: ImportPrevi
   if (!entry) return undefined;
   let uri = typeof options.uri === 'string' ? vscode.Uri.file(options.uri) : options.uri;
   if (!uri) {
-    const chosen = await vscode.window.showOpenDialog({ title: vscode.l10n.t('Import Partners'), canSelectMany: false, filters: { [vscode.l10n.t('Contacts (CSV, vCard)')]: ['csv', 'vcf', 'vcard', 'txt'] }, openLabel: vscode.l10n.t('Preview Import') });
+    const chosen = await vscode.window.showOpenDialog({
+      title: vscode.l10n.t('Import Partners'),
+      canSelectMany: false,
+      filters: { [vscode.l10n.t('Contacts (CSV, vCard)')]: ['csv', 'vcf', 'vcard', 'txt'] },
+      openLabel: vscode.l10n.t('Preview Import'),
+    });
     uri = chosen?.[0];
   }
   if (!uri) return undefined;
@@ -233,7 +280,11 @@ export async function importPartners(service: StoreService, preview: ImportPrevi
     if (!columns) return undefined;
     candidates = candidatesFromCsv(parsed.rows, columns);
   }
-  const plan = planImport(candidates, entry.store.partners().map((record) => record.value), options.defaultDepartment);
+  const plan = planImport(
+    candidates,
+    entry.store.partners().map((record) => record.value),
+    options.defaultDepartment,
+  );
   const result: ImportResult = { plan: summarise(plan), added: [], updated: [], failed: [] };
   const fileName = uri.path.split('/').pop() ?? 'file';
   let lines: number[] | undefined;
@@ -245,7 +296,14 @@ export async function importPartners(service: StoreService, preview: ImportPrevi
   await apply(entry, plan, new Set(lines), result);
   if (lines.length > 0) {
     const message = result.failed.length
-      ? vscode.l10n.t('Alliances: imported from {0}: {1} added, {2} updated, {3} failed: {4}.', fileName, result.added.length, result.updated.length, result.failed.length, result.failed.join('; '))
+      ? vscode.l10n.t(
+          'Alliances: imported from {0}: {1} added, {2} updated, {3} failed: {4}.',
+          fileName,
+          result.added.length,
+          result.updated.length,
+          result.failed.length,
+          result.failed.join('; '),
+        )
       : vscode.l10n.t('Alliances: imported from {0}: {1} added, {2} updated.', fileName, result.added.length, result.updated.length);
     if (result.failed.length) void vscode.window.showErrorMessage(message);
     else void vscode.window.showInformationMessage(message);

@@ -73,7 +73,10 @@ export async function logCheckIn(service: StoreService, partnerArg?: unknown, in
     if (point?.value.partnerId === record.value.partnerId) await store.update('talkingPoint', id, { ...reference, coveredAt });
   }
   if (!record.private) service.checkInLogged(target.entry);
-  vscode.window.setStatusBarMessage(`$(check) ${vscode.l10n.t('Alliances: check-in with {0} logged', target.view.record.value.name)}`, 4000);
+  vscode.window.setStatusBarMessage(
+    `$(check) ${vscode.l10n.t('Alliances: check-in with {0} logged', target.view.record.value.name)}`,
+    4000,
+  );
   return record;
 }
 
@@ -94,10 +97,19 @@ interface CheckInState {
   covered: string[];
 }
 
-async function askForCheckIn(service: StoreService, preset: PartnerTarget | undefined): Promise<{ target: PartnerTarget; input: CheckInInput } | { fullForm: PartnerTarget } | undefined> {
+async function askForCheckIn(
+  service: StoreService,
+  preset: PartnerTarget | undefined,
+): Promise<{ target: PartnerTarget; input: CheckInInput } | { fullForm: PartnerTarget } | undefined> {
   let fullForm = false;
   const title = vscode.l10n.t('Log Check-in');
-  const state: CheckInState = { target: preset, kind: preset?.view.lastCheckIn?.kind ?? 'one-on-one', rating: undefined, summary: '', covered: [] };
+  const state: CheckInState = {
+    target: preset,
+    kind: preset?.view.lastCheckIn?.kind ?? 'one-on-one',
+    rating: undefined,
+    summary: '',
+    covered: [],
+  };
   // From a tree item the partner is known: three steps. From the palette the picker comes first.
   const offset = preset ? 0 : 1;
   // One more step when the partner has talking points on the agenda: which ones were covered.
@@ -108,7 +120,16 @@ async function askForCheckIn(service: StoreService, preset: PartnerTarget | unde
   if (!preset) {
     steps.push(async (s) => {
       const items = partnerItems(service, isActive);
-      const chosen = await askPick({ title, step: 1, totalSteps: stepsFor(s), items, active: items.find((i) => i.target.view.record.value.id === s.target?.view.record.value.id), placeholder: vscode.l10n.t('Type a name; most overdue first'), matchOnDescription: true, matchOnDetail: true });
+      const chosen = await askPick({
+        title,
+        step: 1,
+        totalSteps: stepsFor(s),
+        items,
+        active: items.find((i) => i.target.view.record.value.id === s.target?.view.record.value.id),
+        placeholder: vscode.l10n.t('Type a name; most overdue first'),
+        matchOnDescription: true,
+        matchOnDetail: true,
+      });
       if (!chosen || chosen === BACK) return chosen;
       s.target = chosen.target;
       s.kind = chosen.target.view.lastCheckIn?.kind ?? 'one-on-one'; // people tend to meet the same way
@@ -119,21 +140,34 @@ async function askForCheckIn(service: StoreService, preset: PartnerTarget | unde
     async (s) => {
       const details = kindDetails();
       const items = CHECK_IN_KINDS.map((kind) => ({ label: checkInKindLabel(kind), detail: details[kind], checkInKind: kind }));
-      const chosen = await askPick({ title: titleOf(s), step: 1 + offset, totalSteps: stepsFor(s), items, active: items.find((i) => i.checkInKind === s.kind), placeholder: vscode.l10n.t('What kind of check-in?') });
+      const chosen = await askPick({
+        title: titleOf(s),
+        step: 1 + offset,
+        totalSteps: stepsFor(s),
+        items,
+        active: items.find((i) => i.checkInKind === s.kind),
+        placeholder: vscode.l10n.t('What kind of check-in?'),
+      });
       if (!chosen || chosen === BACK) return chosen;
       s.kind = chosen.checkInKind;
       return true;
     },
     async (s) => {
       const previous = s.target?.view.lastCheckIn?.rating;
-      const items = ratings().map(([value, label]) => ({ label: `${'★'.repeat(value)}${'☆'.repeat(5 - value)}  ${value}`, description: label, rating: value }));
+      const items = ratings().map(([value, label]) => ({
+        label: `${'★'.repeat(value)}${'☆'.repeat(5 - value)}  ${value}`,
+        description: label,
+        rating: value,
+      }));
       const chosen = await askPick({
         title: titleOf(s),
         step: 2 + offset,
         totalSteps: stepsFor(s),
         items,
         active: items.find((i) => i.rating === (s.rating ?? previous ?? 3)),
-        placeholder: previous ? vscode.l10n.t('How does the relationship feel? Last time: {0}/5', previous) : vscode.l10n.t('How does the relationship feel?'),
+        placeholder: previous
+          ? vscode.l10n.t('How does the relationship feel? Last time: {0}/5', previous)
+          : vscode.l10n.t('How does the relationship feel?'),
       });
       if (!chosen || chosen === BACK) return chosen;
       s.rating = chosen.rating;
@@ -161,7 +195,11 @@ async function askForCheckIn(service: StoreService, preset: PartnerTarget | unde
     async (s) => {
       const agenda = agendaOf(s);
       if (agenda.length === 0 || fullForm) return true;
-      const items = agenda.map((point) => ({ label: point.value.text, description: point.value.source ? `${point.value.source.path}:${point.value.source.startLine}` : undefined, id: point.value.id }));
+      const items = agenda.map((point) => ({
+        label: point.value.text,
+        description: point.value.source ? `${point.value.source.path}:${point.value.source.startLine}` : undefined,
+        id: point.value.id,
+      }));
       const chosen = await askMany({
         title: titleOf(s),
         step: 4 + offset,

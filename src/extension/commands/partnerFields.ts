@@ -16,8 +16,19 @@ const presets = (): [number, string][] => [
 ];
 
 export function cadenceItems(defaultDays: number, current?: number): CadenceItem[] {
-  const items: CadenceItem[] = [{ label: vscode.l10n.t('Default (every {0} days)', defaultDays), description: vscode.l10n.t('follows the alliances.defaultCadenceDays setting'), days: undefined }];
-  for (const [days, label] of presets()) items.push({ label, description: current === days ? vscode.l10n.t('{0} days · current', days) : vscode.l10n.t('{0} days', days), days });
+  const items: CadenceItem[] = [
+    {
+      label: vscode.l10n.t('Default (every {0} days)', defaultDays),
+      description: vscode.l10n.t('follows the alliances.defaultCadenceDays setting'),
+      days: undefined,
+    },
+  ];
+  for (const [days, label] of presets())
+    items.push({
+      label,
+      description: current === days ? vscode.l10n.t('{0} days · current', days) : vscode.l10n.t('{0} days', days),
+      days,
+    });
   return items;
 }
 

@@ -12,13 +12,20 @@ import type { StoreService } from '../storeService';
  * or null to clear the snooze.
  */
 export async function snoozePartner(service: StoreService, partnerArg?: unknown, untilArg?: unknown): Promise<Loaded<Partner> | undefined> {
-  const target = partnerFromArg(service, partnerArg) ?? (await pickPartner(service, vscode.l10n.t('Snooze Partner'), (t) => !t.view.record.value.archived));
+  const target =
+    partnerFromArg(service, partnerArg) ??
+    (await pickPartner(service, vscode.l10n.t('Snooze Partner'), (t) => !t.view.record.value.archived));
   if (!target) return undefined;
   const id = target.view.record.value.id;
   const until = untilArg === undefined ? await askSnooze(target.view.record.value) : untilFromArg(untilArg);
   if (until === undefined) return undefined;
   const record = await target.entry.store.updatePartner(id, { snoozedUntil: until ?? undefined });
-  vscode.window.setStatusBarMessage(until ? `$(bell-slash) ${vscode.l10n.t('Alliances: {0} snoozed until {1}', record.value.name, formatShortDate(parseISO(until), new Date()))}` : `$(bell) ${vscode.l10n.t('Alliances: snooze cleared for {0}', record.value.name)}`, 4000);
+  vscode.window.setStatusBarMessage(
+    until
+      ? `$(bell-slash) ${vscode.l10n.t('Alliances: {0} snoozed until {1}', record.value.name, formatShortDate(parseISO(until), new Date()))}`
+      : `$(bell) ${vscode.l10n.t('Alliances: snooze cleared for {0}', record.value.name)}`,
+    4000,
+  );
   return record;
 }
 
@@ -39,7 +46,12 @@ async function askSnooze(partner: Partner): Promise<string | null | undefined> {
     { label: vscode.l10n.t('1 month'), until: addMonths(today, 1) },
     { label: vscode.l10n.t('Until a date…'), custom: true },
   ];
-  if (partner.snoozedUntil) options.push({ label: vscode.l10n.t('Clear snooze'), description: vscode.l10n.t('snoozed until {0}', formatShortDate(parseISO(partner.snoozedUntil), today)), until: null });
+  if (partner.snoozedUntil)
+    options.push({
+      label: vscode.l10n.t('Clear snooze'),
+      description: vscode.l10n.t('snoozed until {0}', formatShortDate(parseISO(partner.snoozedUntil), today)),
+      until: null,
+    });
   for (const option of options) if (option.until) option.description = formatShortDate(option.until, today);
   const title = vscode.l10n.t('Snooze {0}', partner.name);
   const chosen = await vscode.window.showQuickPick(options, { title, placeHolder: vscode.l10n.t('Not due again until…') });
@@ -50,16 +62,27 @@ async function askSnooze(partner: Partner): Promise<string | null | undefined> {
     title,
     prompt: vscode.l10n.t('Until which date? (yyyy-mm-dd)'),
     value: toCalendarDate(addDays(today, 7)),
-    validateInput: (value) => (isValid(parseISO(value)) && /^\d{4}-\d{2}-\d{2}$/.test(value) && parseISO(value) > today ? undefined : vscode.l10n.t('A future date as yyyy-mm-dd, e.g. 2026-12-02')),
+    validateInput: (value) =>
+      isValid(parseISO(value)) && /^\d{4}-\d{2}-\d{2}$/.test(value) && parseISO(value) > today
+        ? undefined
+        : vscode.l10n.t('A future date as yyyy-mm-dd, e.g. 2026-12-02'),
   });
   return typed ?? undefined;
 }
 
 export async function setArchived(service: StoreService, archived: boolean, partnerArg?: unknown): Promise<Loaded<Partner> | undefined> {
-  const target = partnerFromArg(service, partnerArg) ?? (await pickPartner(service, archived ? vscode.l10n.t('Archive Partner') : vscode.l10n.t('Unarchive Partner'), (t) => Boolean(t.view.record.value.archived) !== archived));
+  const target =
+    partnerFromArg(service, partnerArg) ??
+    (await pickPartner(
+      service,
+      archived ? vscode.l10n.t('Archive Partner') : vscode.l10n.t('Unarchive Partner'),
+      (t) => Boolean(t.view.record.value.archived) !== archived,
+    ));
   if (!target) return undefined;
   const record = await target.entry.store.updatePartner(target.view.record.value.id, { archived: archived ? true : undefined });
-  const text = archived ? vscode.l10n.t('Alliances: {0} archived (never due; hidden unless archived partners are shown)', record.value.name) : vscode.l10n.t('Alliances: {0} unarchived', record.value.name);
+  const text = archived
+    ? vscode.l10n.t('Alliances: {0} archived (never due; hidden unless archived partners are shown)', record.value.name)
+    : vscode.l10n.t('Alliances: {0} unarchived', record.value.name);
   vscode.window.setStatusBarMessage(`$(archive) ${text}`, 5000);
   return record;
 }

@@ -10,7 +10,12 @@ export async function showDue(service: StoreService): Promise<void> {
     return;
   }
   const chosen = await vscode.window.showQuickPick(
-    due.map((item) => ({ label: item.view.record.value.name, description: item.view.due.label, detail: item.view.record.value.department, id: item.view.record.value.id })),
+    due.map((item) => ({
+      label: item.view.record.value.name,
+      description: item.view.due.label,
+      detail: item.view.record.value.department,
+      id: item.view.record.value.id,
+    })),
     { title: vscode.l10n.t('Partners Due for a Check-in'), placeHolder: vscode.l10n.t('Pick one to log a check-in') },
   );
   if (chosen) await vscode.commands.executeCommand('alliances.logCheckIn', chosen.id);

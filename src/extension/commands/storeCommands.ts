@@ -6,7 +6,10 @@ export async function initializeStore(service: StoreService, arg?: unknown): Pro
   const entry = folderFromArg(service, arg) ?? (await pickFolder(service, vscode.l10n.t('Initialize Store')));
   if (!entry) return undefined;
   await entry.store.initialize();
-  vscode.window.setStatusBarMessage(`$(check) ${vscode.l10n.t('Alliances: store ready in {0}', vscode.workspace.asRelativePath(entry.store.root))}`, 4000);
+  vscode.window.setStatusBarMessage(
+    `$(check) ${vscode.l10n.t('Alliances: store ready in {0}', vscode.workspace.asRelativePath(entry.store.root))}`,
+    4000,
+  );
   return entry.store.root;
 }
 
@@ -16,7 +19,10 @@ export async function openStoreFolder(service: StoreService, arg?: unknown): Pro
   if (!entry) return;
   if (!entry.store.exists) {
     const create = vscode.l10n.t('Initialize Store');
-    const answer = await vscode.window.showInformationMessage(vscode.l10n.t('There is no Alliances store in {0} yet.', entry.folder.name), create);
+    const answer = await vscode.window.showInformationMessage(
+      vscode.l10n.t('There is no Alliances store in {0} yet.', entry.folder.name),
+      create,
+    );
     if (answer !== create) return;
     await entry.store.initialize();
   }

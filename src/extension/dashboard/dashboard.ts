@@ -55,12 +55,14 @@ export class Dashboard implements vscode.Disposable {
    */
   async exportReport(filter: DashboardFilter, target?: unknown): Promise<string | undefined> {
     await this.service.whenReady();
-    const uri = toUri(target) ?? (await vscode.window.showSaveDialog({
-      title: vscode.l10n.t('Export Dashboard Report'),
-      defaultUri: defaultReportUri(),
-      filters: { Markdown: ['md'] },
-      saveLabel: vscode.l10n.t('Export'),
-    }));
+    const uri =
+      toUri(target) ??
+      (await vscode.window.showSaveDialog({
+        title: vscode.l10n.t('Export Dashboard Report'),
+        defaultUri: defaultReportUri(),
+        filters: { Markdown: ['md'] },
+        saveLabel: vscode.l10n.t('Export'),
+      }));
     if (!uri) return undefined;
     const report = dashboardReport(workspaceDashboard(this.service, filter));
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(report));
@@ -89,7 +91,10 @@ export class Dashboard implements vscode.Disposable {
     const saved = await this.exportReport(parseFilter(filter) ?? this.current?.filter ?? {}, target);
     if (saved && target === undefined) {
       const openLabel = vscode.l10n.t('Open');
-      const open = await vscode.window.showInformationMessage(vscode.l10n.t('Alliances: saved the dashboard report to {0}.', saved), openLabel);
+      const open = await vscode.window.showInformationMessage(
+        vscode.l10n.t('Alliances: saved the dashboard report to {0}.', saved),
+        openLabel,
+      );
       if (open === openLabel) await vscode.window.showTextDocument(vscode.Uri.file(saved));
     }
     return saved;
@@ -104,7 +109,10 @@ export class Dashboard implements vscode.Disposable {
 function parseFilter(value: unknown): DashboardFilter | undefined {
   if (value === undefined || value === null) return undefined;
   const parsed = v.safeParse(DashboardFilterSchema, value);
-  if (!parsed.success) throw new Error(vscode.l10n.t('That is not a dashboard filter ({0}). Use {1}.', v.summarize(parsed.issues), '{ from?, to?, department?, author? }'));
+  if (!parsed.success)
+    throw new Error(
+      vscode.l10n.t('That is not a dashboard filter ({0}). Use {1}.', v.summarize(parsed.issues), '{ from?, to?, department?, author? }'),
+    );
   return parsed.output;
 }
 

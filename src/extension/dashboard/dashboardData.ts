@@ -7,7 +7,11 @@ import { defaultCadenceDays, siloDays } from '../settings';
 import type { StoreService } from '../storeService';
 
 export function workspaceDashboard(service: StoreService, filter: DashboardFilter, now = new Date()): DashboardData {
-  const input = statsInput(service.folders().map((entry) => entry.store), defaultCadenceDays(), now);
+  const input = statsInput(
+    service.folders().map((entry) => entry.store),
+    defaultCadenceDays(),
+    now,
+  );
   return computeDashboard(input, filter, { siloDays: siloDays() });
 }
 
@@ -19,7 +23,13 @@ export function themeCheckIns(service: StoreService, checkInIds: readonly string
     if (!found || found.record.private) continue;
     const checkIn = found.record.value;
     const partner = found.entry.store.partner(checkIn.partnerId);
-    result.push({ id, partnerId: checkIn.partnerId, partnerName: partner?.value.name ?? l10n.t('Unknown partner'), date: checkIn.date, summary: checkIn.summary });
+    result.push({
+      id,
+      partnerId: checkIn.partnerId,
+      partnerName: partner?.value.name ?? l10n.t('Unknown partner'),
+      date: checkIn.date,
+      summary: checkIn.summary,
+    });
   }
   return result;
 }

@@ -38,7 +38,12 @@ export class DashboardPanel extends WebviewPage<DashboardHostMessage> {
     extensionUri: vscode.Uri,
     private readonly exportReport: (filter: DashboardFilter) => Promise<string | undefined>,
   ) {
-    super(panel, extensionUri, { script: 'dashboard.js', style: 'dashboard.css', title: vscode.l10n.t('Alliances Dashboard') }, REFRESH_DEBOUNCE_MS);
+    super(
+      panel,
+      extensionUri,
+      { script: 'dashboard.js', style: 'dashboard.css', title: vscode.l10n.t('Alliances Dashboard') },
+      REFRESH_DEBOUNCE_MS,
+    );
     this.disposables.push(service.onDidChange(() => this.schedule()));
   }
 
@@ -49,7 +54,13 @@ export class DashboardPanel extends WebviewPage<DashboardHostMessage> {
       const reason = `rejected a malformed dashboard message: ${v.summarize(parsed.issues).slice(0, 300)}`;
       this.service.log.warn(reason);
       const withId = v.safeParse(RequestIdOnlySchema, raw);
-      if (withId.success) await this.post({ type: 'result', requestId: withId.output.requestId, ok: false, message: vscode.l10n.t('The dashboard sent a message Alliances does not understand; nothing was done.') });
+      if (withId.success)
+        await this.post({
+          type: 'result',
+          requestId: withId.output.requestId,
+          ok: false,
+          message: vscode.l10n.t('The dashboard sent a message Alliances does not understand; nothing was done.'),
+        });
       return { kind: 'rejected', reason };
     }
     const message = parsed.output;
@@ -63,12 +74,23 @@ export class DashboardPanel extends WebviewPage<DashboardHostMessage> {
       case 'themeCheckIns': {
         const theme = this.last?.themes.find((t) => t.term === message.term);
         const checkIns = theme ? themeCheckIns(this.service, theme.checkInIds) : [];
-        await this.post({ type: 'themeCheckIns', requestId: message.requestId, term: message.term, label: theme?.label ?? message.term, checkIns });
+        await this.post({
+          type: 'themeCheckIns',
+          requestId: message.requestId,
+          term: message.term,
+          label: theme?.label ?? message.term,
+          checkIns,
+        });
         return { kind: 'themeCheckIns', count: checkIns.length };
       }
       case 'openPartner':
         if (!this.service.findPartner(message.id)) {
-          await this.post({ type: 'result', requestId: message.requestId, ok: false, message: vscode.l10n.t('That partner is no longer in the store.') });
+          await this.post({
+            type: 'result',
+            requestId: message.requestId,
+            ok: false,
+            message: vscode.l10n.t('That partner is no longer in the store.'),
+          });
           return { kind: 'rejected', reason: 'unknown partner' };
         }
         await vscode.commands.executeCommand(OPEN_PARTNER_PAGE_COMMAND, message.id);
@@ -78,7 +100,12 @@ export class DashboardPanel extends WebviewPage<DashboardHostMessage> {
         return { kind: 'rendered' };
       case 'exportReport': {
         const saved = await this.exportReport(this.filter);
-        await this.post({ type: 'result', requestId: message.requestId, ok: true, message: saved ? vscode.l10n.t('Saved the report to {0}.', saved) : vscode.l10n.t('Export cancelled.') });
+        await this.post({
+          type: 'result',
+          requestId: message.requestId,
+          ok: true,
+          message: saved ? vscode.l10n.t('Saved the report to {0}.', saved) : vscode.l10n.t('Export cancelled.'),
+        });
         return { kind: 'exportReport', saved };
       }
     }

@@ -35,7 +35,9 @@ export class BranchRecordsService implements vscode.Disposable {
 
   /** Starts or stops tracking folders as the service's stores come and go (and as trust changes). */
   sync(): void {
-    const wanted = new Map(vscode.workspace.isTrusted ? this.service.folders().map((entry) => [entry.folder.uri.toString(), entry.store.root]) : []);
+    const wanted = new Map(
+      vscode.workspace.isTrusted ? this.service.folders().map((entry) => [entry.folder.uri.toString(), entry.store.root]) : [],
+    );
     for (const [key, tracked] of this.tracked) {
       if (wanted.get(key) !== tracked.root) this.untrack(key);
     }
@@ -51,7 +53,9 @@ export class BranchRecordsService implements vscode.Disposable {
 
   /** The partner's own record or records about the partner that exist only on other branches. */
   ofPartner(entry: FolderStore, partnerId: string): BranchRecord[] {
-    return this.records(entry).filter((record) => record.id === partnerId || ('partnerId' in record.value && record.value.partnerId === partnerId));
+    return this.records(entry).filter(
+      (record) => record.id === partnerId || ('partnerId' in record.value && record.value.partnerId === partnerId),
+    );
   }
 
   /** What git said for a folder (branch names), once scanned. */
@@ -79,7 +83,11 @@ export class BranchRecordsService implements vscode.Disposable {
     const warned = `${key}#${result.current}`;
     if (this.warnedBranches.has(warned)) return;
     this.warnedBranches.add(warned);
-    const message = vscode.l10n.t('Logged on branch "{0}": teammates on {1} see it only after {0} is merged. Alliances shows it on other branches meanwhile.', result.current, result.defaultBranch);
+    const message = vscode.l10n.t(
+      'Logged on branch "{0}": teammates on {1} see it only after {0} is merged. Alliances shows it on other branches meanwhile.',
+      result.current,
+      result.defaultBranch,
+    );
     this.warnings.push(message);
     void vscode.window.showWarningMessage(message);
   }
@@ -124,7 +132,10 @@ export class BranchRecordsService implements vscode.Disposable {
           result = { available: false, records: [], skipped: 0 };
         }
         if (tracked.disposed) return;
-        if (result.records.length > 0 || result.skipped > 0) this.service.log.info(`${result.records.length} record(s) only on other branches${result.skipped ? `, ${result.skipped} unreadable` : ''}`);
+        if (result.records.length > 0 || result.skipped > 0)
+          this.service.log.info(
+            `${result.records.length} record(s) only on other branches${result.skipped ? `, ${result.skipped} unreadable` : ''}`,
+          );
         tracked.result = result;
         this.changed.fire();
       } while (tracked.again);

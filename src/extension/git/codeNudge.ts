@@ -33,7 +33,10 @@ export class CodeNudge implements vscode.Disposable {
   private queue: Promise<void> = Promise.resolve();
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly service: StoreService, branches: BranchRecordsService) {
+  constructor(
+    private readonly service: StoreService,
+    branches: BranchRecordsService,
+  ) {
     this.item.name = vscode.l10n.t('Alliances: Code Changes');
     this.item.command = OPEN_CODE_NUDGE_COMMAND;
     this.disposables.push(
@@ -113,7 +116,14 @@ export class CodeNudge implements vscode.Disposable {
     }
     this.item.text = `$(git-commit) ${first.text}${rest.length > 0 ? ` (+${rest.length})` : ''}`;
     const tooltip = new vscode.MarkdownString();
-    for (const s of this.suggestions) tooltip.appendText(s.commits === 1 ? vscode.l10n.t('{0} (1 commit in {1})', s.text, s.area) : vscode.l10n.t('{0} ({1} commits in {2})', s.text, s.commits, s.area)).appendMarkdown('\n\n');
+    for (const s of this.suggestions)
+      tooltip
+        .appendText(
+          s.commits === 1
+            ? vscode.l10n.t('{0} (1 commit in {1})', s.text, s.area)
+            : vscode.l10n.t('{0} ({1} commits in {2})', s.text, s.commits, s.area),
+        )
+        .appendMarkdown('\n\n');
     tooltip.appendText(vscode.l10n.t('Click to open the partner page: the commits are there as suggested talking points.'));
     this.item.tooltip = tooltip;
     this.item.accessibilityInformation = { label: first.text, role: 'button' };

@@ -15,7 +15,10 @@ export class GitWatcher implements vscode.Disposable {
   private readonly watchers: fs.FSWatcher[] = [];
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(paths: { gitDir: string; commonDir: string }, private readonly onChange: () => void) {
+  constructor(
+    paths: { gitDir: string; commonDir: string },
+    private readonly onChange: () => void,
+  ) {
     const folders = new Set([paths.gitDir, paths.commonDir]);
     for (const folder of folders) this.watch(folder, false, (name) => WATCHED_NAMES.has(name));
     this.watch(path.join(paths.commonDir, 'refs', 'heads'), true, () => true);

@@ -14,7 +14,11 @@ export type PageGit = NonNullable<PageData['git']>;
  * the commits in their code areas since the last check-in (the talking points a partner cares about).
  * Undefined in Restricted Mode: git is not run in an untrusted folder.
  */
-export async function partnerPageGit(entry: FolderStore, partner: Partner, branches: BranchRecordsService | undefined): Promise<{ git: PageGit; commits: AreaCommit[] } | undefined> {
+export async function partnerPageGit(
+  entry: FolderStore,
+  partner: Partner,
+  branches: BranchRecordsService | undefined,
+): Promise<{ git: PageGit; commits: AreaCommit[] } | undefined> {
   if (!vscode.workspace.isTrusted) return undefined;
   const defaultBranch = branches?.status(entry)?.defaultBranch;
   const elsewhere = (branches?.ofPartner(entry, partner.id) ?? []).map((record) => {
@@ -34,14 +38,21 @@ export async function partnerPageGit(entry: FolderStore, partner: Partner, branc
   const result = await loadGit().areaCommits(entry.folder.uri.fsPath, areas, { since });
   if (!result.available) return { git: { elsewhere, areas }, commits: [] };
   const now = new Date();
-  const added = new Set(entry.store.ofPartner('talkingPoint', partner.id).map((point) => point.value.source?.commit).filter(Boolean));
+  const added = new Set(
+    entry.store
+      .ofPartner('talkingPoint', partner.id)
+      .map((point) => point.value.source?.commit)
+      .filter(Boolean),
+  );
   return {
     commits: result.commits,
     git: {
       elsewhere,
       areas,
       changes: {
-        sinceLabel: last ? vscode.l10n.t('since your last check-in ({0})', formatShortDate(new Date(last.date), now)) : vscode.l10n.t('since they were added ({0})', formatShortDate(new Date(partner.createdAt), now)),
+        sinceLabel: last
+          ? vscode.l10n.t('since your last check-in ({0})', formatShortDate(new Date(last.date), now))
+          : vscode.l10n.t('since they were added ({0})', formatShortDate(new Date(partner.createdAt), now)),
         truncated: result.truncated,
         authors: [...new Set(result.commits.map((c) => c.author))],
         commits: result.commits.map((c) => ({

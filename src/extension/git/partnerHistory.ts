@@ -61,17 +61,26 @@ export async function showPartnerHistory(service: StoreService, arg?: unknown): 
   if (!target) return undefined;
   const partner = target.view.record;
   if (!vscode.workspace.isTrusted) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Partner history comes from git, which Alliances does not run in Restricted Mode. Trust the folder to see it.'));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Partner history comes from git, which Alliances does not run in Restricted Mode. Trust the folder to see it.'),
+    );
     return [];
   }
   const store = target.entry.store;
-  const files = [partner, ...(['checkIn', 'talkingPoint', 'followUp', 'ask'] as const).flatMap((kind) => store.ofPartner(kind, partner.value.id))]
+  const files = [
+    partner,
+    ...(['checkIn', 'talkingPoint', 'followUp', 'ask'] as const).flatMap((kind) => store.ofPartner(kind, partner.value.id)),
+  ]
     .filter((record) => !record.private)
     .map((record) => record.path);
   const history = await loadGit().fileHistory(files);
   const { top } = history;
   if (!top || history.entries.length === 0) {
-    void vscode.window.showInformationMessage(top ? vscode.l10n.t('No git history for {0} yet: their files are not committed.', partner.value.name) : vscode.l10n.t('No git history for {0} yet: the store is not in a git repository.', partner.value.name));
+    void vscode.window.showInformationMessage(
+      top
+        ? vscode.l10n.t('No git history for {0} yet: their files are not committed.', partner.value.name)
+        : vscode.l10n.t('No git history for {0} yet: the store is not in a git repository.', partner.value.name),
+    );
     return history.entries;
   }
   const now = new Date();
@@ -79,7 +88,9 @@ export async function showPartnerHistory(service: StoreService, arg?: unknown): 
     entry,
     label: `$(git-commit) ${entry.subject}`,
     description: `${entry.author} · ${formatShortDate(new Date(entry.date), now)} · ${entry.commit.slice(0, 7)}`,
-    detail: entry.previousPath ? vscode.l10n.t('{0} {1} (was {2})', statusLabel(entry.status), entry.path, entry.previousPath) : `${statusLabel(entry.status)} ${entry.path}`,
+    detail: entry.previousPath
+      ? vscode.l10n.t('{0} {1} (was {2})', statusLabel(entry.status), entry.path, entry.previousPath)
+      : `${statusLabel(entry.status)} ${entry.path}`,
   }));
   const pick = vscode.window.createQuickPick<HistoryItem>();
   pick.title = vscode.l10n.t('History of {0}', partner.value.name);

@@ -7,7 +7,8 @@ import { ASK_DIRECTIONS, ASK_STATUSES, CHECK_IN_KINDS, FOLLOW_UP_OWNERS, isRealC
 import type { CheckInFormInput } from '../../webview/protocol';
 
 // Messages are functions: valibot calls them when an issue arises, so they follow the display language.
-const required = (empty: () => string, tooLong: () => string) => v.pipe(v.string(), v.trim(), v.minLength(1, empty), v.maxLength(MAX_TEXT, tooLong));
+const required = (empty: () => string, tooLong: () => string) =>
+  v.pipe(v.string(), v.trim(), v.minLength(1, empty), v.maxLength(MAX_TEXT, tooLong));
 const MAX_TEXT = 2000;
 const MAX_NOTES = 200_000;
 
@@ -27,16 +28,27 @@ const ActionRowSchema = v.pipe(
       () => l10n.t('The action item must be at most {0} characters', MAX_TEXT),
     ),
     owner: v.picklist(FOLLOW_UP_OWNERS, () => l10n.t('Choose an owner')),
-    teammate: v.pipe(v.string(), v.trim(), v.maxLength(200, () => l10n.t('The teammate name must be at most {0} characters', 200))),
+    teammate: v.pipe(
+      v.string(),
+      v.trim(),
+      v.maxLength(200, () => l10n.t('The teammate name must be at most {0} characters', 200)),
+    ),
     due: v.pipe(
       v.string(),
       v.trim(),
-      v.check((text) => text === '' || (/^\d{4}-\d{2}-\d{2}$/.test(text) && isRealCalendarDate(text)), () => l10n.t('The due date must be a real date (yyyy-mm-dd)')),
+      v.check(
+        (text) => text === '' || (/^\d{4}-\d{2}-\d{2}$/.test(text) && isRealCalendarDate(text)),
+        () => l10n.t('The due date must be a real date (yyyy-mm-dd)'),
+      ),
     ),
   }),
   // partialCheck: runs even when another field of the row (its text, say) has an error.
   v.forward(
-    v.partialCheck([['owner'], ['teammate']], (row) => row.owner !== 'teammate' || row.teammate !== '', () => l10n.t('Name the teammate')),
+    v.partialCheck(
+      [['owner'], ['teammate']],
+      (row) => row.owner !== 'teammate' || row.teammate !== '',
+      () => l10n.t('Name the teammate'),
+    ),
     ['teammate'],
   ),
 );
@@ -52,9 +64,15 @@ export const CheckInFormSchema = v.object({
     () => l10n.t('The summary must not be empty'),
     () => l10n.t('The summary must be at most {0} characters', MAX_TEXT),
   ),
-  notes: v.pipe(v.string(), v.maxLength(MAX_NOTES, () => l10n.t('The notes must be at most {0} characters', '200,000'))),
+  notes: v.pipe(
+    v.string(),
+    v.maxLength(MAX_NOTES, () => l10n.t('The notes must be at most {0} characters', '200,000')),
+  ),
   private: v.boolean(),
-  privateNotes: v.pipe(v.string(), v.maxLength(MAX_NOTES, () => l10n.t('The private notes must be at most {0} characters', '200,000'))),
+  privateNotes: v.pipe(
+    v.string(),
+    v.maxLength(MAX_NOTES, () => l10n.t('The private notes must be at most {0} characters', '200,000')),
+  ),
   asks: v.array(AskRowSchema),
   actions: v.array(ActionRowSchema),
   covered: v.array(v.string()),

@@ -33,7 +33,6 @@ export type Outcome =
   /** The message broke the protocol or reached for another partner's records: nothing was done. */
   | { kind: 'rejected'; reason: string; reply?: ResultMessage };
 
-
 export async function handlePageMessage(raw: unknown, ctx: MessageContext): Promise<Outcome> {
   const parsed = v.safeParse(PageMessageSchema, raw);
   if (!parsed.success) {
@@ -44,13 +43,19 @@ export async function handlePageMessage(raw: unknown, ctx: MessageContext): Prom
   const message = parsed.output;
   if (message.type === 'ready') return { kind: 'ready' };
   if (!ctx.store.partner(ctx.partnerId)) {
-    return reply(message, false, l10n.t('This partner is no longer in the store (the file was removed or is broken); nothing was changed.'));
+    return reply(
+      message,
+      false,
+      l10n.t('This partner is no longer in the store (the file was removed or is broken); nothing was changed.'),
+    );
   }
   try {
     return await carryOut(message, ctx);
   } catch (error) {
     if (error instanceof OwnershipError) return reject(ctx, raw, error.message);
-    const text = isStoreWriteError(error) ? error.message : l10n.t('Alliances: {0}', error instanceof Error ? error.message : String(error));
+    const text = isStoreWriteError(error)
+      ? error.message
+      : l10n.t('Alliances: {0}', error instanceof Error ? error.message : String(error));
     ctx.log.warn(`partner page: ${message.type} failed: ${text}`);
     return reply(message, false, text);
   }
@@ -89,8 +94,14 @@ async function carryOut(message: PageRequest, ctx: MessageContext): Promise<Outc
     }
     case 'addTalkingPoint': {
       const text = message.text.trim();
-      if (!text) return reply(message, false, l10n.t('Type the talking point first.'), { talkingPoint: l10n.t('The talking point must not be empty') });
-      if (text.length > 2000) return reply(message, false, l10n.t('The talking point is too long.'), { talkingPoint: l10n.t('The talking point must be at most {0} characters', 2000) });
+      if (!text)
+        return reply(message, false, l10n.t('Type the talking point first.'), {
+          talkingPoint: l10n.t('The talking point must not be empty'),
+        });
+      if (text.length > 2000)
+        return reply(message, false, l10n.t('The talking point is too long.'), {
+          talkingPoint: l10n.t('The talking point must be at most {0} characters', 2000),
+        });
       await store.create('talkingPoint', { partnerId: ctx.partnerId, text });
       return reply(message, true, l10n.t('Talking point added: {0}', short(text)));
     }
@@ -101,7 +112,11 @@ async function carryOut(message: PageRequest, ctx: MessageContext): Promise<Outc
       if (already) return reply(message, true, l10n.t('Already a talking point: {0}', short(already.value.text)));
       const text = `${listed.subject.slice(0, 1980)} (${message.commit.slice(0, 7)})`;
       const [file] = listed.files;
-      await store.create('talkingPoint', { partnerId: ctx.partnerId, text, ...(file ? { source: { path: file, startLine: 1, endLine: 1, commit: message.commit } } : {}) });
+      await store.create('talkingPoint', {
+        partnerId: ctx.partnerId,
+        text,
+        ...(file ? { source: { path: file, startLine: 1, endLine: 1, commit: message.commit } } : {}),
+      });
       return reply(message, true, l10n.t('Talking point added: {0}', short(text)));
     }
     case 'submitCheckIn':
@@ -118,7 +133,14 @@ async function submitCheckIn(message: Extract<PageRequest, { type: 'submitCheckI
   const covered = [...new Set(form.covered)].map((id) => own(ctx, 'talkingPoint', id));
 
   // The check-in first: if it fails, nothing at all was written.
-  const checkIn = await store.addCheckIn({ partnerId, kind: form.kind, rating: form.rating, summary: form.summary, notes: form.notes, private: form.private });
+  const checkIn = await store.addCheckIn({
+    partnerId,
+    kind: form.kind,
+    rating: form.rating,
+    summary: form.summary,
+    notes: form.notes,
+    private: form.private,
+  });
   const checkInId = checkIn.value.id;
   if (!checkIn.private) ctx.checkInLogged?.();
   const placement = { private: form.private };
@@ -133,15 +155,25 @@ async function submitCheckIn(message: Extract<PageRequest, { type: 'submitCheckI
     }
   };
 
-  if (form.privateNotes.trim()) await step(l10n.t('the private notes'), () => store.create('note', { checkInId, notes: form.privateNotes }));
+  if (form.privateNotes.trim())
+    await step(l10n.t('the private notes'), () => store.create('note', { checkInId, notes: form.privateNotes }));
   for (const ask of form.asks) {
-    await step(l10n.t('ask "{0}"', short(ask.text)), () => store.create('ask', { partnerId, checkInId, direction: ask.direction, text: ask.text, status: ask.status }, placement));
+    await step(l10n.t('ask "{0}"', short(ask.text)), () =>
+      store.create('ask', { partnerId, checkInId, direction: ask.direction, text: ask.text, status: ask.status }, placement),
+    );
   }
   for (const action of form.actions) {
     await step(l10n.t('action item "{0}"', short(action.text)), () =>
       store.create(
         'followUp',
-        { partnerId, checkInId, text: action.text, owner: action.owner, ...(action.owner === 'teammate' ? { teammate: action.teammate } : {}), ...(action.due ? { due: action.due } : {}) },
+        {
+          partnerId,
+          checkInId,
+          text: action.text,
+          owner: action.owner,
+          ...(action.owner === 'teammate' ? { teammate: action.teammate } : {}),
+          ...(action.due ? { due: action.due } : {}),
+        },
         placement,
       ),
     );
@@ -151,16 +183,31 @@ async function submitCheckIn(message: Extract<PageRequest, { type: 'submitCheckI
     if (!isOpenTalkingPoint(point.value)) continue;
     // A shared talking point never names a private check-in: the date is enough there.
     const link = !form.private || point.private ? { coveredIn: checkInId } : {};
-    await step(l10n.t('talking point "{0}"', short(point.value.text)), () => store.update('talkingPoint', point.value.id, { ...link, coveredAt }));
+    await step(l10n.t('talking point "{0}"', short(point.value.text)), () =>
+      store.update('talkingPoint', point.value.id, { ...link, coveredAt }),
+    );
   }
 
-  ctx.log.info(`partner page: check-in ${checkInId} saved${form.private ? ' (private)' : ''} with ${saved.length} related record(s)${failed.length ? `; ${failed.length} failed` : ''}`);
+  ctx.log.info(
+    `partner page: check-in ${checkInId} saved${form.private ? ' (private)' : ''} with ${saved.length} related record(s)${failed.length ? `; ${failed.length} failed` : ''}`,
+  );
   if (failed.length > 0) {
     ctx.log.warn(`partner page: not saved with check-in ${checkInId}: ${failed.join('; ')}`);
     const parts = [l10n.t('the check-in'), ...saved].join(', ');
-    return reply(message, false, l10n.t('Saved {0}. Not saved: {1}. Add the missing parts again.', parts, failed.join('; ')), undefined, true);
+    return reply(
+      message,
+      false,
+      l10n.t('Saved {0}. Not saved: {1}. Add the missing parts again.', parts, failed.join('; ')),
+      undefined,
+      true,
+    );
   }
-  const text = saved.length === 0 ? l10n.t('Check-in saved.') : saved.length === 1 ? l10n.t('Check-in saved with 1 related item.') : l10n.t('Check-in saved with {0} related items.', saved.length);
+  const text =
+    saved.length === 0
+      ? l10n.t('Check-in saved.')
+      : saved.length === 1
+        ? l10n.t('Check-in saved with 1 related item.')
+        : l10n.t('Check-in saved with {0} related items.', saved.length);
   return reply(message, true, text, undefined, true);
 }
 
@@ -175,18 +222,39 @@ function own<K extends Exclude<CollectionKind, 'partner' | 'note'>>(ctx: Message
 function reply(message: { requestId: string }, ok: boolean, text: string, fieldErrors?: Record<string, string>, saved?: boolean): Outcome {
   return {
     kind: 'reply',
-    reply: { type: 'result', requestId: message.requestId, ok, message: text, ...(fieldErrors ? { fieldErrors } : {}), ...(saved !== undefined ? { saved } : {}) },
+    reply: {
+      type: 'result',
+      requestId: message.requestId,
+      ok,
+      message: text,
+      ...(fieldErrors ? { fieldErrors } : {}),
+      ...(saved !== undefined ? { saved } : {}),
+    },
   };
 }
 
 function reject(ctx: MessageContext, raw: unknown, reason: string): Outcome {
-  const type = raw && typeof raw === 'object' && typeof (raw as { type?: unknown }).type === 'string' ? (raw as { type: string }).type.slice(0, 40) : typeof raw;
+  const type =
+    raw && typeof raw === 'object' && typeof (raw as { type?: unknown }).type === 'string'
+      ? (raw as { type: string }).type.slice(0, 40)
+      : typeof raw;
   ctx.log.warn(`partner page: rejected a "${type}" message from the page of partner ${ctx.partnerId}: ${reason.slice(0, 300)}`);
   const request = v.safeParse(RequestIdOnlySchema, raw);
   return {
     kind: 'rejected',
     reason,
-    ...(request.success ? { reply: { type: 'result', requestId: request.output.requestId, ok: false, message: l10n.t('Alliances refused a request from this page; nothing was changed. The Alliances output channel has the details.') } } : {}),
+    ...(request.success
+      ? {
+          reply: {
+            type: 'result',
+            requestId: request.output.requestId,
+            ok: false,
+            message: l10n.t(
+              'Alliances refused a request from this page; nothing was changed. The Alliances output channel has the details.',
+            ),
+          },
+        }
+      : {}),
   };
 }
 

@@ -65,13 +65,13 @@ export function buildPageData(store: Store, view: PartnerView, options: PageData
     })),
     chart: chartPoints(checkIns.map((loaded) => loaded.value)),
     talkingPoints: openTalkingPoints(store, partner.id).map(({ value, private: isPrivate }) => ({
-        id: value.id,
-        text: value.text,
-        sourceLabel: value.source ? sourceLabel(value.source) : undefined,
-        addedLabel: l10n.t('added {0} by {1}', formatShortDate(parseISO(value.createdAt), today), value.author.name),
-        author: value.author.name,
-        private: isPrivate,
-      })),
+      id: value.id,
+      text: value.text,
+      sourceLabel: value.source ? sourceLabel(value.source) : undefined,
+      addedLabel: l10n.t('added {0} by {1}', formatShortDate(parseISO(value.createdAt), today), value.author.name),
+      author: value.author.name,
+      private: isPrivate,
+    })),
     followUps: followUps(store.ofPartner('followUp', partner.id), partner.name, options.now),
     asks: askBalance(store.ofPartner('ask', partner.id)),
     form: {
@@ -90,7 +90,13 @@ export function chartPoints(checkIns: readonly { id: string; date: string; ratin
     .sort((a, b) => a.time - b.time);
   const first = rated[0]?.time ?? 0;
   const span = (rated[rated.length - 1]?.time ?? 0) - first;
-  return rated.map((c) => ({ id: c.id, date: c.date, dateLabel: dateLabel(c.date), rating: c.rating, x: span > 0 ? (c.time - first) / span : 0.5 }));
+  return rated.map((c) => ({
+    id: c.id,
+    date: c.date,
+    dateLabel: dateLabel(c.date),
+    rating: c.rating,
+    x: span > 0 ? (c.time - first) / span : 0.5,
+  }));
 }
 
 /** Open first (overdue first, then by due date, undated last), then the most recently done. */
@@ -111,10 +117,16 @@ export function followUps(records: readonly Loaded<FollowUp>[], partnerName: str
       owner: value.owner,
       ownerName: followUpOwnerName(value, partnerName),
       due: value.due,
-      dueLabel: due && label ? (done ? l10n.t('was due {0}', formatShortDate(due, today)) : `${label} (${formatShortDate(due, today)})`) : undefined,
+      dueLabel:
+        due && label
+          ? done
+            ? l10n.t('was due {0}', formatShortDate(due, today))
+            : `${label} (${formatShortDate(due, today)})`
+          : undefined,
       overdue: isOverdue(value, now),
       done,
-      doneLabel: done && value.doneAt ? l10n.t('done {0}', formatShortDate(parseISO(value.doneAt), today)) : done ? l10n.t('done') : undefined,
+      doneLabel:
+        done && value.doneAt ? l10n.t('done {0}', formatShortDate(parseISO(value.doneAt), today)) : done ? l10n.t('done') : undefined,
       author: value.author.name,
       private: isPrivate,
     };

@@ -91,7 +91,12 @@ export class PartnerPanel extends WebviewPage<HostMessage> {
     const found = this.service.findPartner(this.partnerId);
     if (!found) {
       this.panel.title = vscode.l10n.t('Partner: not found');
-      await this.post({ type: 'gone', message: vscode.l10n.t('This partner is no longer in the store: its file was removed, renamed to another id, or is broken (see the Problems panel).') });
+      await this.post({
+        type: 'gone',
+        message: vscode.l10n.t(
+          'This partner is no longer in the store: its file was removed, renamed to another id, or is broken (see the Problems panel).',
+        ),
+      });
       return;
     }
     const data = buildPageData(found.entry.store, found.view, { defaultCadenceDays: defaultCadenceDays(), now: new Date() });
@@ -108,7 +113,6 @@ export class PartnerPanel extends WebviewPage<HostMessage> {
     this.panel.title = vscode.l10n.t('Partner: {0}', data.partner.name);
     await this.post({ type: 'data', data });
   }
-
 }
 
 /** All open partner pages, by partner id. */
@@ -137,14 +141,19 @@ export class PartnerPanels implements vscode.Disposable {
       existing.reveal(options);
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(PARTNER_PAGE_VIEW_TYPE, vscode.l10n.t('Partner: {0}', target.view.record.value.name), vscode.ViewColumn.Active, {
-      enableScripts: true,
-      enableCommandUris: false,
-      enableForms: false,
-      enableFindWidget: true,
-      retainContextWhenHidden: false,
-      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(this.extensionUri, 'media')],
-    });
+    const panel = vscode.window.createWebviewPanel(
+      PARTNER_PAGE_VIEW_TYPE,
+      vscode.l10n.t('Partner: {0}', target.view.record.value.name),
+      vscode.ViewColumn.Active,
+      {
+        enableScripts: true,
+        enableCommandUris: false,
+        enableForms: false,
+        enableFindWidget: true,
+        retainContextWhenHidden: false,
+        localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(this.extensionUri, 'media')],
+      },
+    );
     const page = this.adopt(panel, id);
     if (options.showForm) page.showForm();
     return page;

@@ -14,7 +14,14 @@ export function shareBar(share: number, label: string): SVGSVGElement {
     'svg',
     { class: 'share-bar', viewBox: `0 0 ${width} 8`, width: 100, height: 8, role: 'img', 'aria-label': label, preserveAspectRatio: 'none' },
     s('rect', { class: 'share-track', x: 0, y: 0, width, height: 8, rx: 2 }),
-    s('rect', { class: share >= 0.75 ? 'share-fill good' : share >= 0.5 ? 'share-fill fair' : 'share-fill poor', x: 0, y: 0, width: filled.toFixed(1), height: 8, rx: 2 }),
+    s('rect', {
+      class: share >= 0.75 ? 'share-fill good' : share >= 0.5 ? 'share-fill fair' : 'share-fill poor',
+      x: 0,
+      y: 0,
+      width: filled.toFixed(1),
+      height: 8,
+      rx: 2,
+    }),
   );
 }
 
@@ -34,7 +41,18 @@ export function sparkline(trend: Trend): SVGSVGElement {
       : l10n.t('Average rating by month, {0} {1} to {2} {3}', first.month, first.average, last.month, last.average);
   const svg = s('svg', { class: 'sparkline', viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-label': label });
   svg.append(s('line', { class: 'spark-mid', x1: 0, x2: width, y1: y(3), y2: y(3) }));
-  if (months.length > 1) svg.append(s('polyline', { class: 'spark-line', points: months.map((m, i) => `${x(i).toFixed(1)},${y(m.average).toFixed(1)}`).join(' ') }));
-  months.forEach((m, i) => svg.append(s('circle', { class: 'spark-dot', cx: x(i).toFixed(1), cy: y(m.average).toFixed(1), r: 2.5 }, s('title', {}, `${m.month}: ${m.average} (${m.count})`))));
+  if (months.length > 1)
+    svg.append(
+      s('polyline', { class: 'spark-line', points: months.map((m, i) => `${x(i).toFixed(1)},${y(m.average).toFixed(1)}`).join(' ') }),
+    );
+  months.forEach((m, i) =>
+    svg.append(
+      s(
+        'circle',
+        { class: 'spark-dot', cx: x(i).toFixed(1), cy: y(m.average).toFixed(1), r: 2.5 },
+        s('title', {}, `${m.month}: ${m.average} (${m.count})`),
+      ),
+    ),
+  );
   return svg;
 }

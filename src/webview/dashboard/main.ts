@@ -8,7 +8,18 @@ import { searchLeadAreas } from '../../core/stats/leads';
 import type { DashboardData, DashboardFilterInput } from '../protocol';
 import { h } from '../partnerPage/dom';
 import { pageState, parseHostMessage, request, send, settle, updateState } from './host';
-import { count, formatDate, renderCoverage, renderHealth, renderLeads, renderReciprocity, renderTeam, renderThemeCheckIns, renderThemes, type SectionActions } from './sections';
+import {
+  count,
+  formatDate,
+  renderCoverage,
+  renderHealth,
+  renderLeads,
+  renderReciprocity,
+  renderTeam,
+  renderThemeCheckIns,
+  renderThemes,
+  type SectionActions,
+} from './sections';
 
 const app = document.getElementById('app') ?? document.body.appendChild(h('main', { id: 'app' }));
 let data: DashboardData | undefined;
@@ -22,7 +33,13 @@ function showStatus(text: string, error = false): void {
 
 function section(id: string, title: string, intro: string): { element: HTMLElement; body: HTMLElement } {
   const body = h('div', { class: 'section-body' });
-  const element = h('section', { id, class: 'card', 'aria-labelledby': `${id}-heading` }, h('h2', { id: `${id}-heading` }, title), h('p', { class: 'intro' }, intro), body);
+  const element = h(
+    'section',
+    { id, class: 'card', 'aria-labelledby': `${id}-heading` },
+    h('h2', { id: `${id}-heading` }, title),
+    h('p', { class: 'intro' }, intro),
+    body,
+  );
   return { element, body };
 }
 
@@ -53,7 +70,15 @@ const to = dateInput('filter-to', l10n.t('To'));
 const department = select('filter-department', l10n.t('Department'));
 const author = select('filter-author', l10n.t('Author'));
 const exportButton = h('vscode-button', { id: 'export-report', secondary: true }, l10n.t('Export report…'));
-const filterBar = h('div', { class: 'filters', 'aria-label': l10n.t('Filters'), role: 'search' }, range.wrap, from.wrap, to.wrap, department.wrap, author.wrap);
+const filterBar = h(
+  'div',
+  { class: 'filters', 'aria-label': l10n.t('Filters'), role: 'search' },
+  range.wrap,
+  from.wrap,
+  to.wrap,
+  department.wrap,
+  author.wrap,
+);
 
 /** The range choice that matches a filter, for showing a restored or host-given filter. */
 function rangeOf(filter: DashboardFilterInput, today: string): string {
@@ -92,17 +117,34 @@ function applyFilter(): void {
   showStatus(l10n.t('Updating…'));
   send({ type: 'setFilter', filter });
 }
-for (const control of [range.control, from.control, to.control, department.control, author.control]) control.addEventListener('change', applyFilter);
+for (const control of [range.control, from.control, to.control, department.control, author.control])
+  control.addEventListener('change', applyFilter);
 
-function fillOptions(control: HTMLSelectElement, allLabel: string, options: { value: string; label: string }[], value: string | undefined): void {
+function fillOptions(
+  control: HTMLSelectElement,
+  allLabel: string,
+  options: { value: string; label: string }[],
+  value: string | undefined,
+): void {
   control.replaceChildren(h('option', { value: '' }, allLabel), ...options.map((o) => h('option', { value: o.value }, o.label)));
   control.value = value && options.some((o) => o.value === value) ? value : '';
 }
 
 function showFilter(d: DashboardData): void {
-  fillOptions(department.control, l10n.t('All departments'), d.options.departments.map((name) => ({ value: name, label: name })), d.filter.department);
-  fillOptions(author.control, l10n.t('All authors'), d.options.authors.map((a) => ({ value: a.key, label: a.name })), d.filter.author);
-  if (document.activeElement !== range.control) range.control.value = range.control.value === 'custom' ? 'custom' : rangeOf(d.filter, d.asOf);
+  fillOptions(
+    department.control,
+    l10n.t('All departments'),
+    d.options.departments.map((name) => ({ value: name, label: name })),
+    d.filter.department,
+  );
+  fillOptions(
+    author.control,
+    l10n.t('All authors'),
+    d.options.authors.map((a) => ({ value: a.key, label: a.name })),
+    d.filter.author,
+  );
+  if (document.activeElement !== range.control)
+    range.control.value = range.control.value === 'custom' ? 'custom' : rangeOf(d.filter, d.asOf);
   from.control.value = d.filter.from ?? '';
   to.control.value = d.filter.to ?? '';
   from.wrap.hidden = to.wrap.hidden = range.control.value !== 'custom';
@@ -111,24 +153,52 @@ function showFilter(d: DashboardData): void {
 // ---- skeleton -----------------------------------------------------------------------------------
 
 const summary = h('p', { class: 'summary', id: 'summary' });
-const coverage = section('coverage', l10n.t('Coverage and silos'), l10n.t('Per department: how long since anyone here talked to one of its partners, and how many partners are on cadence.'));
-const health = section('health', l10n.t('Relationship health'), l10n.t('Ratings over time; relationships whose ratings fall or whose cadence was missed twice in a row come first.'));
-const themes = section('themes', l10n.t('Themes'), l10n.t('The words of check-in summaries and notes in the range (private check-ins left out). Pick a term to see its check-ins.'));
+const coverage = section(
+  'coverage',
+  l10n.t('Coverage and silos'),
+  l10n.t('Per department: how long since anyone here talked to one of its partners, and how many partners are on cadence.'),
+);
+const health = section(
+  'health',
+  l10n.t('Relationship health'),
+  l10n.t('Ratings over time; relationships whose ratings fall or whose cadence was missed twice in a row come first.'),
+);
+const themes = section(
+  'themes',
+  l10n.t('Themes'),
+  l10n.t('The words of check-in summaries and notes in the range (private check-ins left out). Pick a term to see its check-ins.'),
+);
 const themeResults = h('div', { id: 'theme-results', 'aria-live': 'polite' });
 themes.element.append(themeResults);
-const reciprocity = section('reciprocity', l10n.t('Reciprocity'), l10n.t('Help given against help received in help-me conversations, and the asks still open on either side.'));
-const leadsSearch = h('input', { id: 'leads-search', type: 'search', class: 'control', placeholder: l10n.t('Search areas or people'), 'aria-controls': 'leads-list' });
+const reciprocity = section(
+  'reciprocity',
+  l10n.t('Reciprocity'),
+  l10n.t('Help given against help received in help-me conversations, and the asks still open on either side.'),
+);
+const leadsSearch = h('input', {
+  id: 'leads-search',
+  type: 'search',
+  class: 'control',
+  placeholder: l10n.t('Search areas or people'),
+  'aria-controls': 'leads-list',
+});
 leadsSearch.value = pageState().leadsQuery ?? '';
 const leadsList = h('div', { id: 'leads-list' });
 const leads = section('leads', l10n.t('Who leads what'), l10n.t('Every partner leads something: whom to follow on what.'));
 leads.body.append(h('div', { class: 'field' }, h('label', { for: 'leads-search' }, l10n.t('Search')), leadsSearch), leadsList);
-const team = section('team', l10n.t('The team'), l10n.t('Who holds which relationships, from the authors of the check-ins (their git identity).'));
+const team = section(
+  'team',
+  l10n.t('The team'),
+  l10n.t('Who holds which relationships, from the authors of the check-ins (their git identity).'),
+);
 
 const actions: SectionActions = {
-  openPartner: (id) => request({ type: 'openPartner', id }, (reply) => reply.type === 'result' && !reply.ok && showStatus(reply.message, true)),
+  openPartner: (id) =>
+    request({ type: 'openPartner', id }, (reply) => reply.type === 'result' && !reply.ok && showStatus(reply.message, true)),
   showTheme: (term) => {
     selectedTerm = term;
-    for (const button of themes.body.querySelectorAll<HTMLElement>('.term')) button.setAttribute('aria-pressed', String(button.dataset.term === term));
+    for (const button of themes.body.querySelectorAll<HTMLElement>('.term'))
+      button.setAttribute('aria-pressed', String(button.dataset.term === term));
     request({ type: 'themeCheckIns', term }, (reply) => {
       if (reply.type !== 'themeCheckIns' || reply.term !== selectedTerm) return;
       themeResults.replaceChildren(...renderThemeCheckIns(reply.label, reply.checkIns, actions));
@@ -152,7 +222,12 @@ leadsSearch.addEventListener('input', () => {
 });
 
 app.replaceChildren(
-  h('header', { class: 'page-header' }, h('div', {}, h('h1', {}, l10n.t('Alliances Dashboard')), summary), h('div', { class: 'header-actions' }, exportButton)),
+  h(
+    'header',
+    { class: 'page-header' },
+    h('div', {}, h('h1', {}, l10n.t('Alliances Dashboard')), summary),
+    h('div', { class: 'header-actions' }, exportButton),
+  ),
   filterBar,
   status,
   h('div', { class: 'grid' }, coverage.element, health.element, themes.element, reciprocity.element, leads.element, team.element),
@@ -162,7 +237,13 @@ function render(d: DashboardData): void {
   data = d;
   app.setAttribute('aria-busy', 'false');
   const t = d.totals;
-  summary.textContent = l10n.t('{0} in {1} · {2} in the range · as of {3}', count.partners(t.partners), count.departments(t.departments), count.checkIns(t.checkIns), formatDate(`${d.asOf}T12:00:00`));
+  summary.textContent = l10n.t(
+    '{0} in {1} · {2} in the range · as of {3}',
+    count.partners(t.partners),
+    count.departments(t.departments),
+    count.checkIns(t.checkIns),
+    formatDate(`${d.asOf}T12:00:00`),
+  );
   showFilter(d);
   coverage.body.replaceChildren(...renderCoverage(d));
   health.body.replaceChildren(...renderHealth(d, actions));

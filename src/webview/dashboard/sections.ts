@@ -36,7 +36,11 @@ function table(caption: string, header: string[], rows: Child[][], className = '
     { class: `data ${className}`.trim() },
     h('caption', { class: 'visually-hidden' }, caption),
     h('thead', {}, h('tr', {}, ...header.map((label) => h('th', { scope: 'col' }, label)))),
-    h('tbody', {}, ...rows.map((cells) => h('tr', {}, ...cells.map((cell, i) => (i === 0 ? h('th', { scope: 'row' }, cell) : h('td', {}, cell)))))),
+    h(
+      'tbody',
+      {},
+      ...rows.map((cells) => h('tr', {}, ...cells.map((cell, i) => (i === 0 ? h('th', { scope: 'row' }, cell) : h('td', {}, cell))))),
+    ),
   );
 }
 
@@ -47,16 +51,41 @@ export function renderCoverage(data: DashboardData): HTMLElement[] {
   const silos = data.coverage.filter((row) => row.silo);
   const note =
     silos.length > 0
-      ? h('p', { class: 'callout warning', 'data-silos': silos.length }, silos.length === 1 ? l10n.t('1 silo: no contact for over {0} days with {1}.', data.options.siloDays, silos.map((row) => row.department).join(', ')) : l10n.t('{0} silos: no contact for over {1} days with {2}.', silos.length, data.options.siloDays, silos.map((row) => row.department).join(', ')))
+      ? h(
+          'p',
+          { class: 'callout warning', 'data-silos': silos.length },
+          silos.length === 1
+            ? l10n.t('1 silo: no contact for over {0} days with {1}.', data.options.siloDays, silos.map((row) => row.department).join(', '))
+            : l10n.t(
+                '{0} silos: no contact for over {1} days with {2}.',
+                silos.length,
+                data.options.siloDays,
+                silos.map((row) => row.department).join(', '),
+              ),
+        )
       : h('p', { class: 'callout' }, l10n.t('No silos: every department was contacted in the last {0} days.', data.options.siloDays));
   const rows = data.coverage.map((row) => [
     row.department,
     row.partners,
     row.neverContacted ? l10n.t('never ({0})', count.days(row.daysSinceContact)) : count.days(row.daysSinceContact),
-    h('span', { class: 'share' }, shareBar(row.onCadenceShare, l10n.t('{0} on cadence', percent(row.onCadenceShare))), ' ', l10n.t('{0} of {1} ({2})', row.onCadence, row.partners, percent(row.onCadenceShare))),
+    h(
+      'span',
+      { class: 'share' },
+      shareBar(row.onCadenceShare, l10n.t('{0} on cadence', percent(row.onCadenceShare))),
+      ' ',
+      l10n.t('{0} of {1} ({2})', row.onCadence, row.partners, percent(row.onCadenceShare)),
+    ),
     row.silo ? h('span', { class: 'badge silo' }, l10n.t('Silo')) : h('span', { class: 'badge ok' }, l10n.t('OK')),
   ]);
-  return [note, table(l10n.t('Coverage per department'), [l10n.t('Department'), l10n.t('Partners'), l10n.t('Since last contact'), l10n.t('On cadence'), l10n.t('Status')], rows, 'coverage')];
+  return [
+    note,
+    table(
+      l10n.t('Coverage per department'),
+      [l10n.t('Department'), l10n.t('Partners'), l10n.t('Since last contact'), l10n.t('On cadence'), l10n.t('Status')],
+      rows,
+      'coverage',
+    ),
+  ];
 }
 
 export function renderHealth(data: DashboardData, actions: SectionActions): HTMLElement[] {
@@ -67,7 +96,15 @@ export function renderHealth(data: DashboardData, actions: SectionActions): HTML
       h(
         'ul',
         { class: 'slipping' },
-        ...data.health.slipping.map((row) => h('li', { 'data-partner-row': row.partnerId }, partnerLink(row.partnerId, row.name, actions), h('span', { class: 'muted' }, ` · ${row.department} — `), row.why)),
+        ...data.health.slipping.map((row) =>
+          h(
+            'li',
+            { 'data-partner-row': row.partnerId },
+            partnerLink(row.partnerId, row.name, actions),
+            h('span', { class: 'muted' }, ` · ${row.department} — `),
+            row.why,
+          ),
+        ),
       ),
     );
   result.push(h('h3', {}, l10n.t('Rating trend by department')));
@@ -84,7 +121,14 @@ export function renderHealth(data: DashboardData, actions: SectionActions): HTML
   if (data.health.partners.length > 0) {
     const more = data.health.partnersWithRatings - data.health.partners.length;
     result.push(
-      h('h3', {}, l10n.t('Rating trend by partner'), more > 0 ? h('span', { class: 'muted' }, ' ', l10n.t('(lowest {0} of {1})', data.health.partners.length, data.health.partnersWithRatings)) : null),
+      h(
+        'h3',
+        {},
+        l10n.t('Rating trend by partner'),
+        more > 0
+          ? h('span', { class: 'muted' }, ' ', l10n.t('(lowest {0} of {1})', data.health.partners.length, data.health.partnersWithRatings))
+          : null,
+      ),
       table(
         l10n.t('Average rating per partner, lowest first'),
         [l10n.t('Partner'), l10n.t('Average'), l10n.t('Rated check-ins'), l10n.t('By month')],
@@ -103,7 +147,13 @@ export function renderThemes(data: DashboardData, actions: SectionActions, selec
   for (const theme of [...data.themes].sort((a, b) => a.label.localeCompare(b.label))) {
     const term = h(
       'button',
-      { type: 'button', class: `term weight-${theme.weight}`, 'data-term': theme.term, 'aria-pressed': theme.term === selected ? 'true' : 'false', title: count.checkIns(theme.count) },
+      {
+        type: 'button',
+        class: `term weight-${theme.weight}`,
+        'data-term': theme.term,
+        'aria-pressed': theme.term === selected ? 'true' : 'false',
+        title: count.checkIns(theme.count),
+      },
       theme.label,
       srOnly(`, ${count.checkIns(theme.count)}`),
     );
@@ -113,15 +163,32 @@ export function renderThemes(data: DashboardData, actions: SectionActions, selec
   return [cloud];
 }
 
-export function renderThemeCheckIns(label: string, checkIns: { id: string; partnerId: string; partnerName: string; date: string; summary: string }[], actions: SectionActions): HTMLElement[] {
-  const heading = h('h3', { id: 'theme-results-heading', tabindex: -1 }, l10n.t('Check-ins mentioning “{0}” ({1})', label, checkIns.length));
+export function renderThemeCheckIns(
+  label: string,
+  checkIns: { id: string; partnerId: string; partnerName: string; date: string; summary: string }[],
+  actions: SectionActions,
+): HTMLElement[] {
+  const heading = h(
+    'h3',
+    { id: 'theme-results-heading', tabindex: -1 },
+    l10n.t('Check-ins mentioning “{0}” ({1})', label, checkIns.length),
+  );
   if (checkIns.length === 0) return [heading, empty(l10n.t('None of them is in the store any more.'))];
   return [
     heading,
     h(
       'ul',
       { class: 'theme-check-ins' },
-      ...checkIns.map((c) => h('li', { 'data-check-in': c.id }, h('span', { class: 'muted' }, `${formatDate(c.date)} · `), partnerLink(c.partnerId, c.partnerName, actions), ' — ', c.summary || l10n.t('(no summary)'))),
+      ...checkIns.map((c) =>
+        h(
+          'li',
+          { 'data-check-in': c.id },
+          h('span', { class: 'muted' }, `${formatDate(c.date)} · `),
+          partnerLink(c.partnerId, c.partnerName, actions),
+          ' — ',
+          c.summary || l10n.t('(no summary)'),
+        ),
+      ),
     ),
   ];
 }
@@ -130,7 +197,8 @@ export function renderReciprocity(data: DashboardData, actions: SectionActions):
   if (data.reciprocity.length === 0) return [empty(l10n.t('No asks or offers in the range. Log a help-me check-in to track them.'))];
   const given = data.reciprocity.reduce((sum, r) => sum + r.given, 0);
   const received = data.reciprocity.reduce((sum, r) => sum + r.received, 0);
-  const balance = (r: DashboardData['reciprocity'][number]) => (r.balance > 0 ? l10n.t('gave {0} more', r.balance) : r.balance < 0 ? l10n.t('received {0} more', -r.balance) : l10n.t('even'));
+  const balance = (r: DashboardData['reciprocity'][number]) =>
+    r.balance > 0 ? l10n.t('gave {0} more', r.balance) : r.balance < 0 ? l10n.t('received {0} more', -r.balance) : l10n.t('even');
   return [
     h('p', { class: 'callout' }, l10n.t('Help given {0}, help received {1}.', given, received)),
     table(
@@ -151,7 +219,15 @@ export function renderLeads(areas: DashboardData['leads'], total: number, action
       { class: 'leads' },
       ...areas.flatMap((area) => [
         h('dt', {}, area.area),
-        h('dd', {}, ...area.leaders.flatMap((l, i) => [i > 0 ? ', ' : null, partnerLink(l.partnerId, l.name, actions), h('span', { class: 'muted' }, ` (${l.department})`)])),
+        h(
+          'dd',
+          {},
+          ...area.leaders.flatMap((l, i) => [
+            i > 0 ? ', ' : null,
+            partnerLink(l.partnerId, l.name, actions),
+            h('span', { class: 'muted' }, ` (${l.department})`),
+          ]),
+        ),
       ]),
     ),
   ];
@@ -168,13 +244,30 @@ export function renderTeam(data: DashboardData, actions: SectionActions): HTMLEl
       'authors',
     ),
   ];
-  if (team.authors.length === 1) result.push(empty(l10n.t('Only one person logs check-ins here: when teammates do too, the relationships only one of you holds show here.')));
-  else if (team.singleHolders.length === 0) result.push(h('p', { class: 'callout' }, l10n.t('Every partner in the range talks to more than one of you.')));
+  if (team.authors.length === 1)
+    result.push(
+      empty(l10n.t('Only one person logs check-ins here: when teammates do too, the relationships only one of you holds show here.')),
+    );
+  else if (team.singleHolders.length === 0)
+    result.push(h('p', { class: 'callout' }, l10n.t('Every partner in the range talks to more than one of you.')));
   else
     result.push(
       h('h3', {}, l10n.t('Held by one teammate only')),
       h('p', { class: 'muted' }, l10n.t('These relationships would be lost if that person left.')),
-      h('ul', { class: 'single-holders' }, ...team.singleHolders.map((row) => h('li', {}, partnerLink(row.partnerId, row.name, actions), h('span', { class: 'muted' }, ` (${row.department})`), ' — ', l10n.t('only {0}, {1}', row.holder.name, count.checkIns(row.checkIns))))),
+      h(
+        'ul',
+        { class: 'single-holders' },
+        ...team.singleHolders.map((row) =>
+          h(
+            'li',
+            {},
+            partnerLink(row.partnerId, row.name, actions),
+            h('span', { class: 'muted' }, ` (${row.department})`),
+            ' — ',
+            l10n.t('only {0}, {1}', row.holder.name, count.checkIns(row.checkIns)),
+          ),
+        ),
+      ),
     );
   return result;
 }

@@ -24,11 +24,24 @@ export function renderChart(points: PageData['chart']): HTMLElement {
   const description =
     points.length === 1
       ? l10n.t('One rated check-in: {0} of 5 on {1}.', first.rating, first.dateLabel)
-      : l10n.t('{0} rated check-ins from {1} to {2}; latest {3} of 5, average {4}. The table below lists each rating.', points.length, first.dateLabel, last.dateLabel, last.rating, average.toFixed(1));
+      : l10n.t(
+          '{0} rated check-ins from {1} to {2}; latest {3} of 5, average {4}. The table below lists each rating.',
+          points.length,
+          first.dateLabel,
+          last.dateLabel,
+          last.rating,
+          average.toFixed(1),
+        );
 
   const svg = s(
     'svg',
-    { class: 'chart', viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'img', 'aria-labelledby': 'chart-title chart-desc', preserveAspectRatio: 'xMidYMid meet' },
+    {
+      class: 'chart',
+      viewBox: `0 0 ${WIDTH} ${HEIGHT}`,
+      role: 'img',
+      'aria-labelledby': 'chart-title chart-desc',
+      preserveAspectRatio: 'xMidYMid meet',
+    },
     s('title', { id: 'chart-title' }, l10n.t('Rating trend')),
     s('desc', { id: 'chart-desc' }, description),
   );
@@ -42,10 +55,23 @@ export function renderChart(points: PageData['chart']): HTMLElement {
   const coordinates = points.map((p) => `${pointX(p.x).toFixed(1)},${ratingY(p.rating).toFixed(1)}`).join(' ');
   if (points.length > 1) svg.append(s('polyline', { class: 'trend', points: coordinates }));
   for (const p of points) {
-    svg.append(s('circle', { class: 'point', cx: pointX(p.x).toFixed(1), cy: ratingY(p.rating).toFixed(1), r: 4 }, s('title', {}, l10n.t('{0}: {1} of 5', p.dateLabel, p.rating))));
+    svg.append(
+      s(
+        'circle',
+        { class: 'point', cx: pointX(p.x).toFixed(1), cy: ratingY(p.rating).toFixed(1), r: 4 },
+        s('title', {}, l10n.t('{0}: {1} of 5', p.dateLabel, p.rating)),
+      ),
+    );
   }
-  svg.append(s('text', { class: 'axis-label', x: pointX(first.x), y: HEIGHT - 8, 'text-anchor': points.length === 1 ? 'middle' : 'start' }, first.dateLabel));
-  if (points.length > 1) svg.append(s('text', { class: 'axis-label', x: pointX(last.x), y: HEIGHT - 8, 'text-anchor': 'end' }, last.dateLabel));
+  svg.append(
+    s(
+      'text',
+      { class: 'axis-label', x: pointX(first.x), y: HEIGHT - 8, 'text-anchor': points.length === 1 ? 'middle' : 'start' },
+      first.dateLabel,
+    ),
+  );
+  if (points.length > 1)
+    svg.append(s('text', { class: 'axis-label', x: pointX(last.x), y: HEIGHT - 8, 'text-anchor': 'end' }, last.dateLabel));
 
   const table = h(
     'table',

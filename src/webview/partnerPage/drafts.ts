@@ -8,7 +8,11 @@ import type { CheckInFormInput, PageData } from '../protocol';
  * The check-in this draft already became, if any: same summary, saved after the draft was started
  * (`startedAt` is host time: the generatedAt of the data shown when the first key was typed).
  */
-export function savedAs(draft: CheckInFormInput, startedAt: string | undefined, checkIns: PageData['checkIns']): PageData['checkIns'][number] | undefined {
+export function savedAs(
+  draft: CheckInFormInput,
+  startedAt: string | undefined,
+  checkIns: PageData['checkIns'],
+): PageData['checkIns'][number] | undefined {
   const summary = draft.summary.trim();
   if (!summary || !startedAt) return undefined;
   return checkIns.find((checkIn) => checkIn.summary === summary && checkIn.date >= startedAt);

@@ -10,9 +10,20 @@ import { button, setBusy } from './sections';
 type Control = HTMLElement & { value: string; invalid?: boolean };
 type Checkbox = HTMLElementTagNameMap['vscode-checkbox'];
 
-const DIRECTION_LABELS: Record<(typeof ASK_DIRECTIONS)[number], string> = { 'i-asked': l10n.t('I asked them'), 'they-asked': l10n.t('They asked me') };
-const STATUS_LABELS: Record<(typeof ASK_STATUSES)[number], string> = { open: l10n.t('Open'), helped: l10n.t('Helped'), declined: l10n.t('Declined') };
-const OWNER_LABELS: Record<(typeof FOLLOW_UP_OWNERS)[number], string> = { me: l10n.t('Me'), them: l10n.t('Them'), teammate: l10n.t('A teammate') };
+const DIRECTION_LABELS: Record<(typeof ASK_DIRECTIONS)[number], string> = {
+  'i-asked': l10n.t('I asked them'),
+  'they-asked': l10n.t('They asked me'),
+};
+const STATUS_LABELS: Record<(typeof ASK_STATUSES)[number], string> = {
+  open: l10n.t('Open'),
+  helped: l10n.t('Helped'),
+  declined: l10n.t('Declined'),
+};
+const OWNER_LABELS: Record<(typeof FOLLOW_UP_OWNERS)[number], string> = {
+  me: l10n.t('Me'),
+  them: l10n.t('Them'),
+  teammate: l10n.t('A teammate'),
+};
 const RATING_LABELS = ['1 – strained', '2 – uneasy', '3 – okay', '4 – good', '5 – great'];
 
 export interface FormCallbacks {
@@ -97,10 +108,21 @@ export class CheckInFormView {
 
   constructor(private readonly callbacks: FormCallbacks) {
     this.kind = h('vscode-radio-group', {});
-    this.ratingGroup = choices(RATING_LABELS.map((text, index) => [String(index + 1), text] as const), '');
+    this.ratingGroup = choices(
+      RATING_LABELS.map((text, index) => [String(index + 1), text] as const),
+      '',
+    );
     this.summary = h('vscode-textfield', { placeholder: l10n.t('One line: what happened, what was agreed'), maxlength: 2000 });
-    this.notes = h('vscode-textarea', { rows: 6, monospace: true, placeholder: l10n.t('Markdown, shared with the team (committed with the store)') });
-    this.isPrivate = h('vscode-checkbox', { 'data-path': 'private' }, l10n.t('Private check-in: kept only on this machine under .alliances/private/, never committed'));
+    this.notes = h('vscode-textarea', {
+      rows: 6,
+      monospace: true,
+      placeholder: l10n.t('Markdown, shared with the team (committed with the store)'),
+    });
+    this.isPrivate = h(
+      'vscode-checkbox',
+      { 'data-path': 'private' },
+      l10n.t('Private check-in: kept only on this machine under .alliances/private/, never committed'),
+    );
     this.privateNotes = h('vscode-textarea', { rows: 3, placeholder: l10n.t('Only on this machine, never committed') });
     this.asks = h('div', { class: 'rows' });
     this.actions = h('div', { class: 'rows' });
@@ -112,13 +134,24 @@ export class CheckInFormView {
       'section',
       { id: 'checkin-form', class: 'card form', 'aria-labelledby': 'form-heading', hidden: true },
       h('h2', { id: 'form-heading', tabindex: -1 }, l10n.t('Log a check-in')),
-      h('p', { class: 'hint' }, l10n.t('The quick flow (Alliances: Log Check-in) stays one line long; this form adds notes, asks and offers, action items and the talking points you covered.')),
+      h(
+        'p',
+        { class: 'hint' },
+        l10n.t(
+          'The quick flow (Alliances: Log Check-in) stays one line long; this form adds notes, asks and offers, action items and the talking points you covered.',
+        ),
+      ),
       choiceField(l10n.t('Kind'), this.kind, 'kind'),
       choiceField(l10n.t('How does the relationship feel? (1–5)'), this.ratingGroup, 'rating'),
       field(l10n.t('Summary'), this.summary, 'summary'),
       field(l10n.t('Notes (markdown)'), this.notes, 'notes', l10n.t('Shown as plain text on this page.')),
       h('div', { class: 'field' }, this.isPrivate),
-      field(l10n.t('Private notes'), this.privateNotes, 'privateNotes', l10n.t('Saved under .alliances/private/ (git-ignored), whatever the check-in’s privacy.')),
+      field(
+        l10n.t('Private notes'),
+        this.privateNotes,
+        'privateNotes',
+        l10n.t('Saved under .alliances/private/ (git-ignored), whatever the check-in’s privacy.'),
+      ),
       h(
         'fieldset',
         { class: 'group' },
@@ -127,10 +160,21 @@ export class CheckInFormView {
         this.asks,
         button(l10n.t('Add ask or offer'), 'form-add-ask', () => this.addAsk(undefined, true), { secondary: true }),
       ),
-      h('fieldset', { class: 'group' }, h('legend', {}, l10n.t('Action items')), this.actions, button(l10n.t('Add action item'), 'form-add-action', () => this.addAction(undefined, true), { secondary: true })),
+      h(
+        'fieldset',
+        { class: 'group' },
+        h('legend', {}, l10n.t('Action items')),
+        this.actions,
+        button(l10n.t('Add action item'), 'form-add-action', () => this.addAction(undefined, true), { secondary: true }),
+      ),
       h('fieldset', { class: 'group' }, h('legend', {}, l10n.t('Talking points covered today')), this.covered),
       this.formError,
-      h('div', { class: 'form-buttons' }, this.saveButton, button(l10n.t('Discard'), 'form-discard', () => this.callbacks.cancel(), { secondary: true })),
+      h(
+        'div',
+        { class: 'form-buttons' },
+        this.saveButton,
+        button(l10n.t('Discard'), 'form-discard', () => this.callbacks.cancel(), { secondary: true }),
+      ),
     );
     for (const control of [this.kind, this.ratingGroup, this.summary, this.notes, this.privateNotes, this.isPrivate]) this.watch(control);
   }
@@ -170,7 +214,11 @@ export class CheckInFormView {
     }
     this.covered.replaceChildren(
       ...points.map((point) => {
-        const box = h('vscode-checkbox', { value: point.id, 'data-focus': `covered-${point.id}` }, point.sourceLabel ? `${point.text} (${point.sourceLabel})` : point.text);
+        const box = h(
+          'vscode-checkbox',
+          { value: point.id, 'data-focus': `covered-${point.id}` },
+          point.sourceLabel ? `${point.text} (${point.sourceLabel})` : point.text,
+        );
         box.checked = this.coveredIds.has(point.id);
         this.watch(box);
         return box;
@@ -228,15 +276,27 @@ export class CheckInFormView {
 
   private addAsk(values: CheckInFormInput['asks'][number] | undefined, focus: boolean): void {
     const row = h('fieldset', { class: 'row' }, h('legend', {}));
-    const direction = choices(ASK_DIRECTIONS.map((d) => [d, DIRECTION_LABELS[d]] as const), values?.direction);
+    const direction = choices(
+      ASK_DIRECTIONS.map((d) => [d, DIRECTION_LABELS[d]] as const),
+      values?.direction,
+    );
     const text = h('vscode-textfield', { placeholder: l10n.t('What was asked') });
-    const status = choices(ASK_STATUSES.map((s) => [s, STATUS_LABELS[s]] as const), values?.status);
+    const status = choices(
+      ASK_STATUSES.map((s) => [s, STATUS_LABELS[s]] as const),
+      values?.status,
+    );
     direction.dataset.part = 'direction';
     text.dataset.part = 'text';
     status.dataset.part = 'status';
     if (values) text.value = values.text;
     row.append(
-      h('div', { class: 'row-fields ask' }, choiceField(l10n.t('Who asked'), direction, ''), field(l10n.t('Ask or offer'), text, ''), choiceField(l10n.t('Status'), status, '')),
+      h(
+        'div',
+        { class: 'row-fields ask' },
+        choiceField(l10n.t('Who asked'), direction, ''),
+        field(l10n.t('Ask or offer'), text, ''),
+        choiceField(l10n.t('Status'), status, ''),
+      ),
       this.removeButton(row, this.asks),
     );
     for (const c of [direction, text, status]) this.watch(c);
@@ -251,7 +311,10 @@ export class CheckInFormView {
   private addAction(values: CheckInFormInput['actions'][number] | undefined, focus: boolean): void {
     const row = h('fieldset', { class: 'row' }, h('legend', {}));
     const text = h('vscode-textfield', { placeholder: l10n.t('What will be done') });
-    const owner = choices(FOLLOW_UP_OWNERS.map((o) => [o, OWNER_LABELS[o]] as const), values?.owner);
+    const owner = choices(
+      FOLLOW_UP_OWNERS.map((o) => [o, OWNER_LABELS[o]] as const),
+      values?.owner,
+    );
     const teammate = h('vscode-textfield', { placeholder: l10n.t('Teammate’s name') });
     const due = h('vscode-textfield', { type: 'date' });
     text.dataset.part = 'text';
@@ -270,7 +333,14 @@ export class CheckInFormView {
     showTeammate();
     owner.addEventListener('change', showTeammate);
     row.append(
-      h('div', { class: 'row-fields action' }, field(l10n.t('Action item'), text, ''), choiceField(l10n.t('Owner'), owner, ''), teammateField, field(l10n.t('Due (optional)'), due, '')),
+      h(
+        'div',
+        { class: 'row-fields action' },
+        field(l10n.t('Action item'), text, ''),
+        choiceField(l10n.t('Owner'), owner, ''),
+        teammateField,
+        field(l10n.t('Due (optional)'), due, ''),
+      ),
       this.removeButton(row, this.actions),
     );
     for (const c of [text, owner, teammate, due]) this.watch(c);

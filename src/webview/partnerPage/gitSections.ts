@@ -11,10 +11,14 @@ export function renderCodeChanges(git: PageGit, addCommit: (commit: string, butt
   const areas = h('p', { class: 'item-meta', 'data-testid': 'code-areas' }, l10n.t('Code areas: {0}', git.areas.join(', ')));
   const changes = git.changes;
   if (!changes) return [areas, h('p', { class: 'empty' }, l10n.t('No git history for these areas here.'))];
-  if (changes.commits.length === 0) return [areas, h('p', { class: 'empty', 'data-testid': 'code-summary' }, l10n.t('No commits in these areas {0}.', changes.sinceLabel))];
+  if (changes.commits.length === 0)
+    return [areas, h('p', { class: 'empty', 'data-testid': 'code-summary' }, l10n.t('No commits in these areas {0}.', changes.sinceLabel))];
   const count = changes.truncated ? `${changes.commits.length}+` : String(changes.commits.length);
   const authors = changes.authors.join(', ');
-  const text = changes.commits.length === 1 && !changes.truncated ? l10n.t('1 commit {0}, by {1}.', changes.sinceLabel, authors) : l10n.t('{0} commits {1}, by {2}.', count, changes.sinceLabel, authors);
+  const text =
+    changes.commits.length === 1 && !changes.truncated
+      ? l10n.t('1 commit {0}, by {1}.', changes.sinceLabel, authors)
+      : l10n.t('{0} commits {1}, by {2}.', count, changes.sinceLabel, authors);
   const summary = h('p', { 'data-testid': 'code-summary' }, text);
   const list = h(
     'ul',
@@ -24,13 +28,22 @@ export function renderCodeChanges(git: PageGit, addCommit: (commit: string, butt
         'li',
         { class: 'item', 'data-commit': c.commit },
         h('p', { class: 'item-text' }, c.subject),
-        h('div', { class: 'item-meta' }, h('code', {}, c.shortCommit), h('span', {}, `${c.author} · ${c.dateLabel}`), h('span', {}, c.files.join(', '))),
+        h(
+          'div',
+          { class: 'item-meta' },
+          h('code', {}, c.shortCommit),
+          h('span', {}, `${c.author} · ${c.dateLabel}`),
+          h('span', {}, c.files.join(', ')),
+        ),
         h(
           'div',
           { class: 'item-actions' },
           c.added
             ? h('span', { class: 'tag' }, l10n.t('On the agenda'))
-            : button(l10n.t('Add as talking point'), `commit-${c.commit}`, (b) => addCommit(c.commit, b), { secondary: true, ariaLabel: l10n.t('Add as talking point: {0}', c.subject) }),
+            : button(l10n.t('Add as talking point'), `commit-${c.commit}`, (b) => addCommit(c.commit, b), {
+                secondary: true,
+                ariaLabel: l10n.t('Add as talking point: {0}', c.subject),
+              }),
         ),
       ),
     ),

@@ -11,7 +11,16 @@ import { CheckInFormView } from './form';
 import { parseHostMessage, pageState, request, sendReady, settle, updateState } from './host';
 import { renderCodeChanges, renderElsewhere } from './gitSections';
 import { authorsOf, filterByAuthor } from './authorFilter';
-import { button, renderAsks, renderFollowUps, renderHeader, renderTalkingPoints, renderTimeline, setBusy, type SectionActions } from './sections';
+import {
+  button,
+  renderAsks,
+  renderFollowUps,
+  renderHeader,
+  renderTalkingPoints,
+  renderTimeline,
+  setBusy,
+  type SectionActions,
+} from './sections';
 
 const app = document.getElementById('app') ?? document.body.appendChild(h('main', { id: 'app' }));
 let data: PageData | undefined;
@@ -40,14 +49,26 @@ logButton.setAttribute('aria-expanded', 'false');
 const addPointButton = button(l10n.t('Add talking point'), 'add-talking-point', () => pointField.focus(), { secondary: true });
 const header = h('header', { class: 'page-header' }, headerInfo, h('div', { class: 'header-actions' }, logButton, addPointButton));
 
-const pointField = h('vscode-textfield', { id: 'new-talking-point', placeholder: l10n.t('Something to bring up next time'), label: l10n.t('New talking point'), 'data-focus': 'tp-new', 'data-path': 'talkingPoint' });
+const pointField = h('vscode-textfield', {
+  id: 'new-talking-point',
+  placeholder: l10n.t('Something to bring up next time'),
+  label: l10n.t('New talking point'),
+  'data-focus': 'tp-new',
+  'data-path': 'talkingPoint',
+});
 pointField.value = pageState().talkingPointDraft ?? '';
 const pointError = h('div', { class: 'field-error', hidden: true });
 const pointAdd = button(l10n.t({ message: 'Add', comment: ['Adds the typed talking point.'] }), 'tp-add', () => addTalkingPoint());
 const points = section(
   'talking-points',
   l10n.t('Talking points'),
-  h('div', { class: 'add-row' }, h('label', { for: 'new-talking-point' }, l10n.t('New talking point')), h('div', { class: 'inline' }, pointField, pointAdd), pointError),
+  h(
+    'div',
+    { class: 'add-row' },
+    h('label', { for: 'new-talking-point' }, l10n.t('New talking point')),
+    h('div', { class: 'inline' }, pointField, pointAdd),
+    pointError,
+  ),
 );
 const followUps = section('follow-ups', l10n.t('Follow-ups'));
 const asks = section('asks', l10n.t('Asks and offers'));
@@ -99,7 +120,17 @@ function setAuthorFilter(author: string | undefined): void {
 }
 
 const columns = h('div', { class: 'columns' }, points.element, followUps.element, asks.element);
-const content = h('div', { class: 'content' }, formView.element, authorBar, columns, code.element, elsewhere.element, trend.element, timeline.element);
+const content = h(
+  'div',
+  { class: 'content' },
+  formView.element,
+  authorBar,
+  columns,
+  code.element,
+  elsewhere.element,
+  trend.element,
+  timeline.element,
+);
 app.replaceChildren(header, status, content);
 
 // ---- actions --------------------------------------------------------------------------------------
@@ -199,7 +230,9 @@ function render(next: PageData): void {
     h('span', { class: 'filter-label' }, l10n.t('Written by:')),
     ...[undefined, ...authors].map((author) => {
       const chosen = author === authorFilter;
-      const control = button(author ?? l10n.t('Everyone'), `author-${author ?? '*'}`, () => setAuthorFilter(author), { secondary: !chosen });
+      const control = button(author ?? l10n.t('Everyone'), `author-${author ?? '*'}`, () => setAuthorFilter(author), {
+        secondary: !chosen,
+      });
       control.setAttribute('aria-pressed', String(chosen));
       return control;
     }),
@@ -217,7 +250,9 @@ function render(next: PageData): void {
   code.body.replaceChildren(...(git && git.areas.length > 0 ? renderCodeChanges(git, addCommit) : []));
   elsewhere.element.hidden = !git || git.elsewhere.length === 0;
   elsewhere.body.replaceChildren(...(git && git.elsewhere.length > 0 ? [renderElsewhere(git)] : []));
-  timeline.heading.textContent = authorFilter ? l10n.t('Check-ins ({0} by {1})', shown.checkIns.length, authorFilter) : l10n.t('Check-ins ({0})', shown.checkIns.length);
+  timeline.heading.textContent = authorFilter
+    ? l10n.t('Check-ins ({0} by {1})', shown.checkIns.length, authorFilter)
+    : l10n.t('Check-ins ({0})', shown.checkIns.length);
   timeline.body.replaceChildren(renderTimeline(shown.checkIns));
   formView.setData(next, pageState().draft);
   content.hidden = false;

@@ -14,7 +14,12 @@ export interface SectionActions {
 type Item<K extends keyof PageData> = PageData[K] extends readonly (infer T)[] ? T : never;
 
 /** A vscode-button that is a real button for keyboard and screen readers, with a focus key for re-renders. */
-export function button(label: string, focus: string, onClick: (button: HTMLElement) => void, options: { secondary?: boolean; ariaLabel?: string } = {}): HTMLElement {
+export function button(
+  label: string,
+  focus: string,
+  onClick: (button: HTMLElement) => void,
+  options: { secondary?: boolean; ariaLabel?: string } = {},
+): HTMLElement {
   const element = h('vscode-button', { 'data-focus': focus, secondary: options.secondary, 'aria-label': options.ariaLabel }, label);
   element.addEventListener('click', () => {
     if (!isBusy(element)) onClick(element);
@@ -59,14 +64,25 @@ export function renderHeader(data: PageData): HTMLElement[] {
   ];
   if (p.email) facts.push(['email', l10n.t('Email'), p.email]);
   return [
-    h('h1', { id: 'partner-name' }, p.name, p.archived ? badge(l10n.t('Archived')) : undefined, p.readOnly ? badge(l10n.t('Read-only')) : undefined),
+    h(
+      'h1',
+      { id: 'partner-name' },
+      p.name,
+      p.archived ? badge(l10n.t('Archived')) : undefined,
+      p.readOnly ? badge(l10n.t('Read-only')) : undefined,
+    ),
     h('p', { class: 'subtitle', 'data-testid': 'role-department' }, [p.role, p.department].filter(Boolean).join(' · ')),
     h('dl', { class: 'facts' }, ...facts.flatMap(([key, term, value]) => [h('dt', {}, term), h('dd', { 'data-fact': key }, value)])),
   ];
 }
 
 export function renderTalkingPoints(points: PageData['talkingPoints'], actions: SectionActions): HTMLElement {
-  if (points.length === 0) return h('p', { class: 'empty' }, l10n.t('No open talking points. Add one below, or from code: select lines and run "Alliances: Add Talking Point".'));
+  if (points.length === 0)
+    return h(
+      'p',
+      { class: 'empty' },
+      l10n.t('No open talking points. Add one below, or from code: select lines and run "Alliances: Add Talking Point".'),
+    );
   return h('ul', { class: 'items' }, ...points.map((point) => talkingPointItem(point, actions)));
 }
 
@@ -85,14 +101,22 @@ function talkingPointItem(point: Item<'talkingPoints'>, actions: SectionActions)
     h(
       'div',
       { class: 'item-actions' },
-      point.sourceLabel ? button(l10n.t('Open code'), `tp-open-${point.id}`, (b) => actions.openTalkingPoint(point.id, b), { secondary: true, ariaLabel: l10n.t('Open the code of: {0}', point.text) }) : undefined,
-      button(l10n.t('Covered'), `tp-cover-${point.id}`, (b) => actions.coverTalkingPoint(point.id, b), { ariaLabel: l10n.t('Mark covered: {0}', point.text) }),
+      point.sourceLabel
+        ? button(l10n.t('Open code'), `tp-open-${point.id}`, (b) => actions.openTalkingPoint(point.id, b), {
+            secondary: true,
+            ariaLabel: l10n.t('Open the code of: {0}', point.text),
+          })
+        : undefined,
+      button(l10n.t('Covered'), `tp-cover-${point.id}`, (b) => actions.coverTalkingPoint(point.id, b), {
+        ariaLabel: l10n.t('Mark covered: {0}', point.text),
+      }),
     ),
   );
 }
 
 export function renderFollowUps(followUps: PageData['followUps'], actions: SectionActions): HTMLElement {
-  if (followUps.length === 0) return h('p', { class: 'empty' }, l10n.t('No follow-ups. Action items from the check-in form show up here until they are done.'));
+  if (followUps.length === 0)
+    return h('p', { class: 'empty' }, l10n.t('No follow-ups. Action items from the check-in form show up here until they are done.'));
   return h('ul', { class: 'items' }, ...followUps.map((item) => followUpItem(item, actions)));
 }
 
@@ -104,18 +128,33 @@ function followUpItem(item: Item<'followUps'>, actions: SectionActions): HTMLEle
     h(
       'div',
       { class: 'item-meta' },
-      h('span', {}, item.owner === 'me' ? l10n.t('Owner: {0} (me)', item.ownerName) : item.owner === 'them' ? l10n.t('Owner: {0} (them)', item.ownerName) : l10n.t('Owner: {0} (teammate)', item.ownerName)),
+      h(
+        'span',
+        {},
+        item.owner === 'me'
+          ? l10n.t('Owner: {0} (me)', item.ownerName)
+          : item.owner === 'them'
+            ? l10n.t('Owner: {0} (them)', item.ownerName)
+            : l10n.t('Owner: {0} (teammate)', item.ownerName),
+      ),
       item.author ? h('span', {}, l10n.t('added by {0}', item.author)) : undefined,
       item.dueLabel ? h('span', { class: item.overdue ? 'overdue-label' : '' }, item.dueLabel) : undefined,
-      item.done ? badge(item.doneLabel ?? l10n.t('done'), 'done') : badge(l10n.t({ message: 'open', comment: ['A follow-up not done yet.'] })),
+      item.done
+        ? badge(item.doneLabel ?? l10n.t('done'), 'done')
+        : badge(l10n.t({ message: 'open', comment: ['A follow-up not done yet.'] })),
       item.private ? privateTag() : undefined,
     ),
     h(
       'div',
       { class: 'item-actions' },
       item.done
-        ? button(l10n.t('Reopen'), `fu-${item.id}`, (b) => actions.toggleFollowUp(item.id, false, b), { secondary: true, ariaLabel: l10n.t('Reopen: {0}', item.text) })
-        : button(l10n.t('Complete'), `fu-${item.id}`, (b) => actions.toggleFollowUp(item.id, true, b), { ariaLabel: l10n.t('Complete: {0}', item.text) }),
+        ? button(l10n.t('Reopen'), `fu-${item.id}`, (b) => actions.toggleFollowUp(item.id, false, b), {
+            secondary: true,
+            ariaLabel: l10n.t('Reopen: {0}', item.text),
+          })
+        : button(l10n.t('Complete'), `fu-${item.id}`, (b) => actions.toggleFollowUp(item.id, true, b), {
+            ariaLabel: l10n.t('Complete: {0}', item.text),
+          }),
     ),
   );
 }
@@ -143,13 +182,24 @@ export function renderAsks(asks: PageData['asks'], actions: SectionActions): HTM
             h(
               'li',
               { class: 'item', 'data-id': ask.id },
-              h('p', { class: 'item-text' }, h('strong', {}, ask.direction === 'i-asked' ? l10n.t('I asked:') : l10n.t('They asked:')), ' ', ask.text),
+              h(
+                'p',
+                { class: 'item-text' },
+                h('strong', {}, ask.direction === 'i-asked' ? l10n.t('I asked:') : l10n.t('They asked:')),
+                ' ',
+                ask.text,
+              ),
               ask.private ? h('div', { class: 'item-meta' }, privateTag()) : undefined,
               h(
                 'div',
                 { class: 'item-actions' },
-                button(l10n.t('Helped'), `ask-helped-${ask.id}`, (b) => actions.setAskStatus(ask.id, 'helped', b), { ariaLabel: l10n.t('Helped: {0}', ask.text) }),
-                button(l10n.t('Declined'), `ask-declined-${ask.id}`, (b) => actions.setAskStatus(ask.id, 'declined', b), { secondary: true, ariaLabel: l10n.t('Declined: {0}', ask.text) }),
+                button(l10n.t('Helped'), `ask-helped-${ask.id}`, (b) => actions.setAskStatus(ask.id, 'helped', b), {
+                  ariaLabel: l10n.t('Helped: {0}', ask.text),
+                }),
+                button(l10n.t('Declined'), `ask-declined-${ask.id}`, (b) => actions.setAskStatus(ask.id, 'declined', b), {
+                  secondary: true,
+                  ariaLabel: l10n.t('Declined: {0}', ask.text),
+                }),
               ),
             ),
           ),
@@ -170,7 +220,9 @@ function checkInItem(checkIn: Item<'checkIns'>): HTMLElement {
   return h(
     'li',
     { class: `entry${checkIn.private ? ' private' : ''}`, 'data-id': checkIn.id },
-    h('article', { 'aria-labelledby': `ci-${checkIn.id}` },
+    h(
+      'article',
+      { 'aria-labelledby': `ci-${checkIn.id}` },
       h('h3', { id: `ci-${checkIn.id}` }, h('time', { datetime: checkIn.date }, checkIn.dateLabel), ` · ${checkIn.kindLabel}`),
       h(
         'div',
@@ -183,9 +235,16 @@ function checkInItem(checkIn: Item<'checkIns'>): HTMLElement {
       ),
       h('p', { class: 'summary' }, checkIn.summary),
       // Markdown is shown as its source text: nothing from the store is ever rendered as HTML.
-      checkIn.notes ? h('div', { class: 'notes' }, h('h4', {}, l10n.t('Notes')), h('pre', { class: 'markdown' }, checkIn.notes)) : undefined,
+      checkIn.notes
+        ? h('div', { class: 'notes' }, h('h4', {}, l10n.t('Notes')), h('pre', { class: 'markdown' }, checkIn.notes))
+        : undefined,
       checkIn.privateNote
-        ? h('div', { class: 'notes private-note' }, h('h4', {}, l10n.t('Private note'), ' ', privateTag()), h('pre', { class: 'markdown' }, checkIn.privateNote))
+        ? h(
+            'div',
+            { class: 'notes private-note' },
+            h('h4', {}, l10n.t('Private note'), ' ', privateTag()),
+            h('pre', { class: 'markdown' }, checkIn.privateNote),
+          )
         : undefined,
     ),
   );

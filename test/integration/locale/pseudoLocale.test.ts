@@ -25,7 +25,10 @@ describe('in the pseudo-localised display language (qps-ploc)', function () {
     alliances = await api();
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension);
-    pseudo = JSON.parse(readFileSync(path.join(extension.extensionPath, 'l10n', 'bundle.l10n.qps-ploc.json'), 'utf8')) as Record<string, string>;
+    pseudo = JSON.parse(readFileSync(path.join(extension.extensionPath, 'l10n', 'bundle.l10n.qps-ploc.json'), 'utf8')) as Record<
+      string,
+      string
+    >;
   });
 
   it('VS Code runs in qps-ploc and gives the extension its qps-ploc bundle', () => {
@@ -35,17 +38,27 @@ describe('in the pseudo-localised display language (qps-ploc)', function () {
   });
 
   it('the status bar, the badge, the tree and the reminder show the pseudo-localised text (host and core strings)', async () => {
-    const added = await vscode.commands.executeCommand<Loaded<Partner>>('alliances.addPartner', { name: 'Dana Whitfield', department: 'Product' });
+    const added = await vscode.commands.executeCommand<Loaded<Partner>>('alliances.addPartner', {
+      name: 'Dana Whitfield',
+      department: 'Product',
+    });
     assert.ok(added);
     // Never checked in: due from the day they were added.
-    await waitFor('the status bar to count Dana', () => alliances.statusBar.item.tooltip === t('Alliances: 1 partner is due for a check-in. Click to see who.'), 5000);
+    await waitFor(
+      'the status bar to count Dana',
+      () => alliances.statusBar.item.tooltip === t('Alliances: 1 partner is due for a check-in. Click to see who.'),
+      5000,
+    );
     assert.equal(alliances.treeView.badge?.tooltip, t('1 partner due for a check-in'));
     const dana = (await renderTree(alliances)).find((item) => item.label === 'Dana Whitfield');
     assert.ok(dana, 'Dana is in the tree');
     // "no check-in yet" is a due label computed in src/core (@vscode/l10n, configured from vscode.l10n.bundle).
     assert.equal(dana.description, t('no check-in yet'));
     assert.match(dana.tooltip, new RegExp(escape(t('No check-in yet'))));
-    assert.equal(alliances.reminders.message(), t('Alliances: {0}', t('1 partner is due for a check-in: {0}.', `Dana Whitfield (${t('no check-in yet')})`)));
+    assert.equal(
+      alliances.reminders.message(),
+      t('Alliances: {0}', t('1 partner is due for a check-in: {0}.', `Dana Whitfield (${t('no check-in yet')})`)),
+    );
   });
 
   it('the partner page gets the bundle in its HTML shell, and its title and tab are pseudo-localised', async () => {
@@ -68,7 +81,11 @@ describe('in the pseudo-localised display language (qps-ploc)', function () {
     await fs.writeFile(file, '{\n  "name": "Broken",\n  "department": \n}\n');
     try {
       const reason = t('File is not valid JSON: value expected.');
-      const [diagnostic] = await waitFor('a diagnostic', () => (vscode.languages.getDiagnostics(uri).length > 0 ? vscode.languages.getDiagnostics(uri) : undefined), 5000);
+      const [diagnostic] = await waitFor(
+        'a diagnostic',
+        () => (vscode.languages.getDiagnostics(uri).length > 0 ? vscode.languages.getDiagnostics(uri) : undefined),
+        5000,
+      );
       assert.equal(diagnostic?.message, reason);
       const item = (await renderTree(alliances)).find((rendered) => rendered.label === path.basename(file));
       assert.ok(item, 'the broken file is listed under "Needs attention"');
@@ -90,7 +107,10 @@ describe('in the pseudo-localised display language (qps-ploc)', function () {
       const store = entry.entry.store;
       await waitFor('the emptied file to be a problem', () => store.problems().find((problem) => problem.path === file), 5000);
       assert.equal(store.problems().find((problem) => problem.path === file)?.reason, t('File is empty.'));
-      const error = await store.updatePartner(value.id, { role: 'x' }).then(() => undefined, (failure: unknown) => failure);
+      const error = await store.updatePartner(value.id, { role: 'x' }).then(
+        () => undefined,
+        (failure: unknown) => failure,
+      );
       assert.ok(error instanceof Error, 'the write is refused');
       assert.equal(error.message, t('No partner with id {0} in {1}.', value.id, store.root));
     } finally {

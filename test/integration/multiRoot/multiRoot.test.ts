@@ -19,20 +19,40 @@ describe('multi-root workspaces', function () {
   });
 
   it('has one store per folder', () => {
-    assert.deepEqual(alliances.service.folders().map((entry) => path.relative(entry.folder.uri.fsPath, entry.store.root)), ['.alliances', '.alliances']);
-    assert.deepEqual(alliances.service.folders().map((entry) => entry.folder.name), ['alpha', 'beta']);
+    assert.deepEqual(
+      alliances.service.folders().map((entry) => path.relative(entry.folder.uri.fsPath, entry.store.root)),
+      ['.alliances', '.alliances'],
+    );
+    assert.deepEqual(
+      alliances.service.folders().map((entry) => entry.folder.name),
+      ['alpha', 'beta'],
+    );
   });
 
-  it('writes each partner and check-in into its own folder\'s store, and shows folders as top-level nodes', async () => {
-    const ana = await vscode.commands.executeCommand<Loaded<Partner>>('alliances.addPartner', { name: 'Ana Alpha', department: 'Product', folder: alpha.uri.fsPath });
-    const ben = await vscode.commands.executeCommand<Loaded<Partner>>('alliances.addPartner', { name: 'Ben Beta', department: 'Sales', folder: beta.uri.fsPath });
+  it("writes each partner and check-in into its own folder's store, and shows folders as top-level nodes", async () => {
+    const ana = await vscode.commands.executeCommand<Loaded<Partner>>('alliances.addPartner', {
+      name: 'Ana Alpha',
+      department: 'Product',
+      folder: alpha.uri.fsPath,
+    });
+    const ben = await vscode.commands.executeCommand<Loaded<Partner>>('alliances.addPartner', {
+      name: 'Ben Beta',
+      department: 'Sales',
+      folder: beta.uri.fsPath,
+    });
     assert.ok(ana?.path.startsWith(path.join(alpha.uri.fsPath, '.alliances', 'partners')));
     assert.ok(ben?.path.startsWith(path.join(beta.uri.fsPath, '.alliances', 'partners')));
-    const checkIn = await vscode.commands.executeCommand<Loaded<CheckIn>>('alliances.logCheckIn', ben.value.id, { kind: 'one-on-one', summary: 'hello' });
+    const checkIn = await vscode.commands.executeCommand<Loaded<CheckIn>>('alliances.logCheckIn', ben.value.id, {
+      kind: 'one-on-one',
+      summary: 'hello',
+    });
     assert.ok(checkIn?.path.startsWith(path.join(beta.uri.fsPath, '.alliances', 'checkins')));
 
     const items = await renderTree(alliances);
-    assert.deepEqual(items.map((i) => `${i.depth}:${i.label}`), ['0:alpha', '1:Product', '2:Ana Alpha', '0:beta', '1:Sales', '2:Ben Beta']);
+    assert.deepEqual(
+      items.map((i) => `${i.depth}:${i.label}`),
+      ['0:alpha', '1:Product', '2:Ana Alpha', '0:beta', '1:Sales', '2:Ben Beta'],
+    );
     assert.equal(items.find((i) => i.label === 'alpha')?.description, '1 due');
     assert.equal(items.find((i) => i.label === 'beta')?.description, '');
     assert.equal(alliances.treeView.badge?.value, 1, 'the badge counts every folder');
@@ -43,14 +63,20 @@ describe('multi-root workspaces', function () {
     await config.update('storePath', 'team/records', vscode.ConfigurationTarget.WorkspaceFolder);
     const betaStore = () => alliances.service.folders().find((entry) => entry.folder.name === 'beta')!;
     await waitFor('beta to move its store', () => betaStore().store.root === path.join(beta.uri.fsPath, 'team', 'records'));
-    const cleo = await vscode.commands.executeCommand<Loaded<Partner>>('alliances.addPartner', { name: 'Cleo Custom', department: 'Data', folder: beta.uri.fsPath });
+    const cleo = await vscode.commands.executeCommand<Loaded<Partner>>('alliances.addPartner', {
+      name: 'Cleo Custom',
+      department: 'Data',
+      folder: beta.uri.fsPath,
+    });
     assert.ok(cleo?.path.startsWith(path.join(beta.uri.fsPath, 'team', 'records', 'partners')));
     assert.ok((await fs.stat(path.join(beta.uri.fsPath, 'team', 'records', 'alliances.json'))).isFile());
 
     await config.update('storePath', '../../outside', vscode.ConfigurationTarget.WorkspaceFolder);
     await waitFor('beta to fall back to .alliances', () => betaStore().store.root === path.join(beta.uri.fsPath, '.alliances'));
     assert.match(betaStore().pathWarning ?? '', /outside the workspace folder/);
-    await waitFor('the default store to be back in the tree', async () => (await renderTree(alliances)).some((i) => i.label === 'Ben Beta'));
+    await waitFor('the default store to be back in the tree', async () =>
+      (await renderTree(alliances)).some((i) => i.label === 'Ben Beta'),
+    );
     await config.update('storePath', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
   });
 });
