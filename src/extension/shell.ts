@@ -7,7 +7,7 @@
 // costs, and the data loads after it, as VS Code's guidelines ask.
 import type * as vscodeApi from 'vscode';
 import type { AlliancesApi } from './extension';
-import type { CommandHandler, ShellRegistry } from './registry';
+import type { CommandHandler, ShellRegistry } from './shared/registry';
 
 /** The command ids of package.json the shell registers, put here by the build (scripts/build.mjs). */
 declare const ALLIANCES_COMMAND_IDS: readonly string[];

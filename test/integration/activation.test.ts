@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { PARTNER_PAGE_VIEW_TYPE } from '../../src/extension/lazyPartnerPage';
+import { PARTNER_PAGE_VIEW_TYPE } from '../../src/extension/partnerPage/register';
 import { PARTNER_PAGE_VIEW_TYPE as PANEL_VIEW_TYPE } from '../../src/extension/partnerPage/partnerPanel';
 import { api, bundleLoaded, EXTENSION_ID } from './helpers';
 

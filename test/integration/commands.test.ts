@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { CheckIn, Partner } from '../../src/core/model';
 import type { Loaded } from '../../src/core/store';
 import type { AlliancesApi } from '../../src/extension/extension';
-import { Reminders, type ReminderAction } from '../../src/extension/reminders';
+import { Reminders, type ReminderAction } from '../../src/extension/reminders/reminders';
 import { api, bundleLoaded, listFiles, renderTree, storeRoot, waitFor } from './helpers';
 
 // Runs in order against one workspace: from an empty folder to a store with partners and check-ins.

@@ -9,7 +9,7 @@ import type { Partner } from '../../src/core/model';
 import type { Loaded } from '../../src/core/store';
 import { DASHBOARD_VIEW_TYPE as PANEL_VIEW_TYPE } from '../../src/extension/dashboard/dashboardPanel';
 import type { AlliancesApi } from '../../src/extension/extension';
-import { DASHBOARD_VIEW_TYPE } from '../../src/extension/lazyDashboard';
+import { DASHBOARD_VIEW_TYPE } from '../../src/extension/dashboard/register';
 import { HOSTILE_PAYLOADS } from '../fixtures/hostilePayloads';
 import { recordCounts } from '../reliability/counts';
 import { api, listFiles, storeRoot, waitFor } from './helpers';

@@ -2,7 +2,7 @@ import { realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AlliancesApi } from '../../src/extension/extension';
-import type { TreeNode } from '../../src/extension/partnersTree';
+import type { TreeNode } from '../../src/extension/partners/partnersTree';
 
 export const EXTENSION_ID = 'alliances.alliances';
 

@@ -5,7 +5,7 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ImportResult } from '../../src/extension/commands/importPartners';
+import type { ImportResult } from '../../src/extension/interop/importPartners';
 import type { AlliancesApi } from '../../src/extension/extension';
 import { api, listFiles, storeRoot, waitFor } from './helpers';
 

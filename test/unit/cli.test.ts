@@ -222,7 +222,7 @@ describe('the command-line digest (npx alliances)', function () {
     );
     assert.deepEqual(
       configuring.map((file) => path.relative(ROOT, file).split(path.sep).join('/')),
-      ['src/core/l10nConfig.ts', 'src/extension/coreL10n.ts', 'src/webview/shared/l10nSetup.ts'],
+      ['src/core/l10nConfig.ts', 'src/extension/shared/coreL10n.ts', 'src/webview/shared/l10nSetup.ts'],
     );
   });
 

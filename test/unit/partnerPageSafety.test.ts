@@ -6,7 +6,7 @@ import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { ID_PATTERN as CORE_ID_PATTERN } from '../../src/core/ids';
 import { ASK_DIRECTIONS, ASK_STATUSES, CHECK_IN_KINDS, FOLLOW_UP_OWNERS } from '../../src/core/model';
-import { contentSecurityPolicy, escapeAttribute, newNonce, pageHtml } from '../../src/extension/partnerPage/pageHtml';
+import { contentSecurityPolicy, escapeAttribute, newNonce, pageHtml } from '../../src/extension/shared/pageHtml';
 import * as protocol from '../../src/webview/protocol';
 import { listFiles } from './helpers';
 

@@ -4,7 +4,7 @@ import * as v from 'valibot';
 import * as vscode from 'vscode';
 import { dashboardReport, type DashboardFilter } from '../../core/stats';
 import { DashboardFilterSchema } from '../../webview/protocol';
-import type { StoreService } from '../storeService';
+import type { StoreService } from '../store/storeService';
 import { normaliseFilter, workspaceDashboard } from './dashboardData';
 import { DASHBOARD_VIEW_TYPE, DashboardPanel, restoredFilter } from './dashboardPanel';
 

@@ -3,8 +3,8 @@
 import * as l10n from '@vscode/l10n';
 import { computeDashboard, statsInput, type DashboardData, type DashboardFilter } from '../../core/stats';
 import type { ThemeCheckIn } from '../../webview/protocol';
-import { defaultCadenceDays, siloDays } from '../settings';
-import type { StoreService } from '../storeService';
+import { defaultCadenceDays, siloDays } from '../shared/settings';
+import type { StoreService } from '../store/storeService';
 
 export function workspaceDashboard(service: StoreService, filter: DashboardFilter, now = new Date()): DashboardData {
   const input = statsInput(

@@ -5,8 +5,8 @@ import * as v from 'valibot';
 import * as vscode from 'vscode';
 import type { DashboardData, DashboardFilter } from '../../core/stats';
 import { DashboardPageMessageSchema, DashboardStateSchema, RequestIdOnlySchema, type DashboardHostMessage } from '../../webview/protocol';
-import type { StoreService } from '../storeService';
-import { WebviewPage } from '../webviewPage';
+import type { StoreService } from '../store/storeService';
+import { WebviewPage } from '../shared/webviewPage';
 import { normaliseFilter, themeCheckIns, workspaceDashboard } from './dashboardData';
 
 /** The partner page's command (a string, so this bundle does not pull the partner page in). */

@@ -1,6 +1,6 @@
 // The entry of dist/partnerPage.js: the partner page (panel, message handler, page data, check-in form,
 // HTML), required on first use only (lazyPartnerPage.ts).
-import { configureCoreL10n } from '../coreL10n';
+import { configureCoreL10n } from '../shared/coreL10n';
 
 // This bundle's own copy of @vscode/l10n (the page data's labels, the handler's replies) and of core's
 // date formats follow the display language too.

@@ -4,16 +4,16 @@
 // serializer and loads it on first use.
 import * as v from 'valibot';
 import * as vscode from 'vscode';
-import { WebviewPage } from '../webviewPage';
+import { WebviewPage } from '../shared/webviewPage';
 import { PageStateSchema, type HostMessage, type PageData } from '../../webview/protocol';
-import type { PartnerTarget } from '../partnerArgs';
-import { defaultCadenceDays } from '../settings';
-import type { StoreService } from '../storeService';
+import type { PartnerTarget } from '../shared/partnerArgs';
+import { defaultCadenceDays } from '../shared/settings';
+import type { StoreService } from '../store/storeService';
 import { handlePageMessage, type Outcome } from './messageHandler';
 import { buildPageData } from './pageData';
 import type { AreaCommit } from '../../git/areaCommits';
-import type { BranchRecordsService } from '../git/branchRecordsService';
-import { partnerPageGit } from '../git/partnerGit';
+import type { BranchRecordsService } from '../gitInsights/branchRecordsService';
+import { partnerPageGit } from '../gitInsights/partnerGit';
 
 /** Must match PARTNER_PAGE_VIEW_TYPE in lazyPartnerPage.ts (a test checks). */
 export const PARTNER_PAGE_VIEW_TYPE = 'alliances.partnerPage';

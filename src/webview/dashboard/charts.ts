@@ -2,7 +2,7 @@
 // with a text alternative (role="img" and a label) — the numbers are also in the tables next to them.
 import * as l10n from '@vscode/l10n';
 import type { DashboardData } from '../protocol';
-import { s } from '../partnerPage/dom';
+import { s } from '../shared/dom';
 
 type Trend = DashboardData['health']['departments'][number];
 

@@ -6,7 +6,7 @@ import * as l10n from '@vscode/l10n';
 import { calendarDate } from '../../core/dates';
 import { searchLeadAreas } from '../../core/stats/leads';
 import type { DashboardData, DashboardFilterInput } from '../protocol';
-import { h } from '../partnerPage/dom';
+import { h } from '../shared/dom';
 import { pageState, parseHostMessage, request, send, settle, updateState } from './host';
 import {
   count,

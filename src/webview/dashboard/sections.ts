@@ -1,7 +1,7 @@
 // The dashboard's sections, each drawn from the host's figures with DOM APIs only (text stays text).
 import * as l10n from '@vscode/l10n';
 import type { DashboardData } from '../protocol';
-import { h, srOnly, type Child } from '../partnerPage/dom';
+import { h, srOnly, type Child } from '../shared/dom';
 import { shareBar, sparkline } from './charts';
 
 export interface SectionActions {

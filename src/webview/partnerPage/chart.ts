@@ -2,7 +2,7 @@
 // themed by CSS classes, with a text alternative: a title/description and a visually hidden table.
 import * as l10n from '@vscode/l10n';
 import type { PageData } from '../protocol';
-import { h, s } from './dom';
+import { h, s } from '../shared/dom';
 
 const WIDTH = 600;
 const HEIGHT = 170;

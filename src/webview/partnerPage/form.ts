@@ -4,7 +4,7 @@
 // typed survives live updates (the form is built once) and hiding the panel (the draft is in the state).
 import * as l10n from '@vscode/l10n';
 import { ASK_DIRECTIONS, ASK_STATUSES, FOLLOW_UP_OWNERS, emptyForm, type CheckInFormInput, type PageData } from '../protocol';
-import { findByAttribute, h } from './dom';
+import { findByAttribute, h } from '../shared/dom';
 import { button, setBusy } from './sections';
 
 type Control = HTMLElement & { value: string; invalid?: boolean };

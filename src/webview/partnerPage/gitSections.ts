@@ -2,7 +2,7 @@
 // (each one click from a talking point), and their records that exist only on other branches.
 import * as l10n from '@vscode/l10n';
 import type { PageData } from '../protocol';
-import { h } from './dom';
+import { h } from '../shared/dom';
 import { button } from './sections';
 
 type PageGit = NonNullable<PageData['git']>;

@@ -5,7 +5,7 @@ import './elements';
 import * as l10n from '@vscode/l10n';
 import type { PageData, ResultMessage } from '../protocol';
 import { renderChart } from './chart';
-import { findByAttribute, focusedKey, h } from './dom';
+import { findByAttribute, focusedKey, h } from '../shared/dom';
 import { savedAs } from './drafts';
 import { CheckInFormView } from './form';
 import { parseHostMessage, pageState, request, sendReady, settle, updateState } from './host';

@@ -2,7 +2,7 @@
 // and the check-in timeline. Every string from the store lands in a text node.
 import * as l10n from '@vscode/l10n';
 import type { Counts, PageData } from '../protocol';
-import { h, type Child } from './dom';
+import { h, type Child } from '../shared/dom';
 
 export interface SectionActions {
   openTalkingPoint(id: string, button: HTMLElement): void;

@@ -1,0 +1,220 @@
+import * as vscode from 'vscode';
+import { openTalkingPoints } from '../../core/agenda';
+import { CHECK_IN_KINDS, checkInKindLabel, type CheckIn, type CheckInKind } from '../../core/model';
+import type { Loaded } from '../../core/store';
+import { partnerFromArg, partnerItems, pickPartner, type PartnerTarget } from '../shared/partnerArgs';
+import { askMany, askPick, askText, BACK, runSteps } from '../shared/quickInputs';
+import type { StoreService } from '../store/storeService';
+
+/** The summary step's title-bar button: leave the quick flow for the full form on the partner page. */
+const FULL_FORM = Symbol('full form');
+const fullFormButton = (): vscode.QuickInputButton & { id: typeof FULL_FORM } => ({
+  id: FULL_FORM,
+  iconPath: new vscode.ThemeIcon('notebook'),
+  tooltip: vscode.l10n.t('Open the full form (notes, asks and offers, action items, private notes)'),
+});
+
+export interface CheckInInput {
+  kind: CheckInKind;
+  rating?: number;
+  summary: string;
+  notes?: string;
+  private?: boolean;
+  /** Talking points this check-in covered: they leave the agenda. */
+  covered?: string[];
+}
+
+/** Functions, not constants: read in the display language when shown. */
+const kindDetails = (): Record<CheckInKind, string> => ({
+  'one-on-one': vscode.l10n.t('a scheduled conversation'),
+  'help-me': vscode.l10n.t('each of you names something you need help with'),
+  'ad-hoc': vscode.l10n.t('a hallway or unplanned chat'),
+  async: vscode.l10n.t('by message or email'),
+});
+
+const ratings = (): [number, string][] => [
+  [5, vscode.l10n.t('Great: strong, trusted')],
+  [4, vscode.l10n.t('Good')],
+  [3, vscode.l10n.t('Okay')],
+  [2, vscode.l10n.t('Strained')],
+  [1, vscode.l10n.t('Broken: needs repair')],
+];
+
+/**
+ * Log Check-in in a few keystrokes: partner (most overdue first; skipped when run on a tree item),
+ * kind, a 1–5 rating, one line. Enter accepts the highlighted default at every step.
+ */
+export async function logCheckIn(service: StoreService, partnerArg?: unknown, inputArg?: unknown): Promise<Loaded<CheckIn> | undefined> {
+  const preset = partnerFromArg(service, partnerArg);
+  const given = isCheckInInput(inputArg) ? inputArg : undefined;
+  let target = preset;
+  let input = given;
+  if (!target || !input) {
+    if (!target && partnerItems(service, isActive).length === 0) {
+      await pickPartner(service, vscode.l10n.t('Log Check-in'), isActive); // says there is nobody yet and offers Add Partner
+      return undefined;
+    }
+    const answer = await askForCheckIn(service, target);
+    if (!answer) return undefined;
+    if ('fullForm' in answer) {
+      await vscode.commands.executeCommand('alliances.openPartnerPage', answer.fullForm.view.record.value.id, { showForm: true });
+      return undefined;
+    }
+    ({ target, input } = answer);
+  }
+  const { covered, ...checkIn } = input;
+  const store = target.entry.store;
+  const record = await store.addCheckIn({ partnerId: target.view.record.value.id, ...checkIn });
+  const coveredAt = new Date().toISOString();
+  for (const id of covered ?? []) {
+    const point = store.get('talkingPoint', id);
+    // A private check-in's id never goes into a shared file: teammates could not resolve it anyway.
+    const reference = record.private && !point?.private ? {} : { coveredIn: record.value.id };
+    if (point?.value.partnerId === record.value.partnerId) await store.update('talkingPoint', id, { ...reference, coveredAt });
+  }
+  if (!record.private) service.checkInLogged(target.entry);
+  vscode.window.setStatusBarMessage(
+    `$(check) ${vscode.l10n.t('Alliances: check-in with {0} logged', target.view.record.value.name)}`,
+    4000,
+  );
+  return record;
+}
+
+const isActive = (target: PartnerTarget): boolean => !target.view.record.value.archived;
+
+function isCheckInInput(arg: unknown): arg is CheckInInput {
+  if (typeof arg !== 'object' || arg === null) return false;
+  const input = arg as CheckInInput;
+  const covered = input.covered === undefined || (Array.isArray(input.covered) && input.covered.every((id) => typeof id === 'string'));
+  return (CHECK_IN_KINDS as readonly unknown[]).includes(input.kind) && typeof input.summary === 'string' && covered;
+}
+
+interface CheckInState {
+  target: PartnerTarget | undefined;
+  kind: CheckInKind;
+  rating: number | undefined;
+  summary: string;
+  covered: string[];
+}
+
+async function askForCheckIn(
+  service: StoreService,
+  preset: PartnerTarget | undefined,
+): Promise<{ target: PartnerTarget; input: CheckInInput } | { fullForm: PartnerTarget } | undefined> {
+  let fullForm = false;
+  const title = vscode.l10n.t('Log Check-in');
+  const state: CheckInState = {
+    target: preset,
+    kind: preset?.view.lastCheckIn?.kind ?? 'one-on-one',
+    rating: undefined,
+    summary: '',
+    covered: [],
+  };
+  // From a tree item the partner is known: three steps. From the palette the picker comes first.
+  const offset = preset ? 0 : 1;
+  // One more step when the partner has talking points on the agenda: which ones were covered.
+  const agendaOf = (s: CheckInState) => (s.target ? openTalkingPoints(s.target.entry.store, s.target.view.record.value.id) : []);
+  const stepsFor = (s: CheckInState) => 3 + offset + (agendaOf(s).length > 0 ? 1 : 0);
+  const titleOf = (s: CheckInState) => (s.target ? vscode.l10n.t('Log Check-in: {0}', s.target.view.record.value.name) : title);
+  const steps: ((s: CheckInState) => Promise<true | typeof BACK | undefined>)[] = [];
+  if (!preset) {
+    steps.push(async (s) => {
+      const items = partnerItems(service, isActive);
+      const chosen = await askPick({
+        title,
+        step: 1,
+        totalSteps: stepsFor(s),
+        items,
+        active: items.find((i) => i.target.view.record.value.id === s.target?.view.record.value.id),
+        placeholder: vscode.l10n.t('Type a name; most overdue first'),
+        matchOnDescription: true,
+        matchOnDetail: true,
+      });
+      if (!chosen || chosen === BACK) return chosen;
+      s.target = chosen.target;
+      s.kind = chosen.target.view.lastCheckIn?.kind ?? 'one-on-one'; // people tend to meet the same way
+      return true;
+    });
+  }
+  steps.push(
+    async (s) => {
+      const details = kindDetails();
+      const items = CHECK_IN_KINDS.map((kind) => ({ label: checkInKindLabel(kind), detail: details[kind], checkInKind: kind }));
+      const chosen = await askPick({
+        title: titleOf(s),
+        step: 1 + offset,
+        totalSteps: stepsFor(s),
+        items,
+        active: items.find((i) => i.checkInKind === s.kind),
+        placeholder: vscode.l10n.t('What kind of check-in?'),
+      });
+      if (!chosen || chosen === BACK) return chosen;
+      s.kind = chosen.checkInKind;
+      return true;
+    },
+    async (s) => {
+      const previous = s.target?.view.lastCheckIn?.rating;
+      const items = ratings().map(([value, label]) => ({
+        label: `${'★'.repeat(value)}${'☆'.repeat(5 - value)}  ${value}`,
+        description: label,
+        rating: value,
+      }));
+      const chosen = await askPick({
+        title: titleOf(s),
+        step: 2 + offset,
+        totalSteps: stepsFor(s),
+        items,
+        active: items.find((i) => i.rating === (s.rating ?? previous ?? 3)),
+        placeholder: previous
+          ? vscode.l10n.t('How does the relationship feel? Last time: {0}/5', previous)
+          : vscode.l10n.t('How does the relationship feel?'),
+      });
+      if (!chosen || chosen === BACK) return chosen;
+      s.rating = chosen.rating;
+      return true;
+    },
+    async (s) => {
+      const summary = await askText({
+        title: titleOf(s),
+        step: 3 + offset,
+        totalSteps: stepsFor(s),
+        prompt: vscode.l10n.t('One line: what did you talk about? (Enter to save)'),
+        placeholder: vscode.l10n.t('e.g. Agreed to pair on the Q3 launch checklist'),
+        value: s.summary,
+        validate: (value) => (value.length > 2000 ? vscode.l10n.t('Keep it to one line (under 2000 characters).') : undefined),
+        buttons: [fullFormButton()],
+      });
+      if (summary === FULL_FORM) {
+        fullForm = true;
+        return true;
+      }
+      if (typeof summary !== 'string') return summary;
+      s.summary = summary;
+      return true;
+    },
+    async (s) => {
+      const agenda = agendaOf(s);
+      if (agenda.length === 0 || fullForm) return true;
+      const items = agenda.map((point) => ({
+        label: point.value.text,
+        description: point.value.source ? `${point.value.source.path}:${point.value.source.startLine}` : undefined,
+        id: point.value.id,
+      }));
+      const chosen = await askMany({
+        title: titleOf(s),
+        step: 4 + offset,
+        totalSteps: stepsFor(s),
+        items,
+        selected: items.filter((item) => s.covered.includes(item.id)),
+        placeholder: vscode.l10n.t('Which talking points did you cover? (Enter to save; unticked ones stay on the agenda)'),
+      });
+      if (!chosen || chosen === BACK) return chosen;
+      s.covered = chosen.map((item) => item.id);
+      return true;
+    },
+  );
+  const result = await runSteps(state, steps);
+  if (!result?.target) return undefined;
+  if (fullForm) return { fullForm: result.target };
+  return { target: result.target, input: { kind: result.kind, rating: result.rating, summary: result.summary, covered: result.covered } };
+}
