@@ -253,6 +253,15 @@ async function activationMode(control, result) {
   for (const id of control.order) await activateTimed(id, result);
 }
 
+/**
+ * The live services, through the door that exists only while tests run (src/extension/testInternals.ts).
+ * Reading the public API loads main.js, which registers that command; the store is not loaded yet then.
+ */
+async function internalsOf({ api }) {
+  if (!api || api.apiVersion !== 1) throw new Error('activate() did not return the Alliances API (apiVersion 1)');
+  return vscode.commands.executeCommand('alliances.test.internals');
+}
+
 async function storeMode(control, result) {
   await settle();
   const [alliancesId] = control.order.filter((id) => id === control.alliancesId);
@@ -265,8 +274,8 @@ async function storeMode(control, result) {
 
   const start = performance.now();
   // Profiled (this window's activation figure is for information only; the activation windows are not).
-  const { api } = await activateTimed(alliancesId, result, control.activationProfile);
-  if (!api || !api.service || !api.tree) throw new Error('activate() did not return the Alliances API (service, tree)');
+  const api = await internalsOf(await activateTimed(alliancesId, result, control.activationProfile));
+  if (!api || !api.service || !api.tree) throw new Error('the test-only internals (service, tree) are not available');
   // Loading the store must not be on the activation path: when activate() has returned, nothing is loaded yet.
   result.storeLoadedWhenActivateReturned = api.service.folders().some((entry) => entry.store.isLoaded);
   await api.service.whenReady();
@@ -484,7 +493,7 @@ async function openDashboardTimed(api) {
 
 async function demoMode(control, result) {
   await settle();
-  const { api } = await activateTimed(control.alliancesId, result);
+  const api = await internalsOf(await activateTimed(control.alliancesId, result));
   await api.service.whenReady();
   await sleep(500);
   const runs = [];

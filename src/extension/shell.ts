@@ -6,7 +6,7 @@
 // which every other menu and palette entry waits for. So activation costs about what a hello-world
 // costs, and the data loads after it, as VS Code's guidelines ask.
 import type * as vscodeApi from 'vscode';
-import type { AlliancesApi } from './extension';
+import type { AlliancesApi } from './api';
 import type { CommandHandler, ShellRegistry } from './shared/registry';
 
 /** The command ids of package.json the shell registers, put here by the build (scripts/build.mjs). */

@@ -2,8 +2,6 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { PARTNER_PAGE_VIEW_TYPE } from '../../src/extension/partnerPage/register';
-import { PARTNER_PAGE_VIEW_TYPE as PANEL_VIEW_TYPE } from '../../src/extension/partnerPage/partnerPanel';
 import { api, bundleLoaded, EXTENSION_ID } from './helpers';
 
 // The activation shell registers the commands a person can run before the views exist, and loads the
@@ -38,9 +36,5 @@ describe('activation shell', () => {
     await alliances.service.whenReady();
     alliances.reminders.message(); // the reminder's text, silos included, as at every start
     assert.equal(bundleLoaded('dashboard.js'), false, 'the reminder never loads dist/dashboard.js');
-  });
-
-  it('uses one partner page view type in the activation code and the lazily loaded bundle', () => {
-    assert.equal(PARTNER_PAGE_VIEW_TYPE, PANEL_VIEW_TYPE);
   });
 });

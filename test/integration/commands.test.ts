@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CheckIn, Partner } from '../../src/core/model';
 import type { Loaded } from '../../src/core/store';
-import type { AlliancesApi } from '../../src/extension/extension';
+import type { AlliancesInternals as AlliancesApi } from '../../src/extension/testInternals';
 import { Reminders, type ReminderAction } from '../../src/extension/reminders/reminders';
 import { api, bundleLoaded, listFiles, renderTree, storeRoot, waitFor } from './helpers';
 

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { addDays, format, subDays } from 'date-fns';
 import type { CheckIn, FollowUp, Partner, TalkingPoint } from '../../src/core/model';
 import type { Loaded } from '../../src/core/store';
-import type { AlliancesApi } from '../../src/extension/extension';
+import type { AlliancesInternals as AlliancesApi } from '../../src/extension/testInternals';
 import { api, renderTree, storeRoot, waitFor, workspaceRoot } from './helpers';
 
 const CODE =

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { newId } from '../../src/core/ids';
 import type { CheckIn, Partner } from '../../src/core/model';
 import type { Loaded } from '../../src/core/store';
-import type { AlliancesApi } from '../../src/extension/extension';
+import type { AlliancesInternals as AlliancesApi } from '../../src/extension/testInternals';
 import { api, renderTree, storeRoot, waitFor, workspaceRoot } from './helpers';
 
 // A check-in committed on another local branch (in a second work tree: this one is never checked out

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Partner } from '../../src/core/model';
 import type { Loaded } from '../../src/core/store';
-import type { AlliancesApi } from '../../src/extension/extension';
+import type { AlliancesInternals as AlliancesApi } from '../../src/extension/testInternals';
 import { api, waitFor, workspaceRoot } from './helpers';
 
 // A partner's code areas in a real VS Code: a commit that touches them produces the quiet status-bar

@@ -1,18 +1,28 @@
 import { realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { AlliancesApi } from '../../src/extension/extension';
+import type { AlliancesApi } from '../../src/extension/api';
+import { INTERNAL_COMMANDS } from '../../src/extension/ids';
+import type { AlliancesInternals } from '../../src/extension/testInternals';
 import type { TreeNode } from '../../src/extension/partners/partnersTree';
 
 export const EXTENSION_ID = 'alliances.alliances';
 
-/** The running extension's API (activating it if the host has not yet). */
-export async function api(): Promise<AlliancesApi> {
+/** The running extension's public API (activating it if the host has not yet). */
+export async function publicApi(): Promise<AlliancesApi> {
   const extension = vscode.extensions.getExtension<AlliancesApi>(EXTENSION_ID);
   if (!extension) throw new Error(`${EXTENSION_ID} is not installed in this extension host`);
   const alliances = extension.isActive ? extension.exports : await extension.activate();
-  await alliances.service.whenReady();
+  await alliances.whenReady();
   return alliances;
+}
+
+/** The live services, through the door that exists only while tests run (src/extension/testInternals.ts). */
+export async function api(): Promise<AlliancesInternals> {
+  await publicApi();
+  const internals = await vscode.commands.executeCommand<AlliancesInternals | undefined>(INTERNAL_COMMANDS.testInternals);
+  if (!internals) throw new Error(`${INTERNAL_COMMANDS.testInternals} returned nothing: is the extension host running tests?`);
+  return internals;
 }
 
 /** Whether the extension host has required one of the extension's bundles (`dist/<name>`) yet. */
@@ -59,7 +69,7 @@ export interface RenderedItem {
 }
 
 /** Every item of the partners tree as VS Code would render it, depth first. */
-export async function renderTree(alliances: AlliancesApi): Promise<RenderedItem[]> {
+export async function renderTree(alliances: AlliancesInternals): Promise<RenderedItem[]> {
   const items: RenderedItem[] = [];
   const walk = async (node: TreeNode | undefined, depth: number): Promise<void> => {
     for (const child of alliances.tree.getChildren(node)) {

@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ImportResult } from '../../src/extension/interop/importPartners';
-import type { AlliancesApi } from '../../src/extension/extension';
+import type { AlliancesInternals as AlliancesApi } from '../../src/extension/testInternals';
 import { api, listFiles, storeRoot, waitFor } from './helpers';
 
 async function snapshot(): Promise<Map<string, string>> {

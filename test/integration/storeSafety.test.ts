@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Partner } from '../../src/core/model';
 import { serialise, type Loaded } from '../../src/core/store';
-import type { AlliancesApi } from '../../src/extension/extension';
+import type { AlliancesInternals as AlliancesApi } from '../../src/extension/testInternals';
 import { api, renderTree, storeRoot, waitFor } from './helpers';
 
 const ID_A = '01jz0000000000000000000aaa';

@@ -1,80 +1,78 @@
+// One table of ids (src/extension/ids.ts): package.json says the same ids to VS Code, and no other
+// source file spells one out.
 import { strict as assert } from 'node:assert';
-import { decodeTime } from 'ulid';
-import { ID_PATTERN, isId, newId } from '../../src/core/ids';
-import { slugify } from '../../src/core/slug';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { COMMANDS, CONTEXT_KEYS, SETTINGS, SETTINGS_SECTION, VIEWS } from '../../src/extension/ids';
 
-describe('ids', () => {
-  it('are 26 lowercase Crockford base-32 characters', () => {
-    for (let i = 0; i < 200; i++) {
-      const id = newId();
-      assert.equal(id.length, 26);
-      assert.equal(id, id.toLowerCase());
-      assert.match(id, ID_PATTERN);
-      // Crockford leaves out i, l, o and u so ids survive being read aloud or retyped.
-      assert.doesNotMatch(id, /[ilou]/);
-      assert.ok(isId(id));
+const ROOT = path.resolve(__dirname, '../../..');
+const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+  contributes: {
+    commands: { command: string }[];
+    views: Record<string, { id: string }[]>;
+    viewsContainers: Record<string, { id: string }[]>;
+    configuration: { properties: Record<string, unknown> }[];
+    menus: Record<string, { when?: string }[]>;
+    viewsWelcome: { when?: string }[];
+    keybindings: { when?: string }[];
+  };
+};
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const file = path.join(dir, entry.name);
+    return entry.isDirectory() ? sources(file) : file.endsWith('.ts') ? [file] : [];
+  });
+}
+
+describe('the table of ids', () => {
+  it('has exactly the commands package.json contributes', () => {
+    assert.deepEqual(Object.values(COMMANDS).sort(), manifest.contributes.commands.map((c) => c.command).sort());
+  });
+
+  it('has exactly the views and the view container of package.json', () => {
+    const views = Object.values(manifest.contributes.views)
+      .flat()
+      .map((view) => view.id);
+    assert.deepEqual([VIEWS.partners, VIEWS.followUps].sort(), views.sort());
+    assert.ok(manifest.contributes.viewsContainers.activitybar?.some((container) => container.id === VIEWS.container));
+  });
+
+  it('has exactly the settings package.json declares', () => {
+    const declared = manifest.contributes.configuration.flatMap((section) => Object.keys(section.properties));
+    assert.deepEqual(
+      Object.values(SETTINGS)
+        .map((key) => `${SETTINGS_SECTION}.${key}`)
+        .sort(),
+      declared.sort(),
+    );
+  });
+
+  it('has every context key the when clauses of package.json use', () => {
+    const clauses = [
+      ...Object.values(manifest.contributes.menus).flat(),
+      ...manifest.contributes.viewsWelcome,
+      ...manifest.contributes.keybindings,
+    ].map((item) => item.when ?? '');
+    const used = new Set(clauses.flatMap((when) => when.match(/alliances:[A-Za-z]+/g) ?? []));
+    const known = new Set<string>(Object.values(CONTEXT_KEYS));
+    assert.deepEqual(
+      [...used].filter((key) => !known.has(key)),
+      [],
+    );
+  });
+
+  it('is the only place in src/extension that spells out a command, view, setting or context key', () => {
+    const ids = new Set<string>([...Object.values(COMMANDS), ...Object.values(CONTEXT_KEYS), VIEWS.partners, VIEWS.followUps]);
+    for (const key of Object.values(SETTINGS)) ids.add(`${SETTINGS_SECTION}.${key}`);
+    const offenders: string[] = [];
+    for (const file of sources(path.join(ROOT, 'src', 'extension'))) {
+      if (file.endsWith(`${path.sep}ids.ts`)) continue;
+      const text = readFileSync(file, 'utf8');
+      for (const match of text.matchAll(/['"](alliances[.:][A-Za-z.]+)['"]/g)) {
+        if (ids.has(match[1])) offenders.push(`${path.relative(ROOT, file)}: ${match[1]}`);
+      }
     }
-  });
-
-  it('are unique over 10,000 calls in the same millisecond and sort in creation order', () => {
-    const now = Date.UTC(2030, 0, 1, 12, 0, 0);
-    const ids = Array.from({ length: 10_000 }, () => newId(now));
-    assert.equal(new Set(ids).size, ids.length);
-    // Monotonic within one millisecond: string order is creation order.
-    assert.deepEqual([...ids].sort(), ids);
-  });
-
-  it('are time-sortable across calls, and carry the time they were made at', () => {
-    const base = Date.UTC(2030, 0, 2, 8, 0, 0);
-    const times = [base, base + 1, base + 1_000, base + 86_400_000, base + 365 * 86_400_000];
-    const ids = times.map((time) => newId(time));
-    assert.deepEqual([...ids].sort(), ids);
-    ids.forEach((id, index) => assert.equal(decodeTime(id.toUpperCase()), times[index]));
-  });
-
-  it('isId refuses uppercase, wrong lengths and letters outside the alphabet', () => {
-    const id = newId();
-    assert.equal(isId(id.toUpperCase()), false);
-    assert.equal(isId(id.slice(1)), false);
-    assert.equal(isId(`${id}0`), false);
-    assert.equal(isId(`${id.slice(0, 25)}u`), false);
-    assert.equal(isId(''), false);
-  });
-});
-
-describe('slugify', () => {
-  it('drops accents instead of dropping the letters', () => {
-    assert.equal(slugify('Zoë Ångström'), 'zoe-angstrom');
-    assert.equal(slugify('José María Núñez'), 'jose-maria-nunez');
-    assert.equal(slugify('Ça va, François?'), 'ca-va-francois');
-  });
-
-  it('drops emoji and punctuation, keeping a clean dash-separated slug', () => {
-    assert.equal(slugify('🚀 Rocket   Team 🚀'), 'rocket-team');
-    assert.equal(slugify('Customer Success (EMEA) / Ops'), 'customer-success-emea-ops');
-  });
-
-  it('falls back to "partner" when nothing usable is left', () => {
-    assert.equal(slugify(''), 'partner');
-    assert.equal(slugify('   '), 'partner');
-    assert.equal(slugify('🎉🎉🎉'), 'partner');
-    assert.equal(slugify('---'), 'partner');
-    assert.equal(slugify('李小龍'), 'partner');
-  });
-
-  it('is always file-name safe, even for path-like names', () => {
-    for (const name of ['../../etc/passwd', 'C:\\Windows\\System32', 'a/b', '.hidden', 'CON', 'x\u0000y']) {
-      const slug = slugify(name);
-      assert.match(slug, /^[a-z0-9]+(?:-[a-z0-9]+)*$/, `${JSON.stringify(name)} → ${slug}`);
-    }
-    assert.equal(slugify('../../etc/passwd'), 'etc-passwd');
-  });
-
-  it('is at most 40 characters and never ends with a dash after cutting', () => {
-    const slug = slugify('Alexandra Konstantinopoulou-Papadopoulou Smith');
-    assert.ok(slug.length <= 40, slug);
-    assert.doesNotMatch(slug, /-$/);
-    assert.equal(slugify('abcdefghij abcdefghij abcdefghij abcdefghij', 40), 'abcdefghij-abcdefghij-abcdefghij-abcdefg');
-    assert.equal(slugify('abcdefghi abcdefghi', 10), 'abcdefghi');
+    assert.deepEqual(offenders, []);
   });
 });

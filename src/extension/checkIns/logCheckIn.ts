@@ -5,6 +5,7 @@ import type { Loaded } from '../../core/store';
 import { partnerFromArg, partnerItems, pickPartner, type PartnerTarget } from '../shared/partnerArgs';
 import { askMany, askPick, askText, BACK, runSteps } from '../shared/quickInputs';
 import type { StoreService } from '../store/storeService';
+import { COMMANDS } from '../ids';
 
 /** The summary step's title-bar button: leave the quick flow for the full form on the partner page. */
 const FULL_FORM = Symbol('full form');
@@ -57,7 +58,7 @@ export async function logCheckIn(service: StoreService, partnerArg?: unknown, in
     const answer = await askForCheckIn(service, target);
     if (!answer) return undefined;
     if ('fullForm' in answer) {
-      await vscode.commands.executeCommand('alliances.openPartnerPage', answer.fullForm.view.record.value.id, { showForm: true });
+      await vscode.commands.executeCommand(COMMANDS.openPartnerPage, answer.fullForm.view.record.value.id, { showForm: true });
       return undefined;
     }
     ({ target, input } = answer);

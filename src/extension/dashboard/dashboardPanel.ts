@@ -8,11 +8,12 @@ import { DashboardPageMessageSchema, DashboardStateSchema, RequestIdOnlySchema, 
 import type { StoreService } from '../store/storeService';
 import { WebviewPage } from '../shared/webviewPage';
 import { normaliseFilter, themeCheckIns, workspaceDashboard } from './dashboardData';
+import { COMMANDS, VIEW_TYPES } from '../ids';
 
 /** The partner page's command (a string, so this bundle does not pull the partner page in). */
-const OPEN_PARTNER_PAGE_COMMAND = 'alliances.openPartnerPage';
+const OPEN_PARTNER_PAGE_COMMAND = COMMANDS.openPartnerPage;
 
-export const DASHBOARD_VIEW_TYPE = 'alliances.dashboard';
+export const DASHBOARD_VIEW_TYPE = VIEW_TYPES.dashboard;
 const REFRESH_DEBOUNCE_MS = 100;
 
 export type DashboardOutcome =

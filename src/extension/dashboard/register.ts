@@ -1,23 +1,14 @@
-// The dashboard's commands and page serializer, registered at activation; the dashboard itself (its
-// statistics, stemmer and stop words) lives in dist/dashboard.js and is required on first use, so
-// activation never pays for it. The build marks './dashboard.js' external, as './git.js'.
+// The dashboard: its commands and page serializer, registered with main.js; the dashboard itself (its
+// statistics, stemmer and stop words) lives in dist/dashboard.js and is required on first use
+// (shared/bundles.ts), so activation never pays for it.
 import * as vscode from 'vscode';
 import { registerCommand, registerWebviewPanelSerializer } from '../shared/registry';
+import { loadDashboard } from '../shared/bundles';
+import type { App } from '../shared/app';
+import { COMMANDS, VIEW_TYPES } from '../ids';
 import type { Dashboard } from './dashboard';
 import { guarded } from '../shared/partnerArgs';
 import type { StoreService } from '../store/storeService';
-
-type DashboardModule = typeof import('./index');
-let dashboardModule: DashboardModule | undefined;
-
-export function loadDashboard(): DashboardModule {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  dashboardModule ??= require('./dashboard.js') as DashboardModule;
-  return dashboardModule;
-}
-
-/** Must match DASHBOARD_VIEW_TYPE in dashboard/dashboardPanel.ts (a test checks). */
-export const DASHBOARD_VIEW_TYPE = 'alliances.dashboard';
 
 export class LazyDashboard implements vscode.Disposable {
   private loaded: Dashboard | undefined;
@@ -36,14 +27,14 @@ export class LazyDashboard implements vscode.Disposable {
   register(): vscode.Disposable[] {
     return [
       registerCommand(
-        'alliances.openDashboard',
+        COMMANDS.openDashboard,
         guarded((filter?: unknown) => this.instance.openCommand(filter)),
       ),
       registerCommand(
-        'alliances.exportDashboard',
+        COMMANDS.exportDashboard,
         guarded((target?: unknown, filter?: unknown) => this.instance.exportCommand(target, filter)),
       ),
-      registerWebviewPanelSerializer(DASHBOARD_VIEW_TYPE, {
+      registerWebviewPanelSerializer(VIEW_TYPES.dashboard, {
         deserializeWebviewPanel: (panel, state) => this.instance.revive(panel, state),
       }),
     ];
@@ -52,4 +43,11 @@ export class LazyDashboard implements vscode.Disposable {
   dispose(): void {
     this.loaded?.dispose();
   }
+}
+
+/** Registers the dashboard's commands and serializer; the dashboard loads on first use. */
+export function register(app: App): LazyDashboard {
+  const dashboard = new LazyDashboard(app.context.extensionUri, app.service);
+  app.context.subscriptions.push(dashboard, ...dashboard.register());
+  return dashboard;
 }

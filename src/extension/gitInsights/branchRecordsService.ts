@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import type { CollectionKind } from '../../core/model';
 import type { BranchInfo, BranchRecord, BranchRecords } from '../../git/branchRecords';
-import { loadGit } from './lazyGit';
+import { loadGit } from '../shared/bundles';
 import type { FolderStore, StoreService } from '../store/storeService';
 import { GitWatcher } from './gitWatcher';
+import { SETTINGS_SECTION, SETTINGS } from '../ids';
 
 interface Tracked {
   root: string;
@@ -74,7 +75,7 @@ export class BranchRecordsService implements vscode.Disposable {
    * merge: say so once per branch and session, when alliances.warnOnNonDefaultBranch is on.
    */
   async warnIfOffDefaultBranch(entry: FolderStore): Promise<void> {
-    if (!vscode.workspace.getConfiguration('alliances', entry.folder.uri).get<boolean>('warnOnNonDefaultBranch', true)) return;
+    if (!vscode.workspace.getConfiguration(SETTINGS_SECTION, entry.folder.uri).get<boolean>(SETTINGS.warnOnNonDefaultBranch, true)) return;
     const key = entry.folder.uri.toString();
     if (!this.tracked.has(key)) return;
     await this.scan(key);

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { registerCommand } from '../shared/registry';
 import { areaLabel } from '../../core/codeAreas';
-import { loadGit } from './lazyGit';
+import { loadGit } from '../shared/bundles';
 import type { StoreService } from '../store/storeService';
 import type { BranchRecordsService } from './branchRecordsService';
+import { COMMANDS, INTERNAL_COMMANDS, STATUS_BAR_ITEMS } from '../ids';
 
 export interface CodeSuggestion {
   folderKey: string;
@@ -18,7 +18,7 @@ export interface CodeSuggestion {
   createdAt: string;
 }
 
-export const OPEN_CODE_NUDGE_COMMAND = 'alliances.openCodeNudge';
+export const OPEN_CODE_NUDGE_COMMAND = INTERNAL_COMMANDS.openCodeNudge;
 
 /**
  * When commits land locally (a commit, a pull, a merge: HEAD moves, seen through the git watcher) and
@@ -27,7 +27,7 @@ export const OPEN_CODE_NUDGE_COMMAND = 'alliances.openCodeNudge';
  * a check-in with them clears it.
  */
 export class CodeNudge implements vscode.Disposable {
-  readonly item = vscode.window.createStatusBarItem('alliances.codeNudge', vscode.StatusBarAlignment.Left, 9);
+  readonly item = vscode.window.createStatusBarItem(STATUS_BAR_ITEMS.codeNudge, vscode.StatusBarAlignment.Left, 9);
   private readonly heads = new Map<string, string | null>();
   private suggestions: CodeSuggestion[] = [];
   private queue: Promise<void> = Promise.resolve();
@@ -43,7 +43,6 @@ export class CodeNudge implements vscode.Disposable {
       this.item,
       branches.onDidChange(() => void this.check()),
       service.onDidChange(() => this.dropCovered()),
-      registerCommand(OPEN_CODE_NUDGE_COMMAND, () => this.open()),
     );
   }
 
@@ -130,12 +129,13 @@ export class CodeNudge implements vscode.Disposable {
     this.item.show();
   }
 
-  private async open(): Promise<void> {
+  /** The status bar item's click: the partner page of the newest suggestion. */
+  async open(): Promise<void> {
     const [first] = this.suggestions;
     if (!first) return;
     this.suggestions = this.suggestions.slice(1);
     this.render();
-    await vscode.commands.executeCommand('alliances.openPartnerPage', first.partnerId);
+    await vscode.commands.executeCommand(COMMANDS.openPartnerPage, first.partnerId);
   }
 
   dispose(): void {

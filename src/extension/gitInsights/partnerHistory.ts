@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { formatShortDate } from '../../core/cadence';
 import type { HistoryEntry } from '../../git/history';
-import { loadGit } from './lazyGit';
+import { loadGit } from '../shared/bundles';
 import { partnerFromArg, pickPartner } from '../shared/partnerArgs';
 import type { StoreService } from '../store/storeService';
 

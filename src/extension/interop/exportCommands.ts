@@ -4,6 +4,7 @@ import { partnerReport, storeReport } from '../../core/markdownReport';
 import { folderFromArg, partnerFromArg, pickFolder, type PartnerTarget } from '../shared/partnerArgs';
 import { calendarExport, defaultCadenceDays, siloDays } from '../shared/settings';
 import type { FolderStore, StoreService } from '../store/storeService';
+import { EXTENSION_ID } from '../ids';
 
 /**
  * Writes `text` to `target`, or to where the user chooses in a save dialog (tests and scripts pass a
@@ -49,9 +50,7 @@ export async function exportCalendar(service: StoreService, arg?: unknown, targe
   const title = vscode.l10n.t('Export Due Check-ins as iCalendar');
   const entry = await folderOf(service, arg, title);
   if (!entry) return undefined;
-  const version = String(
-    (vscode.extensions.getExtension('alliances.alliances')?.packageJSON as { version?: string } | undefined)?.version ?? '0',
-  );
+  const version = String((vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as { version?: string } | undefined)?.version ?? '0');
   const text = dueCheckInsIcs(entry.store, { now: new Date(), defaultCadenceDays: defaultCadenceDays(), ...calendarExport(), version });
   return save(text, target, inFolder(entry, 'alliances-check-ins.ics'), { iCalendar: ['ics'] }, title);
 }

@@ -1,10 +1,28 @@
-// Import and export live in dist/interop.js (their parsers and formats are a fifth of the extension), required
-// the first time one of their commands runs. The build marks './interop.js' external, as './git.js'.
-type InteropModule = typeof import('./index');
-let interopModule: InteropModule | undefined;
+// Import and export: CSV and vCard in, CSV, iCalendar and Markdown reports out. Their parsers and formats
+// live in dist/interop.js (a fifth of the extension), required the first time one of these commands runs.
+import { storeCommand, type App } from '../shared/app';
+import { loadInterop } from '../shared/bundles';
+import { COMMANDS } from '../ids';
+import { ImportPreview } from './importPreview';
 
-export function loadInterop(): InteropModule {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  interopModule ??= require('./interop.js') as InteropModule;
-  return interopModule;
+export interface Interop {
+  importPreview: ImportPreview;
+}
+
+export function register(app: App): Interop {
+  const { service } = app;
+  const importPreview = new ImportPreview();
+  app.commands({
+    [COMMANDS.importPartners]: storeCommand(service, (arg?: unknown, options?: unknown) =>
+      loadInterop().importPartners(service, importPreview, arg, options),
+    ),
+    [COMMANDS.exportPartnersCsv]: storeCommand(service, (arg?: unknown, target?: unknown) =>
+      loadInterop().exportPartnersCsv(service, arg, target),
+    ),
+    [COMMANDS.exportCalendar]: storeCommand(service, (arg?: unknown, target?: unknown) =>
+      loadInterop().exportCalendar(service, arg, target),
+    ),
+    [COMMANDS.exportReport]: storeCommand(service, (arg?: unknown, target?: unknown) => loadInterop().exportReport(service, arg, target)),
+  });
+  return { importPreview };
 }

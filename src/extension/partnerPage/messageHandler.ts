@@ -9,8 +9,9 @@ import { isStoreWriteError, type Loaded, type Store } from '../../core/store';
 import { PageMessageSchema, RequestIdOnlySchema, type PageRequest, type ResultMessage } from '../../webview/protocol';
 import { validateCheckInForm } from './checkInForm';
 import { isOpenTalkingPoint } from '../../core/agenda';
+import { COMMANDS } from '../ids';
 
-export const OPEN_TALKING_POINT_COMMAND = 'alliances.openTalkingPoint';
+export const OPEN_TALKING_POINT_COMMAND = COMMANDS.openTalkingPoint;
 
 export interface MessageContext {
   store: Store;

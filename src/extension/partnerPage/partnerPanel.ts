@@ -14,9 +14,9 @@ import { buildPageData } from './pageData';
 import type { AreaCommit } from '../../git/areaCommits';
 import type { BranchRecordsService } from '../gitInsights/branchRecordsService';
 import { partnerPageGit } from '../gitInsights/partnerGit';
+import { VIEW_TYPES } from '../ids';
 
-/** Must match PARTNER_PAGE_VIEW_TYPE in lazyPartnerPage.ts (a test checks). */
-export const PARTNER_PAGE_VIEW_TYPE = 'alliances.partnerPage';
+export const PARTNER_PAGE_VIEW_TYPE = VIEW_TYPES.partnerPage;
 const REFRESH_DEBOUNCE_MS = 50;
 
 export interface OpenOptions {

@@ -1,25 +1,15 @@
-// The partner page's command and page serializer, registered at activation; the page itself (its panel,
+// The partner page: its command and page serializer, registered with main.js; the page itself (its panel,
 // message handler, page data, check-in form and HTML) lives in dist/partnerPage.js and is required on
-// first use, so activation never pays for it. The build marks './partnerPage.js' external, as './git.js'.
+// first use (shared/bundles.ts), so activation never pays for it.
 import * as vscode from 'vscode';
 import { registerCommand, registerWebviewPanelSerializer } from '../shared/registry';
+import { loadPartnerPage } from '../shared/bundles';
+import type { App } from '../shared/app';
+import { COMMANDS, VIEW_TYPES } from '../ids';
 import { guarded, partnerFromArg, pickPartner, type PartnerTarget } from '../shared/partnerArgs';
 import type { OpenOptions, PartnerPanel, PartnerPanels } from './partnerPanel';
 import type { BranchRecordsService } from '../gitInsights/branchRecordsService';
 import type { StoreService } from '../store/storeService';
-
-type PartnerPageModule = typeof import('./index');
-let partnerPageModule: PartnerPageModule | undefined;
-
-export function loadPartnerPage(): PartnerPageModule {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  partnerPageModule ??= require('./partnerPage.js') as PartnerPageModule;
-  return partnerPageModule;
-}
-
-/** Must match PARTNER_PAGE_VIEW_TYPE in partnerPage/partnerPanel.ts (a test checks). */
-export const PARTNER_PAGE_VIEW_TYPE = 'alliances.partnerPage';
-export const OPEN_PARTNER_PAGE_COMMAND = 'alliances.openPartnerPage';
 
 /** All partner pages, by partner id; the bundle loads when the first page opens or comes back. */
 export class LazyPartnerPages implements vscode.Disposable {
@@ -65,8 +55,8 @@ export class LazyPartnerPages implements vscode.Disposable {
       return target.view.record.value.id;
     });
     return [
-      registerCommand(OPEN_PARTNER_PAGE_COMMAND, open),
-      registerWebviewPanelSerializer(PARTNER_PAGE_VIEW_TYPE, {
+      registerCommand(COMMANDS.openPartnerPage, open),
+      registerWebviewPanelSerializer(VIEW_TYPES.partnerPage, {
         deserializeWebviewPanel: (panel, state) => this.instance.revive(panel, state),
       }),
     ];
@@ -79,4 +69,11 @@ export class LazyPartnerPages implements vscode.Disposable {
 
 function isShowForm(options: unknown): boolean {
   return typeof options === 'object' && options !== null && (options as { showForm?: unknown }).showForm === true;
+}
+
+/** Registers the partner page's command and serializer; the pages load on first use. */
+export function register(app: App, branches: BranchRecordsService): LazyPartnerPages {
+  const pages = new LazyPartnerPages(app.context.extensionUri, app.service, branches);
+  app.context.subscriptions.push(pages, ...pages.register());
+  return pages;
 }

@@ -8,6 +8,7 @@ import { defaultCadenceDays } from '../shared/settings';
 import type { FolderStore, StoreService } from '../store/storeService';
 import type { BranchRecord } from '../../git/branchRecords';
 import { branchHint, branchKindLabel, type BranchRecordsService } from '../gitInsights/branchRecordsService';
+import { COMMANDS } from '../ids';
 
 export type TreeNode =
   | { type: 'folder'; entry: FolderStore }
@@ -239,7 +240,7 @@ function talkingPointItem(node: Extract<TreeNode, { type: 'talkingPoint' }>): vs
         : vscode.l10n.t('Added by {0}', value.author.name),
     );
   item.tooltip = tooltip;
-  if (value.source) item.command = { command: 'alliances.openTalkingPoint', title: vscode.l10n.t('Open Code'), arguments: [value.id] };
+  if (value.source) item.command = { command: COMMANDS.openTalkingPoint, title: vscode.l10n.t('Open Code'), arguments: [value.id] };
   return item;
 }
 

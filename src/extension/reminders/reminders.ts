@@ -4,8 +4,9 @@ import { toCalendarDate } from '../../core/cadence';
 import { duePartners } from '../../core/partnerView';
 import { remindersEnabled, reminderIntervalMinutes } from '../shared/settings';
 import type { StoreService } from '../store/storeService';
+import { COMMANDS, FOCUS_PARTNERS_COMMAND, STATE_KEYS } from '../ids';
 
-export const DONT_SHOW_AGAIN_KEY = 'alliances.reminders.dontShowAgain';
+export const DONT_SHOW_AGAIN_KEY = STATE_KEYS.remindersDontShowAgain;
 const STARTUP_DELAY_MS = 4000;
 
 /** The reminder's buttons, by id; their text follows the display language (actionLabel). */
@@ -115,13 +116,13 @@ export class Reminders implements vscode.Disposable {
   async handle(action: ReminderAction | undefined): Promise<void> {
     switch (action) {
       case 'Log Check-in':
-        await vscode.commands.executeCommand('alliances.logCheckIn');
+        await vscode.commands.executeCommand(COMMANDS.logCheckIn);
         return;
       case 'Snooze All 1 Day':
         await this.snoozeAllOneDay();
         return;
       case 'Show':
-        await vscode.commands.executeCommand('alliances.partners.focus');
+        await vscode.commands.executeCommand(FOCUS_PARTNERS_COMMAND);
         return;
       case "Don't Show Again":
         await this.state.update(DONT_SHOW_AGAIN_KEY, true);

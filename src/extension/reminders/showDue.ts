@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { duePartners } from '../../core/partnerView';
 import type { StoreService } from '../store/storeService';
+import { COMMANDS } from '../ids';
 
 /** The status bar's quick pick: who is due, most overdue first; picking one logs a check-in. */
 export async function showDue(service: StoreService): Promise<void> {
@@ -18,5 +19,5 @@ export async function showDue(service: StoreService): Promise<void> {
     })),
     { title: vscode.l10n.t('Partners Due for a Check-in'), placeHolder: vscode.l10n.t('Pick one to log a check-in') },
   );
-  if (chosen) await vscode.commands.executeCommand('alliances.logCheckIn', chosen.id);
+  if (chosen) await vscode.commands.executeCommand(COMMANDS.logCheckIn, chosen.id);
 }

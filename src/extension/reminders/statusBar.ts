@@ -1,14 +1,15 @@
 import * as vscode from 'vscode';
 import { duePartners } from '../../core/partnerView';
 import type { StoreService } from '../store/storeService';
+import { COMMANDS, STATUS_BAR_ITEMS } from '../ids';
 
 /** A quiet, left status-bar item: the number of partners due, hidden when nobody is. */
 export class DueStatusBar implements vscode.Disposable {
-  readonly item = vscode.window.createStatusBarItem('alliances.due', vscode.StatusBarAlignment.Left, 10);
+  readonly item = vscode.window.createStatusBarItem(STATUS_BAR_ITEMS.due, vscode.StatusBarAlignment.Left, 10);
 
   constructor(private readonly service: StoreService) {
     this.item.name = vscode.l10n.t('Alliances: Partners Due');
-    this.item.command = 'alliances.showDue';
+    this.item.command = COMMANDS.showDue;
   }
 
   update(): number {

@@ -4,6 +4,7 @@ import type { PartnerView } from '../../core/partnerView';
 import { isStoreWriteError } from '../../core/store';
 import type { TreeNode } from '../partners/partnersTree';
 import { askPick } from './quickInputs';
+import { COMMANDS } from '../ids';
 import type { FolderStore, StoreService } from '../store/storeService';
 
 export interface PartnerTarget {
@@ -61,7 +62,7 @@ export async function pickPartner(
   if (items.length === 0) {
     const add = vscode.l10n.t('Add Partner');
     const answer = await vscode.window.showInformationMessage(vscode.l10n.t('Alliances: there are no partners here yet.'), add);
-    if (answer === add) await vscode.commands.executeCommand('alliances.addPartner');
+    if (answer === add) await vscode.commands.executeCommand(COMMANDS.addPartner);
     return undefined;
   }
   const chosen = await askPick({

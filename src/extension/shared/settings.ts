@@ -1,20 +1,21 @@
 import * as vscode from 'vscode';
+import { SETTINGS_SECTION, SETTINGS } from '../ids';
 
 /** Typed access to the `alliances.*` settings, with the defaults of package.json. */
 export function defaultCadenceDays(): number {
-  return clamp(vscode.workspace.getConfiguration('alliances').get<number>('defaultCadenceDays', 14), 1, 365, 14);
+  return clamp(vscode.workspace.getConfiguration(SETTINGS_SECTION).get<number>(SETTINGS.defaultCadenceDays, 14), 1, 365, 14);
 }
 
 export function remindersEnabled(): boolean {
-  return vscode.workspace.getConfiguration('alliances').get<boolean>('reminders.enabled', true);
+  return vscode.workspace.getConfiguration(SETTINGS_SECTION).get<boolean>(SETTINGS.remindersEnabled, true);
 }
 
 export function reminderIntervalMinutes(): number {
-  return clamp(vscode.workspace.getConfiguration('alliances').get<number>('reminders.intervalMinutes', 240), 15, 10080, 240);
+  return clamp(vscode.workspace.getConfiguration(SETTINGS_SECTION).get<number>(SETTINGS.remindersIntervalMinutes, 240), 15, 10080, 240);
 }
 
 export function storePathSetting(folder: vscode.WorkspaceFolder): string | undefined {
-  return vscode.workspace.getConfiguration('alliances', folder.uri).get<string>('storePath');
+  return vscode.workspace.getConfiguration(SETTINGS_SECTION, folder.uri).get<string>(SETTINGS.storePath);
 }
 
 function clamp(value: number, min: number, max: number, fallback: number): number {
@@ -23,14 +24,14 @@ function clamp(value: number, min: number, max: number, fallback: number): numbe
 
 /** Days without contact after which a department counts as a silo. */
 export function siloDays(): number {
-  return clamp(vscode.workspace.getConfiguration('alliances').get<number>('siloDays', 45), 1, 3650, 45);
+  return clamp(vscode.workspace.getConfiguration(SETTINGS_SECTION).get<number>(SETTINGS.siloDays, 45), 1, 3650, 45);
 }
 
 /** The calendar export: how many days ahead, and the local hour its check-in events start at. */
 export function calendarExport(): { days: number; hour: number } {
-  const config = vscode.workspace.getConfiguration('alliances');
+  const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
   return {
-    days: clamp(config.get<number>('export.calendarDaysAhead', 90), 1, 730, 90),
-    hour: clamp(config.get<number>('export.calendarHour', 9), 0, 23, 9),
+    days: clamp(config.get<number>(SETTINGS.calendarDaysAhead, 90), 1, 730, 90),
+    hour: clamp(config.get<number>(SETTINGS.calendarHour, 9), 0, 23, 9),
   };
 }

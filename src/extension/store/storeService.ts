@@ -9,9 +9,10 @@ import { viewPartners, type PartnerView } from '../../core/partnerView';
 import { Store, type Loaded } from '../../core/store';
 import { resolveStorePath } from '../../core/storePath';
 import { roleOf, toRelative } from '../../core/storeLayout';
-import { loadGit } from '../gitInsights/lazyGit';
+import { loadGit } from '../shared/bundles';
 import { defaultCadenceDays, storePathSetting } from '../shared/settings';
 import { StoreWatcher } from './storeWatcher';
+import { SETTINGS, settingId } from '../ids';
 
 /** One workspace folder's store. */
 export interface FolderStore {
@@ -61,8 +62,8 @@ export class StoreService implements vscode.Disposable {
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reopen()),
       vscode.workspace.onDidGrantWorkspaceTrust(() => void this.reopen()),
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('alliances.storePath')) void this.reopen();
-        else if (event.affectsConfiguration('alliances.defaultCadenceDays')) this.notify();
+        if (event.affectsConfiguration(settingId(SETTINGS.storePath))) void this.reopen();
+        else if (event.affectsConfiguration(settingId(SETTINGS.defaultCadenceDays))) this.notify();
       }),
     );
     return this.ready;

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Partner } from '../../../src/core/model';
 import type { Loaded } from '../../../src/core/store';
-import type { AlliancesApi } from '../../../src/extension/extension';
+import type { AlliancesInternals as AlliancesApi } from '../../../src/extension/testInternals';
 import { api, EXTENSION_ID, renderTree, storeRoot, waitFor } from '../helpers';
 
 // Runs in its own window, with VS Code started as `code-server --locale qps-ploc` (see runIntegration):

@@ -1,0 +1,31 @@
+// Git insights: records on other branches, the nudge from code, and a partner's history. Git runs after
+// the stores loaded (the service's first change), never on the activation path; simple-git is its own
+// bundle (shared/bundles.ts).
+import * as vscode from 'vscode';
+import { storeCommand, type App } from '../shared/app';
+import { COMMANDS, INTERNAL_COMMANDS } from '../ids';
+import { BranchRecordsService } from './branchRecordsService';
+import { CodeNudge } from './codeNudge';
+import { GIT_SCHEME, GitContentProvider, showPartnerHistory } from './partnerHistory';
+
+export interface GitInsights {
+  branches: BranchRecordsService;
+  codeNudge: CodeNudge;
+}
+
+export function register(app: App): GitInsights {
+  const { service, context } = app;
+  const branches = new BranchRecordsService(service);
+  const codeNudge = new CodeNudge(service, branches);
+  context.subscriptions.push(
+    branches,
+    codeNudge,
+    service.onDidLogCheckIn((entry) => void branches.warnIfOffDefaultBranch(entry)),
+    vscode.workspace.registerTextDocumentContentProvider(GIT_SCHEME, new GitContentProvider()),
+  );
+  app.commands({
+    [COMMANDS.showPartnerHistory]: storeCommand(service, (arg?: unknown) => showPartnerHistory(service, arg)),
+    [INTERNAL_COMMANDS.openCodeNudge]: () => codeNudge.open(),
+  });
+  return { branches, codeNudge };
+}

@@ -1,0 +1,103 @@
+// Every id Alliances gives VS Code, in one table: command ids, views, webview types, status bar items,
+// context keys, setting keys and memento keys. package.json says the same ids to VS Code (a unit test,
+// test/unit/ids.test.ts, keeps the two in step); code imports them from here and never spells one out.
+// Tiny and free of imports, so every bundle (main.js, the lazily loaded pages) may take what it needs.
+
+/** Every contributed command (package.json `contributes.commands`), plus the internal ones below. */
+export const COMMANDS = {
+  initializeStore: 'alliances.initializeStore',
+  addPartner: 'alliances.addPartner',
+  editPartner: 'alliances.editPartner',
+  logCheckIn: 'alliances.logCheckIn',
+  snoozePartner: 'alliances.snoozePartner',
+  archivePartner: 'alliances.archivePartner',
+  unarchivePartner: 'alliances.unarchivePartner',
+  goToPartner: 'alliances.goToPartner',
+  openPartnerPage: 'alliances.openPartnerPage',
+  openPartnerFile: 'alliances.openPartnerFile',
+  showPartnerHistory: 'alliances.showPartnerHistory',
+  openStoreFolder: 'alliances.openStoreFolder',
+  refresh: 'alliances.refresh',
+  showDue: 'alliances.showDue',
+  groupByStatus: 'alliances.groupByStatus',
+  groupByDepartment: 'alliances.groupByDepartment',
+  showArchived: 'alliances.showArchived',
+  hideArchived: 'alliances.hideArchived',
+  addTalkingPoint: 'alliances.addTalkingPoint',
+  openTalkingPoint: 'alliances.openTalkingPoint',
+  coverTalkingPoint: 'alliances.coverTalkingPoint',
+  reopenTalkingPoint: 'alliances.reopenTalkingPoint',
+  addFollowUp: 'alliances.addFollowUp',
+  completeFollowUp: 'alliances.completeFollowUp',
+  reopenFollowUp: 'alliances.reopenFollowUp',
+  openDashboard: 'alliances.openDashboard',
+  exportDashboard: 'alliances.exportDashboard',
+  importPartners: 'alliances.importPartners',
+  exportPartnersCsv: 'alliances.exportPartnersCsv',
+  exportCalendar: 'alliances.exportCalendar',
+  exportReport: 'alliances.exportReport',
+} as const;
+
+/** Commands that are not in package.json: a status bar item's click, and the tests' door to internals. */
+export const INTERNAL_COMMANDS = {
+  openCodeNudge: 'alliances.openCodeNudge',
+  /** Registered only when VS Code runs the extension's tests (ExtensionMode.Test): see testInternals.ts. */
+  testInternals: 'alliances.test.internals',
+} as const;
+
+/** Views (package.json `contributes.views`) and VS Code's generated focus command of one. */
+export const VIEWS = {
+  container: 'alliances',
+  partners: 'alliances.partners',
+  followUps: 'alliances.followUps',
+} as const;
+export const FOCUS_PARTNERS_COMMAND = `${VIEWS.partners}.focus`;
+
+/** Webview panel types (their serializers restore them after a reload). */
+export const VIEW_TYPES = {
+  partnerPage: 'alliances.partnerPage',
+  dashboard: 'alliances.dashboard',
+} as const;
+
+export const STATUS_BAR_ITEMS = {
+  due: 'alliances.due',
+  codeNudge: 'alliances.codeNudge',
+} as const;
+
+/** Context keys for `when` clauses in package.json. */
+export const CONTEXT_KEYS = {
+  /** Every command is registered (scripts/shellCommands.cjs: the palette and menus wait for it). */
+  started: 'alliances:started',
+  loaded: 'alliances:loaded',
+  hasPartners: 'alliances:hasPartners',
+  groupBy: 'alliances:groupBy',
+  showArchived: 'alliances:showArchived',
+} as const;
+
+/** The `alliances.*` settings, without the section (`getConfiguration(SETTINGS_SECTION).get(key)`). */
+export const SETTINGS_SECTION = 'alliances';
+export const SETTINGS = {
+  defaultCadenceDays: 'defaultCadenceDays',
+  remindersEnabled: 'reminders.enabled',
+  remindersIntervalMinutes: 'reminders.intervalMinutes',
+  siloDays: 'siloDays',
+  storePath: 'storePath',
+  calendarDaysAhead: 'export.calendarDaysAhead',
+  calendarHour: 'export.calendarHour',
+  warnOnNonDefaultBranch: 'warnOnNonDefaultBranch',
+} as const;
+
+/** A setting's full id, for `affectsConfiguration`. */
+export function settingId(key: (typeof SETTINGS)[keyof typeof SETTINGS]): string {
+  return `${SETTINGS_SECTION}.${key}`;
+}
+
+/** Memento keys (workspaceState, globalState). */
+export const STATE_KEYS = {
+  groupBy: 'alliances.groupBy',
+  showArchived: 'alliances.showArchived',
+  remindersDontShowAgain: 'alliances.reminders.dontShowAgain',
+} as const;
+
+/** The extension's own id (publisher.name in package.json). */
+export const EXTENSION_ID = 'alliances.alliances';

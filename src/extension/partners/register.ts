@@ -1,0 +1,65 @@
+// Partners: the sidebar tree and every command that adds, edits, finds or files away a partner, plus how
+// the tree is grouped and whether it shows archived partners (remembered per workspace).
+import * as vscode from 'vscode';
+import type { GroupBy } from '../../core/partnerView';
+import { storeCommand, type App } from '../shared/app';
+import { COMMANDS, CONTEXT_KEYS, STATE_KEYS, VIEWS } from '../ids';
+import type { BranchRecordsService } from '../gitInsights/branchRecordsService';
+import { addPartner } from './addPartner';
+import { editPartner } from './editPartner';
+import { goToPartner } from './goToPartner';
+import { openPartnerFile, setArchived, snoozePartner } from './partnerState';
+import { PartnersTree, type TreeNode } from './partnersTree';
+
+export interface Partners {
+  tree: PartnersTree;
+  treeView: vscode.TreeView<TreeNode>;
+  /** Sets the context keys of the view's buttons (after activation: two calls into VS Code). */
+  setViewContext(): Promise<void>;
+}
+
+export function register(app: App, branches: BranchRecordsService): Partners {
+  const { service, context } = app;
+  const tree = new PartnersTree(service);
+  tree.groupBy = context.workspaceState.get<GroupBy>(STATE_KEYS.groupBy, 'department');
+  tree.showArchived = context.workspaceState.get<boolean>(STATE_KEYS.showArchived, false);
+  tree.branches = branches;
+  const treeView = vscode.window.createTreeView(VIEWS.partners, { treeDataProvider: tree, showCollapseAll: true });
+  context.subscriptions.push(
+    treeView,
+    branches.onDidChange(() => tree.refresh()),
+  );
+  app.onRender(() => tree.refresh());
+
+  const setViewContext = async (): Promise<void> => {
+    await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.groupBy, tree.groupBy);
+    await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.showArchived, tree.showArchived);
+  };
+  const setView = async (groupBy: GroupBy | undefined, showArchived: boolean | undefined): Promise<void> => {
+    if (groupBy) {
+      tree.groupBy = groupBy;
+      await context.workspaceState.update(STATE_KEYS.groupBy, groupBy);
+    }
+    if (showArchived !== undefined) {
+      tree.showArchived = showArchived;
+      await context.workspaceState.update(STATE_KEYS.showArchived, showArchived);
+    }
+    await setViewContext();
+    tree.refresh();
+  };
+
+  app.commands({
+    [COMMANDS.addPartner]: storeCommand(service, (arg?: unknown) => addPartner(service, arg)),
+    [COMMANDS.editPartner]: storeCommand(service, (arg?: unknown, change?: unknown) => editPartner(service, arg, change)),
+    [COMMANDS.snoozePartner]: storeCommand(service, (arg?: unknown, until?: unknown) => snoozePartner(service, arg, until)),
+    [COMMANDS.archivePartner]: storeCommand(service, (arg?: unknown) => setArchived(service, true, arg)),
+    [COMMANDS.unarchivePartner]: storeCommand(service, (arg?: unknown) => setArchived(service, false, arg)),
+    [COMMANDS.goToPartner]: storeCommand(service, (arg?: unknown) => goToPartner(service, tree, treeView, arg)),
+    [COMMANDS.openPartnerFile]: storeCommand(service, (arg?: unknown) => openPartnerFile(service, arg)),
+    [COMMANDS.groupByStatus]: () => setView('status', undefined),
+    [COMMANDS.groupByDepartment]: () => setView('department', undefined),
+    [COMMANDS.showArchived]: () => setView(undefined, true),
+    [COMMANDS.hideArchived]: () => setView(undefined, false),
+  });
+  return { tree, treeView, setViewContext };
+}

@@ -1,0 +1,26 @@
+// The tests' and the benchmark's door to the live services. Not the product API (api.ts): it exists only
+// when VS Code runs the extension's tests (ExtensionMode.Test: an extensionTestsPath was given), as a
+// command no menu or palette lists, so no other extension can come to depend on internals.
+import * as vscode from 'vscode';
+import type { Agenda } from './agenda/register';
+import type { LazyDashboard } from './dashboard/register';
+import type { GitInsights } from './gitInsights/register';
+import { INTERNAL_COMMANDS } from './ids';
+import type { Interop } from './interop/register';
+import type { LazyPartnerPages } from './partnerPage/register';
+import type { Partners } from './partners/register';
+import type { RemindersFeature } from './reminders/register';
+import type { StoreService } from './store/storeService';
+
+export interface AlliancesInternals extends Omit<Partners, 'setViewContext'>, Agenda, RemindersFeature, GitInsights, Interop {
+  service: StoreService;
+  partnerPages: LazyPartnerPages;
+  dashboard: LazyDashboard;
+  /** Commands of package.json with no handler (a wiring mistake): empty. */
+  unhandledCommands: string[];
+}
+
+export function registerTestInternals(context: vscode.ExtensionContext, internals: AlliancesInternals): void {
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return;
+  context.subscriptions.push(vscode.commands.registerCommand(INTERNAL_COMMANDS.testInternals, () => internals));
+}
