@@ -2,6 +2,7 @@
 // its filter, and the Markdown report. Lives in the lazily loaded dist/dashboard.js (see lazyDashboard.ts).
 import * as v from 'valibot';
 import * as vscode from 'vscode';
+import { PANEL_OPTIONS } from '../shared/webviewPage';
 import { dashboardReport, type DashboardFilter } from '../../core/stats';
 import { DashboardFilterSchema } from '../../webview/protocol';
 import type { StoreService } from '../store/storeService';
@@ -28,14 +29,12 @@ export class Dashboard implements vscode.Disposable {
       }
       return this.current;
     }
-    const panel = vscode.window.createWebviewPanel(DASHBOARD_VIEW_TYPE, vscode.l10n.t('Alliances Dashboard'), vscode.ViewColumn.Active, {
-      enableScripts: true,
-      enableCommandUris: false,
-      enableForms: false,
-      enableFindWidget: true,
-      retainContextWhenHidden: false,
-      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview')],
-    });
+    const panel = vscode.window.createWebviewPanel(
+      DASHBOARD_VIEW_TYPE,
+      vscode.l10n.t('Alliances Dashboard'),
+      vscode.ViewColumn.Active,
+      PANEL_OPTIONS,
+    );
     return this.adopt(panel, filter ?? {});
   }
 

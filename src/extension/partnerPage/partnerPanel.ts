@@ -4,7 +4,7 @@
 // serializer and loads it on first use.
 import * as v from 'valibot';
 import * as vscode from 'vscode';
-import { WebviewPage } from '../shared/webviewPage';
+import { PANEL_OPTIONS, WebviewPage } from '../shared/webviewPage';
 import { PageStateSchema, type HostMessage, type PageData } from '../../webview/protocol';
 import type { PartnerTarget } from '../shared/partnerArgs';
 import { defaultCadenceDays } from '../shared/settings';
@@ -145,14 +145,7 @@ export class PartnerPanels implements vscode.Disposable {
       PARTNER_PAGE_VIEW_TYPE,
       vscode.l10n.t('Partner: {0}', target.view.record.value.name),
       vscode.ViewColumn.Active,
-      {
-        enableScripts: true,
-        enableCommandUris: false,
-        enableForms: false,
-        enableFindWidget: true,
-        retainContextWhenHidden: false,
-        localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(this.extensionUri, 'media')],
-      },
+      PANEL_OPTIONS,
     );
     const page = this.adopt(panel, id);
     if (options.showForm) page.showForm();

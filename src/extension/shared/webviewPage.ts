@@ -10,6 +10,22 @@ export interface PageAssets {
   title?: string;
 }
 
+/** How every page's panel is created: find widget on, nothing kept while hidden (the page asks again). */
+export const PANEL_OPTIONS: vscode.WebviewPanelOptions = { enableFindWidget: true, retainContextWhenHidden: false };
+
+/**
+ * What a page may do, set in one place for a new page and a revived one alike: scripts (ours, by nonce),
+ * no command links, no forms, and resources from dist/webview only (the pages load nothing else).
+ */
+export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
+  return {
+    enableScripts: true,
+    enableCommandUris: false,
+    enableForms: false,
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview')],
+  };
+}
+
 export abstract class WebviewPage<Message> implements vscode.Disposable {
   protected readonly disposables: vscode.Disposable[] = [];
   protected disposed = false;
@@ -25,8 +41,7 @@ export abstract class WebviewPage<Message> implements vscode.Disposable {
     private readonly assets: PageAssets,
     private readonly refreshDebounceMs: number,
   ) {
-    const roots = [vscode.Uri.joinPath(extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media')];
-    panel.webview.options = { enableScripts: true, enableCommandUris: false, enableForms: false, localResourceRoots: roots };
+    panel.webview.options = webviewOptions(extensionUri);
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'alliances.svg');
     this.render();
     this.disposables.push(
