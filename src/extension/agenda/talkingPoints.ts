@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { checkSnippet, sourceLabel } from '../../core/agenda';
 import type { CodeSource, TalkingPoint } from '../../core/model';
 import type { Loaded } from '../../core/store';
-import { loadGit } from '../shared/bundles';
+import { loadGit } from '../shared/lazyBundle';
 import { partnerFromArg, pickPartner, type PartnerTarget } from '../shared/partnerArgs';
 import { askText } from '../shared/quickInputs';
 import type { FolderStore, StoreService } from '../store/storeService';

@@ -1,5 +1,5 @@
 // The dashboard: one panel per window (opening it again reveals it), restored after a window reload with
-// its filter, and the Markdown report. Lives in the lazily loaded dist/dashboard.js (see lazyDashboard.ts).
+// its filter, and the Markdown report. Lives in the lazily loaded dist/dashboard.js (see register.ts).
 import * as v from 'valibot';
 import * as vscode from 'vscode';
 import { PANEL_OPTIONS } from '../shared/webviewPage';

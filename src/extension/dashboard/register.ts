@@ -3,12 +3,16 @@
 // (shared/bundles.ts), so activation never pays for it.
 import * as vscode from 'vscode';
 import { registerCommand, registerWebviewPanelSerializer } from '../shared/registry';
-import { loadDashboard } from '../shared/bundles';
+import { lazyBundle } from '../shared/lazyBundle';
 import type { App } from '../shared/app';
 import { COMMANDS, VIEW_TYPES } from '../ids';
 import type { Dashboard } from './dashboard';
 import { guarded } from '../shared/partnerArgs';
 import type { StoreService } from '../store/storeService';
+
+/** dist/dashboard.js (statistics, stemmer, stop words): the first dashboard opened, revived or exported. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const loadDashboard = lazyBundle<typeof import('./index')>(() => require('./dashboard.js'));
 
 export class LazyDashboard implements vscode.Disposable {
   private loaded: Dashboard | undefined;

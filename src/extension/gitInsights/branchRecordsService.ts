@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { CollectionKind } from '../../core/model';
 import type { BranchInfo, BranchRecord, BranchRecords } from '../../git/branchRecords';
-import { loadGit } from '../shared/bundles';
+import { loadGit } from '../shared/lazyBundle';
 import type { FolderStore, StoreService } from '../store/storeService';
 import { GitWatcher } from './gitWatcher';
 import { SETTINGS_SECTION, SETTINGS } from '../ids';

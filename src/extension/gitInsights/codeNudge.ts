@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { areaLabel } from '../../core/codeAreas';
-import { loadGit } from '../shared/bundles';
+import { loadGit } from '../shared/lazyBundle';
 import type { StoreService } from '../store/storeService';
 import type { BranchRecordsService } from './branchRecordsService';
 import { COMMANDS, INTERNAL_COMMANDS, STATUS_BAR_ITEMS } from '../ids';

@@ -2,7 +2,7 @@ import { formatShortDate } from '../../core/cadence';
 import type { Partner } from '../../core/model';
 import type { AreaCommit } from '../../git/areaCommits';
 import type { PageData } from '../../webview/protocol';
-import { loadGit } from '../shared/bundles';
+import { loadGit } from '../shared/lazyBundle';
 import type { FolderStore } from '../store/storeService';
 import { branchHint, branchKindLabel, type BranchRecordsService } from './branchRecordsService';
 import * as vscode from 'vscode';

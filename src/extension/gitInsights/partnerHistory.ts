@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { formatShortDate } from '../../core/cadence';
 import type { HistoryEntry } from '../../git/history';
-import { loadGit } from '../shared/bundles';
+import { loadGit } from '../shared/lazyBundle';
 import { partnerFromArg, pickPartner } from '../shared/partnerArgs';
 import type { StoreService } from '../store/storeService';
 

@@ -1,5 +1,5 @@
 // What the import shows, for the integration tests (they read it, then accept it with a command). Its own
-// small file: the activation-time bundle holds it, the import itself is loaded on first use (lazyInterop).
+// small file: the activation-time bundle holds it, the import itself is loaded on first use (interop/register.ts).
 import type * as vscode from 'vscode';
 
 export interface PreviewItem extends vscode.QuickPickItem {

@@ -1,9 +1,13 @@
 // Import and export: CSV and vCard in, CSV, iCalendar and Markdown reports out. Their parsers and formats
 // live in dist/interop.js (a fifth of the extension), required the first time one of these commands runs.
 import { storeCommand, type App } from '../shared/app';
-import { loadInterop } from '../shared/bundles';
+import { lazyBundle } from '../shared/lazyBundle';
 import { COMMANDS } from '../ids';
 import { ImportPreview } from './importPreview';
+
+/** dist/interop.js: the first import or export command. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const loadInterop = lazyBundle<typeof import('./index')>(() => require('./interop.js'));
 
 export interface Interop {
   importPreview: ImportPreview;

@@ -1,6 +1,6 @@
 // The partner page host: one webview panel per partner (opening it again reveals the same panel), fed
 // with fresh page data whenever the store changes, and answering the page's requests through the
-// validating message handler. In dist/partnerPage.js: lazyPartnerPage.ts registers its command and
+// validating message handler. In dist/partnerPage.js: register.ts registers its command and
 // serializer and loads it on first use.
 import * as v from 'valibot';
 import * as vscode from 'vscode';

@@ -3,13 +3,17 @@
 // first use (shared/bundles.ts), so activation never pays for it.
 import * as vscode from 'vscode';
 import { registerCommand, registerWebviewPanelSerializer } from '../shared/registry';
-import { loadPartnerPage } from '../shared/bundles';
+import { lazyBundle } from '../shared/lazyBundle';
 import type { App } from '../shared/app';
 import { COMMANDS, VIEW_TYPES } from '../ids';
 import { guarded, partnerFromArg, pickPartner, type PartnerTarget } from '../shared/partnerArgs';
 import type { OpenOptions, PartnerPanel, PartnerPanels } from './partnerPanel';
 import type { BranchRecordsService } from '../gitInsights/branchRecordsService';
 import type { StoreService } from '../store/storeService';
+
+/** dist/partnerPage.js: the first partner page opened or revived after a reload. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const loadPartnerPage = lazyBundle<typeof import('./index')>(() => require('./partnerPage.js'));
 
 /** All partner pages, by partner id; the bundle loads when the first page opens or comes back. */
 export class LazyPartnerPages implements vscode.Disposable {

@@ -9,7 +9,7 @@ import { viewPartners, type PartnerView } from '../../core/partnerView';
 import { Store, type Loaded } from '../../core/store';
 import { resolveStorePath } from '../../core/storePath';
 import { roleOf, toRelative } from '../../core/storeLayout';
-import { loadGit } from '../shared/bundles';
+import { loadGit } from '../shared/lazyBundle';
 import { defaultCadenceDays, storePathSetting } from '../shared/settings';
 import { StoreWatcher } from './storeWatcher';
 import { SETTINGS, settingId } from '../ids';
