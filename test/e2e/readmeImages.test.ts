@@ -1,6 +1,7 @@
 // The README's pictures, and only them: the clean demo workspace (what `npm start` shows, nothing
-// planted), each picture taken once nothing transient is on screen. Wb.readmeScreenshot writes
-// docs/images/ and refuses any other workspace; every other UI test keeps its screenshots in
+// planted), each picture taken once nothing transient is on screen. `npm run images:readme` (after
+// build, build:tests and package) writes them to docs/images/; in `npm test` they go to test-results/
+// only. wb.readmeScreenshot refuses any other workspace, and every other UI test keeps its screenshots in
 // test-results/ (test/unit/readmeImages.test.ts checks both).
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';

@@ -48,9 +48,10 @@ export interface Workbench {
   /** Saves test-results/screenshots/<name>.png (the page, or only `part`: an element or a rectangle)
    *  and returns its path. */
   screenshot(name: string, part?: Locator | { x: number; y: number; width: number; height: number }): Promise<string>;
-  /** Saves README image docs/images/<name>.png (and test-results/screenshots/readme-<name>.png) once
-   *  nothing transient is on screen: no quick input, no tooltip, no toast unless `keepToasts`. Refuses
-   *  unless the workspace is the clean demo (readmeImages.ts); only readmeImages.test.ts calls it. */
+  /** Saves test-results/screenshots/readme-<name>.png once nothing transient is on screen (no quick
+   *  input, no tooltip, no toast unless `keepToasts`) and, with ALLIANCES_README_IMAGES=1 (npm run
+   *  images:readme), README image docs/images/<name>.png. Refuses unless the workspace is the clean demo
+   *  (readmeImages.ts); only readmeImages.test.ts calls it. */
   readmeScreenshot(name: ReadmeImage, options?: { keepToasts?: boolean; part?: () => Promise<Rect> }): Promise<string>;
   /** Closes browser and server, removes the temp folders. Safe to call twice. */
   close(): Promise<void>;
@@ -244,6 +245,8 @@ export async function openWorkbench(opts: WorkbenchOptions): Promise<Workbench> 
         await page.waitForTimeout(600);
         await widget.waitFor({ state: 'hidden' });
         const file = await workbench.screenshot(`readme-${name}`, part ? await part() : undefined);
+        // `npm run images:readme` replaces the README's pictures; a plain UI test run leaves the checkout alone.
+        if (process.env.ALLIANCES_README_IMAGES !== '1') return file;
         fs.copyFileSync(file, target);
         return target;
       },
