@@ -5,6 +5,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { installVsix, launchChromium, repoRoot, sleep, startCodeServer, tail, type CodeServer } from '../harness/codeServer';
+import { assertCleanDemoWorkspace, readmeImagePath, type ReadmeImage } from './readmeImages';
 
 export const screenshotDir = path.join(repoRoot, 'test-results', 'screenshots');
 
@@ -15,6 +16,13 @@ export interface WorkbenchOptions {
   vsix: string;
   /** Keep Workspace Trust on (the trust prompt appears on start). */
   workspaceTrust?: boolean;
+}
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
 }
 
 export interface Workbench {
@@ -40,6 +48,11 @@ export interface Workbench {
   /** Saves test-results/screenshots/<name>.png (the page, or only `part`: an element or a rectangle)
    *  and returns its path. */
   screenshot(name: string, part?: Locator | { x: number; y: number; width: number; height: number }): Promise<string>;
+  /** Saves test-results/screenshots/readme-<name>.png once nothing transient is on screen (no quick
+   *  input, no tooltip, no toast unless `keepToasts`) and, with ALLIANCES_README_IMAGES=1 (npm run
+   *  images:readme), README image docs/images/<name>.png. Refuses unless the workspace is the clean demo
+   *  (readmeImages.ts); only readmeImages.test.ts calls it. */
+  readmeScreenshot(name: ReadmeImage, options?: { keepToasts?: boolean; part?: () => Promise<Rect> }): Promise<string>;
   /** Closes browser and server, removes the temp folders. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -215,6 +228,27 @@ export async function openWorkbench(opts: WorkbenchOptions): Promise<Workbench> 
         if (part && 'screenshot' in part) await part.screenshot({ path: file });
         else await page.screenshot({ path: file, clip: part });
         return file;
+      },
+      async readmeScreenshot(name, { keepToasts = false, part } = {}) {
+        assertCleanDemoWorkspace(opts.workspace);
+        const target = readmeImagePath(repoRoot, name);
+        const widget = page.locator(quickInput);
+        if (await quickInputFocused()) await page.locator(quickInputBox).press('Escape');
+        await widget.waitFor({ state: 'hidden' });
+        if (!keepToasts) {
+          await workbench.runCommand('Notifications: Clear All Notifications');
+          await widget.waitFor({ state: 'hidden' });
+          await page.waitForFunction(() => document.querySelectorAll('.notifications-toasts .notification-list-item').length === 0);
+        }
+        // No tooltip or hover button from the mouse, and the quick input's fade-out is over.
+        await page.mouse.move(24, 650); // the empty part of the activity bar
+        await page.waitForTimeout(600);
+        await widget.waitFor({ state: 'hidden' });
+        const file = await workbench.screenshot(`readme-${name}`, part ? await part() : undefined);
+        // `npm run images:readme` replaces the README's pictures; a plain UI test run leaves the checkout alone.
+        if (process.env.ALLIANCES_README_IMAGES !== '1') return file;
+        fs.copyFileSync(file, target);
+        return target;
       },
       close,
     };
