@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { openTalkingPoints } from '../../core/agenda';
-import { CHECK_IN_KINDS, checkInKindLabel, type CheckIn, type CheckInKind } from '../../core/model';
+import type { CheckIn } from '../../core/model';
+import { CHECK_IN_KINDS, checkInKindLabel, type CheckInKind } from '../../core/vocabulary';
 import type { Loaded } from '../../core/store';
 import { partnerFromArg, partnerItems, pickPartner, type PartnerTarget } from '../partnerArgs';
 import { askMany, askPick, askText, BACK, runSteps } from '../quickInputs';

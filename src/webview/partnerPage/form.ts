@@ -3,27 +3,21 @@
 // was typed; the host validates it and answers with field errors, shown next to the fields. What the user
 // typed survives live updates (the form is built once) and hiding the panel (the draft is in the state).
 import * as l10n from '@vscode/l10n';
-import { ASK_DIRECTIONS, ASK_STATUSES, FOLLOW_UP_OWNERS, emptyForm, type CheckInFormInput, type PageData } from '../protocol';
+import {
+  ASK_DIRECTIONS,
+  ASK_STATUSES,
+  FOLLOW_UP_OWNERS,
+  askDirectionLabel,
+  askStatusLabel,
+  followUpOwnerLabel,
+} from '../../core/vocabulary';
+import { emptyForm, type CheckInFormInput, type PageData } from '../protocol';
 import { findByAttribute, h } from './dom';
 import { button, setBusy } from './sections';
 
 type Control = HTMLElement & { value: string; invalid?: boolean };
 type Checkbox = HTMLElementTagNameMap['vscode-checkbox'];
 
-const DIRECTION_LABELS: Record<(typeof ASK_DIRECTIONS)[number], string> = {
-  'i-asked': l10n.t('I asked them'),
-  'they-asked': l10n.t('They asked me'),
-};
-const STATUS_LABELS: Record<(typeof ASK_STATUSES)[number], string> = {
-  open: l10n.t('Open'),
-  helped: l10n.t('Helped'),
-  declined: l10n.t('Declined'),
-};
-const OWNER_LABELS: Record<(typeof FOLLOW_UP_OWNERS)[number], string> = {
-  me: l10n.t('Me'),
-  them: l10n.t('Them'),
-  teammate: l10n.t('A teammate'),
-};
 const RATING_LABELS = ['1 – strained', '2 – uneasy', '3 – okay', '4 – good', '5 – great'];
 
 export interface FormCallbacks {
@@ -277,12 +271,12 @@ export class CheckInFormView {
   private addAsk(values: CheckInFormInput['asks'][number] | undefined, focus: boolean): void {
     const row = h('fieldset', { class: 'row' }, h('legend', {}));
     const direction = choices(
-      ASK_DIRECTIONS.map((d) => [d, DIRECTION_LABELS[d]] as const),
+      ASK_DIRECTIONS.map((d) => [d, askDirectionLabel(d)] as const),
       values?.direction,
     );
     const text = h('vscode-textfield', { placeholder: l10n.t('What was asked') });
     const status = choices(
-      ASK_STATUSES.map((s) => [s, STATUS_LABELS[s]] as const),
+      ASK_STATUSES.map((s) => [s, askStatusLabel(s)] as const),
       values?.status,
     );
     direction.dataset.part = 'direction';
@@ -312,7 +306,7 @@ export class CheckInFormView {
     const row = h('fieldset', { class: 'row' }, h('legend', {}));
     const text = h('vscode-textfield', { placeholder: l10n.t('What will be done') });
     const owner = choices(
-      FOLLOW_UP_OWNERS.map((o) => [o, OWNER_LABELS[o]] as const),
+      FOLLOW_UP_OWNERS.map((o) => [o, followUpOwnerLabel(o)] as const),
       values?.owner,
     );
     const teammate = h('vscode-textfield', { placeholder: l10n.t('Teammate’s name') });
