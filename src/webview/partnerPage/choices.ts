@@ -7,6 +7,8 @@ import {
   askDirectionLabel,
   askStatusLabel,
   followUpOwnerLabel,
+  RATINGS,
+  ratingLabel,
 } from '../../core/vocabulary';
 import { h } from './dom';
 
@@ -19,10 +21,8 @@ export const nextId = (prefix: string): string => `${prefix}-${++uid}`;
 
 // ---- the options (functions: read in the display language when the form is built) -----------------
 
-const RATING_LABELS = ['1 – strained', '2 – uneasy', '3 – okay', '4 – good', '5 – great'];
-
-/** 1 to 5, as the form lists them. */
-export const ratingOptions = (): Options => RATING_LABELS.map((text, index) => [String(index + 1), text] as const);
+/** 1 to 5, as the form lists them, with the words the quick flow uses too (docs/decisions/rating-scale.md). */
+export const ratingOptions = (): Options => RATINGS.map((rating) => [String(rating), `${rating} – ${ratingLabel(rating)}`] as const);
 export const directionOptions = (): Options => ASK_DIRECTIONS.map((d) => [d, askDirectionLabel(d)] as const);
 export const statusOptions = (): Options => ASK_STATUSES.map((s) => [s, askStatusLabel(s)] as const);
 export const ownerOptions = (): Options => FOLLOW_UP_OWNERS.map((o) => [o, followUpOwnerLabel(o)] as const);
