@@ -1,7 +1,7 @@
 import { calendarDate } from './dates';
 import { followUpDays, followUpOwnerName, openFollowUps, openTalkingPoints } from './agenda';
 import { dueStateLabel } from './cadence';
-import { CHECK_IN_KINDS, checkInKindLabel, type CheckInKind } from './model';
+import { CHECK_IN_KINDS, checkInKindLabel, type CheckInKind } from './vocabulary';
 import { english } from './translator';
 import { duePartners, viewPartners } from './partnerView';
 import { departmentCoverage, silos, statsInput } from './stats';

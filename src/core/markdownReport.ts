@@ -4,7 +4,8 @@ import { followUpOwnerName, isOpenTalkingPoint, openFollowUps, sourceLabel } fro
 import { cadenceOf, dueStateLabel } from './cadence';
 import { english } from './translator';
 import { computeDigest, type DigestOptions } from './digest';
-import { checkInKindLabel, type Partner } from './model';
+import type { Partner } from './model';
+import { checkInKindLabel } from './vocabulary';
 import { viewPartners } from './partnerView';
 import { mdText } from './stats/report';
 import type { Loaded, Store } from './store';

@@ -1,28 +1,35 @@
-import * as l10n from '@vscode/l10n';
 import * as v from 'valibot';
-import { ID_PATTERN } from './ids';
-import type { Translator } from './translator';
+import {
+  ASK_DIRECTIONS,
+  ASK_STATUSES,
+  CHECK_IN_KINDS,
+  FOLLOW_UP_OWNERS,
+  ID_PATTERN,
+  MAX_RATING,
+  MIN_RATING,
+  type CollectionKind,
+} from './vocabulary';
+
+// The word lists and their labels live in vocabulary.ts; these re-exports keep model's importers working.
+export {
+  ASK_DIRECTIONS,
+  ASK_STATUSES,
+  CHECK_IN_KINDS,
+  COLLECTION_KINDS,
+  DEPARTMENTS,
+  FOLLOW_UP_OWNERS,
+  checkInKindLabel,
+  type AskDirection,
+  type AskStatus,
+  type CheckInKind,
+  type CollectionKind,
+  type FollowUpOwner,
+  type RecordKind,
+} from './vocabulary';
 
 /** The schema version this build writes. Records with a higher one are shown read-only. */
 export const SCHEMA_VERSION = 1;
 export const STORE_FORMAT = 'alliances';
-
-export const CHECK_IN_KINDS = ['one-on-one', 'help-me', 'ad-hoc', 'async'] as const;
-export type CheckInKind = (typeof CHECK_IN_KINDS)[number];
-
-export const DEPARTMENTS = [
-  'Product',
-  'Design',
-  'Sales',
-  'Marketing',
-  'Customer Success',
-  'Support',
-  'Data',
-  'Security',
-  'Vendor',
-  'Customer',
-  'Research',
-] as const;
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -103,7 +110,7 @@ export const CheckInSchema = v.looseObject({
   partnerId: id,
   date: timestamp,
   kind: v.picklist(CHECK_IN_KINDS, `must be one of ${CHECK_IN_KINDS.join(', ')}`),
-  rating: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5))),
+  rating: v.optional(v.pipe(v.number(), v.integer(), v.minValue(MIN_RATING), v.maxValue(MAX_RATING))),
   summary: text(2000),
   /** Markdown notes of the full form (shared; private notes live in private/notes/). */
   notes: v.optional(text(200_000)),
@@ -146,9 +153,6 @@ export const TalkingPointSchema = v.looseObject({
   coveredAt: v.optional(timestamp),
 });
 
-export const FOLLOW_UP_OWNERS = ['me', 'them', 'teammate'] as const;
-export type FollowUpOwner = (typeof FOLLOW_UP_OWNERS)[number];
-
 /** An action item: carried over from check-in to check-in until it is done. "me" is its author. */
 export const FollowUpSchema = v.looseObject({
   ...recordBase,
@@ -161,11 +165,6 @@ export const FollowUpSchema = v.looseObject({
   done: v.optional(v.boolean()),
   doneAt: v.optional(timestamp),
 });
-
-export const ASK_DIRECTIONS = ['i-asked', 'they-asked'] as const;
-export const ASK_STATUSES = ['open', 'helped', 'declined'] as const;
-export type AskDirection = (typeof ASK_DIRECTIONS)[number];
-export type AskStatus = (typeof ASK_STATUSES)[number];
 
 /** One side of a "help me" conversation: what I asked them, or what they asked me. */
 export const AskSchema = v.looseObject({
@@ -201,8 +200,8 @@ export type Ask = v.InferOutput<typeof AskSchema>;
 export type Note = v.InferOutput<typeof NoteSchema>;
 export type CodeSource = v.InferOutput<typeof CodeSourceSchema>;
 
-/** Every record kind but the manifest: what the store keeps in collections by id. */
-export interface RecordTypes {
+/** Every record kind but the manifest (vocabulary.ts's COLLECTION_KINDS: each must be here) and its type. */
+export interface RecordTypes extends Record<CollectionKind, object> {
   partner: Partner;
   checkIn: CheckIn;
   talkingPoint: TalkingPoint;
@@ -210,9 +209,6 @@ export interface RecordTypes {
   ask: Ask;
   note: Note;
 }
-export type CollectionKind = keyof RecordTypes;
-export type RecordKind = 'manifest' | CollectionKind;
-export const COLLECTION_KINDS: readonly CollectionKind[] = ['partner', 'checkIn', 'talkingPoint', 'followUp', 'ask', 'note'];
 export const SCHEMAS = {
   manifest: ManifestSchema,
   partner: PartnerSchema,
@@ -222,19 +218,3 @@ export const SCHEMAS = {
   ask: AskSchema,
   note: NoteSchema,
 } as const;
-
-/** A kind's name in the display language, or in English (`english`) for shared files and the CLI. */
-export function checkInKindLabel(kind: CheckInKind, translator: Translator = l10n): string {
-  // Named l10n so that the string extractor (@vscode/l10n-dev) finds these messages.
-  const l10n = translator;
-  switch (kind) {
-    case 'one-on-one':
-      return l10n.t({ message: '1:1', comment: ['A kind of check-in: a scheduled one-on-one conversation.'] });
-    case 'help-me':
-      return l10n.t({ message: 'Help-me', comment: ['A kind of check-in: each person names something they need help with.'] });
-    case 'ad-hoc':
-      return l10n.t({ message: 'Ad hoc', comment: ['A kind of check-in: an unplanned chat.'] });
-    case 'async':
-      return l10n.t({ message: 'Async', comment: ['A kind of check-in: by message or email.'] });
-  }
-}

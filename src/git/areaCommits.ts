@@ -1,5 +1,6 @@
 import { simpleGit } from 'simple-git';
 import { areaPathspecs } from '../core/codeAreas';
+import { LOG_OPTIONS, parseLog } from './logFormat';
 
 export interface AreaCommit {
   commit: string;
@@ -19,8 +20,6 @@ export interface AreaCommits {
   /** More commits matched than were listed. */
   truncated: boolean;
 }
-
-const FORMAT = '%x1e%H%x00%an%x00%ae%x00%aI%x00%s';
 
 export interface AreaCommitsOptions {
   /** Only commits newer than this (ISO date). */
@@ -46,36 +45,14 @@ export async function areaCommits(
     const git = simpleGit({ baseDir: cwd, timeout: { block: 10_000 } });
     const head = (await git.raw(['rev-parse', '-q', '--verify', 'HEAD^{commit}'])).trim();
     if (!head) return { available: true, commits: [], truncated: false };
-    const args = ['log', '-M', '--relative', `--format=${FORMAT}`, '--name-status', '-z', `-n${limit + 1}`];
+    const args = ['log', '-M', '--relative', ...LOG_OPTIONS, `-n${limit + 1}`];
     if (since) args.push(`--since=${since}`);
     if (from !== undefined && !/^[0-9a-f]{40,64}$/.test(from)) return { available: false, commits: [], truncated: false };
     const out = await git.raw([...args, from ? `${from}..HEAD` : 'HEAD', '--', ...specs]);
-    const commits = parse(out);
+    // A file once per commit, by its new name when renamed or copied.
+    const commits = parseLog(out).map(({ changes, ...commit }) => ({ ...commit, files: [...new Set(changes.map((c) => c.path))] }));
     return { available: true, commits: commits.slice(0, limit), truncated: commits.length > limit };
   } catch {
     return { available: false, commits: [], truncated: false };
   }
-}
-
-function parse(out: string): AreaCommit[] {
-  const commits: AreaCommit[] = [];
-  for (const record of out.split('\x1e')) {
-    if (!record.trim()) continue;
-    const fields = record.split('\0');
-    const [commit = '', author = '', email = '', date = '', subject = ''] = fields;
-    const rest = fields
-      .slice(5)
-      .map((item) => item.replace(/^\n+/, ''))
-      .filter((item) => item !== '');
-    const files: string[] = [];
-    for (let i = 0; i < rest.length;) {
-      const status = rest[i++] ?? '';
-      // A rename or copy names the old path, then the new one: keep the new.
-      if (status.startsWith('R') || status.startsWith('C')) i++;
-      const file = rest[i++];
-      if (file && !files.includes(file)) files.push(file);
-    }
-    commits.push({ commit, author, email, date, subject, files });
-  }
-  return commits;
 }

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { simpleGit } from 'simple-git';
+import { LOG_OPTIONS, parseLog } from './logFormat';
 import { locateRepo } from './repository';
 
 /** One commit that touched one of the files asked about. */
@@ -24,8 +25,6 @@ export interface FileHistory {
   entries: HistoryEntry[];
 }
 
-const FORMAT = '%x1e%H%x00%an%x00%ae%x00%aI%x00%s';
-
 /**
  * Who changed these files and when: `git log --follow` per file (follow takes one path), newest first,
  * each commit once per file. Files git does not know are left out. Never throws.
@@ -44,46 +43,22 @@ export async function fileHistory(files: readonly string[]): Promise<FileHistory
       if (relative.startsWith('..')) return;
       let out: string;
       try {
-        out = await git.raw(['log', '--follow', '-M', `--format=${FORMAT}`, '--name-status', '-z', '--', relative]);
+        out = await git.raw(['log', '--follow', '-M', ...LOG_OPTIONS, '--', relative]);
       } catch {
         return;
       }
-      for (const entry of parseLog(out)) {
-        const key = `${entry.commit}:${entry.path}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        entries.push(entry);
+      for (const { changes, ...commit } of parseLog(out)) {
+        for (const change of changes) {
+          const key = `${commit.commit}:${change.path}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          entries.push({ ...commit, ...change });
+        }
       }
     }),
   );
   entries.sort((a, b) => b.date.localeCompare(a.date) || a.path.localeCompare(b.path));
   return { top: repo.top, entries };
-}
-
-/** `git log --format=<FORMAT> --name-status -z`: records start with \x1e; fields and names end with \0. */
-function parseLog(out: string): HistoryEntry[] {
-  const entries: HistoryEntry[] = [];
-  for (const record of out.split('\x1e')) {
-    if (!record.trim()) continue;
-    const fields = record.split('\0');
-    const [commit = '', author = '', email = '', date = '', header = ''] = fields;
-    // The subject runs to the end of its line; the name-status part follows after a newline.
-    const newline = header.indexOf('\n');
-    const subject = newline < 0 ? header : header.slice(0, newline);
-    const rest = [newline < 0 ? '' : header.slice(newline + 1).replace(/^\n+/, ''), ...fields.slice(5)].filter((item) => item !== '');
-    for (let i = 0; i < rest.length;) {
-      const status = (rest[i++] ?? '').trim();
-      if (!status) continue;
-      if (status.startsWith('R') || status.startsWith('C')) {
-        const previousPath = rest[i++] ?? '';
-        const to = rest[i++] ?? '';
-        entries.push({ commit, author, email, date, subject, status: status[0] ?? 'R', path: to, previousPath });
-      } else {
-        entries.push({ commit, author, email, date, subject, status: status[0] ?? 'M', path: rest[i++] ?? '' });
-      }
-    }
-  }
-  return entries;
 }
 
 /** A file's content at a revision ('' when it does not exist there): the two sides of a history diff. */

@@ -1,20 +1,15 @@
 // The partner page's message protocol, shared by the host (src/extension/partnerPage) and the page
 // (src/webview/partnerPage). Both sides validate what they receive against these schemas: the host
 // every message from the page (the page is untrusted: it renders text that teammates wrote), the page
-// every message from the host. Only valibot here: this file is bundled into the browser code.
+// every message from the host. Only valibot and core's vocabulary (pure, small) here: this file is
+// bundled into the browser code.
 import * as v from 'valibot';
+import { ASK_DIRECTIONS, ASK_STATUSES, CHECK_IN_KINDS, FOLLOW_UP_OWNERS, ID_PATTERN } from '../core/vocabulary';
 
-/** Record ids: 26 lowercase Crockford base-32 characters (the same pattern as src/core/ids.ts). */
-export const ID_PATTERN = /^[0-9a-hjkmnp-tv-z]{26}$/;
 /** Full git commit ids (SHA-1 or SHA-256). */
 export const COMMIT_PATTERN = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 /** The page's own correlation ids for requests, e.g. "r12". */
 export const REQUEST_ID_PATTERN = /^[0-9a-z-]{1,64}$/;
-
-export const CHECK_IN_KINDS = ['one-on-one', 'help-me', 'ad-hoc', 'async'] as const;
-export const FOLLOW_UP_OWNERS = ['me', 'them', 'teammate'] as const;
-export const ASK_DIRECTIONS = ['i-asked', 'they-asked'] as const;
-export const ASK_STATUSES = ['open', 'helped', 'declined'] as const;
 
 /** Generous bounds: they stop abuse, the host's form rules give the user-facing limits. */
 export const MAX_ROWS = 50;

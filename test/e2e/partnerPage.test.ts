@@ -360,7 +360,7 @@ describe('Partner page in the real workbench', function () {
     assert.equal(readJsonFiles<CheckIn>(path.join(store, 'checkins')).length, before);
 
     await form.locator('vscode-radio', { hasText: 'Help-me' }).click();
-    await form.locator('vscode-radio', { hasText: '4 – good' }).click();
+    await form.locator('vscode-radio', { hasText: '4 – Good' }).click();
     await form.locator('vscode-textfield[data-path="summary"] input').fill('Launch plan agreed </textarea>');
     await form.locator('vscode-textarea[data-path="notes"] textarea').fill('## Decisions\n- two phases\n- <b>not bold</b>');
     await form.locator('vscode-textarea[data-path="privateNotes"] textarea').fill('She may move teams');
@@ -376,7 +376,7 @@ describe('Partner page in the real workbench', function () {
     await form.waitFor({ state: 'hidden' });
     // Untouched again, the form now defaults to this check-in's kind and rating.
     await form.locator('vscode-radio[checked]', { hasText: 'Help-me' }).waitFor({ state: 'attached' });
-    await form.locator('vscode-radio[checked]', { hasText: '4 – good' }).waitFor({ state: 'attached' });
+    await form.locator('vscode-radio[checked]', { hasText: '4 – Good' }).waitFor({ state: 'attached' });
 
     const checkIn = await until('the new check-in on disk', () =>
       readJsonFiles<CheckIn>(path.join(store, 'checkins')).find((c) => c.summary === 'Launch plan agreed </textarea>'),

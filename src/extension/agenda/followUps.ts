@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { addDays, isValid, parseISO, startOfDay } from 'date-fns';
 import { formatShortDate, toCalendarDate } from '../../core/cadence';
-import type { FollowUp, FollowUpOwner } from '../../core/model';
+import type { FollowUp } from '../../core/model';
+import { followUpOwnerLabel, type FollowUpOwner } from '../../core/vocabulary';
 import type { Loaded } from '../../core/store';
 import { partnerFromArg, pickPartner } from '../shared/partnerArgs';
 import { askPick, askText, BACK, runSteps } from '../shared/quickInputs';
@@ -65,7 +66,7 @@ async function askForFollowUp(partnerName: string): Promise<FollowUpInput | unde
     },
     async (s) => {
       const items: (vscode.QuickPickItem & { owner: FollowUpOwner })[] = [
-        { label: vscode.l10n.t('Me'), description: vscode.l10n.t('I will do it'), owner: 'me' },
+        { label: followUpOwnerLabel('me'), description: vscode.l10n.t('I will do it'), owner: 'me' },
         { label: partnerName, description: vscode.l10n.t('they will do it'), owner: 'them' },
         { label: vscode.l10n.t('A teammate…'), owner: 'teammate' },
       ];

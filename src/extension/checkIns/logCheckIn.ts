@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { openTalkingPoints } from '../../core/agenda';
-import { CHECK_IN_KINDS, checkInKindLabel, type CheckIn, type CheckInKind } from '../../core/model';
+import type { CheckIn } from '../../core/model';
+import { CHECK_IN_KINDS, checkInKindLabel, MAX_RATING, RATINGS, ratingLabel, type CheckInKind, type Rating } from '../../core/vocabulary';
 import type { Loaded } from '../../core/store';
 import { partnerFromArg, partnerItems, pickPartner, type PartnerTarget } from '../shared/partnerArgs';
 import { askMany, askPick, askText, BACK, runSteps } from '../shared/quickInputs';
@@ -33,13 +34,14 @@ const kindDetails = (): Record<CheckInKind, string> => ({
   async: vscode.l10n.t('by message or email'),
 });
 
-const ratings = (): [number, string][] => [
-  [5, vscode.l10n.t('Great: strong, trusted')],
-  [4, vscode.l10n.t('Good')],
-  [3, vscode.l10n.t('Okay')],
-  [2, vscode.l10n.t('Strained')],
-  [1, vscode.l10n.t('Broken: needs repair')],
-];
+/** The rating step's items, best first: stars and the number, then what the rating means (core's vocabulary). */
+export function ratingItems(): (vscode.QuickPickItem & { rating: Rating })[] {
+  return [...RATINGS].reverse().map((value) => ({
+    label: `${'★'.repeat(value)}${'☆'.repeat(MAX_RATING - value)}  ${value}`,
+    description: ratingLabel(value),
+    rating: value,
+  }));
+}
 
 /**
  * Log Check-in in a few keystrokes: partner (most overdue first; skipped when run on a tree item),
@@ -155,11 +157,7 @@ async function askForCheckIn(
     },
     async (s) => {
       const previous = s.target?.view.lastCheckIn?.rating;
-      const items = ratings().map(([value, label]) => ({
-        label: `${'★'.repeat(value)}${'☆'.repeat(5 - value)}  ${value}`,
-        description: label,
-        rating: value,
-      }));
+      const items = ratingItems();
       const chosen = await askPick({
         title: titleOf(s),
         step: 2 + offset,

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { CollectionKind } from '../../core/model';
+import { recordKindLabel, type CollectionKind } from '../../core/vocabulary';
 import type { BranchInfo, BranchRecord, BranchRecords } from '../../git/branchRecords';
 import { loadGit } from '../shared/lazyBundle';
 import type { FolderStore, StoreService } from '../store/storeService';
@@ -165,18 +165,5 @@ export function branchHint(branches: readonly BranchInfo[], defaultBranch: strin
 
 /** A record kind's name in the display language. */
 export function branchKindLabel(kind: CollectionKind): string {
-  switch (kind) {
-    case 'partner':
-      return vscode.l10n.t('Partner');
-    case 'checkIn':
-      return vscode.l10n.t('Check-in');
-    case 'talkingPoint':
-      return vscode.l10n.t('Talking point');
-    case 'followUp':
-      return vscode.l10n.t('Follow-up');
-    case 'ask':
-      return vscode.l10n.t('Ask');
-    case 'note':
-      return vscode.l10n.t('Note');
-  }
+  return recordKindLabel(kind);
 }

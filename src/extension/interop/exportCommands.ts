@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { dueCheckInsIcs, partnersCsv } from '../../core/exports';
 import { partnerReport, storeReport } from '../../core/markdownReport';
+import { slugify } from '../../core/slug';
 import { folderFromArg, partnerFromArg, pickFolder, type PartnerTarget } from '../shared/partnerArgs';
 import { calendarExport, defaultCadenceDays, siloDays } from '../shared/settings';
 import type { FolderStore, StoreService } from '../store/storeService';
@@ -63,8 +64,7 @@ export async function exportReport(service: StoreService, arg?: unknown, target?
   if (!entry) return undefined;
   const options = { now: new Date(), defaultCadenceDays: defaultCadenceDays(), siloDays: siloDays() };
   const text = partner ? partnerReport(entry.store, partner.view.record.value.id, options) : storeReport(entry.store, options);
-  const name = partner
-    ? `alliances-${partner.view.record.value.name.toLocaleLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-')}.md`
-    : 'alliances-report.md';
+  // The same slug as the partner's file name (core/slug.ts): readable, safe in any file system.
+  const name = partner ? `alliances-${slugify(partner.view.record.value.name)}.md` : 'alliances-report.md';
   return save(text, target, inFolder(entry, name), { Markdown: ['md'] }, title);
 }

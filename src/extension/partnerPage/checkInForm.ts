@@ -3,7 +3,8 @@
 // list of field errors the page shows next to the fields. Pure: no vscode.
 import * as l10n from '@vscode/l10n';
 import * as v from 'valibot';
-import { ASK_DIRECTIONS, ASK_STATUSES, CHECK_IN_KINDS, FOLLOW_UP_OWNERS, isRealCalendarDate } from '../../core/model';
+import { isRealCalendarDate } from '../../core/model';
+import { ASK_DIRECTIONS, ASK_STATUSES, CHECK_IN_KINDS, FOLLOW_UP_OWNERS } from '../../core/vocabulary';
 import type { CheckInFormInput } from '../../webview/protocol';
 
 // Messages are functions: valibot calls them when an issue arises, so they follow the display language.

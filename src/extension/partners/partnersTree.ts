@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { cadenceOf, formatShortDate, type DueStatus } from '../../core/cadence';
 import { followUpDueLabel, followUpOwnerName, isOverdue, openFollowUps, openTalkingPoints } from '../../core/agenda';
-import { checkInKindLabel, type FollowUp, type TalkingPoint } from '../../core/model';
+import type { FollowUp, TalkingPoint } from '../../core/model';
+import { checkInKindLabel } from '../../core/vocabulary';
 import { duePartners, groupPartners, type GroupBy, type PartnerGroup, type PartnerView } from '../../core/partnerView';
 import type { Loaded, StoreProblem } from '../../core/store';
 import { defaultCadenceDays } from '../shared/settings';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { DEPARTMENTS } from '../../core/model';
+import { DEPARTMENTS } from '../../core/vocabulary';
 import type { PartnerView } from '../../core/partnerView';
 import { isStoreWriteError } from '../../core/store';
 import type { TreeNode } from '../partners/partnersTree';

@@ -3,89 +3,31 @@
 // was typed; the host validates it and answers with field errors, shown next to the fields. What the user
 // typed survives live updates (the form is built once) and hiding the panel (the draft is in the state).
 import * as l10n from '@vscode/l10n';
-import { ASK_DIRECTIONS, ASK_STATUSES, FOLLOW_UP_OWNERS, emptyForm, type CheckInFormInput, type PageData } from '../protocol';
+import { emptyForm, type CheckInFormInput, type PageData } from '../protocol';
+import {
+  choiceField,
+  choiceOf,
+  choices,
+  directionOptions,
+  field,
+  nextId,
+  ownerOptions,
+  ratingOptions,
+  setChoice,
+  statusOptions,
+  valueOf,
+  type Control,
+} from './choices';
 import { findByAttribute, h } from '../shared/dom';
 import { button, setBusy } from './sections';
 
-type Control = HTMLElement & { value: string; invalid?: boolean };
 type Checkbox = HTMLElementTagNameMap['vscode-checkbox'];
-
-const DIRECTION_LABELS: Record<(typeof ASK_DIRECTIONS)[number], string> = {
-  'i-asked': l10n.t('I asked them'),
-  'they-asked': l10n.t('They asked me'),
-};
-const STATUS_LABELS: Record<(typeof ASK_STATUSES)[number], string> = {
-  open: l10n.t('Open'),
-  helped: l10n.t('Helped'),
-  declined: l10n.t('Declined'),
-};
-const OWNER_LABELS: Record<(typeof FOLLOW_UP_OWNERS)[number], string> = {
-  me: l10n.t('Me'),
-  them: l10n.t('Them'),
-  teammate: l10n.t('A teammate'),
-};
-const RATING_LABELS = ['1 – strained', '2 – uneasy', '3 – okay', '4 – good', '5 – great'];
 
 export interface FormCallbacks {
   /** Something was typed: the draft to keep. */
   changed(draft: CheckInFormInput): void;
   submit(form: CheckInFormInput): void;
   cancel(): void;
-}
-
-let uid = 0;
-const nextId = (prefix: string) => `${prefix}-${++uid}`;
-
-// Every choice has two to five options: radio groups show them all and take one arrow key each (and
-// are far smaller than @vscode-elements' select with its dropdown machinery).
-function choices(options: readonly (readonly [string, string])[], value = options[0]?.[0] ?? ''): HTMLElement {
-  const name = nextId('choice');
-  const group = h('vscode-radio-group', {}, ...options.map(([v, text]) => h('vscode-radio', { name, value: v, label: text }, text)));
-  setChoice(group, value);
-  return group;
-}
-
-function choiceOf(group: Element): string {
-  return [...group.querySelectorAll('vscode-radio')].find((radio) => radio.checked)?.value ?? '';
-}
-
-function setChoice(group: Element, value: string): void {
-  for (const radio of group.querySelectorAll('vscode-radio')) radio.checked = radio.value === value;
-}
-
-/** A value from a form part: the checked radio of a group, or the control's value. */
-function valueOf(element: Element): string {
-  return element.tagName === 'VSCODE-RADIO-GROUP' ? choiceOf(element) : (element as Control).value;
-}
-
-/** A radio group under a legend, with its error line. */
-function choiceField(legend: string, group: HTMLElement, path: string): HTMLElement {
-  const id = nextId('legend');
-  group.dataset.path = path;
-  group.setAttribute('aria-labelledby', id);
-  return h(
-    'fieldset',
-    { class: 'field choice' },
-    h('legend', { id }, legend),
-    group,
-    h('div', { class: 'field-error', 'data-error-for': path, hidden: true }),
-  );
-}
-
-/** A labelled control with its error line; `path` names the field in the host's field errors. */
-function field(labelText: string, control: Control, path: string, hint?: string): HTMLElement {
-  const id = nextId('field');
-  control.id = id;
-  control.dataset.path = path;
-  control.setAttribute('label', labelText);
-  return h(
-    'div',
-    { class: 'field' },
-    h('label', { for: id }, labelText),
-    control,
-    hint ? h('div', { class: 'hint' }, hint) : undefined,
-    h('div', { class: 'field-error', 'data-error-for': path, hidden: true }),
-  );
 }
 
 export class CheckInFormView {
@@ -108,10 +50,7 @@ export class CheckInFormView {
 
   constructor(private readonly callbacks: FormCallbacks) {
     this.kind = h('vscode-radio-group', {});
-    this.ratingGroup = choices(
-      RATING_LABELS.map((text, index) => [String(index + 1), text] as const),
-      '',
-    );
+    this.ratingGroup = choices(ratingOptions(), '');
     this.summary = h('vscode-textfield', { placeholder: l10n.t('One line: what happened, what was agreed'), maxlength: 2000 });
     this.notes = h('vscode-textarea', {
       rows: 6,
@@ -276,15 +215,9 @@ export class CheckInFormView {
 
   private addAsk(values: CheckInFormInput['asks'][number] | undefined, focus: boolean): void {
     const row = h('fieldset', { class: 'row' }, h('legend', {}));
-    const direction = choices(
-      ASK_DIRECTIONS.map((d) => [d, DIRECTION_LABELS[d]] as const),
-      values?.direction,
-    );
+    const direction = choices(directionOptions(), values?.direction);
     const text = h('vscode-textfield', { placeholder: l10n.t('What was asked') });
-    const status = choices(
-      ASK_STATUSES.map((s) => [s, STATUS_LABELS[s]] as const),
-      values?.status,
-    );
+    const status = choices(statusOptions(), values?.status);
     direction.dataset.part = 'direction';
     text.dataset.part = 'text';
     status.dataset.part = 'status';
@@ -311,10 +244,7 @@ export class CheckInFormView {
   private addAction(values: CheckInFormInput['actions'][number] | undefined, focus: boolean): void {
     const row = h('fieldset', { class: 'row' }, h('legend', {}));
     const text = h('vscode-textfield', { placeholder: l10n.t('What will be done') });
-    const owner = choices(
-      FOLLOW_UP_OWNERS.map((o) => [o, OWNER_LABELS[o]] as const),
-      values?.owner,
-    );
+    const owner = choices(ownerOptions(), values?.owner);
     const teammate = h('vscode-textfield', { placeholder: l10n.t('Teammate’s name') });
     const due = h('vscode-textfield', { type: 'date' });
     text.dataset.part = 'text';
