@@ -54,14 +54,19 @@ export function visiblePickItem<T extends vscode.QuickPickItem>(item: T): T {
 
 /**
  * Shows items to a quick pick and finds the caller's item again from the shown copy the pick hands
- * back (a pick returns what it was given).
+ * back (a pick returns what it was given). The same item is always shown as the same copy, so
+ * `activeItems` and `selectedItems` can name the caller's items too.
  */
 export function shownPicks<T extends vscode.QuickPickItem>(): { show: (item: T) => T; original: (item: T) => T } {
+  const copies = new Map<T, T>();
   const back = new Map<T, T>();
   return {
     show: (item) => {
+      const known = copies.get(item);
+      if (known) return known;
       const copy = visiblePickItem(item);
-      if (copy !== item) back.set(copy, item);
+      copies.set(item, copy);
+      back.set(copy, item);
       return copy;
     },
     original: (item) => back.get(item) ?? item,

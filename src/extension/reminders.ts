@@ -4,6 +4,7 @@ import { toCalendarDate } from '../core/cadence';
 import { duePartners } from '../core/partnerView';
 import { remindersEnabled, reminderIntervalMinutes } from './settings';
 import type { StoreService } from './storeService';
+import { visible } from './displayText';
 
 export const DONT_SHOW_AGAIN_KEY = 'alliances.reminders.dontShowAgain';
 const STARTUP_DELAY_MS = 4000;
@@ -109,7 +110,7 @@ export class Reminders implements vscode.Disposable {
         silos.length === 1 ? vscode.l10n.t('No contact with {0}: a silo.', names) : vscode.l10n.t('No contact with {0}: silos.', names),
       );
     }
-    return parts.length > 0 ? vscode.l10n.t('Alliances: {0}', parts.join(' ')) : undefined;
+    return parts.length > 0 ? visible(vscode.l10n.t('Alliances: {0}', parts.join(' '))) : undefined;
   }
 
   async handle(action: ReminderAction | undefined): Promise<void> {
@@ -141,7 +142,7 @@ export class Reminders implements vscode.Disposable {
     if (failed.length > 0) {
       const reason = failed[0]?.reason instanceof Error ? failed[0].reason.message : String(failed[0]?.reason);
       void vscode.window.showErrorMessage(
-        vscode.l10n.t('Alliances: {0} of {1} partners could not be snoozed. {2}', failed.length, due.length, reason),
+        visible(vscode.l10n.t('Alliances: {0} of {1} partners could not be snoozed. {2}', failed.length, due.length, reason)),
       );
     }
   }

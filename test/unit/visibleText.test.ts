@@ -12,7 +12,7 @@ import { statsInput } from '../../src/core/stats/fromStore';
 import { dashboardReport, mdText } from '../../src/core/stats/report';
 import type { Store } from '../../src/core/store';
 import { hasInvisible, marker, visible } from '../../src/core/visibleText';
-import { visiblePickItem, visibleTreeItem } from '../../src/extension/displayText';
+import { shownPicks, visiblePickItem, visibleTreeItem } from '../../src/extension/displayText';
 import { HOSTILE_PAYLOADS } from '../fixtures/hostilePayloads';
 import { checkInRecord, listFiles, makeStore, makeTempDir, newId, partnerRecord, pretty, removeTempDir, writeFile } from './helpers';
 
@@ -237,6 +237,20 @@ describe('visible(): every human-readable output of a store holding bidi and zer
     assert.equal(raw.label, NAME, 'the caller’s item (its label may be the value to store) is not changed');
     const plain = { label: 'Product', id: 'x' };
     assert.equal(visiblePickItem(plain), plain);
+  });
+
+  it('a quick pick shows the copies and hands back the caller’s items (a department pick stores the raw label)', () => {
+    const items = [{ label: DEPARTMENT }, { label: 'Product' }];
+    const { show, original } = shownPicks<{ label: string }>();
+    const shown = items.map(show);
+    assert.deepEqual(
+      shown.map((item) => item.label),
+      [SHOWN_DEPARTMENT, 'Product'],
+    );
+    assert.equal(show(items[0]), shown[0], 'the same copy each time (activeItems, selectedItems)');
+    assert.equal(original(shown[0]), items[0]);
+    assert.equal(original(shown[1]), items[1]);
+    assert.equal(original(shown[0]).label, DEPARTMENT);
   });
 
   it('leaves every byte of the store as it was (display only)', async () => {

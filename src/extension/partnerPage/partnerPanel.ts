@@ -14,6 +14,7 @@ import { buildPageData } from './pageData';
 import type { AreaCommit } from '../../git/areaCommits';
 import type { BranchRecordsService } from '../git/branchRecordsService';
 import { partnerPageGit } from '../git/partnerGit';
+import { visible } from '../displayText';
 
 /** Must match PARTNER_PAGE_VIEW_TYPE in lazyPartnerPage.ts (a test checks). */
 export const PARTNER_PAGE_VIEW_TYPE = 'alliances.partnerPage';
@@ -110,7 +111,7 @@ export class PartnerPanel extends WebviewPage<HostMessage> {
       this.service.log.warn(`partner page: reading git failed: ${error instanceof Error ? error.message : String(error)}`);
     }
     this.lastData = data;
-    this.panel.title = vscode.l10n.t('Partner: {0}', data.partner.name);
+    this.panel.title = vscode.l10n.t('Partner: {0}', visible(data.partner.name));
     await this.post({ type: 'data', data });
   }
 }
@@ -143,7 +144,7 @@ export class PartnerPanels implements vscode.Disposable {
     }
     const panel = vscode.window.createWebviewPanel(
       PARTNER_PAGE_VIEW_TYPE,
-      vscode.l10n.t('Partner: {0}', target.view.record.value.name),
+      vscode.l10n.t('Partner: {0}', visible(target.view.record.value.name)),
       vscode.ViewColumn.Active,
       {
         enableScripts: true,
