@@ -5,6 +5,7 @@ import { isStoreWriteError } from '../core/store';
 import type { TreeNode } from './partnersTree';
 import { askPick } from './quickInputs';
 import type { FolderStore, StoreService } from './storeService';
+import { visible } from './displayText';
 
 export interface PartnerTarget {
   entry: FolderStore;
@@ -120,7 +121,7 @@ export function guarded<A extends unknown[], R>(body: (...args: A) => Promise<R>
       const message = isStoreWriteError(error)
         ? error.message
         : vscode.l10n.t('Alliances: {0}', error instanceof Error ? error.message : String(error));
-      void vscode.window.showErrorMessage(message);
+      void vscode.window.showErrorMessage(visible(message));
       return undefined;
     }
   };

@@ -6,6 +6,7 @@ import { askPick, askText, BACK, runSteps } from '../quickInputs';
 import { defaultCadenceDays } from '../settings';
 import type { StoreService } from '../storeService';
 import { cadenceItems, everyDaysLabel, validateEmail, validateName } from './partnerFields';
+import { visible } from '../displayText';
 
 /** Add Partner: a multi-step input (name, role, department, email, cadence), or arguments for scripts. */
 export async function addPartner(service: StoreService, arg?: unknown): Promise<Loaded<Partner> | undefined> {
@@ -18,7 +19,7 @@ export async function addPartner(service: StoreService, arg?: unknown): Promise<
   const input = isNewPartner(arg) ? arg : await askForPartner(service, title);
   if (!input) return undefined;
   const record = await entry.store.addPartner(input);
-  vscode.window.setStatusBarMessage(`$(check) ${vscode.l10n.t('Alliances: added {0}', record.value.name)}`, 4000);
+  vscode.window.setStatusBarMessage(`$(check) ${visible(vscode.l10n.t('Alliances: added {0}', record.value.name))}`, 4000);
   return record;
 }
 

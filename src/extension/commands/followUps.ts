@@ -6,6 +6,7 @@ import type { Loaded } from '../../core/store';
 import { partnerFromArg, pickPartner } from '../partnerArgs';
 import { askPick, askText, BACK, runSteps } from '../quickInputs';
 import type { StoreService } from '../storeService';
+import { visible } from '../displayText';
 
 export interface FollowUpInput {
   text: string;
@@ -31,7 +32,7 @@ export async function addFollowUp(service: StoreService, partnerArg?: unknown, i
     { partnerId: target.view.record.value.id, ...fields, text: fields.text.trim() },
     { private: isPrivate },
   );
-  vscode.window.setStatusBarMessage(`$(checklist) ${vscode.l10n.t('Alliances: follow-up added for {0}', name)}`, 4000);
+  vscode.window.setStatusBarMessage(`$(checklist) ${visible(vscode.l10n.t('Alliances: follow-up added for {0}', name))}`, 4000);
   return record;
 }
 

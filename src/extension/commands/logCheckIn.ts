@@ -5,6 +5,7 @@ import type { Loaded } from '../../core/store';
 import { partnerFromArg, partnerItems, pickPartner, type PartnerTarget } from '../partnerArgs';
 import { askMany, askPick, askText, BACK, runSteps } from '../quickInputs';
 import type { StoreService } from '../storeService';
+import { visible } from '../displayText';
 
 /** The summary step's title-bar button: leave the quick flow for the full form on the partner page. */
 const FULL_FORM = Symbol('full form');
@@ -74,7 +75,7 @@ export async function logCheckIn(service: StoreService, partnerArg?: unknown, in
   }
   if (!record.private) service.checkInLogged(target.entry);
   vscode.window.setStatusBarMessage(
-    `$(check) ${vscode.l10n.t('Alliances: check-in with {0} logged', target.view.record.value.name)}`,
+    `$(check) ${visible(vscode.l10n.t('Alliances: check-in with {0} logged', target.view.record.value.name))}`,
     4000,
   );
   return record;

@@ -4,6 +4,7 @@ import type { BranchInfo, BranchRecord, BranchRecords } from '../../git/branchRe
 import { loadGit } from '../lazyGit';
 import type { FolderStore, StoreService } from '../storeService';
 import { GitWatcher } from './gitWatcher';
+import { visible } from '../displayText';
 
 interface Tracked {
   root: string;
@@ -89,7 +90,7 @@ export class BranchRecordsService implements vscode.Disposable {
       result.defaultBranch,
     );
     this.warnings.push(message);
-    void vscode.window.showWarningMessage(message);
+    void vscode.window.showWarningMessage(visible(message));
   }
 
   private track(key: string, root: string): void {
