@@ -33,12 +33,12 @@ const JOINING_LETTER =
 
 /** Format characters that are part of real text, kept as they are (the first group of PATTERN). */
 const KEPT = [
-  // An emoji ZWJ sequence: 👩‍💻, 🏳️‍🌈, 👨🏽‍🚀.
+  // An emoji ZWJ sequence: 👩\u200D💻, 🏳️\u200D🌈, 👨🏽\u200D🚀.
   '(?<=[\\p{Extended_Pictographic}\\p{Emoji_Modifier}\\uFE0F])\\u200D(?=\\p{Extended_Pictographic})',
   // An emoji tag sequence: the flags of England, Scotland, Wales.
   '\\u{1F3F4}[\\u{E0020}-\\u{E007E}]+\\u{E007F}',
-  // ZWNJ or ZWJ inside a word of a joining script ("می‌خواهم"), never beside Latin letters or spaces;
-  // or after a sign of such a script, as in Malayalam's chillu letters (ന്‍: NA, VIRAMA, ZWJ).
+  // ZWNJ or ZWJ inside a word of a joining script ("می\u200Cخواهم"), never beside Latin letters or spaces;
+  // or after a sign of such a script, as in Malayalam's chillu letters (ന്\u200D: NA, VIRAMA, ZWJ).
   `(?<=${JOINING_LETTER}\\p{M}*)[\\u200C\\u200D](?=${JOINING_LETTER})`,
   `(?<=(?=\\p{M})${JOINING_LETTER})[\\u200C\\u200D]`,
 ];

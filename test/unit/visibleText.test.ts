@@ -69,13 +69,13 @@ describe('visible(): invisible and bidi characters are shown, not obeyed', () =>
       'Zoë Müller-Lüdenscheidt, Åsa, Łukasz, Ðorđe',
       'Z̤͔ͧ̑̓ä͖̭̈̇lͮ̒ͫǧ̗͚̚o̙̔ͮ̇͐̇', // combining marks
       'e\u0301 n\u0303 a\u034F\u0308', // decomposed accents and the combining grapheme joiner (a mark, not a format character)
-      '😀 👍🏽 👩‍💻 👨‍👩‍👧‍👦 🏳️‍🌈 🧑🏿‍🚀 ❤️ 1️⃣ 🇩🇪 🏴󠁧󠁢󠁳󠁣󠁴󠁿',
+      '😀 👍🏽 👩\u200D💻 👨\u200D👩\u200D👧\u200D👦 🏳️\u200D🌈 🧑🏿\u200D🚀 ❤️ 1️⃣ 🇩🇪 🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}',
       'محمد عبد الله', // Arabic
-      'فاطمة الزهراء ١٢٣ ؀١٢', // Arabic with Arabic-Indic digits and the number sign (a format character that draws)
+      'فاطمة الزهراء ١٢٣ \u0600١٢', // Arabic with Arabic-Indic digits and the number sign (a format character that draws)
       'דוד בן־גוריון', // Hebrew
-      'می‌خواهم', // Persian: ZWNJ inside a word
-      'क्‍ष', // Devanagari: ZWJ inside a conjunct
-      'ന്‍', // Malayalam chillu with ZWJ
+      'می\u200Cخواهم', // Persian: ZWNJ inside a word
+      'क्\u200Dष', // Devanagari: ZWJ inside a conjunct
+      'ന്\u200D', // Malayalam chillu with ZWJ
       '李小龍 東京 서울', // CJK
       'Ελένη Ιωάννου, Дмитрий',
     ];
@@ -104,11 +104,20 @@ describe('visible(): invisible and bidi characters are shown, not obeyed', () =>
   });
 
   it('is idempotent, and leaves nothing that acts in any shared hostile payload', () => {
+    // The zero-width non-joiner inside the Persian word of one payload is spelling, and stays.
+    const persian = /\u06CC\u200C\u062E/g;
     for (const { name, text } of HOSTILE_PAYLOADS) {
-      const shown = visible(text);
-      assert.equal(visible(shown), shown, name);
+      const shown = visible(text).replace(persian, '');
+      assert.equal(visible(visible(text)), visible(text), name);
       assert.ok(!ACTING.test(shown), `${name}: ${JSON.stringify(shown.slice(0, 80))}`);
-      assert.ok(!ACTING.test(visible(text, { multiline: true }).replace(/[\n\r\t]/g, '')), `${name} (multi-line)`);
+      assert.ok(
+        !ACTING.test(
+          visible(text, { multiline: true })
+            .replace(persian, '')
+            .replace(/[\n\r\t]/g, ''),
+        ),
+        `${name} (multi-line)`,
+      );
     }
     const bidi = HOSTILE_PAYLOADS.find((payload) => payload.name === 'bidi override');
     assert.equal(visible(bidi!.text), 'Invoice for ⟨U+202E⟩exe.fdp⟨U+202C⟩ and ⟨U+2067⟩reversed⟨U+2069⟩ ⟨U+200F⟩');

@@ -6,6 +6,7 @@ import * as l10n from '@vscode/l10n';
 import { ASK_DIRECTIONS, ASK_STATUSES, FOLLOW_UP_OWNERS, emptyForm, type CheckInFormInput, type PageData } from '../protocol';
 import { findByAttribute, h } from './dom';
 import { button, setBusy } from './sections';
+import { visible } from '../../core/visibleText';
 
 type Control = HTMLElement & { value: string; invalid?: boolean };
 type Checkbox = HTMLElementTagNameMap['vscode-checkbox'];
@@ -422,18 +423,18 @@ export class CheckInFormView {
         unplaced.push(text);
         continue;
       }
-      error.textContent = text;
+      error.textContent = visible(text);
       error.hidden = false;
       target.setAttribute('invalid', '');
       first ??= target;
     }
-    this.formError.textContent = unplaced.length > 0 ? `${message} ${unplaced.join('; ')}` : message;
+    this.formError.textContent = visible(unplaced.length > 0 ? `${message} ${unplaced.join('; ')}` : message);
     this.formError.hidden = false;
     (first ?? this.formError).focus();
   }
 
   showMessage(message: string): void {
-    this.formError.textContent = message;
+    this.formError.textContent = visible(message);
     this.formError.hidden = message === '';
   }
 
