@@ -6,6 +6,7 @@ import { english } from './translator';
 import { duePartners, viewPartners } from './partnerView';
 import { departmentCoverage, silos, statsInput } from './stats';
 import { select } from './stats/input';
+import { visible } from './visibleText';
 import type { Store, StoreProblem } from './store';
 
 /** What the command-line digest reports: who is due, which departments went quiet, what is open. */
@@ -107,7 +108,7 @@ export function needsAttention(digest: Digest): boolean {
   return digest.due.length > 0 || digest.followUps.some((followUp) => followUp.overdue);
 }
 
-/** The digest as plain text, for a terminal or a chat message posted from CI. */
+/** The digest as plain text, for a terminal or a chat message posted from CI; invisible characters shown (visibleText.ts). */
 export function formatDigest(digest: Digest): string {
   const lines = [`Alliances digest for ${digest.today}`, ''];
   if (digest.due.length === 0) lines.push('Nobody is due for a check-in.');
@@ -153,5 +154,5 @@ export function formatDigest(digest: Digest): string {
     for (const problem of digest.problems)
       lines.push(`  - ${problem.file}${problem.line > 0 ? `:${problem.line}` : ''}: ${problem.message}`);
   }
-  return `${lines.join('\n')}\n`;
+  return `${visible(lines.join('\n'), { multiline: true })}\n`;
 }

@@ -8,6 +8,7 @@ import type { Partner } from './model';
 import { checkInKindLabel } from './vocabulary';
 import { viewPartners } from './partnerView';
 import { mdText } from './stats/report';
+import { visible as shown } from './visibleText';
 import type { Loaded, Store } from './store';
 
 export interface ReportOptions extends DigestOptions {
@@ -45,7 +46,8 @@ export function storeReport(store: Store, options: ReportOptions): string {
   const partners = viewPartners(store, options.defaultCadenceDays, options.now).filter((view) => view.due.status !== 'archived');
   for (const view of partners)
     lines.push(...partnerSection(store, view.record.value, dueStateLabel(view.due, options.now, english), options, '###'), '');
-  return `${lines.join('\n').trimEnd()}\n`;
+  // Notes and code locations are not escaped (notes are Markdown): shown, like every other text.
+  return `${shown(lines.join('\n').trimEnd(), { multiline: true })}\n`;
 }
 
 /** One partner: header, what they lead, check-ins (newest first), open agenda, asks and offers. */
@@ -53,9 +55,12 @@ export function partnerReport(store: Store, partnerId: string, options: ReportOp
   const view = viewPartners(store, options.defaultCadenceDays, options.now).find((candidate) => candidate.record.value.id === partnerId);
   // An error for the person exporting (a notification), not text of the report.
   if (!view) throw new Error(l10n.t('No partner with id {0}.', partnerId));
-  return `${partnerSection(store, view.record.value, dueStateLabel(view.due, options.now, english), options, '#')
-    .join('\n')
-    .trimEnd()}\n`;
+  return `${shown(
+    partnerSection(store, view.record.value, dueStateLabel(view.due, options.now, english), options, '#')
+      .join('\n')
+      .trimEnd(),
+    { multiline: true },
+  )}\n`;
 }
 
 function partnerSection(store: Store, partner: Partner, dueLabel: string, options: ReportOptions, heading: string): string[] {

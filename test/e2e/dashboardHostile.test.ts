@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Frame, FrameLocator } from 'playwright-core';
 import { newId } from '../../src/core/ids';
+import { visible } from '../../src/core/visibleText';
 import { HOSTILE_PAYLOADS } from '../fixtures/hostilePayloads';
 import { repoRoot } from '../harness/codeServer';
 import { recordCounts } from '../reliability/counts';
@@ -15,6 +16,8 @@ import { assertStrictCsp, attachWebview, guardPage, type PageGuard } from './web
 import { openWorkbench, type Workbench } from './workbench';
 
 const vsix = process.env.ALLIANCES_VSIX ?? path.join(repoRoot, 'dist', 'alliances.vsix');
+/** What the page shows for stored text: bidi, zero-width and control characters as ⟨U+…⟩ (src/core/visibleText.ts). */
+const shown = (text: string) => visible(text, { multiline: true });
 
 function write(file: string, value: unknown): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -105,14 +108,14 @@ describe('Hostile text on the dashboard (real browser)', function () {
     const results = await texts('ul.theme-check-ins li');
     for (const [i, { name, text }] of HOSTILE_PAYLOADS.entries()) {
       const f = fields(i, text);
-      assert.ok(departments.includes(f.department), `${name}: department in coverage`);
-      assert.ok(options.includes(f.department), `${name}: department in the filter`);
-      assert.ok(areas.includes(f.area.trim().replace(/\s+/g, ' ')), `${name}: leads area`);
-      assert.ok(leaders.includes(f.name), `${name}: leader`);
-      assert.ok(reciprocity.includes(f.name), `${name}: reciprocity`);
-      assert.ok(authors.includes(f.author), `${name}: author`);
+      assert.ok(departments.includes(shown(f.department)), `${name}: department in coverage`);
+      assert.ok(options.includes(shown(f.department)), `${name}: department in the filter`);
+      assert.ok(areas.includes(shown(f.area.trim().replace(/\s+/g, ' '))), `${name}: leads area`);
+      assert.ok(leaders.includes(shown(f.name)), `${name}: leader`);
+      assert.ok(reciprocity.includes(shown(f.name)), `${name}: reciprocity`);
+      assert.ok(authors.includes(shown(f.author)), `${name}: author`);
       assert.ok(
-        results.some((line) => line.includes(f.summary)),
+        results.some((line) => line.includes(shown(f.summary))),
         `${name}: theme results`,
       );
     }

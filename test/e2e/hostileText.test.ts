@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { subDays } from 'date-fns';
 import type { Frame, FrameLocator } from 'playwright-core';
 import { newId } from '../../src/core/ids';
+import { visible } from '../../src/core/visibleText';
 import { HOSTILE_PAYLOADS } from '../fixtures/hostilePayloads';
 import { repoRoot } from '../harness/codeServer';
 import { recordCounts } from '../reliability/counts';
@@ -18,6 +19,8 @@ import { openWorkbench, type Workbench } from './workbench';
 
 const vsix = process.env.ALLIANCES_VSIX ?? path.join(repoRoot, 'dist', 'alliances.vsix');
 const AUTHOR = { name: 'Alex Morgan', email: 'alex.morgan@example.com' };
+/** What the page shows for stored text: bidi, zero-width and control characters as ⟨U+…⟩ (src/core/visibleText.ts). */
+const shown = (text: string) => visible(text, { multiline: true });
 
 function write(file: string, value: unknown): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -123,20 +126,20 @@ describe('Hostile text on the partner page (real browser)', function () {
     const asks = await texts('section#asks .item-text');
     for (const { name, text } of HOSTILE_PAYLOADS) {
       const line = text.slice(0, 2000);
-      assert.ok(summaries.includes(line), `${name}: summary`);
-      assert.ok(notes.includes(text), `${name}: notes`);
-      assert.ok(privateNotes.includes(text), `${name}: private notes`);
+      assert.ok(summaries.includes(shown(line)), `${name}: summary`);
+      assert.ok(notes.includes(shown(text)), `${name}: notes`);
+      assert.ok(privateNotes.includes(shown(text)), `${name}: private notes`);
       assert.ok(
-        metas.some((meta) => meta.includes(`by ${text.slice(0, 200)}`)),
+        metas.some((meta) => meta.includes(`by ${shown(text.slice(0, 200))}`)),
         `${name}: author`,
       );
-      assert.ok(points.includes(line.trim()), `${name}: talking point`);
-      assert.ok(followUps.includes(line.trim()), `${name}: follow-up`);
+      assert.ok(points.includes(shown(line.trim())), `${name}: talking point`);
+      assert.ok(followUps.includes(shown(line.trim())), `${name}: follow-up`);
       assert.ok(
-        owners.some((owner) => owner.includes(`Owner: ${text.slice(0, 200).trim()} (teammate)`)),
+        owners.some((owner) => owner.includes(`Owner: ${shown(text.slice(0, 200).trim())} (teammate)`)),
         `${name}: follow-up owner`,
       );
-      assert.ok(asks.includes(`I asked: ${line.trim()}`), `${name}: ask`);
+      assert.ok(asks.includes(`I asked: ${shown(line.trim())}`), `${name}: ask`);
     }
     recordCounts('e2e-hostile-text', { hostilePayloads: count * 8 });
   });
@@ -156,16 +159,16 @@ describe('Hostile text on the partner page (real browser)', function () {
       });
       await inner.waitForFunction(
         (expected) => document.querySelector('h1#partner-name')?.firstChild?.textContent === expected,
-        visibleName,
+        shown(visibleName),
         { timeout: 15_000 },
       );
-      assert.equal(await frame.locator('dd[data-fact="email"]').textContent(), text.slice(0, 300), `${name}: email`);
+      assert.equal(await frame.locator('dd[data-fact="email"]').textContent(), shown(text.slice(0, 300)), `${name}: email`);
       assert.equal(
         await frame.locator('[data-testid="role-department"]').textContent(),
-        [text.slice(0, 200), value.trim() || 'Security'].filter(Boolean).join(' · '),
+        shown([text.slice(0, 200), value.trim() || 'Security'].filter(Boolean).join(' · ')),
         `${name}: role and department`,
       );
-      assert.equal(await frame.locator('dd[data-fact="leads"]').textContent(), `${text.slice(0, 200)}, Roadmap`, `${name}: leads`);
+      assert.equal(await frame.locator('dd[data-fact="leads"]').textContent(), shown(`${text.slice(0, 200)}, Roadmap`), `${name}: leads`);
     }
     recordCounts('e2e-hostile-text', { hostilePayloads: HOSTILE_PAYLOADS.length * 5 });
   });

@@ -159,6 +159,10 @@ describe('dashboard', function () {
       assert.doesNotMatch(report.replace(/\\</g, ''), /<[a-z!/]/i);
       assert.doesNotMatch(report, /(^|[^\\])\]\(javascript:/);
       assert.ok(report.includes('\\<script\\>'), 'the script payload is there, escaped');
+      // Bidi controls and invisible characters are shown as ⟨U+…⟩ (src/core/visibleText.ts), never obeyed.
+      // (Only the zero-width non-joiner inside the Persian word stays: it is spelling.)
+      assert.doesNotMatch(report.replace(/\n/g, '').replace(/\u06CC\u200C\u062E/g, ''), /[\p{Cc}\p{Cf}\u2028\u2029]/u);
+      assert.ok(report.includes('⟨U+202E⟩exe.fdp⟨U+202C⟩'), 'the override is shown');
       recordCounts('integration-dashboard-report', { hostilePayloads: HOSTILE_PAYLOADS.length * 3 });
     } finally {
       for (const file of files) await fs.rm(file, { force: true });

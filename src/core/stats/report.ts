@@ -4,10 +4,16 @@
 import { english } from '../translator';
 import type { DashboardData } from './dashboard';
 import { slippingWhy } from './slippingWhy';
+import { visible } from '../visibleText';
 
-/** Markdown-escapes inline text; newlines become spaces (a table cell or list item is one line). */
+/**
+ * Markdown-escapes inline text; newlines become spaces (a table cell or list item is one line), and
+ * bidi controls and invisible characters are shown as ⟨U+202E⟩ (src/core/visibleText.ts).
+ */
 export function mdText(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ').replace(/[\\`*_[\]<>|#~!&]/g, (c) => `\\${c}`);
+  return visible(text, { multiline: true })
+    .replace(/\s*[\r\n]+\s*/g, ' ')
+    .replace(/[\\`*_[\]<>|#~!&]/g, (c) => `\\${c}`);
 }
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;

@@ -7,6 +7,7 @@ import type { Loaded } from '../../core/store';
 import { partnerFromArg, pickPartner } from '../shared/partnerArgs';
 import { askPick, askText, BACK, runSteps } from '../shared/quickInputs';
 import type { StoreService } from '../store/storeService';
+import { visible } from '../shared/displayText';
 
 export interface FollowUpInput {
   text: string;
@@ -32,7 +33,7 @@ export async function addFollowUp(service: StoreService, partnerArg?: unknown, i
     { partnerId: target.view.record.value.id, ...fields, text: fields.text.trim() },
     { private: isPrivate },
   );
-  vscode.window.setStatusBarMessage(`$(checklist) ${vscode.l10n.t('Alliances: follow-up added for {0}', name)}`, 4000);
+  vscode.window.setStatusBarMessage(`$(checklist) ${visible(vscode.l10n.t('Alliances: follow-up added for {0}', name))}`, 4000);
   return record;
 }
 

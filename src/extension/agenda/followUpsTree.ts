@@ -5,6 +5,7 @@ import { formatShortDate } from '../../core/cadence';
 import type { FollowUp } from '../../core/model';
 import type { Loaded } from '../../core/store';
 import type { FolderStore, StoreService } from '../store/storeService';
+import { visibleTreeItem } from '../shared/displayText';
 
 export type FollowUpNode =
   | { type: 'followUp'; entry: FolderStore; followUp: Loaded<FollowUp> }
@@ -55,7 +56,12 @@ export class FollowUpsTree implements vscode.TreeDataProvider<FollowUpNode> {
     return nodes;
   }
 
+  /** Store text is shown with its invisible and bidi characters made visible (displayText.ts). */
   getTreeItem(node: FollowUpNode): vscode.TreeItem {
+    return visibleTreeItem(this.treeItem(node));
+  }
+
+  private treeItem(node: FollowUpNode): vscode.TreeItem {
     if (node.type === 'doneGroup') {
       const item = new vscode.TreeItem(vscode.l10n.t('Done recently'), vscode.TreeItemCollapsibleState.Collapsed);
       item.id = 'followUps:done';

@@ -7,6 +7,7 @@ import { loadGit } from '../shared/lazyBundle';
 import { partnerFromArg, pickPartner, type PartnerTarget } from '../shared/partnerArgs';
 import { askText } from '../shared/quickInputs';
 import type { FolderStore, StoreService } from '../store/storeService';
+import { visible } from '../shared/displayText';
 
 const MAX_SNIPPET_LINES = 12;
 
@@ -69,7 +70,7 @@ export async function addTalkingPoint(
     { private: input.private },
   );
   vscode.window.setStatusBarMessage(
-    `$(comment) ${vscode.l10n.t('Alliances: talking point added for {0}', target.view.record.value.name)}`,
+    `$(comment) ${visible(vscode.l10n.t('Alliances: talking point added for {0}', target.view.record.value.name))}`,
     4000,
   );
   return record;
@@ -110,12 +111,14 @@ export async function openTalkingPoint(
   const found = findTalkingPoint(service, idArg);
   const { source, text } = found.record.value;
   if (!source) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Talking point: {0}', text));
+    void vscode.window.showInformationMessage(visible(vscode.l10n.t('Talking point: {0}', text)));
     return 'no-source';
   }
   const uri = vscode.Uri.joinPath(found.entry.folder.uri, ...source.path.split('/'));
   const commit = source.commit?.slice(0, 7);
-  const quote = (source.snippet ?? '').split('\n')[0] ?? '';
+  // Quoted code (and its path) may hold bidi controls ("Trojan Source"): shown, like all store text.
+  const quote = visible((source.snippet ?? '').split('\n')[0] ?? '');
+  const where = visible(source.path);
   let document: vscode.TextDocument;
   try {
     // A deleted file can linger as an open document: ask the disk first.
@@ -124,8 +127,8 @@ export async function openTalkingPoint(
   } catch {
     void vscode.window.showWarningMessage(
       commit
-        ? vscode.l10n.t('{0} no longer exists. The talking point quoted it (at commit {1}): “{2}”', source.path, commit, quote)
-        : vscode.l10n.t('{0} no longer exists. The talking point quoted it: “{1}”', source.path, quote),
+        ? vscode.l10n.t('{0} no longer exists. The talking point quoted it (at commit {1}): “{2}”', where, commit, quote)
+        : vscode.l10n.t('{0} no longer exists. The talking point quoted it: “{1}”', where, quote),
     );
     return 'missing';
   }

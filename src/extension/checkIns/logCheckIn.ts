@@ -7,6 +7,7 @@ import { partnerFromArg, partnerItems, pickPartner, type PartnerTarget } from '.
 import { askMany, askPick, askText, BACK, runSteps } from '../shared/quickInputs';
 import type { StoreService } from '../store/storeService';
 import { COMMANDS } from '../ids';
+import { visible } from '../shared/displayText';
 
 /** The summary step's title-bar button: leave the quick flow for the full form on the partner page. */
 const FULL_FORM = Symbol('full form');
@@ -77,7 +78,7 @@ export async function logCheckIn(service: StoreService, partnerArg?: unknown, in
   }
   if (!record.private) service.checkInLogged(target.entry);
   vscode.window.setStatusBarMessage(
-    `$(check) ${vscode.l10n.t('Alliances: check-in with {0} logged', target.view.record.value.name)}`,
+    `$(check) ${visible(vscode.l10n.t('Alliances: check-in with {0} logged', target.view.record.value.name))}`,
     4000,
   );
   return record;

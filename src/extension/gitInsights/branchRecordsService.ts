@@ -5,6 +5,7 @@ import { loadGit } from '../shared/lazyBundle';
 import type { FolderStore, StoreService } from '../store/storeService';
 import { GitWatcher } from './gitWatcher';
 import { SETTINGS_SECTION, SETTINGS } from '../ids';
+import { visible } from '../shared/displayText';
 
 interface Tracked {
   root: string;
@@ -90,7 +91,7 @@ export class BranchRecordsService implements vscode.Disposable {
       result.defaultBranch,
     );
     this.warnings.push(message);
-    void vscode.window.showWarningMessage(message);
+    void vscode.window.showWarningMessage(visible(message));
   }
 
   private track(key: string, root: string): void {

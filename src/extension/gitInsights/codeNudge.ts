@@ -4,6 +4,7 @@ import { loadGit } from '../shared/lazyBundle';
 import type { StoreService } from '../store/storeService';
 import type { BranchRecordsService } from './branchRecordsService';
 import { COMMANDS, INTERNAL_COMMANDS, STATUS_BAR_ITEMS } from '../ids';
+import { visible } from '../shared/displayText';
 
 export interface CodeSuggestion {
   folderKey: string;
@@ -83,7 +84,7 @@ export class CodeNudge implements vscode.Disposable {
             partnerName: record.name,
             area,
             commits: found.commits.length,
-            text: vscode.l10n.t('{0} changed — tell {1}?', areaLabel(area), firstName),
+            text: visible(vscode.l10n.t('{0} changed — tell {1}?', areaLabel(area), firstName)),
             createdAt: new Date().toISOString(),
           };
           added.push(suggestion);
@@ -119,8 +120,8 @@ export class CodeNudge implements vscode.Disposable {
       tooltip
         .appendText(
           s.commits === 1
-            ? vscode.l10n.t('{0} (1 commit in {1})', s.text, s.area)
-            : vscode.l10n.t('{0} ({1} commits in {2})', s.text, s.commits, s.area),
+            ? vscode.l10n.t('{0} (1 commit in {1})', s.text, visible(s.area))
+            : vscode.l10n.t('{0} ({1} commits in {2})', s.text, s.commits, visible(s.area)),
         )
         .appendMarkdown('\n\n');
     tooltip.appendText(vscode.l10n.t('Click to open the partner page: the commits are there as suggested talking points.'));

@@ -5,6 +5,7 @@ import type { HistoryEntry } from '../../git/history';
 import { loadGit } from '../shared/lazyBundle';
 import { partnerFromArg, pickPartner } from '../shared/partnerArgs';
 import type { StoreService } from '../store/storeService';
+import { visible, visiblePickItem } from '../shared/displayText';
 
 /** Read-only documents of a file at a revision (`git show <rev>:<path>`), for the history diffs. */
 export const GIT_SCHEME = 'alliances-git';
@@ -78,8 +79,8 @@ export async function showPartnerHistory(service: StoreService, arg?: unknown): 
   if (!top || history.entries.length === 0) {
     void vscode.window.showInformationMessage(
       top
-        ? vscode.l10n.t('No git history for {0} yet: their files are not committed.', partner.value.name)
-        : vscode.l10n.t('No git history for {0} yet: the store is not in a git repository.', partner.value.name),
+        ? vscode.l10n.t('No git history for {0} yet: their files are not committed.', visible(partner.value.name))
+        : vscode.l10n.t('No git history for {0} yet: the store is not in a git repository.', visible(partner.value.name)),
     );
     return history.entries;
   }
@@ -93,11 +94,11 @@ export async function showPartnerHistory(service: StoreService, arg?: unknown): 
       : `${statusLabel(entry.status)} ${entry.path}`,
   }));
   const pick = vscode.window.createQuickPick<HistoryItem>();
-  pick.title = vscode.l10n.t('History of {0}', partner.value.name);
+  pick.title = visible(vscode.l10n.t('History of {0}', partner.value.name));
   pick.placeholder = vscode.l10n.t('Pick a change to see its diff');
   pick.matchOnDescription = true;
   pick.matchOnDetail = true;
-  pick.items = items;
+  pick.items = items.map(visiblePickItem);
   pick.onDidAccept(() => {
     const chosen = pick.selectedItems[0];
     pick.hide();

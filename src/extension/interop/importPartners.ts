@@ -19,6 +19,7 @@ import { parseVCards, VCardError } from '../../core/vcard';
 import { folderFromArg, pickFolder } from '../shared/partnerArgs';
 import type { FolderStore, StoreService } from '../store/storeService';
 import type { ImportPreview, PreviewItem } from './importPreview';
+import { visible, visiblePickItem } from '../shared/displayText';
 
 /** What a script or test passes to skip the dialogs; without `select` the preview is shown. */
 export interface ImportOptions {
@@ -116,7 +117,7 @@ async function chooseColumns(rows: CsvRow[], columns: ColumnMapping, preview: Im
     });
     preview.stage = 'columns';
     const chosen = await vscode.window.showQuickPick<vscode.QuickPickItem & { field?: ImportField }>(
-      [go, { label: vscode.l10n.t('Columns'), kind: vscode.QuickPickItemKind.Separator }, ...fieldItems],
+      [go, { label: vscode.l10n.t('Columns'), kind: vscode.QuickPickItemKind.Separator }, ...fieldItems].map(visiblePickItem),
       {
         title: vscode.l10n.t('Import Partners: columns (1/2)'),
         placeHolder: vscode.l10n.t('Pick a field to change its column, or continue'),
@@ -135,7 +136,7 @@ async function chooseColumns(rows: CsvRow[], columns: ColumnMapping, preview: Im
           description: sample[index] ? vscode.l10n.t('e.g. {0}', sample[index]) : undefined,
           index,
         })),
-      ],
+      ].map(visiblePickItem),
       { title: vscode.l10n.t('Import Partners: which column is {0}?', importFieldLabel(field)), ignoreFocusOut: true },
     );
     if (column) {
@@ -187,7 +188,7 @@ function previewItems(plan: ImportPlan): PreviewItem[] {
       action: 'invalid' as const,
       line: candidate.line,
     })),
-  ];
+  ].map(visiblePickItem);
 }
 
 /** The preview: a multi-select list grouped by what will happen; only adds and updates can be ticked. */
@@ -305,8 +306,8 @@ export async function importPartners(
           result.failed.join('; '),
         )
       : vscode.l10n.t('Alliances: imported from {0}: {1} added, {2} updated.', fileName, result.added.length, result.updated.length);
-    if (result.failed.length) void vscode.window.showErrorMessage(message);
-    else void vscode.window.showInformationMessage(message);
+    if (result.failed.length) void vscode.window.showErrorMessage(visible(message));
+    else void vscode.window.showInformationMessage(visible(message));
   }
   return result;
 }

@@ -15,6 +15,7 @@ import type { AreaCommit } from '../../git/areaCommits';
 import type { BranchRecordsService } from '../gitInsights/branchRecordsService';
 import { partnerPageGit } from '../gitInsights/partnerGit';
 import { VIEW_TYPES } from '../ids';
+import { visible } from '../shared/displayText';
 
 export const PARTNER_PAGE_VIEW_TYPE = VIEW_TYPES.partnerPage;
 const REFRESH_DEBOUNCE_MS = 50;
@@ -110,7 +111,7 @@ export class PartnerPanel extends WebviewPage<HostMessage> {
       this.service.log.warn(`partner page: reading git failed: ${error instanceof Error ? error.message : String(error)}`);
     }
     this.lastData = data;
-    this.panel.title = vscode.l10n.t('Partner: {0}', data.partner.name);
+    this.panel.title = vscode.l10n.t('Partner: {0}', visible(data.partner.name));
     await this.post({ type: 'data', data });
   }
 }
@@ -143,7 +144,7 @@ export class PartnerPanels implements vscode.Disposable {
     }
     const panel = vscode.window.createWebviewPanel(
       PARTNER_PAGE_VIEW_TYPE,
-      vscode.l10n.t('Partner: {0}', target.view.record.value.name),
+      vscode.l10n.t('Partner: {0}', visible(target.view.record.value.name)),
       vscode.ViewColumn.Active,
       PANEL_OPTIONS,
     );

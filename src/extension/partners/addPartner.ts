@@ -6,6 +6,7 @@ import { askPick, askText, BACK, runSteps } from '../shared/quickInputs';
 import { defaultCadenceDays } from '../shared/settings';
 import type { StoreService } from '../store/storeService';
 import { cadenceItems, everyDaysLabel, validateEmail, validateName } from './partnerFields';
+import { visible } from '../shared/displayText';
 
 /** Add Partner: a multi-step input (name, role, department, email, cadence), or arguments for scripts. */
 export async function addPartner(service: StoreService, arg?: unknown): Promise<Loaded<Partner> | undefined> {
@@ -18,7 +19,7 @@ export async function addPartner(service: StoreService, arg?: unknown): Promise<
   const input = isNewPartner(arg) ? arg : await askForPartner(service, title);
   if (!input) return undefined;
   const record = await entry.store.addPartner(input);
-  vscode.window.setStatusBarMessage(`$(check) ${vscode.l10n.t('Alliances: added {0}', record.value.name)}`, 4000);
+  vscode.window.setStatusBarMessage(`$(check) ${visible(vscode.l10n.t('Alliances: added {0}', record.value.name))}`, 4000);
   return record;
 }
 

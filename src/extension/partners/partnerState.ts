@@ -6,6 +6,7 @@ import type { Loaded } from '../../core/store';
 import { partnerFromArg, pickPartner } from '../shared/partnerArgs';
 import type { TreeNode } from './partnersTree';
 import type { StoreService } from '../store/storeService';
+import { visible } from '../shared/displayText';
 
 /**
  * Snooze Partner: moves the due date. Second argument for scripts: a number of days, a yyyy-MM-dd date,
@@ -22,8 +23,8 @@ export async function snoozePartner(service: StoreService, partnerArg?: unknown,
   const record = await target.entry.store.updatePartner(id, { snoozedUntil: until ?? undefined });
   vscode.window.setStatusBarMessage(
     until
-      ? `$(bell-slash) ${vscode.l10n.t('Alliances: {0} snoozed until {1}', record.value.name, formatShortDate(parseISO(until), new Date()))}`
-      : `$(bell) ${vscode.l10n.t('Alliances: snooze cleared for {0}', record.value.name)}`,
+      ? `$(bell-slash) ${visible(vscode.l10n.t('Alliances: {0} snoozed until {1}', record.value.name, formatShortDate(parseISO(until), new Date())))}`
+      : `$(bell) ${visible(vscode.l10n.t('Alliances: snooze cleared for {0}', record.value.name))}`,
     4000,
   );
   return record;
@@ -53,7 +54,7 @@ async function askSnooze(partner: Partner): Promise<string | null | undefined> {
       until: null,
     });
   for (const option of options) if (option.until) option.description = formatShortDate(option.until, today);
-  const title = vscode.l10n.t('Snooze {0}', partner.name);
+  const title = visible(vscode.l10n.t('Snooze {0}', partner.name));
   const chosen = await vscode.window.showQuickPick(options, { title, placeHolder: vscode.l10n.t('Not due again until…') });
   if (!chosen) return undefined;
   if (chosen.until === null) return null;
@@ -83,7 +84,7 @@ export async function setArchived(service: StoreService, archived: boolean, part
   const text = archived
     ? vscode.l10n.t('Alliances: {0} archived (never due; hidden unless archived partners are shown)', record.value.name)
     : vscode.l10n.t('Alliances: {0} unarchived', record.value.name);
-  vscode.window.setStatusBarMessage(`$(archive) ${text}`, 5000);
+  vscode.window.setStatusBarMessage(`$(archive) ${visible(text)}`, 5000);
   return record;
 }
 

@@ -3,6 +3,7 @@ import { cadenceOf, formatShortDate, type DueStatus } from '../../core/cadence';
 import { followUpDueLabel, followUpOwnerName, isOverdue, openFollowUps, openTalkingPoints } from '../../core/agenda';
 import type { FollowUp, TalkingPoint } from '../../core/model';
 import { checkInKindLabel } from '../../core/vocabulary';
+import { hasInvisible } from '../../core/visibleText';
 import { duePartners, groupPartners, type GroupBy, type PartnerGroup, type PartnerView } from '../../core/partnerView';
 import type { Loaded, StoreProblem } from '../../core/store';
 import { defaultCadenceDays } from '../shared/settings';
@@ -10,6 +11,7 @@ import type { FolderStore, StoreService } from '../store/storeService';
 import type { BranchRecord } from '../../git/branchRecords';
 import { branchHint, branchKindLabel, type BranchRecordsService } from '../gitInsights/branchRecordsService';
 import { COMMANDS } from '../ids';
+import { visibleTreeItem } from '../shared/displayText';
 
 export type TreeNode =
   | { type: 'folder'; entry: FolderStore }
@@ -108,14 +110,19 @@ export class PartnersTree implements vscode.TreeDataProvider<TreeNode> {
 
   resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
     if (node.type === 'partner' && item.tooltip === undefined) item.tooltip = partnerTooltip(node, this.agendaCount(node));
-    return item;
+    return visibleTreeItem(item);
   }
 
   private agendaCount(node: Extract<TreeNode, { type: 'partner' }>): number {
     return this.service.agendaCounts(node.entry).get(node.view.record.value.id) ?? 0;
   }
 
+  /** Store text is shown with its invisible and bidi characters made visible (displayText.ts). */
   getTreeItem(node: TreeNode): vscode.TreeItem {
+    return visibleTreeItem(this.treeItem(node));
+  }
+
+  private treeItem(node: TreeNode): vscode.TreeItem {
     switch (node.type) {
       case 'folder': {
         const item = new vscode.TreeItem(node.entry.folder.name, vscode.TreeItemCollapsibleState.Expanded);
@@ -210,6 +217,14 @@ function partnerTooltip(node: Extract<TreeNode, { type: 'partner' }>, agenda: nu
           : vscode.l10n.t('Agenda: {0} open items (talking points and follow-ups)', agenda),
       );
   if (readOnly) tooltip.appendMarkdown('\n\n').appendText(vscode.l10n.t('Written by a newer version of Alliances: read-only.'));
+  if (hasInvisible(`${value.name}${value.role ?? ''}${value.department}`))
+    tooltip
+      .appendMarkdown('\n\n')
+      .appendText(
+        vscode.l10n.t(
+          '⟨U+…⟩ is a character that is invisible or changes the direction of text, shown by its code. The file keeps it as written.',
+        ),
+      );
   return tooltip;
 }
 

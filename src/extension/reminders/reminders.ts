@@ -5,6 +5,7 @@ import { duePartners } from '../../core/partnerView';
 import { remindersEnabled, reminderIntervalMinutes } from '../shared/settings';
 import type { StoreService } from '../store/storeService';
 import { COMMANDS, FOCUS_PARTNERS_COMMAND, STATE_KEYS } from '../ids';
+import { visible } from '../shared/displayText';
 
 export const DONT_SHOW_AGAIN_KEY = STATE_KEYS.remindersDontShowAgain;
 const STARTUP_DELAY_MS = 4000;
@@ -110,7 +111,7 @@ export class Reminders implements vscode.Disposable {
         silos.length === 1 ? vscode.l10n.t('No contact with {0}: a silo.', names) : vscode.l10n.t('No contact with {0}: silos.', names),
       );
     }
-    return parts.length > 0 ? vscode.l10n.t('Alliances: {0}', parts.join(' ')) : undefined;
+    return parts.length > 0 ? visible(vscode.l10n.t('Alliances: {0}', parts.join(' '))) : undefined;
   }
 
   async handle(action: ReminderAction | undefined): Promise<void> {
@@ -142,7 +143,7 @@ export class Reminders implements vscode.Disposable {
     if (failed.length > 0) {
       const reason = failed[0]?.reason instanceof Error ? failed[0].reason.message : String(failed[0]?.reason);
       void vscode.window.showErrorMessage(
-        vscode.l10n.t('Alliances: {0} of {1} partners could not be snoozed. {2}', failed.length, due.length, reason),
+        visible(vscode.l10n.t('Alliances: {0} of {1} partners could not be snoozed. {2}', failed.length, due.length, reason)),
       );
     }
   }

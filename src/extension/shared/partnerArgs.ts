@@ -6,6 +6,7 @@ import type { TreeNode } from '../partners/partnersTree';
 import { askPick } from './quickInputs';
 import { COMMANDS } from '../ids';
 import type { FolderStore, StoreService } from '../store/storeService';
+import { visible } from './displayText';
 
 export interface PartnerTarget {
   entry: FolderStore;
@@ -121,7 +122,7 @@ export function guarded<A extends unknown[], R>(body: (...args: A) => Promise<R>
       const message = isStoreWriteError(error)
         ? error.message
         : vscode.l10n.t('Alliances: {0}', error instanceof Error ? error.message : String(error));
-      void vscode.window.showErrorMessage(message);
+      void vscode.window.showErrorMessage(visible(message));
       return undefined;
     }
   };

@@ -1,4 +1,9 @@
 import * as vscode from 'vscode';
+import { shownPicks, visible } from './displayText';
+
+// Titles, prompts and items often hold store text (a partner's name): shown with invisible and bidi
+// characters made visible (displayText.ts). An input's value stays raw (it is what gets saved), and a
+// pick resolves to the caller's own item, never the shown copy.
 
 /** Returned by a step when the user pressed the Back button. */
 export const BACK = Symbol('back');
@@ -22,11 +27,11 @@ export interface TextStep<B extends symbol = never> extends StepBase {
 /** An input box that resolves to the text, BACK, or undefined when dismissed. */
 export function askText<B extends symbol = never>(options: TextStep<B>): Promise<StepResult<string> | B> {
   const input = vscode.window.createInputBox();
-  input.title = options.title;
+  input.title = visible(options.title);
   input.step = options.step;
   input.totalSteps = options.totalSteps;
-  input.prompt = options.prompt;
-  input.placeholder = options.placeholder;
+  input.prompt = options.prompt === undefined ? undefined : visible(options.prompt);
+  input.placeholder = options.placeholder === undefined ? undefined : visible(options.placeholder);
   input.value = options.value ?? '';
   input.ignoreFocusOut = false;
   input.buttons = [...(options.step && options.step > 1 ? [vscode.QuickInputButtons.Back] : []), ...(options.buttons ?? [])];
@@ -36,8 +41,9 @@ export function askText<B extends symbol = never>(options: TextStep<B>): Promise
       input.dispose();
     };
     const check = (value: string) => {
-      input.validationMessage = options.validate?.(value);
-      return input.validationMessage === undefined;
+      const problem = options.validate?.(value);
+      input.validationMessage = problem === undefined ? undefined : visible(problem);
+      return problem === undefined;
     };
     input.onDidChangeValue(check);
     input.onDidAccept(() => {
@@ -65,21 +71,23 @@ export interface PickStep<T extends vscode.QuickPickItem> extends StepBase {
 /** A quick pick that resolves to the chosen item, BACK, or undefined when dismissed. */
 export function askPick<T extends vscode.QuickPickItem>(options: PickStep<T>): Promise<StepResult<T>> {
   const pick = vscode.window.createQuickPick<T>();
-  pick.title = options.title;
+  const { show, original } = shownPicks<T>();
+  const items = options.items.map(show);
+  pick.title = visible(options.title);
   pick.step = options.step;
   pick.totalSteps = options.totalSteps;
-  pick.placeholder = options.placeholder;
+  pick.placeholder = options.placeholder === undefined ? undefined : visible(options.placeholder);
   pick.matchOnDescription = options.matchOnDescription ?? false;
   pick.matchOnDetail = options.matchOnDetail ?? false;
-  pick.items = options.items;
-  if (options.active) pick.activeItems = [options.active];
+  pick.items = items;
+  if (options.active) pick.activeItems = [show(options.active)];
   if (options.step && options.step > 1) pick.buttons = [vscode.QuickInputButtons.Back];
   if (options.custom) {
     const custom = options.custom;
     pick.onDidChangeValue((value) => {
       const extra = value.trim() ? custom(value.trim()) : undefined;
       const exists = extra && options.items.some((item) => item.label.toLocaleLowerCase() === extra.label.toLocaleLowerCase());
-      pick.items = extra && !exists ? [extra, ...options.items] : options.items;
+      pick.items = extra && !exists ? [show(extra), ...items] : items;
     });
   }
   return new Promise((resolve) => {
@@ -89,7 +97,7 @@ export function askPick<T extends vscode.QuickPickItem>(options: PickStep<T>): P
     };
     pick.onDidAccept(() => {
       const chosen = pick.selectedItems[0] ?? pick.activeItems[0];
-      if (chosen) done(chosen);
+      if (chosen) done(original(chosen));
     });
     pick.onDidTriggerButton((button) => {
       if (button === vscode.QuickInputButtons.Back) done(BACK);
@@ -123,20 +131,21 @@ export interface ManyStep<T extends vscode.QuickPickItem> extends StepBase {
 /** A multi-select quick pick: Enter accepts the ticked items (none is a valid answer). */
 export function askMany<T extends vscode.QuickPickItem>(options: ManyStep<T>): Promise<StepResult<T[]>> {
   const pick = vscode.window.createQuickPick<T>();
-  pick.title = options.title;
+  const { show, original } = shownPicks<T>();
+  pick.title = visible(options.title);
   pick.step = options.step;
   pick.totalSteps = options.totalSteps;
-  pick.placeholder = options.placeholder;
+  pick.placeholder = options.placeholder === undefined ? undefined : visible(options.placeholder);
   pick.canSelectMany = true;
-  pick.items = options.items;
-  if (options.selected) pick.selectedItems = options.selected;
+  pick.items = options.items.map(show);
+  if (options.selected) pick.selectedItems = options.selected.map(show);
   if (options.step && options.step > 1) pick.buttons = [vscode.QuickInputButtons.Back];
   return new Promise((resolve) => {
     const done = (result: StepResult<T[]>) => {
       resolve(result);
       pick.dispose();
     };
-    pick.onDidAccept(() => done([...pick.selectedItems]));
+    pick.onDidAccept(() => done(pick.selectedItems.map(original)));
     pick.onDidTriggerButton((button) => {
       if (button === vscode.QuickInputButtons.Back) done(BACK);
     });

@@ -20,6 +20,7 @@ import {
   renderThemes,
   type SectionActions,
 } from './sections';
+import { visible } from '../../core/visibleText';
 
 const app = document.getElementById('app') ?? document.body.appendChild(h('main', { id: 'app' }));
 let data: DashboardData | undefined;
@@ -27,7 +28,7 @@ let selectedTerm: string | undefined;
 
 const status = h('div', { id: 'status', class: 'status', role: 'status', 'aria-live': 'polite' });
 function showStatus(text: string, error = false): void {
-  status.textContent = text;
+  status.textContent = visible(text);
   status.classList.toggle('error', error);
 }
 

@@ -20,6 +20,7 @@ import {
 } from './choices';
 import { findByAttribute, h } from '../shared/dom';
 import { button, setBusy } from './sections';
+import { visible } from '../../core/visibleText';
 
 type Checkbox = HTMLElementTagNameMap['vscode-checkbox'];
 
@@ -352,18 +353,18 @@ export class CheckInFormView {
         unplaced.push(text);
         continue;
       }
-      error.textContent = text;
+      error.textContent = visible(text);
       error.hidden = false;
       target.setAttribute('invalid', '');
       first ??= target;
     }
-    this.formError.textContent = unplaced.length > 0 ? `${message} ${unplaced.join('; ')}` : message;
+    this.formError.textContent = visible(unplaced.length > 0 ? `${message} ${unplaced.join('; ')}` : message);
     this.formError.hidden = false;
     (first ?? this.formError).focus();
   }
 
   showMessage(message: string): void {
-    this.formError.textContent = message;
+    this.formError.textContent = visible(message);
     this.formError.hidden = message === '';
   }
 

@@ -21,6 +21,7 @@ import {
   setBusy,
   type SectionActions,
 } from './sections';
+import { visible } from '../../core/visibleText';
 
 const app = document.getElementById('app') ?? document.body.appendChild(h('main', { id: 'app' }));
 let data: PageData | undefined;
@@ -29,7 +30,7 @@ let data: PageData | undefined;
 
 const status = h('div', { id: 'status', class: 'status', role: 'status', 'aria-live': 'polite' });
 function showStatus(text: string, error = false): void {
-  status.textContent = text;
+  status.textContent = visible(text);
   status.classList.toggle('error', error);
 }
 
@@ -166,7 +167,7 @@ function addTalkingPoint(): void {
     setBusy(pointAdd, false);
     showStatus(result.message, !result.ok);
     pointError.hidden = result.ok;
-    pointError.textContent = result.ok ? '' : (result.fieldErrors?.talkingPoint ?? result.message);
+    pointError.textContent = result.ok ? '' : visible(result.fieldErrors?.talkingPoint ?? result.message);
     pointField.invalid = !result.ok;
     if (result.ok) {
       pointField.value = '';
@@ -251,7 +252,7 @@ function render(next: PageData): void {
   elsewhere.element.hidden = !git || git.elsewhere.length === 0;
   elsewhere.body.replaceChildren(...(git && git.elsewhere.length > 0 ? [renderElsewhere(git)] : []));
   timeline.heading.textContent = authorFilter
-    ? l10n.t('Check-ins ({0} by {1})', shown.checkIns.length, authorFilter)
+    ? l10n.t('Check-ins ({0} by {1})', shown.checkIns.length, visible(authorFilter))
     : l10n.t('Check-ins ({0})', shown.checkIns.length);
   timeline.body.replaceChildren(renderTimeline(shown.checkIns));
   formView.setData(next, pageState().draft);
