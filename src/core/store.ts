@@ -5,6 +5,7 @@ import * as v from 'valibot';
 import { Emitter } from './events';
 import { isNotFound, type DirEntry, type FileSystemPort } from './fileSystem';
 import { gitBusyAfterWaiting, type Sleep } from './gitState';
+import { Integrity, SettlingEmitter } from './integrity';
 import { newId } from './ids';
 import { decodeUtf8, locatePath, type TextLocation } from './jsonText';
 import {
@@ -205,7 +206,21 @@ export class Store {
   /** Every checkins/<year>/ folder seen; kept small and cheap for the watchers. */
   private readonly checkInDirs = new Set<string>();
   private loaded = false;
-  private readonly changed = new Emitter<void>();
+  // ---- integrity hook (src/core/integrity.ts): dangling references are held out and reported ----
+  private readonly integrity = new Integrity({
+    partners: () => this.collection('partner'),
+    problems: () => this.problemsByPath.values(),
+    loaded: (kind, id) => this.collection(kind).get(id),
+    ofPartner: (kind, partnerId) => this.ofPartner(kind, partnerId),
+    unput: (kind, loaded) => this.unput(kind, loaded),
+    put: (kind, loaded) => this.put(kind, loaded),
+    report: (file, kind, problem, id) => this.addProblem(file, kind, problem, id),
+    clear: (file) => this.problemsByPath.delete(file),
+    readFile: (file) => this.fs.readFile(file),
+  });
+  /** Every change is settled by the integrity checks before it is announced. */
+  private readonly changed: Emitter<void> = new SettlingEmitter(() => this.integrity);
+  // ---- end of integrity hook ----
   readonly onDidChange = this.changed.event;
 
   constructor(private readonly options: StoreOptions) {
@@ -357,6 +372,7 @@ export class Store {
       const first = group.keys().next();
       if (!first.done && [...group.values()].some((entry) => !entry.location)) await this.locateDuplicates(first.value);
     }
+    await this.integrity.settleAndLocate(); // integrity hook
     this.loaded = true;
     this.changed.fire();
   }
@@ -628,6 +644,7 @@ export class Store {
 
   /** Takes a record out of the maps (not its file's hash). */
   private unput(kind: CollectionKind, loaded: Loaded<RecordTypes[CollectionKind]>): void {
+    this.integrity.unput(kind, loaded); // integrity hook
     this.collection(kind).delete(loaded.value.id);
     const partnerId = (loaded.value as { partnerId?: unknown }).partnerId;
     if (typeof partnerId === 'string') {
@@ -638,6 +655,7 @@ export class Store {
 
   /** Files a record under its kind, id and partner. */
   private put(kind: CollectionKind, loaded: Loaded<RecordTypes[CollectionKind]>): void {
+    this.integrity.put(kind, loaded); // integrity hook
     this.collection(kind).set(loaded.value.id, loaded);
     this.recordAt.set(loaded.path, { kind, id: loaded.value.id });
     const partnerId = (loaded.value as { partnerId?: unknown }).partnerId;
@@ -651,6 +669,7 @@ export class Store {
   }
 
   private forget(file: string): void {
+    this.integrity.forget(file); // integrity hook
     this.hashes.delete(file);
     this.problemsByPath.delete(file);
     const record = this.recordAt.get(file);
@@ -789,6 +808,8 @@ export class Store {
       updatedAt: stamp,
       author,
     }) as RecordTypes[K];
+    const refused = this.integrity.refusal(kind, value); // integrity hook
+    if (refused) throw new StoreWriteError(refused.message, refused.code);
     const file = fileFor(this.root, kind, id, placement);
     return this.enqueue(file, async () => {
       const hash = await this.writeChecked(file, serialise(value), undefined);

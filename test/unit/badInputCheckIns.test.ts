@@ -49,7 +49,11 @@ const cases: Case[] = [
     expect: { code: 'schema', reason: /"notes" must be at most 200000 characters/ },
   },
   { name: 'a partner id that is a path', file: (id) => checkIn(id, '../partners/x'), expect: { code: 'schema', reason: /"partnerId"/ } },
-  { name: 'a check-in pointing at a missing partner (kept, loads, harmless)', file: (id) => checkIn(id, newId()), expect: 'loads' },
+  {
+    name: 'a check-in pointing at a missing partner (kept, not counted)',
+    file: (id) => checkIn(id, newId()),
+    expect: { code: 'missing-partner', reason: /^This check-in's partner [0-9a-z]{26} is not in the store/, line: 4 },
+  },
   {
     name: 'conflict-marker characters inside a note string (not a conflict)',
     file: (id, p) => checkIn(id, p, { notes: 'Pasted:\n<<<<<<< HEAD\nours\n=======\ntheirs\n>>>>>>> main\n' }),
@@ -144,10 +148,7 @@ describe('bad input in check-ins and around the store, byte for byte', () => {
       const fresh = makeStore(root);
       await fresh.load();
       assert.equal(fresh.partner(partner.value.id)?.value.role, 'Head of Sales');
-      assert.equal(
-        fresh.checkInsOf(partner.value.id).length,
-        2 + (bad.expect === 'loads' && relative.includes('checkins/2026') && !bad.name.includes('missing') ? 1 : 0),
-      );
+      assert.equal(fresh.checkInsOf(partner.value.id).length, 2 + (bad.expect === 'loads' && relative.includes('checkins/2026') ? 1 : 0));
       assert.equal((await listFiles(root)).filter((f) => f.endsWith('.tmp')).length, 0);
       recordCounts(SUITE, { badInputs: 1 });
     });
