@@ -1,6 +1,7 @@
 // Records that parse and validate but must not count, because of what they say about the rest of the
-// store: a check-in, talking point, follow-up or ask whose partner is not in the store (a dangling
-// reference: a teammate's branch added it while another deleted the partner). Such a record is held
+// store or the clock: a check-in, talking point, follow-up or ask whose partner is not in the store (a
+// dangling reference: a teammate's branch added it while another deleted the partner), and a check-in
+// dated more than a day ahead of now (9999 would make its partner never due). Such a record is held
 // out of the indexes (cadence, stats, agenda) and reported as a problem of its file, so it shows in
 // the Problems panel and under "Needs attention", and the writer's broken-file rule never writes it.
 //
@@ -11,7 +12,7 @@
 import * as l10n from '@vscode/l10n';
 import { Emitter } from './events';
 import { decodeUtf8, locatePath, type TextLocation } from './jsonText';
-import type { CollectionKind, Partner, RecordTypes } from './model';
+import type { CheckIn, CollectionKind, Partner, RecordTypes } from './model';
 import type { RecordProblem } from './recordReader';
 import type { Loaded, StoreProblem } from './store';
 
@@ -21,10 +22,15 @@ type AnyLoaded = Loaded<RecordTypes[CollectionKind]>;
 export const PARTNER_RECORD_KINDS: readonly CollectionKind[] = ['checkIn', 'talkingPoint', 'followUp', 'ask'];
 const REFERS_TO_PARTNER: ReadonlySet<CollectionKind> = new Set(PARTNER_RECORD_KINDS);
 
-export type HoldReason = Extract<RecordProblem['code'], 'missing-partner'>;
+export type HoldReason = Extract<RecordProblem['code'], 'missing-partner' | 'future-date'>;
+
+/** How far ahead of now a check-in may be dated (time zones, a clock a little off) and still count. */
+export const FUTURE_SLACK_MS = 24 * 60 * 60 * 1000;
 
 /** What the store lends this module: its own maps stay private to it. */
 export interface IntegrityPort {
+  now(): Date;
+  checkIns(): Loaded<CheckIn>[];
   /** Loaded partners by id. */
   partners(): ReadonlyMap<string, Loaded<Partner>>;
   /** Every problem of the store (to know which partner ids have a file that is reported). */
@@ -54,6 +60,13 @@ export class Integrity {
   private readonly held = new Map<string, Held>();
   /** Missing partner id → files of the records that wait for it. */
   private readonly waiting = new Map<string, Set<string>>();
+  /** Files of the check-ins held for their date. */
+  private readonly future = new Set<string>();
+  /** The time of the last date check, to notice a clock set back. */
+  private checkedAt: number | undefined;
+  /** Check-ins dated before this (yyyy-mm-dd) are not ahead, whatever their offset: no Date.parse. */
+  private safeBefore = '';
+  private latest = 0;
   /** Records filed since the last settle(), to be checked. */
   private readonly dirtyRecords = new Map<AnyLoaded, CollectionKind>();
   /** Partner ids that came or went since the last settle(). */
@@ -85,15 +98,42 @@ export class Integrity {
     if (!held) return;
     this.held.delete(file);
     this.unlocated.delete(file);
+    this.future.delete(file);
     if (held.partnerId) this.stopWaiting(held.partnerId, file);
   }
 
   /** The reason a new or changed record would be held at once (it is refused instead), or undefined. */
-  refusal(kind: CollectionKind, value: RecordTypes[CollectionKind]): { message: string; code: 'not-found' } | undefined {
+  refusal(kind: CollectionKind, value: RecordTypes[CollectionKind]): { message: string; code: 'not-found' | 'invalid' } | undefined {
     const partnerId = partnerIdOf(kind, value);
-    if (partnerId !== undefined && !this.port.partners().has(partnerId))
+    if (partnerId !== undefined && !this.present(partnerId))
       return { message: l10n.t('No partner with id {0} in the store; nothing was saved.', partnerId), code: 'not-found' };
+    if (kind === 'checkIn') {
+      this.setClock();
+      const date = (value as CheckIn).date;
+      if (this.isAhead(date))
+        return {
+          message: l10n.t('Dated {0}, more than a day ahead of now; the check-in was not saved.', date.slice(0, 10)),
+          code: 'invalid',
+        };
+    }
     return undefined;
+  }
+
+  /**
+   * Checks the dates again as time passes: held check-ins that are now within a day are filed, and
+   * when the clock went back, every check-in is checked. Returns whether any record moved.
+   */
+  recheckDates(): boolean {
+    const previous = this.checkedAt;
+    this.setClock();
+    for (const file of [...this.future]) {
+      const held = this.held.get(file);
+      if (held && !this.isAhead((held.loaded.value as CheckIn).date)) this.release(file);
+    }
+    if (previous !== undefined && this.latest < previous)
+      for (const loaded of this.port.checkIns()) this.dirtyRecords.set(loaded, 'checkIn');
+    const released = this.dirtyRecords.size > 0;
+    return this.settle() || released;
   }
 
   get heldCount(): number {
@@ -108,6 +148,7 @@ export class Integrity {
     this.settling = true;
     let moved = false;
     try {
+      if (this.dirtyRecords.size > 0) this.setClock();
       this.noteReportedPartners();
       while (this.dirtyPartners.size > 0 || this.dirtyRecords.size > 0) {
         for (const id of [...this.dirtyPartners]) {
@@ -197,7 +238,7 @@ export class Integrity {
     return moved;
   }
 
-  /** A record just filed: held when its partner is missing. */
+  /** A record just filed: held when its partner is missing, or when it is a check-in dated ahead. */
   private check(kind: CollectionKind, loaded: AnyLoaded): boolean {
     if (this.port.loaded(kind, loaded.value.id) !== loaded) return false;
     const partnerId = partnerIdOf(kind, loaded.value);
@@ -205,13 +246,33 @@ export class Integrity {
       this.hold(kind, loaded, 'missing-partner', partnerId);
       return true;
     }
+    if (kind === 'checkIn' && this.isAhead((loaded.value as CheckIn).date)) {
+      this.hold(kind, loaded, 'future-date');
+      return true;
+    }
     return false;
+  }
+
+  private setClock(): void {
+    const now = this.port.now().getTime();
+    this.checkedAt = now;
+    this.latest = now + FUTURE_SLACK_MS;
+    // A day string two days back: a timestamp written on an earlier day is at most 14 hours later in UTC.
+    this.safeBefore = new Date(now - 2 * FUTURE_SLACK_MS).toISOString().slice(0, 10);
+  }
+
+  /** More than a day ahead of the clock as of the last setClock(). */
+  private isAhead(date: string): boolean {
+    // Most check-ins are in the past: a string comparison, no parsing (this runs for every check-in of a load).
+    if (date < this.safeBefore) return false;
+    return Date.parse(date) > this.latest;
   }
 
   private hold(kind: CollectionKind, loaded: AnyLoaded, reason: HoldReason, partnerId?: string): void {
     this.port.unput(kind, loaded);
     const held: Held = { kind, loaded, reason, partnerId };
     this.held.set(loaded.path, held);
+    if (reason === 'future-date') this.future.add(loaded.path);
     if (partnerId) {
       let files = this.waiting.get(partnerId);
       if (!files) this.waiting.set(partnerId, (files = new Set()));
@@ -277,12 +338,16 @@ function fieldOf(reason: HoldReason): string {
   switch (reason) {
     case 'missing-partner':
       return 'partnerId';
+    case 'future-date':
+      return 'date';
   }
 }
 
 /** One whole sentence per kind and reason, so that each translates whole. */
-function reasonOf({ kind, reason, partnerId = '' }: Held): string {
+function reasonOf({ kind, loaded, reason, partnerId = '' }: Held): string {
   switch (reason) {
+    case 'future-date':
+      return l10n.t('Dated {0}, more than a day ahead of now; it is not counted until then.', (loaded.value as CheckIn).date.slice(0, 10));
     case 'missing-partner':
       switch (kind) {
         case 'checkIn':

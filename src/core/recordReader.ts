@@ -12,7 +12,7 @@ export interface RecordProblem {
 }
 
 /** Records that read well but must not count, because of the rest of the store (see integrity.ts). */
-export type IntegrityCode = 'missing-partner';
+export type IntegrityCode = 'missing-partner' | 'future-date';
 
 export type ValueOf<K extends RecordKind> = K extends CollectionKind ? RecordTypes[K] : Manifest;
 

@@ -206,8 +206,10 @@ export class Store {
   /** Every checkins/<year>/ folder seen; kept small and cheap for the watchers. */
   private readonly checkInDirs = new Set<string>();
   private loaded = false;
-  // ---- integrity hook (src/core/integrity.ts): dangling references are held out and reported ----
+  // ---- integrity hook (src/core/integrity.ts): dangling and future-dated records are held out, reported ----
   private readonly integrity = new Integrity({
+    now: () => this.now(),
+    checkIns: () => this.checkIns(),
     partners: () => this.collection('partner'),
     problems: () => this.problemsByPath.values(),
     loaded: (kind, id) => this.collection(kind).get(id),
@@ -309,6 +311,16 @@ export class Store {
 
   problems(): StoreProblem[] {
     return [...this.problemsByPath.values()].sort((a, b) => a.relativePath.localeCompare(b.relativePath));
+  }
+
+  /**
+   * Integrity hook: checks the dates again as time passes (a check-in more than a day ahead of now is
+   * held until then). Cheap: it looks at the held ones. Returns whether anything changed (then announced).
+   */
+  recheckDates(): boolean {
+    const moved = this.integrity.recheckDates();
+    if (moved) this.changed.fire();
+    return moved;
   }
 
   /** The team-wide default cadence from the manifest, if the team set one. */
@@ -851,6 +863,8 @@ export class Store {
       const next: Record<string, unknown> = { ...current.value, ...patch, updatedAt: this.now().toISOString(), updatedBy: author };
       for (const key of Object.keys(patch)) if (next[key] === undefined) delete next[key];
       const value = validated(SCHEMAS[kind], next) as RecordTypes[K];
+      const refused = this.integrity.refusal(kind, value); // integrity hook
+      if (refused) throw new StoreWriteError(refused.message, refused.code);
       const hash = await this.writeChecked(current.path, serialise(value), this.hashes.get(current.path));
       return this.remember(current.path, hash, kind, value, current.private);
     });

@@ -48,6 +48,11 @@ const cases: Case[] = [
     file: (id, p) => checkIn(id, p, { notes: 'n'.repeat(10 * 1024 * 1024) }),
     expect: { code: 'schema', reason: /"notes" must be at most 200000 characters/ },
   },
+  {
+    name: 'a check-in dated year 9999 (its partner would never be due)',
+    file: (id, p) => checkIn(id, p, { date: '9999-01-01T10:00:00.000Z' }),
+    expect: { code: 'future-date', reason: /^Dated 9999-01-01, more than a day ahead of now; it is not counted until then\.$/, line: 5 },
+  },
   { name: 'a partner id that is a path', file: (id) => checkIn(id, '../partners/x'), expect: { code: 'schema', reason: /"partnerId"/ } },
   {
     name: 'a check-in pointing at a missing partner (kept, not counted)',

@@ -217,6 +217,34 @@ describe('the command-line digest (npx alliances)', function () {
     }
   });
 
+  it('a check-in dated more than a day after --today is not counted: Hannah stays overdue, the file is listed', async () => {
+    const before = cli('due', '--store', store, '--today', '2026-11-21');
+    const hannah = makeStore(store);
+    await hannah.load();
+    const partnerId = hannah.partners().find((p) => p.value.name === 'Hannah Okafor')?.value.id ?? '';
+    const id = newId();
+    const file = path.join(store, 'checkins', '2026', `${id}.json`);
+    const bytes = Buffer.from(pretty(checkInRecord(id, partnerId, { date: '2026-11-25T10:00:00.000Z' })));
+    await fsp.writeFile(file, bytes);
+    try {
+      const result = cli('due', '--store', store, '--today', '2026-11-21');
+      assert.equal(result.out.slice(0, before.out.length), before.out);
+      assert.ok(result.out.includes('Hannah Okafor (Support) — 36 days overdue'));
+      assert.ok(
+        result.out.includes(
+          `Files that need attention (1):\n  - checkins/2026/${id}.json:5: Dated 2026-11-25, more than a day ahead of now; it is not counted until then.`,
+        ),
+      );
+      // On the 24th it is within a day: counted.
+      const later = cli('due', '--store', store, '--today', '2026-11-24').out;
+      assert.ok(!later.includes('Hannah Okafor (Support) —'), later);
+      assert.ok(!later.includes('Files that need attention'), later);
+      assert.deepEqual(await fsp.readFile(file), bytes);
+    } finally {
+      await fsp.rm(file);
+    }
+  });
+
   it('stays English in any system or VS Code language: the CLI loads no bundle and no display language', async () => {
     const german = {
       ...process.env,
