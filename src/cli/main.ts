@@ -38,7 +38,14 @@ export async function runCli(argv: string[], cwd: string, io: Output): Promise<n
     return EXIT.ok;
   }
   const root = storeRoot(options.store, cwd);
-  const store = new Store({ root, fs: nodeFileSystem, author: () => Promise.resolve({ name: 'alliances cli' }) });
+  // --today is "now" for the store too: a check-in more than a day after it is not counted.
+  const today = options.today;
+  const store = new Store({
+    root,
+    fs: nodeFileSystem,
+    author: () => Promise.resolve({ name: 'alliances cli' }),
+    ...(today ? { now: () => today } : {}),
+  });
   await store.load();
   if (!store.exists) {
     io.err(`alliances: no store at ${root} (run "Alliances: Initialize Store" in VS Code, or pass --store).\n`);

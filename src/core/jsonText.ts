@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { findNodeAtLocation, parse, parseTree, printParseErrorCode, visit, type ParseError, type ParseErrorCode } from 'jsonc-parser';
+import { findUnholdableNumber, isUnholdableNumber } from './jsonNumbers';
 
 /** Where a problem is in a file, 1-based, as editors show it. */
 export interface TextLocation {
@@ -118,8 +119,8 @@ export function findConflictMarker(text: string): TextLocation | undefined {
 export type Parsed = { ok: true; value: unknown } | { ok: false; reason: string; location: TextLocation };
 
 /**
- * Strict JSON (no comments, no trailing commas, no duplicate keys, no `__proto__` key); on failure,
- * says where. JSON.parse silently keeps the last of two equal keys, so a hand merge that left both
+ * Strict JSON (no comments, no trailing commas, no duplicate keys, no `__proto__` key, no number that
+ * parses to Infinity); on failure, says where. JSON.parse silently keeps the last of two equal keys, so a hand merge that left both
  * would lose one without a word.
  */
 export function parseStrictJson(text: string): Parsed {
@@ -135,6 +136,9 @@ export function parseStrictJson(text: string): Parsed {
     const found = findKeyProblem(text);
     if (found) return { ok: false, ...found };
   }
+  // 1e400 parses to Infinity: refused, with its place (see jsonNumbers.ts).
+  const unholdable = keys.unholdable ? findUnholdableNumber(text) : undefined;
+  if (unholdable) return { ok: false, reason: unholdable.reason, location: offsetToLocation(text, unholdable.offset) };
   return { ok: true, value };
 }
 
@@ -142,14 +146,19 @@ export function parseStrictJson(text: string): Parsed {
  * Keys in every object of a parsed value plus the colons inside its strings, without recursion (deep
  * nesting must not overflow the stack). Cheap: it runs for every file of every load.
  */
-function countKeys(root: unknown): { colons: number; proto: boolean } {
+function countKeys(root: unknown): { colons: number; proto: boolean; unholdable: boolean } {
   let colons = 0;
   let proto = false;
+  let unholdable = false;
   const stack: unknown[] = [root];
   while (stack.length > 0) {
     const value = stack.pop();
     if (typeof value === 'string') {
       colons += countColons(value);
+      continue;
+    }
+    if (typeof value === 'number') {
+      if (isUnholdableNumber(value)) unholdable = true;
       continue;
     }
     if (value === null || typeof value !== 'object') continue;
@@ -163,7 +172,7 @@ function countKeys(root: unknown): { colons: number; proto: boolean } {
       stack.push((value as Record<string, unknown>)[key]);
     }
   }
-  return { colons, proto };
+  return { colons, proto, unholdable };
 }
 
 function countColons(text: string): number {

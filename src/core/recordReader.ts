@@ -8,8 +8,11 @@ export interface RecordProblem {
   reason: string;
   location: TextLocation;
   /** Conflict markers get their own kind: the tree and Problems panel say "resolve the merge". */
-  code: 'encoding' | 'conflict' | 'json' | 'schema' | 'newer-version' | 'id-mismatch' | 'duplicate-id' | 'link';
+  code: 'encoding' | 'conflict' | 'json' | 'schema' | 'newer-version' | 'id-mismatch' | 'duplicate-id' | 'link' | IntegrityCode;
 }
+
+/** Records that read well but must not count, because of the rest of the store (see integrity.ts). */
+export type IntegrityCode = 'missing-partner' | 'future-date';
 
 export type ValueOf<K extends RecordKind> = K extends CollectionKind ? RecordTypes[K] : Manifest;
 

@@ -5,6 +5,7 @@ import * as v from 'valibot';
 import { Emitter } from './events';
 import { isNotFound, type DirEntry, type FileSystemPort } from './fileSystem';
 import { gitBusyAfterWaiting, type Sleep } from './gitState';
+import { Integrity, SettlingEmitter } from './integrity';
 import { newId } from './ids';
 import { decodeUtf8, locatePath, type TextLocation } from './jsonText';
 import {
@@ -205,7 +206,23 @@ export class Store {
   /** Every checkins/<year>/ folder seen; kept small and cheap for the watchers. */
   private readonly checkInDirs = new Set<string>();
   private loaded = false;
-  private readonly changed = new Emitter<void>();
+  // ---- integrity hook (src/core/integrity.ts): dangling and future-dated records are held out, reported ----
+  private readonly integrity = new Integrity({
+    now: () => this.now(),
+    checkIns: () => this.checkIns(),
+    partners: () => this.collection('partner'),
+    problems: () => this.problemsByPath.values(),
+    loaded: (kind, id) => this.collection(kind).get(id),
+    ofPartner: (kind, partnerId) => this.ofPartner(kind, partnerId),
+    unput: (kind, loaded) => this.unput(kind, loaded),
+    put: (kind, loaded) => this.put(kind, loaded),
+    report: (file, kind, problem, id) => this.addProblem(file, kind, problem, id),
+    clear: (file) => this.problemsByPath.delete(file),
+    readFile: (file) => this.fs.readFile(file),
+  });
+  /** Every change is settled by the integrity checks before it is announced. */
+  private readonly changed: Emitter<void> = new SettlingEmitter(() => this.integrity);
+  // ---- end of integrity hook ----
   readonly onDidChange = this.changed.event;
 
   constructor(private readonly options: StoreOptions) {
@@ -296,6 +313,16 @@ export class Store {
     return [...this.problemsByPath.values()].sort((a, b) => a.relativePath.localeCompare(b.relativePath));
   }
 
+  /**
+   * Integrity hook: checks the dates again as time passes (a check-in more than a day ahead of now is
+   * held until then). Cheap: it looks at the held ones. Returns whether anything changed (then announced).
+   */
+  recheckDates(): boolean {
+    const moved = this.integrity.recheckDates();
+    if (moved) this.changed.fire();
+    return moved;
+  }
+
   /** The team-wide default cadence from the manifest, if the team set one. */
   teamCadenceDays(): number | undefined {
     return this.manifestRecord?.value.defaults?.cadenceDays;
@@ -357,6 +384,7 @@ export class Store {
       const first = group.keys().next();
       if (!first.done && [...group.values()].some((entry) => !entry.location)) await this.locateDuplicates(first.value);
     }
+    await this.integrity.settleAndLocate(); // integrity hook
     this.loaded = true;
     this.changed.fire();
   }
@@ -628,6 +656,7 @@ export class Store {
 
   /** Takes a record out of the maps (not its file's hash). */
   private unput(kind: CollectionKind, loaded: Loaded<RecordTypes[CollectionKind]>): void {
+    this.integrity.unput(kind, loaded); // integrity hook
     this.collection(kind).delete(loaded.value.id);
     const partnerId = (loaded.value as { partnerId?: unknown }).partnerId;
     if (typeof partnerId === 'string') {
@@ -638,6 +667,7 @@ export class Store {
 
   /** Files a record under its kind, id and partner. */
   private put(kind: CollectionKind, loaded: Loaded<RecordTypes[CollectionKind]>): void {
+    this.integrity.put(kind, loaded); // integrity hook
     this.collection(kind).set(loaded.value.id, loaded);
     this.recordAt.set(loaded.path, { kind, id: loaded.value.id });
     const partnerId = (loaded.value as { partnerId?: unknown }).partnerId;
@@ -651,6 +681,7 @@ export class Store {
   }
 
   private forget(file: string): void {
+    this.integrity.forget(file); // integrity hook
     this.hashes.delete(file);
     this.problemsByPath.delete(file);
     const record = this.recordAt.get(file);
@@ -789,6 +820,8 @@ export class Store {
       updatedAt: stamp,
       author,
     }) as RecordTypes[K];
+    const refused = this.integrity.refusal(kind, value); // integrity hook
+    if (refused) throw new StoreWriteError(refused.message, refused.code);
     const file = fileFor(this.root, kind, id, placement);
     return this.enqueue(file, async () => {
       const hash = await this.writeChecked(file, serialise(value), undefined);
@@ -830,6 +863,8 @@ export class Store {
       const next: Record<string, unknown> = { ...current.value, ...patch, updatedAt: this.now().toISOString(), updatedBy: author };
       for (const key of Object.keys(patch)) if (next[key] === undefined) delete next[key];
       const value = validated(SCHEMAS[kind], next) as RecordTypes[K];
+      const refused = this.integrity.refusal(kind, value); // integrity hook
+      if (refused) throw new StoreWriteError(refused.message, refused.code);
       const hash = await this.writeChecked(current.path, serialise(value), this.hashes.get(current.path));
       return this.remember(current.path, hash, kind, value, current.private);
     });

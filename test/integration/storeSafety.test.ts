@@ -107,6 +107,51 @@ describe('the store on disk, seen from a real VS Code', function () {
     });
   }
 
+  it('a dangling check-in (its partner deleted on another branch) is under Needs attention and in Problems until the partner is back', async () => {
+    const ID_D = '01jz0000000000000000000ddd';
+    const CHECK_IN = '01jz0000000000000000000eee';
+    const checkIns = path.join(storeRoot(), 'checkins', '2026');
+    await fs.mkdir(checkIns, { recursive: true });
+    const file = path.join(checkIns, `${CHECK_IN}.json`);
+    const bytes = Buffer.from(
+      serialise({
+        schemaVersion: 1,
+        id: CHECK_IN,
+        partnerId: ID_D,
+        date: '2026-01-06T10:00:00.000Z',
+        kind: 'one-on-one',
+        summary: 'Talked',
+        createdAt: '2026-01-06T10:00:00.000Z',
+        updatedAt: '2026-01-06T10:00:00.000Z',
+        author: { name: 'Teammate' },
+      }),
+    );
+    await fs.writeFile(file, bytes);
+    const uri = vscode.Uri.file(file);
+    const problem = await waitFor('the dangling check-in under Needs attention', async () =>
+      (await renderTree(alliances)).find((i) => i.contextValue === 'broken' && i.label === path.basename(file)),
+    );
+    assert.match(problem.description, new RegExp(`^line 4: This check-in's partner ${ID_D} is not in the store`));
+    const diagnostics = await waitFor('a diagnostic', () =>
+      vscode.languages.getDiagnostics(uri).length > 0 ? vscode.languages.getDiagnostics(uri) : undefined,
+    );
+    assert.equal(diagnostics[0]?.source, 'Alliances');
+    assert.equal(diagnostics[0]?.code, 'missing-partner');
+    assert.equal(diagnostics[0]?.range.start.line, 3, 'points at the partnerId line');
+    assert.equal(alliances.service.findRecord('checkIn', CHECK_IN), undefined, 'not counted');
+    await vscode.commands.executeCommand('alliances.refresh');
+    assert.ok((await fs.readFile(file)).equals(bytes), 'the check-in is byte-identical');
+
+    // The partner arrives (a pull): the check-in counts, the problem clears.
+    const partnerFile = path.join(partners, `dora-${ID_D}.json`);
+    await fs.writeFile(partnerFile, partnerJson(ID_D, 'Dangling Dora'));
+    await waitFor('the problem to clear', () => vscode.languages.getDiagnostics(uri).length === 0);
+    await waitFor('the check-in to count', () => alliances.service.findRecord('checkIn', CHECK_IN));
+    await fs.rm(file);
+    await fs.rm(partnerFile);
+    await waitFor('Dora to leave the tree', async () => !(await renderTree(alliances)).some((item) => item.label === 'Dangling Dora'));
+  });
+
   it('refuses to write a record open in an editor with unsaved changes', async () => {
     const file = path.join(partners, `dirty-${ID_B}.json`);
     await fs.writeFile(file, partnerJson(ID_B, 'Dirty Dora'));

@@ -159,6 +159,24 @@ const cases: BadCase[] = [
     refusal: ['not-found', 'broken-file'],
   },
   {
+    name: 'a schema version of 1e400 (Infinity once parsed, not "a newer version")',
+    bytes: (id) => text(good(id).replace('"schemaVersion": 1', '"schemaVersion": 1e400')),
+    problem: 'json',
+    refusal: ['not-found', 'broken-file'],
+  },
+  {
+    name: 'a cadence of -1e400',
+    bytes: (id) => text(pretty(partnerRecord(id, { cadenceDays: 7 })).replace('"cadenceDays": 7', '"cadenceDays": -1e400')),
+    problem: 'json',
+    refusal: ['not-found', 'broken-file'],
+  },
+  {
+    name: 'an unknown field holding 1e400 (a rewrite would save it as null)',
+    bytes: (id) => text(good(id).replace('"role": "PM"', '"role": "PM",\n  "x-score": 1e400')),
+    problem: 'json',
+    refusal: ['not-found', 'broken-file'],
+  },
+  {
     name: 'a newer schema version (valid otherwise: loads read-only)',
     bytes: (id) => text(pretty(partnerRecord(id, { schemaVersion: SCHEMA_VERSION + 1, name: 'Broken Partner', 'x-v2': { tier: 'gold' } }))),
     refusal: ['read-only'],

@@ -5,7 +5,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { createDemoWorkspace } from '../fixtures/demoStore';
-import { makeStore, makeTempDir, removeTempDir } from './helpers';
+import { checkInRecord, makeStore, makeTempDir, newId, pretty, removeTempDir } from './helpers';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const BIN = path.join(
@@ -186,6 +186,62 @@ describe('the command-line digest (npx alliances)', function () {
       assert.deepEqual(await fsp.readFile(broken), bytes);
     } finally {
       await fsp.rm(broken);
+    }
+  });
+
+  it('a check-in of a partner that is not in the store is not counted: the digest is unchanged, the file is listed', async () => {
+    const before = cli('due', '--store', store, '--today', '2026-11-21');
+    const id = newId();
+    const missing = newId();
+    const file = path.join(store, 'checkins', '2026', `${id}.json`);
+    const bytes = Buffer.from(pretty(checkInRecord(id, missing, { date: '2026-11-20T10:00:00.000Z' })));
+    await fsp.writeFile(file, bytes);
+    try {
+      const result = cli('due', '--store', store, '--today', '2026-11-21');
+      assert.equal(result.code, 1);
+      assert.equal(result.out.slice(0, before.out.length), before.out);
+      assert.ok(
+        result.out.includes(
+          `Files that need attention (1):\n  - checkins/2026/${id}.json:4: This check-in's partner ${missing} is not in the store`,
+        ),
+      );
+      assert.match(result.err, new RegExp(`^alliances: warning: checkins/2026/${id}\\.json:4: This check-in's partner ${missing}`, 'm'));
+      const json = JSON.parse(cli('due', '--json', '--store', store, '--today', '2026-11-21').out) as { problems: { file: string }[] };
+      assert.deepEqual(
+        json.problems.map((p) => p.file),
+        [`checkins/2026/${id}.json`],
+      );
+      assert.deepEqual(await fsp.readFile(file), bytes);
+    } finally {
+      await fsp.rm(file);
+    }
+  });
+
+  it('a check-in dated more than a day after --today is not counted: Hannah stays overdue, the file is listed', async () => {
+    const before = cli('due', '--store', store, '--today', '2026-11-21');
+    const hannah = makeStore(store);
+    await hannah.load();
+    const partnerId = hannah.partners().find((p) => p.value.name === 'Hannah Okafor')?.value.id ?? '';
+    const id = newId();
+    const file = path.join(store, 'checkins', '2026', `${id}.json`);
+    const bytes = Buffer.from(pretty(checkInRecord(id, partnerId, { date: '2026-11-25T10:00:00.000Z' })));
+    await fsp.writeFile(file, bytes);
+    try {
+      const result = cli('due', '--store', store, '--today', '2026-11-21');
+      assert.equal(result.out.slice(0, before.out.length), before.out);
+      assert.ok(result.out.includes('Hannah Okafor (Support) — 36 days overdue'));
+      assert.ok(
+        result.out.includes(
+          `Files that need attention (1):\n  - checkins/2026/${id}.json:5: Dated 2026-11-25, more than a day ahead of now; it is not counted until then.`,
+        ),
+      );
+      // On the 24th it is within a day: counted.
+      const later = cli('due', '--store', store, '--today', '2026-11-24').out;
+      assert.ok(!later.includes('Hannah Okafor (Support) —'), later);
+      assert.ok(!later.includes('Files that need attention'), later);
+      assert.deepEqual(await fsp.readFile(file), bytes);
+    } finally {
+      await fsp.rm(file);
     }
   });
 

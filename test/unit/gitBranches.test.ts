@@ -91,7 +91,7 @@ describe('git branches under an open store (real git)', () => {
     const store = open();
     const grace = await store.addPartner({ name: 'Grace Hopper', department: 'Product' });
     await store.addCheckIn({ partnerId: grace.value.id, kind: 'one-on-one', summary: 'Shared' });
-    await store.addCheckIn({ partnerId: grace.value.id, kind: 'help-me', summary: 'Private', private: true });
+    const privateCheckIn = await store.addCheckIn({ partnerId: grace.value.id, kind: 'help-me', summary: 'Private', private: true });
     commitAll('store');
     const before = new Map<string, Buffer>();
     for (const file of await listFiles(root)) before.set(file, await fsp.readFile(path.join(root, file)));
@@ -101,7 +101,12 @@ describe('git branches under an open store (real git)', () => {
     assert.equal(await store.sync(), true);
     // Only the git-ignored private folder stays on disk; the shared records are gone with the branch.
     assert.equal(store.partners().length, 0);
-    assert.deepEqual(store.problems(), []);
+    // The private check-in stays, but its partner is not on this branch: reported, not counted, not written.
+    assert.deepEqual(
+      store.problems().map((p) => [p.relativePath, p.code, p.id]),
+      [[`private/checkins/2026/${privateCheckIn.value.id}.json`, 'missing-partner', privateCheckIn.value.id]],
+    );
+    assert.equal(store.checkIns().length, 0);
     // A write meanwhile is for a partner that is not there: refused, nothing created in its place.
     await rejectsWithCode(store.updatePartner(grace.value.id, { role: 'x' }), 'not-found');
 
@@ -109,6 +114,7 @@ describe('git branches under an open store (real git)', () => {
     assert.equal(await store.sync(), true);
     assert.equal(store.partner(grace.value.id)?.value.name, 'Grace Hopper');
     assert.equal(store.checkIns().length, 2);
+    assert.deepEqual(store.problems(), []);
     const after = await listFiles(root);
     assert.deepEqual(after, [...before.keys()]);
     let lost = 0;

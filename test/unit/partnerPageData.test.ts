@@ -64,6 +64,7 @@ describe('partner page: page data', () => {
     const secret = await checkIn(11, 1, 5, 'November', { private: true, notes: '# Heading\n<script>alert(1)</script>' });
     await checkIn(10, 5, undefined, 'Unrated');
     await store.create('note', { checkInId: secret.value.id, notes: 'Between us' });
+    clock.set(at(11, 2)); // logged on its day: a check-in dated more than a day ahead of the clock is refused
     await store.addCheckIn({ partnerId: marcus, kind: 'async', rating: 1, summary: 'Marcus only', date: at(11, 2) });
 
     author = ADA;

@@ -23,9 +23,13 @@ describe('partnerView', () => {
       const added = await store.addPartner({ name: key, department });
       ids[key] = added.value.id;
       if (lastCheckInDaysAgo !== undefined) {
+        // Logged today (a check-in dated more than a day ahead of the clock is refused), the partner added earlier.
+        const addedAt = clock.current;
+        clock.set(NOW);
         // An older check-in first: the view must use the latest one, not the last written.
         await store.addCheckIn({ partnerId: added.value.id, kind: 'one-on-one', summary: 'latest', date: daysAgo(lastCheckInDaysAgo) });
         await store.addCheckIn({ partnerId: added.value.id, kind: 'async', summary: 'older', date: daysAgo(lastCheckInDaysAgo + 30) });
+        clock.set(addedAt);
       }
       if (Object.keys(extra).length) await store.updatePartner(added.value.id, extra);
     };

@@ -167,3 +167,52 @@ describe('deep nesting', () => {
     assert.equal(parsed.ok, false);
   });
 });
+
+describe('numbers JSON cannot hold', () => {
+  afterEach(() => recordCounts(SUITE, { badInputs: 1 }));
+
+  it('1e400 is refused where it is, not read as Infinity', () => {
+    const parsed = parseStrictJson('{\n  "schemaVersion": 1,\n  "x-big": [1, 1e400]\n}\n');
+    assert.equal(parsed.ok, false);
+    if (parsed.ok) return;
+    assert.match(parsed.reason, /^File has the number 1e400, which is too large for a JSON number/);
+    assert.deepEqual(parsed.location, { line: 3, column: 16 });
+  });
+
+  for (const [field, raw] of [
+    ['schemaVersion', '1e400'],
+    ['rating', '-1e400'],
+    ['cadenceDays', '1E+999'],
+    ['x-future-field', '-123456789e999'],
+  ] as const) {
+    it(`${field}: ${raw} is a "json" problem with its own message, never "newer version" or a range error`, () => {
+      const id = newId();
+      const text = pretty(partnerRecord(id, { [field]: 7 })).replace(`"${field}": 7`, `"${field}": ${raw}`);
+      const result = readRecord('partner', Buffer.from(text), id);
+      assert.equal(result.ok, false);
+      if (result.ok) return;
+      assert.equal(result.problem.code, 'json');
+      assert.equal(
+        result.problem.reason,
+        `File has the number ${raw}, which is too large for a JSON number (it reads as infinity); write a smaller one.`,
+      );
+      const line = text.split('\n').findIndex((l) => l.includes(raw));
+      assert.deepEqual(result.problem.location, { line: line + 1, column: (text.split('\n')[line] ?? '').indexOf(raw) + 1 });
+    });
+  }
+
+  it('a number too large in a manifest, or nested 100,000 levels deep, is refused too', () => {
+    const manifest = readRecord(
+      'manifest',
+      Buffer.from('{ "format": "alliances", "schemaVersion": 1, "defaults": { "cadenceDays": 1e309 } }'),
+    );
+    assert.equal(manifest.ok, false);
+    if (!manifest.ok) assert.deepEqual([manifest.problem.code, manifest.problem.location], ['json', { line: 1, column: 75 }]);
+    const deep = parseStrictJson(`{"a": ${'['.repeat(100_000)}1e400${']'.repeat(100_000)}}`);
+    assert.equal(deep.ok, false);
+  });
+
+  it('large but finite numbers and tiny ones still parse', () => {
+    assert.equal(parseStrictJson('{"a": 1e308, "b": -1.7976931348623157e308, "c": 1e-400}').ok, true);
+  });
+});

@@ -21,9 +21,11 @@ export function register(app: App): void {
     if (service.folders().every((entry) => entry.store.isLoaded))
       void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.loaded, true);
   });
-  // Due labels depend on the date: recompute when the day changes.
+  // Due labels depend on the date: recompute when the day changes. Check-ins dated ahead are checked on
+  // every tick: one held until tomorrow 15:00 counts from then, not from midnight.
   let day = new Date().toDateString();
   const dayTimer = setInterval(() => {
+    service.recheckDates();
     if (new Date().toDateString() !== day) {
       day = new Date().toDateString();
       service.notify();

@@ -145,6 +145,11 @@ export class StoreService implements vscode.Disposable {
     this.changed.fire();
   }
 
+  /** As time passes: check-ins dated ahead count once they are within a day (each store announces its change). */
+  recheckDates(): void {
+    for (const entry of this.stores.values()) entry.store.recheckDates();
+  }
+
   checkInLogged(entry: FolderStore): void {
     this.loggedCheckIn.fire(entry);
   }

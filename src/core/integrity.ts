@@ -1,0 +1,375 @@
+// Records that parse and validate but must not count, because of what they say about the rest of the
+// store or the clock: a check-in, talking point, follow-up or ask whose partner is not in the store (a
+// dangling reference: a teammate's branch added it while another deleted the partner), and a check-in
+// dated more than a day ahead of now (9999 would make its partner never due). Such a record is held
+// out of the indexes (cadence, stats, agenda) and reported as a problem of its file, so it shows in
+// the Problems panel and under "Needs attention", and the writer's broken-file rule never writes it.
+//
+// The store tells this module what it files and takes out (put/unput/forget); settle() then looks only
+// at what changed since the last time: each record filed, each partner id that came or went. A load
+// of 66,000 files is one pass of Map look-ups, and a reload of one partner file looks at that
+// partner's records alone.
+import * as l10n from '@vscode/l10n';
+import { Emitter } from './events';
+import { decodeUtf8, locatePath, type TextLocation } from './jsonText';
+import type { CheckIn, CollectionKind, Partner, RecordTypes } from './model';
+import type { RecordProblem } from './recordReader';
+import type { Loaded, StoreProblem } from './store';
+
+type AnyLoaded = Loaded<RecordTypes[CollectionKind]>;
+
+/** The kinds whose records belong to a partner through `partnerId`. */
+export const PARTNER_RECORD_KINDS: readonly CollectionKind[] = ['checkIn', 'talkingPoint', 'followUp', 'ask'];
+const REFERS_TO_PARTNER: ReadonlySet<CollectionKind> = new Set(PARTNER_RECORD_KINDS);
+
+export type HoldReason = Extract<RecordProblem['code'], 'missing-partner' | 'future-date'>;
+
+/** How far ahead of now a check-in may be dated (time zones, a clock a little off) and still count. */
+export const FUTURE_SLACK_MS = 24 * 60 * 60 * 1000;
+
+/** What the store lends this module: its own maps stay private to it. */
+export interface IntegrityPort {
+  now(): Date;
+  checkIns(): Loaded<CheckIn>[];
+  /** Loaded partners by id. */
+  partners(): ReadonlyMap<string, Loaded<Partner>>;
+  /** Every problem of the store (to know which partner ids have a file that is reported). */
+  problems(): Iterable<StoreProblem>;
+  /** The record of this kind and id that is loaded now, if any. */
+  loaded(kind: CollectionKind, id: string): AnyLoaded | undefined;
+  ofPartner(kind: CollectionKind, partnerId: string): AnyLoaded[];
+  /** Takes a record out of the indexes, or files it again. */
+  unput(kind: CollectionKind, loaded: AnyLoaded): void;
+  put(kind: CollectionKind, loaded: AnyLoaded): void;
+  /** Reports, or stops reporting, a problem of a file. */
+  report(file: string, kind: CollectionKind, problem: RecordProblem, id: string): void;
+  clear(file: string): void;
+  readFile(file: string): Promise<Uint8Array>;
+}
+
+interface Held {
+  kind: CollectionKind;
+  loaded: AnyLoaded;
+  reason: HoldReason;
+  /** The partner id it waits for (missing-partner). */
+  partnerId?: string;
+}
+
+export class Integrity {
+  /** Held records by file. */
+  private readonly held = new Map<string, Held>();
+  /** Missing partner id → files of the records that wait for it. */
+  private readonly waiting = new Map<string, Set<string>>();
+  /** Files of the check-ins held for their date. */
+  private readonly future = new Set<string>();
+  /** The time of the last date check, to notice a clock set back. */
+  private checkedAt: number | undefined;
+  /** Check-ins dated before this (yyyy-mm-dd) are not ahead, whatever their offset: no Date.parse. */
+  private safeBefore = '';
+  private latest = 0;
+  /** Records filed since the last settle(), to be checked. */
+  private readonly dirtyRecords = new Map<AnyLoaded, CollectionKind>();
+  /** Partner ids that came or went since the last settle(). */
+  private readonly dirtyPartners = new Set<string>();
+  /** Ids of partners whose file is there but reported (a conflict, a newer version…): not dangling. */
+  private reportedPartners = new Set<string>();
+  /** Held files whose problem still points at line 1 (locate() reads them to say where). */
+  private readonly unlocated = new Set<string>();
+  private locating: Promise<boolean> | undefined;
+  private settling = false;
+
+  constructor(private readonly port: IntegrityPort) {}
+
+  // ---- hooks: the store calls these as it files and drops records -------------------------------
+
+  put(kind: CollectionKind, loaded: AnyLoaded): void {
+    if (kind === 'partner') this.dirtyPartners.add(loaded.value.id);
+    else if (REFERS_TO_PARTNER.has(kind)) this.dirtyRecords.set(loaded, kind);
+  }
+
+  unput(kind: CollectionKind, loaded: AnyLoaded): void {
+    if (kind === 'partner') this.dirtyPartners.add(loaded.value.id);
+    else this.dirtyRecords.delete(loaded);
+  }
+
+  /** The file is gone or about to be read again: it is no longer held (its problem goes with it). */
+  forget(file: string): void {
+    const held = this.held.get(file);
+    if (!held) return;
+    this.held.delete(file);
+    this.unlocated.delete(file);
+    this.future.delete(file);
+    if (held.partnerId) this.stopWaiting(held.partnerId, file);
+  }
+
+  /** The reason a new or changed record would be held at once (it is refused instead), or undefined. */
+  refusal(kind: CollectionKind, value: RecordTypes[CollectionKind]): { message: string; code: 'not-found' | 'invalid' } | undefined {
+    const partnerId = partnerIdOf(kind, value);
+    if (partnerId !== undefined && !this.present(partnerId))
+      return { message: l10n.t('No partner with id {0} in the store; nothing was saved.', partnerId), code: 'not-found' };
+    if (kind === 'checkIn') {
+      this.setClock();
+      const date = (value as CheckIn).date;
+      if (this.isAhead(date))
+        return {
+          message: l10n.t('Dated {0}, more than a day ahead of now; the check-in was not saved.', date.slice(0, 10)),
+          code: 'invalid',
+        };
+    }
+    return undefined;
+  }
+
+  /**
+   * Checks the dates again as time passes: held check-ins that are now within a day are filed, and
+   * when the clock went back, every check-in is checked. Returns whether any record moved.
+   */
+  recheckDates(): boolean {
+    const previous = this.checkedAt;
+    this.setClock();
+    for (const file of [...this.future]) {
+      const held = this.held.get(file);
+      if (held && !this.isAhead((held.loaded.value as CheckIn).date)) this.release(file);
+    }
+    if (previous !== undefined && this.latest < previous)
+      for (const loaded of this.port.checkIns()) this.dirtyRecords.set(loaded, 'checkIn');
+    const released = this.dirtyRecords.size > 0;
+    return this.settle() || released;
+  }
+
+  get heldCount(): number {
+    return this.held.size;
+  }
+
+  // ---- settling -------------------------------------------------------------------------------
+
+  /** Holds or releases what the changes since the last call call for. Returns whether any record moved. */
+  settle(): boolean {
+    if (this.settling) return false;
+    this.settling = true;
+    let moved = false;
+    try {
+      if (this.dirtyRecords.size > 0) this.setClock();
+      this.noteReportedPartners();
+      while (this.dirtyPartners.size > 0 || this.dirtyRecords.size > 0) {
+        for (const id of [...this.dirtyPartners]) {
+          this.dirtyPartners.delete(id);
+          if (this.settlePartner(id)) moved = true;
+        }
+        for (const [loaded, kind] of [...this.dirtyRecords]) {
+          this.dirtyRecords.delete(loaded);
+          if (this.check(kind, loaded)) moved = true;
+        }
+      }
+    } finally {
+      this.settling = false;
+    }
+    return moved;
+  }
+
+  /** settle(), then locate(): for a load, so that what it reports already says where. */
+  async settleAndLocate(): Promise<void> {
+    this.settle();
+    await this.locate();
+  }
+
+  get needsLocating(): boolean {
+    return this.unlocated.size > 0;
+  }
+
+  /**
+   * Reads the held files whose problem points at line 1, to point at their "partnerId". Returns
+   * whether any problem moved. Rare (held records only), so a read per file is fine.
+   */
+  locate(): Promise<boolean> {
+    this.locating ??= this.locateAll().finally(() => {
+      this.locating = undefined;
+    });
+    return this.locating;
+  }
+
+  private async locateAll(): Promise<boolean> {
+    let moved = false;
+    while (this.unlocated.size > 0) {
+      const files = [...this.unlocated];
+      this.unlocated.clear();
+      for (const file of files) {
+        const before = this.held.get(file);
+        if (!before) continue;
+        const bytes = await this.port.readFile(file).catch(() => undefined);
+        const decoded = bytes ? decodeUtf8(bytes) : undefined;
+        const held = this.held.get(file);
+        // Released or read again meanwhile: that one is located (or not held) on its own.
+        if (!decoded?.ok || held !== before) continue;
+        this.report(file, held, locatePath(decoded.text, [fieldOf(held.reason)]));
+        moved = true;
+      }
+    }
+    return moved;
+  }
+
+  /** A partner file that is there but reported counts as there: its records are not dangling. */
+  private present(partnerId: string): boolean {
+    return this.port.partners().has(partnerId) || this.reportedPartners.has(partnerId);
+  }
+
+  private noteReportedPartners(): void {
+    const now = new Set<string>();
+    for (const problem of this.port.problems()) if (problem.kind === 'partner' && problem.id) now.add(problem.id);
+    for (const id of now) if (!this.reportedPartners.has(id)) this.dirtyPartners.add(id);
+    for (const id of this.reportedPartners) if (!now.has(id)) this.dirtyPartners.add(id);
+    this.reportedPartners = now;
+  }
+
+  private settlePartner(partnerId: string): boolean {
+    if (this.present(partnerId)) {
+      const files = this.waiting.get(partnerId);
+      if (!files) return false;
+      let moved = false;
+      for (const file of [...files]) if (this.release(file)) moved = true;
+      return moved;
+    }
+    let moved = false;
+    for (const kind of PARTNER_RECORD_KINDS) {
+      for (const loaded of this.port.ofPartner(kind, partnerId)) {
+        this.hold(kind, loaded, 'missing-partner', partnerId);
+        moved = true;
+      }
+    }
+    return moved;
+  }
+
+  /** A record just filed: held when its partner is missing, or when it is a check-in dated ahead. */
+  private check(kind: CollectionKind, loaded: AnyLoaded): boolean {
+    if (this.port.loaded(kind, loaded.value.id) !== loaded) return false;
+    const partnerId = partnerIdOf(kind, loaded.value);
+    if (partnerId !== undefined && !this.present(partnerId)) {
+      this.hold(kind, loaded, 'missing-partner', partnerId);
+      return true;
+    }
+    if (kind === 'checkIn' && this.isAhead((loaded.value as CheckIn).date)) {
+      this.hold(kind, loaded, 'future-date');
+      return true;
+    }
+    return false;
+  }
+
+  private setClock(): void {
+    const now = this.port.now().getTime();
+    this.checkedAt = now;
+    this.latest = now + FUTURE_SLACK_MS;
+    // A day string two days back: a timestamp written on an earlier day is at most 14 hours later in UTC.
+    this.safeBefore = new Date(now - 2 * FUTURE_SLACK_MS).toISOString().slice(0, 10);
+  }
+
+  /** More than a day ahead of the clock as of the last setClock(). */
+  private isAhead(date: string): boolean {
+    // Most check-ins are in the past: a string comparison, no parsing (this runs for every check-in of a load).
+    if (date < this.safeBefore) return false;
+    return Date.parse(date) > this.latest;
+  }
+
+  private hold(kind: CollectionKind, loaded: AnyLoaded, reason: HoldReason, partnerId?: string): void {
+    this.port.unput(kind, loaded);
+    const held: Held = { kind, loaded, reason, partnerId };
+    this.held.set(loaded.path, held);
+    if (reason === 'future-date') this.future.add(loaded.path);
+    if (partnerId) {
+      let files = this.waiting.get(partnerId);
+      if (!files) this.waiting.set(partnerId, (files = new Set()));
+      files.add(loaded.path);
+    }
+    this.report(loaded.path, held, { line: 1, column: 1 });
+    this.unlocated.add(loaded.path);
+  }
+
+  /** Files a held record again (it is checked once more, as any record filed). */
+  private release(file: string): boolean {
+    const held = this.held.get(file);
+    if (!held) return false;
+    // Another file took its id meanwhile: filing this one would hide that one. It stays held.
+    const other = this.port.loaded(held.kind, held.loaded.value.id);
+    if (other && other.path !== file) return false;
+    this.forget(file);
+    this.port.clear(file);
+    this.port.put(held.kind, held.loaded);
+    return true;
+  }
+
+  private stopWaiting(partnerId: string, file: string): void {
+    const files = this.waiting.get(partnerId);
+    files?.delete(file);
+    if (files?.size === 0) this.waiting.delete(partnerId);
+  }
+
+  private report(file: string, held: Held, location: TextLocation): void {
+    this.port.report(file, held.kind, { code: held.reason, reason: reasonOf(held), location }, held.loaded.value.id);
+  }
+}
+
+/**
+ * The store's change event, settled first: every change the store announces (a load, a reload, a
+ * write) has its records held or released before anyone looks. Held files whose place is not known
+ * yet are read afterwards, and the change is announced again once they point at the right line.
+ */
+export class SettlingEmitter extends Emitter<void> {
+  constructor(private readonly integrity: () => Integrity) {
+    super();
+  }
+
+  override fire(): void {
+    const integrity = this.integrity();
+    integrity.settle();
+    super.fire();
+    if (integrity.needsLocating) {
+      void integrity.locate().then((moved) => {
+        if (moved) super.fire();
+      });
+    }
+  }
+}
+
+function partnerIdOf(kind: CollectionKind, value: RecordTypes[CollectionKind]): string | undefined {
+  if (!REFERS_TO_PARTNER.has(kind)) return undefined;
+  const partnerId = (value as { partnerId?: unknown }).partnerId;
+  return typeof partnerId === 'string' ? partnerId : undefined;
+}
+
+function fieldOf(reason: HoldReason): string {
+  switch (reason) {
+    case 'missing-partner':
+      return 'partnerId';
+    case 'future-date':
+      return 'date';
+  }
+}
+
+/** One whole sentence per kind and reason, so that each translates whole. */
+function reasonOf({ kind, loaded, reason, partnerId = '' }: Held): string {
+  switch (reason) {
+    case 'future-date':
+      return l10n.t('Dated {0}, more than a day ahead of now; it is not counted until then.', (loaded.value as CheckIn).date.slice(0, 10));
+    case 'missing-partner':
+      switch (kind) {
+        case 'checkIn':
+          return l10n.t(
+            "This check-in's partner {0} is not in the store (partners/…-{0}.json is missing); it is not counted. Restore the partner's file, or fix or delete this one.",
+            partnerId,
+          );
+        case 'talkingPoint':
+          return l10n.t(
+            "This talking point's partner {0} is not in the store (partners/…-{0}.json is missing); it is not shown. Restore the partner's file, or fix or delete this one.",
+            partnerId,
+          );
+        case 'followUp':
+          return l10n.t(
+            "This follow-up's partner {0} is not in the store (partners/…-{0}.json is missing); it is not counted. Restore the partner's file, or fix or delete this one.",
+            partnerId,
+          );
+        default:
+          return l10n.t(
+            "This ask's partner {0} is not in the store (partners/…-{0}.json is missing); it is not counted. Restore the partner's file, or fix or delete this one.",
+            partnerId,
+          );
+      }
+  }
+}
