@@ -2,6 +2,7 @@
 // Follow-ups view, its badge of overdue ones and its checkboxes.
 import * as vscode from 'vscode';
 import { storeCommand, type App } from '../shared/app';
+import { countBadge } from '../shared/badge';
 import { COMMANDS, VIEWS } from '../ids';
 import { addFollowUp, setFollowUpDone } from './followUps';
 import { FollowUpsTree, type FollowUpNode } from './followUpsTree';
@@ -19,14 +20,9 @@ export function register(app: App): Agenda {
   context.subscriptions.push(followUpsView);
   app.onRender(() => {
     followUps.refresh();
-    const overdue = followUps.overdueCount();
-    followUpsView.badge =
-      overdue > 0
-        ? {
-            value: overdue,
-            tooltip: overdue === 1 ? vscode.l10n.t('1 follow-up is overdue') : vscode.l10n.t('{0} follow-ups are overdue', overdue),
-          }
-        : undefined;
+    followUpsView.badge = countBadge(followUps.overdueCount(), (overdue) =>
+      overdue === 1 ? vscode.l10n.t('1 follow-up is overdue') : vscode.l10n.t('{0} follow-ups are overdue', overdue),
+    );
   });
   app.commands({
     [COMMANDS.addTalkingPoint]: storeCommand(service, (arg?: unknown, input?: unknown) => addTalkingPoint(service, arg, input)),

@@ -2,6 +2,7 @@
 // badge — all counting the same people.
 import * as vscode from 'vscode';
 import { storeCommand, type App } from '../shared/app';
+import { countBadge } from '../shared/badge';
 import { COMMANDS, SETTINGS, settingId } from '../ids';
 import type { FollowUpsTree } from '../agenda/followUpsTree';
 import { Reminders } from './reminders';
@@ -32,14 +33,9 @@ export function register(app: App, partnersView: vscode.TreeView<unknown>, follo
     }),
   );
   app.onRender(() => {
-    const due = statusBar.update();
-    partnersView.badge =
-      due > 0
-        ? {
-            value: due,
-            tooltip: due === 1 ? vscode.l10n.t('1 partner due for a check-in') : vscode.l10n.t('{0} partners due for a check-in', due),
-          }
-        : undefined;
+    partnersView.badge = countBadge(statusBar.update(), (due) =>
+      due === 1 ? vscode.l10n.t('1 partner due for a check-in') : vscode.l10n.t('{0} partners due for a check-in', due),
+    );
   });
   app.commands({ [COMMANDS.showDue]: storeCommand(service, () => showDue(service)) });
   return { statusBar, reminders };

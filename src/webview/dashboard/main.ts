@@ -20,17 +20,13 @@ import {
   renderThemes,
   type SectionActions,
 } from './sections';
-import { visible } from '../../core/visibleText';
+import { statusLine } from '../shared/statusLine';
 
 const app = document.getElementById('app') ?? document.body.appendChild(h('main', { id: 'app' }));
 let data: DashboardData | undefined;
 let selectedTerm: string | undefined;
 
-const status = h('div', { id: 'status', class: 'status', role: 'status', 'aria-live': 'polite' });
-function showStatus(text: string, error = false): void {
-  status.textContent = visible(text);
-  status.classList.toggle('error', error);
-}
+const { element: status, show: showStatus } = statusLine();
 
 function section(id: string, title: string, intro: string): { element: HTMLElement; body: HTMLElement } {
   const body = h('div', { class: 'section-body' });

@@ -22,17 +22,14 @@ import {
   type SectionActions,
 } from './sections';
 import { visible } from '../../core/visibleText';
+import { statusLine } from '../shared/statusLine';
 
 const app = document.getElementById('app') ?? document.body.appendChild(h('main', { id: 'app' }));
 let data: PageData | undefined;
 
 // ---- status line (announced by screen readers) ----------------------------------------------------
 
-const status = h('div', { id: 'status', class: 'status', role: 'status', 'aria-live': 'polite' });
-function showStatus(text: string, error = false): void {
-  status.textContent = visible(text);
-  status.classList.toggle('error', error);
-}
+const { element: status, show: showStatus } = statusLine();
 
 // ---- skeleton -------------------------------------------------------------------------------------
 
