@@ -38,6 +38,9 @@ import {
   type FileRole,
   type Placement,
 } from './storeLayout';
+import { StoreWriteError, asError, errorMessage, noRecordMessage } from './storeErrors';
+
+export { StoreWriteError, isStoreWriteError, type StoreWriteErrorCode } from './storeErrors';
 
 export interface Loaded<T> {
   value: T;
@@ -63,37 +66,6 @@ export interface StoreProblem extends RecordProblem {
   kind: RecordKind;
   /** The id promised by the file name, so the tree can say which partner is broken. */
   id?: string;
-}
-
-export type StoreWriteErrorCode =
-  | 'changed-on-disk'
-  | 'unsaved-edits'
-  | 'broken-file'
-  | 'read-only'
-  | 'not-found'
-  | 'invalid'
-  | 'io'
-  | 'git-busy'
-  | 'symlink'
-  | 'outside-workspace';
-
-/** A refused or failed write. The message is for people: it names the file and what to do. */
-export class StoreWriteError extends Error {
-  constructor(
-    message: string,
-    readonly code: StoreWriteErrorCode,
-  ) {
-    super(message);
-    this.name = 'StoreWriteError';
-  }
-}
-
-/**
- * A refused or failed write, by name rather than `instanceof`: each lazily loaded bundle holds its own
- * copy of this class, and the store that threw is main's (the partner page's handler is another bundle).
- */
-export function isStoreWriteError(error: unknown): error is StoreWriteError {
-  return error instanceof Error && error.name === 'StoreWriteError';
 }
 
 export interface StoreOptions {
@@ -163,14 +135,6 @@ interface Judged {
 
 function judge(role: FileRole, bytes: Uint8Array): Judged {
   return { role, hash: hashOf(bytes), result: readRecord(role.kind, bytes, role.expectedId) };
-}
-
-function asError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error));
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /**
@@ -960,24 +924,6 @@ export class Store {
 
   dispose(): void {
     this.changed.dispose();
-  }
-}
-
-/** One sentence per kind, so that each translates whole. */
-function noRecordMessage(kind: CollectionKind, id: string, root: string): string {
-  switch (kind) {
-    case 'partner':
-      return l10n.t('No partner with id {0} in {1}.', id, root);
-    case 'checkIn':
-      return l10n.t('No check-in with id {0} in {1}.', id, root);
-    case 'talkingPoint':
-      return l10n.t('No talking point with id {0} in {1}.', id, root);
-    case 'followUp':
-      return l10n.t('No follow-up with id {0} in {1}.', id, root);
-    case 'ask':
-      return l10n.t('No ask with id {0} in {1}.', id, root);
-    case 'note':
-      return l10n.t('No note with id {0} in {1}.', id, root);
   }
 }
 
