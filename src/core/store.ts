@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import * as v from 'valibot';
 import { Emitter } from './events';
-import { isNotFound, type DirEntry, type FileSystemPort } from './fileSystem';
+import { isNotFound, type FileSystemPort } from './fileSystem';
 import { gitBusyAfterWaiting, type Sleep } from './gitState';
 import { newId } from './ids';
 import { decodeUtf8, locatePath, type TextLocation } from './jsonText';
@@ -30,25 +30,25 @@ import {
   PRIVATE_DIR,
   fileFor,
   recordFolders,
-  roleInFolder,
   roleOf,
   toRelative,
   type FileRole,
   type Placement,
 } from './storeLayout';
+import { linksOutside, outsideWorkspace } from './confinement';
+import { listStore } from './storeListing';
+import { removeOldTempFiles, tempFileFor } from './tempFiles';
+import { WriteQueue } from './writeQueue';
 import { StoreWriteError, asError, errorMessage, noRecordMessage } from './storeErrors';
 import type { Loaded, NewCheckIn, NewPartner, NewRecord, PartnerChange, RecordChange, StoreOptions, StoreProblem } from './storeTypes';
 
 export { StoreWriteError, isStoreWriteError, type StoreWriteErrorCode } from './storeErrors';
+export { TEMP_MAX_AGE_MS } from './tempFiles';
 export type { Loaded, NewCheckIn, NewPartner, NewRecord, PartnerChange, RecordChange, StoreOptions, StoreProblem } from './storeTypes';
 
 const READ_CONCURRENCY = 64;
 /** Files read, then judged, at a time during a load. */
 const LOAD_SLICE = 512;
-/** Our own temporary files (".<name>.<8 hex>.tmp"); nothing else is ever deleted. */
-const TEMP_FILE = /^\..+\.[0-9a-f]{8}\.tmp$/;
-/** A leftover older than this is from a crash: a write in flight (here or in another window) takes milliseconds. */
-export const TEMP_MAX_AGE_MS = 5 * 60 * 1000;
 const RENAME_RETRIES = 4;
 const encoder = new TextEncoder();
 
@@ -92,7 +92,7 @@ export class Store {
   private readonly hashes = new Map<string, string>();
   /** Which record each file holds, so a deleted or changed file can be taken out of the maps. */
   private readonly recordAt = new Map<string, { kind: RecordKind; id?: string }>();
-  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly queue = new WriteQueue();
   private manifestRecord: Loaded<Manifest> | undefined;
   /** Files written while a load() is reading the folder; that load must not replace them. */
   private readonly writesDuringLoad = new Set<Set<string>>();
@@ -201,7 +201,7 @@ export class Store {
 
   /** Reads the whole store from scratch. */
   async load(): Promise<void> {
-    const outside = await this.outsideWorkspace(this.root);
+    const outside = await outsideWorkspace(this.fs, this.options.workspaceFolder, this.root);
     if (outside) {
       throw new Error(
         l10n.t(
@@ -214,10 +214,10 @@ export class Store {
     }
     const writtenMeanwhile = new Set<string>();
     this.writesDuringLoad.add(writtenMeanwhile);
-    const listing = await this.listStore();
+    const listing = await listStore(this.fs, this.root);
     const roles = listing.roles;
-    await this.removeOldTempFiles(listing.temps);
-    const refusedLinks = await this.linksOutside(listing.links);
+    await removeOldTempFiles(this.fs, listing.temps);
+    const refusedLinks = await linksOutside(this.fs, this.options.workspaceFolder, listing.links);
     for (const file of refusedLinks.keys()) roles.delete(file);
     const files = [...roles.keys()];
     // Each file is judged (hashed, parsed, validated) as soon as its slice is read, so its bytes are
@@ -274,7 +274,7 @@ export class Store {
   reloadFile(file: string): Promise<boolean> {
     if (!roleOf(toRelative(this.root, file))) return Promise.resolve(false);
     // In the file's queue: a reload never interleaves with a write of the same file.
-    return this.enqueue(file, () => this.readAgain(file));
+    return this.queue.run(file, () => this.readAgain(file));
   }
 
   /**
@@ -300,7 +300,7 @@ export class Store {
 
   private async readAgain(file: string): Promise<boolean> {
     if ((await this.fs.lstat(file).catch(() => undefined))?.isSymbolicLink) {
-      const target = (await this.linksOutside([file])).get(file);
+      const target = (await linksOutside(this.fs, this.options.workspaceFolder, [file])).get(file);
       if (target) {
         const known = this.problemsByPath.get(file)?.code === 'link';
         this.forget(file);
@@ -335,90 +335,7 @@ export class Store {
   }
 
   private async listRecordFiles(): Promise<string[]> {
-    return [...(await this.listStore()).roles.keys()];
-  }
-
-  /** Leftovers of a write interrupted between writing the temporary file and renaming it (a crash). */
-  private async removeOldTempFiles(temps: readonly string[]): Promise<void> {
-    for (const temp of temps) {
-      const info = await this.fs.lstat(temp).catch(() => undefined);
-      // Date.now, not this.now: file times are real times.
-      if (info?.isFile && !info.isSymbolicLink && Date.now() - info.mtimeMs > TEMP_MAX_AGE_MS)
-        await this.fs.unlink(temp).catch(() => undefined);
-    }
-  }
-
-  /** Symbolically linked records that resolve outside the workspace folder, with where they point. */
-  private async linksOutside(links: readonly string[]): Promise<Map<string, string>> {
-    const refused = new Map<string, string>();
-    for (const link of links) {
-      const target = await this.outsideWorkspace(link);
-      if (target) refused.set(link, target);
-    }
-    return refused;
-  }
-
-  /**
-   * Where `target` really is when that is outside the workspace folder (links resolved), else
-   * undefined. A path that does not exist yet is judged by its nearest existing folder.
-   */
-  private async outsideWorkspace(target: string): Promise<string | undefined> {
-    const folder = this.options.workspaceFolder;
-    if (!folder) return undefined;
-    let existing = target;
-    while (!(await this.fs.lstat(existing))) {
-      const parent = path.dirname(existing);
-      if (parent === existing) return undefined;
-      existing = parent;
-    }
-    let real: string;
-    let realFolder: string;
-    try {
-      [real, realFolder] = await Promise.all([this.fs.realpath(existing), this.fs.realpath(folder)]);
-    } catch (error) {
-      return l10n.t({
-        message: 'nowhere ({0})',
-        args: [errorMessage(error)],
-        comment: ['Where a dangling symbolic link points; {0} is the system error.'],
-      });
-    }
-    const relative = path.relative(realFolder, real);
-    return relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative) ? real : undefined;
-  }
-
-  /**
-   * Every record file with its role, worked out once from folder and name (path.relative and roleOf
-   * on 66,000 paths were a fifth of a load).
-   */
-  private async listStore(): Promise<{ roles: Map<string, FileRole>; temps: string[]; links: string[] }> {
-    const roles = new Map<string, FileRole>();
-    const temps: string[] = [];
-    const links: string[] = [];
-    const add = (file: string, entry: DirEntry, roleIn: (name: string) => FileRole | undefined) => {
-      if (TEMP_FILE.test(entry.name)) temps.push(file);
-      const role = roleIn(entry.name);
-      if (!role) return;
-      roles.set(file, role);
-      if (entry.isSymbolicLink) links.push(file);
-    };
-    const atRoot = roleInFolder('');
-    for (const entry of await this.fs.readdir(this.root)) if (entry.isFile) add(path.join(this.root, entry.name), entry, atRoot);
-    for (const folder of recordFolders(this.root)) {
-      const relativeFolder = toRelative(this.root, folder);
-      const checkIns = path.basename(folder) === CHECKINS_DIR;
-      const here = roleInFolder(relativeFolder);
-      for (const entry of await this.fs.readdir(folder)) {
-        if (checkIns && entry.isDirectory) {
-          const year = path.join(folder, entry.name);
-          const inYear = roleInFolder(`${relativeFolder}/${entry.name}`);
-          // Plain concatenation (the folder comes from path.join): path.join for 50,000 files adds up.
-          for (const file of await this.fs.readdir(year)) if (file.isFile) add(`${year}${path.sep}${file.name}`, file, inYear);
-        } else if (!checkIns && entry.isFile) {
-          add(`${folder}${path.sep}${entry.name}`, entry, here);
-        }
-      }
-    }
-    return { roles, temps, links };
+    return [...(await listStore(this.fs, this.root)).roles.keys()];
   }
 
   /** Validates one file's bytes and files it under a record or a problem (a reload: duplicates are located after). */
@@ -616,12 +533,14 @@ export class Store {
     const manifest = path.join(this.root, MANIFEST_FILE);
     if (!this.manifestRecord && !this.problemsByPath.has(manifest) && !(await this.fs.exists(manifest))) {
       const value: Manifest = { format: STORE_FORMAT, schemaVersion: SCHEMA_VERSION, createdAt: this.now().toISOString() };
-      await this.enqueue(manifest, async () => {
-        this.hashes.set(manifest, await this.writeChecked(manifest, serialise(value), undefined));
-        this.manifestRecord = { value, path: manifest, readOnly: false, private: false };
-        this.recordAt.set(manifest, { kind: 'manifest' });
-        for (const written of this.writesDuringLoad) written.add(manifest);
-      }).catch(createdElsewhere);
+      await this.queue
+        .run(manifest, async () => {
+          this.hashes.set(manifest, await this.writeChecked(manifest, serialise(value), undefined));
+          this.manifestRecord = { value, path: manifest, readOnly: false, private: false };
+          this.recordAt.set(manifest, { kind: 'manifest' });
+          for (const written of this.writesDuringLoad) written.add(manifest);
+        })
+        .catch(createdElsewhere);
     }
     this.loaded = true;
     this.changed.fire();
@@ -686,7 +605,7 @@ export class Store {
       author,
     }) as RecordTypes[K];
     const file = fileFor(this.root, kind, id, placement);
-    return this.enqueue(file, async () => {
+    return this.queue.run(file, async () => {
       const hash = await this.writeChecked(file, serialise(value), undefined);
       return this.remember(file, hash, kind, value, roleOf(toRelative(this.root, file))?.private ?? false);
     });
@@ -704,7 +623,7 @@ export class Store {
   ): Promise<Loaded<RecordTypes[K]>> {
     const initial = this.get(kind, id);
     if (!initial) throw new StoreWriteError(noRecordMessage(kind, id, this.root), 'not-found');
-    return this.enqueue(initial.path, async () => {
+    return this.queue.run(initial.path, async () => {
       // Asked inside the queue, so edits apply in the order they were made.
       const author = await this.options.author();
       const current = this.get(kind, id);
@@ -748,21 +667,6 @@ export class Store {
     return loaded;
   }
 
-  /** One write at a time per file; a failed write does not block the next one. */
-  private enqueue<T>(file: string, task: () => Promise<T>): Promise<T> {
-    const previous = this.queues.get(file) ?? Promise.resolve();
-    const result = previous.then(task, task);
-    const tail = result.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.queues.set(file, tail);
-    void tail.then(() => {
-      if (this.queues.get(file) === tail) this.queues.delete(file);
-    });
-    return result;
-  }
-
   /**
    * Atomic, guarded write: refuses when the file is broken, open with unsaved edits, or changed on disk
    * since it was read (expectedHash undefined means "must not exist yet"); then temp file + rename.
@@ -788,7 +692,7 @@ export class Store {
         l10n.t('{0} has a problem ({1}); it was not changed. Fix it first.', relative, problem.reason),
         'broken-file',
       );
-    const outside = await this.outsideWorkspace(file);
+    const outside = await outsideWorkspace(this.fs, this.options.workspaceFolder, file);
     if (outside)
       throw new StoreWriteError(
         l10n.t('{0} resolves to {1}, outside the workspace folder; it was not written.', relative, outside),
@@ -825,7 +729,7 @@ export class Store {
 
     const bytes = encoder.encode(text);
     const dir = path.dirname(file);
-    const temp = path.join(dir, `.${path.basename(file)}.${crypto.randomBytes(4).toString('hex')}.tmp`);
+    const temp = tempFileFor(file);
     try {
       await this.fs.mkdir(dir);
       await this.fs.writeNewFile(temp, bytes);
