@@ -1,10 +1,9 @@
-import * as crypto from 'node:crypto';
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import * as v from 'valibot';
 import { Emitter } from './events';
 import { isNotFound, type FileSystemPort } from './fileSystem';
-import { gitBusyAfterWaiting, type Sleep } from './gitState';
+import type { Sleep } from './gitState';
 import { newId } from './ids';
 import { decodeUtf8, locatePath, type TextLocation } from './jsonText';
 import {
@@ -19,7 +18,7 @@ import {
   type RecordKind,
   type RecordTypes,
 } from './model';
-import { readRecord, type ReadResult, type RecordProblem } from './recordReader';
+import type { RecordProblem } from './recordReader';
 import { issueSentence } from './schemaIssues';
 import {
   CHECKINS_DIR,
@@ -32,12 +31,13 @@ import {
   recordFolders,
   roleOf,
   toRelative,
-  type FileRole,
   type Placement,
 } from './storeLayout';
+import { GuardedWriter } from './guardedWriter';
+import { hashOf, judge, type Judged } from './judge';
 import { linksOutside, outsideWorkspace } from './confinement';
 import { listStore } from './storeListing';
-import { removeOldTempFiles, tempFileFor } from './tempFiles';
+import { removeOldTempFiles } from './tempFiles';
 import { WriteQueue } from './writeQueue';
 import { StoreWriteError, asError, errorMessage, noRecordMessage } from './storeErrors';
 import type { Loaded, NewCheckIn, NewPartner, NewRecord, PartnerChange, RecordChange, StoreOptions, StoreProblem } from './storeTypes';
@@ -49,25 +49,6 @@ export type { Loaded, NewCheckIn, NewPartner, NewRecord, PartnerChange, RecordCh
 const READ_CONCURRENCY = 64;
 /** Files read, then judged, at a time during a load. */
 const LOAD_SLICE = 512;
-const RENAME_RETRIES = 4;
-const encoder = new TextEncoder();
-
-/** Content hash: the guard against overwriting a file that changed since it was read. */
-function hashOf(bytes: Uint8Array): string {
-  // The one-shot crypto.hash (Node ≥ 20.12) is ~2.5× faster than createHash on small files.
-  return typeof crypto.hash === 'function' ? crypto.hash('sha1', bytes, 'hex') : crypto.createHash('sha1').update(bytes).digest('hex');
-}
-
-/** A file's bytes judged: its role, content hash and what it holds (or why it is refused). */
-interface Judged {
-  role: FileRole;
-  hash: string;
-  result: ReadResult<RecordKind>;
-}
-
-function judge(role: FileRole, bytes: Uint8Array): Judged {
-  return { role, hash: hashOf(bytes), result: readRecord(role.kind, bytes, role.expectedId) };
-}
 
 /**
  * The `.alliances/` folder in memory: reads every record, reports the files it cannot read (and never
@@ -93,6 +74,7 @@ export class Store {
   /** Which record each file holds, so a deleted or changed file can be taken out of the maps. */
   private readonly recordAt = new Map<string, { kind: RecordKind; id?: string }>();
   private readonly queue = new WriteQueue();
+  private readonly writer: GuardedWriter;
   private manifestRecord: Loaded<Manifest> | undefined;
   /** Files written while a load() is reading the folder; that load must not replace them. */
   private readonly writesDuringLoad = new Set<Set<string>>();
@@ -109,6 +91,15 @@ export class Store {
     this.fs = options.fs;
     this.now = options.now ?? (() => new Date());
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.writer = new GuardedWriter({
+      root: this.root,
+      fs: this.fs,
+      sleep: this.sleep,
+      writeGuard: options.writeGuard,
+      workspaceFolder: options.workspaceFolder,
+      problemOf: (file) => this.problemsByPath.get(file),
+      changedOnDisk: (file) => void this.reloadFile(file),
+    });
   }
 
   get isLoaded(): boolean {
@@ -529,13 +520,13 @@ export class Store {
     const createdElsewhere = (error: unknown) => {
       if (!(error instanceof StoreWriteError && error.code === 'changed-on-disk')) throw error;
     };
-    if (!(await this.fs.exists(gitignore))) await this.writeChecked(gitignore, GITIGNORE_TEXT, undefined).catch(createdElsewhere);
+    if (!(await this.fs.exists(gitignore))) await this.writer.write(gitignore, GITIGNORE_TEXT, undefined).catch(createdElsewhere);
     const manifest = path.join(this.root, MANIFEST_FILE);
     if (!this.manifestRecord && !this.problemsByPath.has(manifest) && !(await this.fs.exists(manifest))) {
       const value: Manifest = { format: STORE_FORMAT, schemaVersion: SCHEMA_VERSION, createdAt: this.now().toISOString() };
       await this.queue
         .run(manifest, async () => {
-          this.hashes.set(manifest, await this.writeChecked(manifest, serialise(value), undefined));
+          this.hashes.set(manifest, await this.writer.write(manifest, serialise(value), undefined));
           this.manifestRecord = { value, path: manifest, readOnly: false, private: false };
           this.recordAt.set(manifest, { kind: 'manifest' });
           for (const written of this.writesDuringLoad) written.add(manifest);
@@ -606,7 +597,7 @@ export class Store {
     }) as RecordTypes[K];
     const file = fileFor(this.root, kind, id, placement);
     return this.queue.run(file, async () => {
-      const hash = await this.writeChecked(file, serialise(value), undefined);
+      const hash = await this.writer.write(file, serialise(value), undefined);
       return this.remember(file, hash, kind, value, roleOf(toRelative(this.root, file))?.private ?? false);
     });
   }
@@ -645,7 +636,7 @@ export class Store {
       const next: Record<string, unknown> = { ...current.value, ...patch, updatedAt: this.now().toISOString(), updatedBy: author };
       for (const key of Object.keys(patch)) if (next[key] === undefined) delete next[key];
       const value = validated(SCHEMAS[kind], next) as RecordTypes[K];
-      const hash = await this.writeChecked(current.path, serialise(value), this.hashes.get(current.path));
+      const hash = await this.writer.write(current.path, serialise(value), this.hashes.get(current.path));
       return this.remember(current.path, hash, kind, value, current.private);
     });
   }
@@ -665,97 +656,6 @@ export class Store {
     this.put(kind, loaded);
     this.changed.fire();
     return loaded;
-  }
-
-  /**
-   * Atomic, guarded write: refuses when the file is broken, open with unsaved edits, or changed on disk
-   * since it was read (expectedHash undefined means "must not exist yet"); then temp file + rename.
-   */
-  private async writeChecked(file: string, text: string, expectedHash: string | undefined): Promise<string> {
-    const relative = toRelative(this.root, file);
-    // First, so that every check below sees the files as they are once a momentary git lock is gone.
-    const gitBusy = await gitBusyAfterWaiting(this.fs, this.root, this.sleep).catch(() => undefined);
-    if (gitBusy)
-      throw new StoreWriteError(
-        l10n.t({
-          message: '{0} {1} was not written.',
-          args: [gitBusy, relative],
-          comment: ['{0} is a sentence saying which git operation is in progress; {1} is a file.'],
-        }),
-        'git-busy',
-      );
-    const refusal = this.options.writeGuard?.(file);
-    if (refusal) throw new StoreWriteError(refusal, 'unsaved-edits');
-    const problem = this.problemsByPath.get(file);
-    if (problem)
-      throw new StoreWriteError(
-        l10n.t('{0} has a problem ({1}); it was not changed. Fix it first.', relative, problem.reason),
-        'broken-file',
-      );
-    const outside = await outsideWorkspace(this.fs, this.options.workspaceFolder, file);
-    if (outside)
-      throw new StoreWriteError(
-        l10n.t('{0} resolves to {1}, outside the workspace folder; it was not written.', relative, outside),
-        'outside-workspace',
-      );
-    if ((await this.fs.lstat(file).catch(() => undefined))?.isSymbolicLink) {
-      throw new StoreWriteError(
-        l10n.t(
-          '{0} is a symbolic link; Alliances never replaces a link with a file, so it was not written. Edit the file it points to by hand.',
-          relative,
-        ),
-        'symlink',
-      );
-    }
-
-    let current: Uint8Array | undefined;
-    try {
-      current = await this.fs.readFile(file);
-    } catch (error) {
-      if (!isNotFound(error))
-        throw new StoreWriteError(l10n.t('Could not read {0} before writing it: {1}', relative, errorMessage(error)), 'io');
-    }
-    const changedOnDisk = expectedHash === undefined ? current !== undefined : current === undefined || hashOf(current) !== expectedHash;
-    if (changedOnDisk) {
-      void this.reloadFile(file);
-      throw new StoreWriteError(
-        l10n.t(
-          '{0} changed on disk since Alliances read it, so it was not overwritten. The view now shows the file as it is; try again.',
-          relative,
-        ),
-        'changed-on-disk',
-      );
-    }
-
-    const bytes = encoder.encode(text);
-    const dir = path.dirname(file);
-    const temp = tempFileFor(file);
-    try {
-      await this.fs.mkdir(dir);
-      await this.fs.writeNewFile(temp, bytes);
-      await this.renameWithRetry(temp, file);
-    } catch (error) {
-      await this.fs.unlink(temp).catch(() => undefined);
-      throw new StoreWriteError(
-        l10n.t('Could not write {0}: {1}. The previous version is unchanged.', relative, errorMessage(error)),
-        'io',
-      );
-    }
-    return hashOf(bytes);
-  }
-
-  /** Windows and virus scanners hold files briefly: EPERM/EBUSY on rename are retried, then reported. */
-  private async renameWithRetry(from: string, to: string): Promise<void> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await this.fs.rename(from, to);
-        return;
-      } catch (error) {
-        const code = (error as { code?: string }).code;
-        if (attempt >= RENAME_RETRIES || (code !== 'EPERM' && code !== 'EBUSY' && code !== 'EACCES')) throw error;
-        await this.sleep(25 * 2 ** attempt);
-      }
-    }
   }
 
   dispose(): void {
