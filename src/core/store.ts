@@ -1,6 +1,5 @@
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
-import * as v from 'valibot';
 import { linksOutside, outsideWorkspace } from './confinement';
 import { Emitter } from './events';
 import { isNotFound, type FileSystemPort } from './fileSystem';
@@ -8,7 +7,7 @@ import type { Sleep } from './gitState';
 import { GuardedWriter } from './guardedWriter';
 import { newId } from './ids';
 import type { TextLocation } from './jsonText';
-import { hashOf, judge, type Judged } from './judge';
+import { hashOf } from './judge';
 import {
   SCHEMA_VERSION,
   SCHEMAS,
@@ -20,8 +19,7 @@ import {
   type RecordTypes,
 } from './model';
 import { RecordIndex } from './recordIndex';
-import { issueSentence } from './schemaIssues';
-import { StoreWriteError, asError, noRecordMessage } from './storeErrors';
+import { StoreWriteError, noRecordMessage } from './storeErrors';
 import {
   CHECKINS_DIR,
   GITIGNORE_FILE,
@@ -36,6 +34,8 @@ import {
   type Placement,
 } from './storeLayout';
 import { listStore } from './storeListing';
+import { readAndJudge } from './loadReader';
+import { checkInFields, partnerFields, serialise, validated } from './recordValues';
 import type { Loaded, NewCheckIn, NewPartner, NewRecord, PartnerChange, RecordChange, StoreOptions, StoreProblem } from './storeTypes';
 import { removeOldTempFiles } from './tempFiles';
 import { WriteQueue } from './writeQueue';
@@ -43,11 +43,8 @@ import { WriteQueue } from './writeQueue';
 // The store's parts live in files of their own; what other code imports from here stays here.
 export { StoreWriteError, isStoreWriteError, type StoreWriteErrorCode } from './storeErrors';
 export { TEMP_MAX_AGE_MS } from './tempFiles';
+export { serialise } from './recordValues';
 export type { Loaded, NewCheckIn, NewPartner, NewRecord, PartnerChange, RecordChange, StoreOptions, StoreProblem } from './storeTypes';
-
-const READ_CONCURRENCY = 64;
-/** Files read, then judged, at a time during a load. */
-const LOAD_SLICE = 512;
 
 /**
  * The `.alliances/` folder in memory: reads every record, reports the files it cannot read (and never
@@ -153,8 +150,6 @@ export class Store {
     return this.index.manifest?.value.defaults?.cadenceDays;
   }
 
-  // ---- reading ------------------------------------------------------------------------------
-
   /** Reads the whole store from scratch. */
   async load(): Promise<void> {
     const outside = await outsideWorkspace(this.fs, this.options.workspaceFolder, this.root);
@@ -175,21 +170,7 @@ export class Store {
     await removeOldTempFiles(this.fs, listing.temps);
     const refusedLinks = await linksOutside(this.fs, this.options.workspaceFolder, listing.links);
     for (const file of refusedLinks.keys()) roles.delete(file);
-    const files = [...roles.keys()];
-    // Each file is judged (hashed, parsed, validated) as soon as its slice is read, so its bytes are
-    // garbage at once instead of 66 MB of buffers living until the end of the load.
-    const judged = new Map<string, Judged | Error>();
-    for (let start = 0; start < files.length; start += LOAD_SLICE) {
-      const slice = files.slice(start, start + LOAD_SLICE);
-      const bytes = await this.readSlice(slice);
-      slice.forEach((file, index) => {
-        const read =
-          bytes[index] ??
-          new Error(l10n.t({ message: 'not read', comment: ['Why a store file could not be read: the read returned nothing.'] }));
-        const role = roles.get(file);
-        judged.set(file, read instanceof Error || !role ? asError(read) : judge(role, read));
-      });
-    }
+    const judged = await readAndJudge(this.fs, roles);
     this.writesDuringLoad.delete(writtenMeanwhile);
     // Start over, except for files written while the folder was being read: they are newer than what was read.
     for (const file of this.index.knownFiles()) {
@@ -209,16 +190,6 @@ export class Store {
     this.changed.fire();
   }
 
-  private async readSlice(files: readonly string[]): Promise<(Uint8Array | Error)[]> {
-    if (this.fs.readMany) return this.fs.readMany(files);
-    const result: (Uint8Array | Error)[] = [];
-    for (let i = 0; i < files.length; i += READ_CONCURRENCY) {
-      const batch = files.slice(i, i + READ_CONCURRENCY);
-      result.push(...(await Promise.all(batch.map((file) => this.fs.readFile(file).catch(asError)))));
-    }
-    return result;
-  }
-
   /**
    * Re-reads one file after an outside change (git pull, hand edit, another window). Returns whether
    * anything changed. A path that is not a record file is ignored.
@@ -235,7 +206,7 @@ export class Store {
    * unlike load(), it never drops a record written meanwhile.
    */
   async sync(): Promise<boolean> {
-    const onDisk = new Set(await this.listRecordFiles());
+    const onDisk = new Set((await listStore(this.fs, this.root)).roles.keys());
     const known = new Set([...this.index.knownFiles()].filter((file) => roleOf(toRelative(this.root, file))));
     const changed = await Promise.all(
       [...onDisk]
@@ -286,12 +257,6 @@ export class Store {
     return true;
   }
 
-  private async listRecordFiles(): Promise<string[]> {
-    return [...(await listStore(this.fs, this.root)).roles.keys()];
-  }
-
-  // ---- writing ------------------------------------------------------------------------------
-
   private initializing: Promise<void> | undefined;
 
   /** Creates the manifest, the folders and the .gitignore that keeps private notes out of git. */
@@ -327,18 +292,7 @@ export class Store {
   }
 
   async addPartner(input: NewPartner): Promise<Loaded<Partner>> {
-    const name = input.name.trim();
-    return this.create(
-      'partner',
-      {
-        name,
-        ...(input.role?.trim() ? { role: input.role.trim() } : {}),
-        department: input.department.trim(),
-        ...(input.email?.trim() ? { email: input.email.trim() } : {}),
-        ...(input.cadenceDays !== undefined ? { cadenceDays: input.cadenceDays } : {}),
-      },
-      { name },
-    );
+    return this.create('partner', partnerFields(input), { name: input.name.trim() });
   }
 
   /**
@@ -353,18 +307,7 @@ export class Store {
     if (!this.get('partner', input.partnerId))
       throw new StoreWriteError(l10n.t('No partner with id {0}; the check-in was not saved.', input.partnerId), 'not-found');
     const date = input.date ?? this.now();
-    return this.create(
-      'checkIn',
-      {
-        partnerId: input.partnerId,
-        date: date.toISOString(),
-        kind: input.kind,
-        ...(input.rating !== undefined ? { rating: input.rating } : {}),
-        summary: input.summary.trim(),
-        ...(input.notes?.trim() ? { notes: input.notes } : {}),
-      },
-      { date, private: input.private },
-    );
+    return this.create('checkIn', checkInFields(input, date), { date, private: input.private });
   }
 
   /** Writes a new record of any kind: id, schema version, dates and author are added here. */
@@ -447,18 +390,6 @@ export class Store {
   dispose(): void {
     this.changed.dispose();
   }
-}
-
-/** Pretty-printed with a final newline, so git diffs read well. */
-export function serialise(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
-}
-
-function validated<T extends v.GenericSchema>(schema: T, value: unknown): v.InferOutput<T> {
-  const result = v.safeParse(schema, value);
-  if (result.success) return result.output;
-  const issue = result.issues[0];
-  throw new StoreWriteError(l10n.t('Not saved: {0}', issueSentence(issue, v.getDotPath(issue) ?? undefined)), 'invalid');
 }
 
 export type { TextLocation };
