@@ -29,6 +29,7 @@ import {
   PRIVATE_DIR,
   fileFor,
   recordFolders,
+  roleInFolder,
   roleOf,
   toRelative,
   type Placement,
@@ -141,6 +142,11 @@ export class Store {
     return [this.root, path.join(this.root, PRIVATE_DIR), ...recordFolders(this.root), ...this.index.checkInDirs];
   }
 
+  /** checkins/<year>/ folders on disk may hold records soon even when empty (a pull fills them). */
+  private noteYearFolders(folders: readonly string[]): void {
+    for (const folder of folders) if (roleInFolder(toRelative(this.root, folder))('x.json')) this.index.checkInDirs.add(folder);
+  }
+
   problems(): StoreProblem[] {
     return this.index.problems();
   }
@@ -167,6 +173,7 @@ export class Store {
     this.writesDuringLoad.add(writtenMeanwhile);
     const listing = await listStore(this.fs, this.root);
     const roles = listing.roles;
+    this.noteYearFolders(listing.yearFolders);
     await removeOldTempFiles(this.fs, listing.temps);
     const refusedLinks = await linksOutside(this.fs, this.options.workspaceFolder, listing.links);
     for (const file of refusedLinks.keys()) roles.delete(file);
@@ -206,7 +213,9 @@ export class Store {
    * unlike load(), it never drops a record written meanwhile.
    */
   async sync(): Promise<boolean> {
-    const onDisk = new Set((await listStore(this.fs, this.root)).roles.keys());
+    const listing = await listStore(this.fs, this.root);
+    this.noteYearFolders(listing.yearFolders);
+    const onDisk = new Set(listing.roles.keys());
     const known = new Set([...this.index.knownFiles()].filter((file) => roleOf(toRelative(this.root, file))));
     const changed = await Promise.all(
       [...onDisk]

@@ -8,6 +8,8 @@ export interface StoreListing {
   roles: Map<string, FileRole>;
   temps: string[];
   links: string[];
+  /** Every checkins/<year>/ folder listed, shared and private, empty ones too (for the watchers). */
+  yearFolders: string[];
 }
 
 /**
@@ -18,6 +20,7 @@ export async function listStore(fs: FileSystemPort, root: string): Promise<Store
   const roles = new Map<string, FileRole>();
   const temps: string[] = [];
   const links: string[] = [];
+  const yearFolders: string[] = [];
   const add = (file: string, entry: DirEntry, roleIn: (name: string) => FileRole | undefined) => {
     if (TEMP_FILE.test(entry.name)) temps.push(file);
     const role = roleIn(entry.name);
@@ -34,6 +37,7 @@ export async function listStore(fs: FileSystemPort, root: string): Promise<Store
     for (const entry of await fs.readdir(folder)) {
       if (checkIns && entry.isDirectory) {
         const year = path.join(folder, entry.name);
+        yearFolders.push(year);
         const inYear = roleInFolder(`${relativeFolder}/${entry.name}`);
         // Plain concatenation (the folder comes from path.join): path.join for 50,000 files adds up.
         for (const file of await fs.readdir(year)) if (file.isFile) add(`${year}${path.sep}${file.name}`, file, inYear);
@@ -42,5 +46,5 @@ export async function listStore(fs: FileSystemPort, root: string): Promise<Store
       }
     }
   }
-  return { roles, temps, links };
+  return { roles, temps, links, yearFolders };
 }
