@@ -7,7 +7,7 @@ import { COLLECTION_KINDS, type CheckIn, type CollectionKind, type Manifest, typ
 import type { TextLocation } from './jsonText';
 import type { RecordProblem } from './recordReader';
 import { asError, errorMessage } from './storeErrors';
-import { roleOf, toRelative } from './storeLayout';
+import { roleInFolder, roleOf, toRelative } from './storeLayout';
 import type { Loaded, StoreProblem } from './storeTypes';
 
 /**
@@ -76,6 +76,11 @@ export class RecordIndex {
 
   private collection<K extends CollectionKind>(kind: K): Map<string, Loaded<RecordTypes[K]>> {
     return this.collections.get(kind) as Map<string, Loaded<RecordTypes[K]>>;
+  }
+
+  /** checkins/<year>/ folders on disk may hold records soon even when empty (a pull fills them). */
+  noteYearFolders(folders: readonly string[]): void {
+    for (const folder of folders) if (roleInFolder(toRelative(this.root, folder))('x.json')) this.checkInDirs.add(folder);
   }
 
   problems(): StoreProblem[] {

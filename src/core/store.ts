@@ -29,7 +29,6 @@ import {
   PRIVATE_DIR,
   fileFor,
   recordFolders,
-  roleInFolder,
   roleOf,
   toRelative,
   type Placement,
@@ -142,11 +141,6 @@ export class Store {
     return [this.root, path.join(this.root, PRIVATE_DIR), ...recordFolders(this.root), ...this.index.checkInDirs];
   }
 
-  /** checkins/<year>/ folders on disk may hold records soon even when empty (a pull fills them). */
-  private noteYearFolders(folders: readonly string[]): void {
-    for (const folder of folders) if (roleInFolder(toRelative(this.root, folder))('x.json')) this.index.checkInDirs.add(folder);
-  }
-
   problems(): StoreProblem[] {
     return this.index.problems();
   }
@@ -173,7 +167,7 @@ export class Store {
     this.writesDuringLoad.add(writtenMeanwhile);
     const listing = await listStore(this.fs, this.root);
     const roles = listing.roles;
-    this.noteYearFolders(listing.yearFolders);
+    this.index.noteYearFolders(listing.yearFolders);
     await removeOldTempFiles(this.fs, listing.temps);
     const refusedLinks = await linksOutside(this.fs, this.options.workspaceFolder, listing.links);
     for (const file of refusedLinks.keys()) roles.delete(file);
@@ -214,7 +208,7 @@ export class Store {
    */
   async sync(): Promise<boolean> {
     const listing = await listStore(this.fs, this.root);
-    this.noteYearFolders(listing.yearFolders);
+    this.index.noteYearFolders(listing.yearFolders);
     const onDisk = new Set(listing.roles.keys());
     const known = new Set([...this.index.knownFiles()].filter((file) => roleOf(toRelative(this.root, file))));
     const changed = await Promise.all(
