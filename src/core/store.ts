@@ -1,29 +1,26 @@
-import * as crypto from 'node:crypto';
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
-import * as v from 'valibot';
-import { Emitter } from './events';
-import { isNotFound, type DirEntry, type FileSystemPort } from './fileSystem';
-import { gitBusyAfterWaiting, type Sleep } from './gitState';
-import { Integrity, SettlingEmitter } from './integrity';
+import { linksOutside, refuseStoreOutside } from './confinement';
+import type { Emitter } from './events';
+import { SettlingEmitter } from './integrity';
+import { isNotFound, type FileSystemPort } from './fileSystem';
+import type { Sleep } from './gitState';
+import { GuardedWriter } from './guardedWriter';
 import { newId } from './ids';
-import { decodeUtf8, locatePath, type TextLocation } from './jsonText';
+import type { TextLocation } from './jsonText';
+import { hashOf } from './judge';
 import {
-  COLLECTION_KINDS,
   SCHEMA_VERSION,
   SCHEMAS,
   STORE_FORMAT,
-  type Author,
   type CheckIn,
-  type CheckInKind,
   type CollectionKind,
   type Manifest,
   type Partner,
-  type RecordKind,
   type RecordTypes,
 } from './model';
-import { readRecord, type ReadResult, type RecordProblem } from './recordReader';
-import { issueSentence } from './schemaIssues';
+import { RecordIndex } from './recordIndex';
+import { StoreWriteError, noRecordMessage } from './storeErrors';
 import {
   CHECKINS_DIR,
   GITIGNORE_FILE,
@@ -33,146 +30,22 @@ import {
   PRIVATE_DIR,
   fileFor,
   recordFolders,
-  roleInFolder,
   roleOf,
   toRelative,
-  type FileRole,
   type Placement,
 } from './storeLayout';
+import { listStore } from './storeListing';
+import { readAndJudge } from './loadReader';
+import { checkInFields, partnerFields, serialise, validated } from './recordValues';
+import type { Loaded, NewCheckIn, NewPartner, NewRecord, PartnerChange, RecordChange, StoreOptions, StoreProblem } from './storeTypes';
+import { removeOldTempFiles } from './tempFiles';
+import { WriteQueue } from './writeQueue';
 
-export interface Loaded<T> {
-  value: T;
-  /** Absolute path of the file it came from. */
-  path: string;
-  /** Written by a newer schema version: shown, never rewritten. */
-  readOnly: boolean;
-  /** Lives under private/ (git-ignored): this machine only. */
-  private: boolean;
-}
-
-/** The fields a caller gives for a new record; the store adds id, version, dates and author. */
-export type NewRecord<K extends CollectionKind> = Omit<
-  RecordTypes[K],
-  'schemaVersion' | 'id' | 'createdAt' | 'updatedAt' | 'author' | 'updatedBy'
->;
-/** A change to a record: any of its own fields; undefined removes a field. */
-export type RecordChange<K extends CollectionKind> = Partial<NewRecord<K>>;
-
-export interface StoreProblem extends RecordProblem {
-  path: string;
-  relativePath: string;
-  kind: RecordKind;
-  /** The id promised by the file name, so the tree can say which partner is broken. */
-  id?: string;
-}
-
-export type StoreWriteErrorCode =
-  | 'changed-on-disk'
-  | 'unsaved-edits'
-  | 'broken-file'
-  | 'read-only'
-  | 'not-found'
-  | 'invalid'
-  | 'io'
-  | 'git-busy'
-  | 'symlink'
-  | 'outside-workspace';
-
-/** A refused or failed write. The message is for people: it names the file and what to do. */
-export class StoreWriteError extends Error {
-  constructor(
-    message: string,
-    readonly code: StoreWriteErrorCode,
-  ) {
-    super(message);
-    this.name = 'StoreWriteError';
-  }
-}
-
-/**
- * A refused or failed write, by name rather than `instanceof`: each lazily loaded bundle holds its own
- * copy of this class, and the store that threw is main's (the partner page's handler is another bundle).
- */
-export function isStoreWriteError(error: unknown): error is StoreWriteError {
-  return error instanceof Error && error.name === 'StoreWriteError';
-}
-
-export interface StoreOptions {
-  /** Absolute path of the `.alliances` folder. */
-  root: string;
-  fs: FileSystemPort;
-  /** Who is writing: git identity, falling back to the OS user. Asked once per write. */
-  author: () => Promise<Author>;
-  now?: () => Date;
-  /** How the store pauses (a momentary git lock, a busy rename); tests pass one that needs no wall clock. */
-  sleep?: Sleep;
-  /** A reason to refuse writing this file (for example: open with unsaved edits), or undefined. */
-  writeGuard?: (path: string) => string | undefined;
-  /**
-   * The workspace folder. When given, the store and every file it reads through a link or writes must
-   * resolve inside it, symbolic links included (a shared repository must not point us at ~/.ssh).
-   */
-  workspaceFolder?: string;
-}
-
-export interface NewPartner {
-  name: string;
-  department: string;
-  role?: string;
-  email?: string;
-  cadenceDays?: number;
-}
-
-export interface NewCheckIn {
-  partnerId: string;
-  kind: CheckInKind;
-  summary: string;
-  rating?: number;
-  date?: Date;
-  /** Markdown notes (shared with the check-in). */
-  notes?: string;
-  /** The whole check-in under private/: never committed. */
-  private?: boolean;
-}
-
-export type PartnerChange = Partial<
-  Pick<Partner, 'name' | 'role' | 'department' | 'email' | 'cadenceDays' | 'snoozedUntil' | 'archived' | 'leads' | 'codeAreas'>
->;
-
-const READ_CONCURRENCY = 64;
-/** Files read, then judged, at a time during a load. */
-const LOAD_SLICE = 512;
-/** Our own temporary files (".<name>.<8 hex>.tmp"); nothing else is ever deleted. */
-const TEMP_FILE = /^\..+\.[0-9a-f]{8}\.tmp$/;
-/** A leftover older than this is from a crash: a write in flight (here or in another window) takes milliseconds. */
-export const TEMP_MAX_AGE_MS = 5 * 60 * 1000;
-const RENAME_RETRIES = 4;
-const encoder = new TextEncoder();
-
-/** Content hash: the guard against overwriting a file that changed since it was read. */
-function hashOf(bytes: Uint8Array): string {
-  // The one-shot crypto.hash (Node ≥ 20.12) is ~2.5× faster than createHash on small files.
-  return typeof crypto.hash === 'function' ? crypto.hash('sha1', bytes, 'hex') : crypto.createHash('sha1').update(bytes).digest('hex');
-}
-
-/** A file's bytes judged: its role, content hash and what it holds (or why it is refused). */
-interface Judged {
-  role: FileRole;
-  hash: string;
-  result: ReadResult<RecordKind>;
-}
-
-function judge(role: FileRole, bytes: Uint8Array): Judged {
-  return { role, hash: hashOf(bytes), result: readRecord(role.kind, bytes, role.expectedId) };
-}
-
-function asError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error));
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+// The store's parts live in files of their own; what other code imports from here stays here.
+export { StoreWriteError, isStoreWriteError, type StoreWriteErrorCode } from './storeErrors';
+export { TEMP_MAX_AGE_MS } from './tempFiles';
+export { serialise } from './recordValues';
+export type { Loaded, NewCheckIn, NewPartner, NewRecord, PartnerChange, RecordChange, StoreOptions, StoreProblem } from './storeTypes';
 
 /**
  * The `.alliances/` folder in memory: reads every record, reports the files it cannot read (and never
@@ -184,45 +57,14 @@ export class Store {
   private readonly fs: FileSystemPort;
   private readonly now: () => Date;
   private readonly sleep: Sleep;
-  /** Every record by kind and id. */
-  private readonly collections = new Map<CollectionKind, Map<string, Loaded<RecordTypes[CollectionKind]>>>(
-    COLLECTION_KINDS.map((kind) => [kind, new Map()]),
-  );
-  /** Record ids by kind and partner id: check-ins, talking points, follow-ups and asks of a partner. */
-  private readonly byPartner = new Map<CollectionKind, Map<string, Set<string>>>(COLLECTION_KINDS.map((kind) => [kind, new Map()]));
-  private readonly problemsByPath = new Map<string, StoreProblem>();
-  /** Files that share an id ("kind:id" → path → what it holds): none of them loads until one is left. */
-  private readonly duplicates = new Map<string, Map<string, { loaded: Loaded<RecordTypes[CollectionKind]>; location?: TextLocation }>>();
-  /** Content hash of every file as last read or written: the guard against clobbering newer files. */
-  private readonly hashes = new Map<string, string>();
-  /** Which record each file holds, so a deleted or changed file can be taken out of the maps. */
-  private readonly recordAt = new Map<string, { kind: RecordKind; id?: string }>();
-  private readonly queues = new Map<string, Promise<unknown>>();
-  private manifestRecord: Loaded<Manifest> | undefined;
+  private readonly index: RecordIndex;
+  private readonly queue = new WriteQueue();
+  private readonly writer: GuardedWriter;
   /** Files written while a load() is reading the folder; that load must not replace them. */
   private readonly writesDuringLoad = new Set<Set<string>>();
-  /** Partner id → latest check-in, filled on demand and dropped when that partner's check-ins change. */
-  private readonly latestCheckIn = new Map<string, CheckIn | undefined>();
-  /** Every checkins/<year>/ folder seen; kept small and cheap for the watchers. */
-  private readonly checkInDirs = new Set<string>();
   private loaded = false;
-  // ---- integrity hook (src/core/integrity.ts): dangling and future-dated records are held out, reported ----
-  private readonly integrity = new Integrity({
-    now: () => this.now(),
-    checkIns: () => this.checkIns(),
-    partners: () => this.collection('partner'),
-    problems: () => this.problemsByPath.values(),
-    loaded: (kind, id) => this.collection(kind).get(id),
-    ofPartner: (kind, partnerId) => this.ofPartner(kind, partnerId),
-    unput: (kind, loaded) => this.unput(kind, loaded),
-    put: (kind, loaded) => this.put(kind, loaded),
-    report: (file, kind, problem, id) => this.addProblem(file, kind, problem, id),
-    clear: (file) => this.problemsByPath.delete(file),
-    readFile: (file) => this.fs.readFile(file),
-  });
-  /** Every change is settled by the integrity checks before it is announced. */
-  private readonly changed: Emitter<void> = new SettlingEmitter(() => this.integrity);
-  // ---- end of integrity hook ----
+  /** Every change is settled by the integrity checks (dangling, future-dated) before it is announced. */
+  private readonly changed: Emitter<void> = new SettlingEmitter(() => this.index.integrity);
   readonly onDidChange = this.changed.event;
 
   constructor(private readonly options: StoreOptions) {
@@ -230,6 +72,16 @@ export class Store {
     this.fs = options.fs;
     this.now = options.now ?? (() => new Date());
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.index = new RecordIndex(this.root, this.fs, this.now);
+    this.writer = new GuardedWriter({
+      root: this.root,
+      fs: this.fs,
+      sleep: this.sleep,
+      writeGuard: options.writeGuard,
+      workspaceFolder: options.workspaceFolder,
+      problemOf: (file) => this.index.problemsByPath.get(file),
+      changedOnDisk: (file) => void this.reloadFile(file),
+    });
   }
 
   get isLoaded(): boolean {
@@ -238,30 +90,25 @@ export class Store {
 
   /** True once the store folder has a manifest or any partner. */
   get exists(): boolean {
-    return this.manifestRecord !== undefined || this.hashes.size > 0 || this.problemsByPath.size > 0;
+    return this.index.manifest !== undefined || this.index.hashes.size > 0 || this.index.problemsByPath.size > 0;
   }
 
   get manifest(): Manifest | undefined {
-    return this.manifestRecord?.value;
+    return this.index.manifest?.value;
   }
 
   /** Every record of a kind. */
   all<K extends CollectionKind>(kind: K): Loaded<RecordTypes[K]>[] {
-    return [...this.collection(kind).values()];
+    return this.index.all(kind);
   }
 
   get<K extends CollectionKind>(kind: K, id: string): Loaded<RecordTypes[K]> | undefined {
-    return this.collection(kind).get(id);
+    return this.index.get(kind, id);
   }
 
   /** A partner's records of a kind (check-ins, talking points, follow-ups, asks). */
   ofPartner<K extends CollectionKind>(kind: K, partnerId: string): Loaded<RecordTypes[K]>[] {
-    const result: Loaded<RecordTypes[K]>[] = [];
-    for (const id of this.byPartner.get(kind)?.get(partnerId) ?? []) {
-      const record = this.collection(kind).get(id);
-      if (record) result.push(record);
-    }
-    return result;
+    return this.index.ofPartner(kind, partnerId);
   }
 
   partners(): Loaded<Partner>[] {
@@ -283,120 +130,65 @@ export class Store {
 
   /** The latest check-in of a partner (kept in an index: due states are computed for everyone, often). */
   lastCheckIn(partnerId: string): CheckIn | undefined {
-    if (!this.latestCheckIn.has(partnerId)) {
-      let last: CheckIn | undefined;
-      let lastTime = Number.NEGATIVE_INFINITY;
-      for (const { value } of this.ofPartner('checkIn', partnerId)) {
-        const time = Date.parse(value.date);
-        if (time > lastTime) [last, lastTime] = [value, time];
-      }
-      this.latestCheckIn.set(partnerId, last);
-    }
-    return this.latestCheckIn.get(partnerId);
-  }
-
-  private collection<K extends CollectionKind>(kind: K): Map<string, Loaded<RecordTypes[K]>> {
-    return this.collections.get(kind) as Map<string, Loaded<RecordTypes[K]>>;
+    return this.index.lastCheckIn(partnerId);
   }
 
   /** The checkins/<year>/ folders that hold known files (for watchers). */
   checkInFolders(): string[] {
-    return [...this.checkInDirs];
+    return [...this.index.checkInDirs];
   }
 
   /** Every folder that holds or may hold records, for watchers: the store, each kind, private/. */
   folders(): string[] {
-    return [this.root, path.join(this.root, PRIVATE_DIR), ...recordFolders(this.root), ...this.checkInDirs];
+    return [this.root, path.join(this.root, PRIVATE_DIR), ...recordFolders(this.root), ...this.index.checkInDirs];
   }
 
   problems(): StoreProblem[] {
-    return [...this.problemsByPath.values()].sort((a, b) => a.relativePath.localeCompare(b.relativePath));
+    return this.index.problems();
   }
 
-  /**
-   * Integrity hook: checks the dates again as time passes (a check-in more than a day ahead of now is
-   * held until then). Cheap: it looks at the held ones. Returns whether anything changed (then announced).
-   */
+  /** As time passes: a check-in held for being dated ahead counts once it is within a day. */
   recheckDates(): boolean {
-    const moved = this.integrity.recheckDates();
+    const moved = this.index.integrity.recheckDates();
     if (moved) this.changed.fire();
     return moved;
   }
 
   /** The team-wide default cadence from the manifest, if the team set one. */
   teamCadenceDays(): number | undefined {
-    return this.manifestRecord?.value.defaults?.cadenceDays;
+    return this.index.manifest?.value.defaults?.cadenceDays;
   }
-
-  // ---- reading ------------------------------------------------------------------------------
 
   /** Reads the whole store from scratch. */
   async load(): Promise<void> {
-    const outside = await this.outsideWorkspace(this.root);
-    if (outside) {
-      throw new Error(
-        l10n.t(
-          'The store folder {0} resolves to {1}, outside the workspace folder {2}; Alliances does not read or write it.',
-          this.root,
-          outside,
-          this.options.workspaceFolder ?? '',
-        ),
-      );
-    }
+    await refuseStoreOutside(this.fs, this.options.workspaceFolder, this.root);
     const writtenMeanwhile = new Set<string>();
     this.writesDuringLoad.add(writtenMeanwhile);
-    const listing = await this.listStore();
+    const listing = await listStore(this.fs, this.root);
     const roles = listing.roles;
-    await this.removeOldTempFiles(listing.temps);
-    const refusedLinks = await this.linksOutside(listing.links);
+    this.index.noteYearFolders(listing.yearFolders);
+    await removeOldTempFiles(this.fs, listing.temps);
+    const refusedLinks = await linksOutside(this.fs, this.options.workspaceFolder, listing.links);
     for (const file of refusedLinks.keys()) roles.delete(file);
-    const files = [...roles.keys()];
-    // Each file is judged (hashed, parsed, validated) as soon as its slice is read, so its bytes are
-    // garbage at once instead of 66 MB of buffers living until the end of the load.
-    const judged = new Map<string, Judged | Error>();
-    for (let start = 0; start < files.length; start += LOAD_SLICE) {
-      const slice = files.slice(start, start + LOAD_SLICE);
-      const bytes = await this.readSlice(slice);
-      slice.forEach((file, index) => {
-        const read =
-          bytes[index] ??
-          new Error(l10n.t({ message: 'not read', comment: ['Why a store file could not be read: the read returned nothing.'] }));
-        const role = roles.get(file);
-        judged.set(file, read instanceof Error || !role ? asError(read) : judge(role, read));
-      });
-    }
+    const judged = await readAndJudge(this.fs, roles);
     this.writesDuringLoad.delete(writtenMeanwhile);
     // Start over, except for files written while the folder was being read: they are newer than what was read.
-    for (const file of new Set([...this.hashes.keys(), ...this.problemsByPath.keys()])) {
-      if (!writtenMeanwhile.has(file)) this.forget(file);
+    for (const file of this.index.knownFiles()) {
+      if (!writtenMeanwhile.has(file)) this.index.forget(file);
     }
-    for (const [file, target] of refusedLinks) this.addLinkProblem(file, target);
+    for (const [file, target] of refusedLinks) this.index.addLinkProblem(file, target);
     for (const [file, result] of judged) {
       if (writtenMeanwhile.has(file)) continue;
       if (result instanceof Error) {
-        if (!isNotFound(result)) this.addUnreadable(file, result);
+        if (!isNotFound(result)) this.index.addUnreadable(file, result);
         continue;
       }
-      this.install(file, result);
+      this.index.install(file, result);
     }
-    // Files sharing an id point at their "id" line: read again, only those (rare).
-    for (const group of this.duplicates.values()) {
-      const first = group.keys().next();
-      if (!first.done && [...group.values()].some((entry) => !entry.location)) await this.locateDuplicates(first.value);
-    }
-    await this.integrity.settleAndLocate(); // integrity hook
+    await this.index.locateAllDuplicates();
+    await this.index.integrity.settleAndLocate();
     this.loaded = true;
     this.changed.fire();
-  }
-
-  private async readSlice(files: readonly string[]): Promise<(Uint8Array | Error)[]> {
-    if (this.fs.readMany) return this.fs.readMany(files);
-    const result: (Uint8Array | Error)[] = [];
-    for (let i = 0; i < files.length; i += READ_CONCURRENCY) {
-      const batch = files.slice(i, i + READ_CONCURRENCY);
-      result.push(...(await Promise.all(batch.map((file) => this.fs.readFile(file).catch(asError)))));
-    }
-    return result;
   }
 
   /**
@@ -406,7 +198,7 @@ export class Store {
   reloadFile(file: string): Promise<boolean> {
     if (!roleOf(toRelative(this.root, file))) return Promise.resolve(false);
     // In the file's queue: a reload never interleaves with a write of the same file.
-    return this.enqueue(file, () => this.readAgain(file));
+    return this.queue.run(file, () => this.readAgain(file));
   }
 
   /**
@@ -415,8 +207,10 @@ export class Store {
    * unlike load(), it never drops a record written meanwhile.
    */
   async sync(): Promise<boolean> {
-    const onDisk = new Set(await this.listRecordFiles());
-    const known = new Set([...this.hashes.keys(), ...this.problemsByPath.keys()].filter((file) => roleOf(toRelative(this.root, file))));
+    const listing = await listStore(this.fs, this.root);
+    this.index.noteYearFolders(listing.yearFolders);
+    const onDisk = new Set(listing.roles.keys());
+    const known = new Set([...this.index.knownFiles()].filter((file) => roleOf(toRelative(this.root, file))));
     const changed = await Promise.all(
       [...onDisk]
         .filter((file) => !known.has(file))
@@ -432,11 +226,11 @@ export class Store {
 
   private async readAgain(file: string): Promise<boolean> {
     if ((await this.fs.lstat(file).catch(() => undefined))?.isSymbolicLink) {
-      const target = (await this.linksOutside([file])).get(file);
+      const target = (await linksOutside(this.fs, this.options.workspaceFolder, [file])).get(file);
       if (target) {
-        const known = this.problemsByPath.get(file)?.code === 'link';
-        this.forget(file);
-        this.addLinkProblem(file, target);
+        const known = this.index.problemsByPath.get(file)?.code === 'link';
+        this.index.forget(file);
+        this.index.addLinkProblem(file, target);
         if (!known) this.changed.fire();
         return !known;
       }
@@ -446,287 +240,25 @@ export class Store {
       bytes = await this.fs.readFile(file);
     } catch (error) {
       if (!isNotFound(error)) {
-        this.forget(file);
-        this.addUnreadable(file, error);
+        this.index.forget(file);
+        this.index.addUnreadable(file, error);
         this.changed.fire();
         return true;
       }
     }
     if (bytes === undefined) {
-      const known = this.hashes.has(file) || this.problemsByPath.has(file);
-      this.forget(file);
+      const known = this.index.hashes.has(file) || this.index.problemsByPath.has(file);
+      this.index.forget(file);
       if (known) this.changed.fire();
       return known;
     }
-    if (this.hashes.get(file) === hashOf(bytes)) return false;
-    this.forget(file);
-    this.accept(file, bytes);
-    await this.locateDuplicates(file);
+    if (this.index.hashes.get(file) === hashOf(bytes)) return false;
+    this.index.forget(file);
+    this.index.accept(file, bytes);
+    await this.index.locateDuplicates(file);
     this.changed.fire();
     return true;
   }
-
-  private async listRecordFiles(): Promise<string[]> {
-    return [...(await this.listStore()).roles.keys()];
-  }
-
-  /** Leftovers of a write interrupted between writing the temporary file and renaming it (a crash). */
-  private async removeOldTempFiles(temps: readonly string[]): Promise<void> {
-    for (const temp of temps) {
-      const info = await this.fs.lstat(temp).catch(() => undefined);
-      // Date.now, not this.now: file times are real times.
-      if (info?.isFile && !info.isSymbolicLink && Date.now() - info.mtimeMs > TEMP_MAX_AGE_MS)
-        await this.fs.unlink(temp).catch(() => undefined);
-    }
-  }
-
-  /** Symbolically linked records that resolve outside the workspace folder, with where they point. */
-  private async linksOutside(links: readonly string[]): Promise<Map<string, string>> {
-    const refused = new Map<string, string>();
-    for (const link of links) {
-      const target = await this.outsideWorkspace(link);
-      if (target) refused.set(link, target);
-    }
-    return refused;
-  }
-
-  /**
-   * Where `target` really is when that is outside the workspace folder (links resolved), else
-   * undefined. A path that does not exist yet is judged by its nearest existing folder.
-   */
-  private async outsideWorkspace(target: string): Promise<string | undefined> {
-    const folder = this.options.workspaceFolder;
-    if (!folder) return undefined;
-    let existing = target;
-    while (!(await this.fs.lstat(existing))) {
-      const parent = path.dirname(existing);
-      if (parent === existing) return undefined;
-      existing = parent;
-    }
-    let real: string;
-    let realFolder: string;
-    try {
-      [real, realFolder] = await Promise.all([this.fs.realpath(existing), this.fs.realpath(folder)]);
-    } catch (error) {
-      return l10n.t({
-        message: 'nowhere ({0})',
-        args: [errorMessage(error)],
-        comment: ['Where a dangling symbolic link points; {0} is the system error.'],
-      });
-    }
-    const relative = path.relative(realFolder, real);
-    return relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative) ? real : undefined;
-  }
-
-  /**
-   * Every record file with its role, worked out once from folder and name (path.relative and roleOf
-   * on 66,000 paths were a fifth of a load).
-   */
-  private async listStore(): Promise<{ roles: Map<string, FileRole>; temps: string[]; links: string[] }> {
-    const roles = new Map<string, FileRole>();
-    const temps: string[] = [];
-    const links: string[] = [];
-    const add = (file: string, entry: DirEntry, roleIn: (name: string) => FileRole | undefined) => {
-      if (TEMP_FILE.test(entry.name)) temps.push(file);
-      const role = roleIn(entry.name);
-      if (!role) return;
-      roles.set(file, role);
-      if (entry.isSymbolicLink) links.push(file);
-    };
-    const atRoot = roleInFolder('');
-    for (const entry of await this.fs.readdir(this.root)) if (entry.isFile) add(path.join(this.root, entry.name), entry, atRoot);
-    for (const folder of recordFolders(this.root)) {
-      const relativeFolder = toRelative(this.root, folder);
-      const checkIns = path.basename(folder) === CHECKINS_DIR;
-      const here = roleInFolder(relativeFolder);
-      for (const entry of await this.fs.readdir(folder)) {
-        if (checkIns && entry.isDirectory) {
-          const year = path.join(folder, entry.name);
-          const inYear = roleInFolder(`${relativeFolder}/${entry.name}`);
-          // Plain concatenation (the folder comes from path.join): path.join for 50,000 files adds up.
-          for (const file of await this.fs.readdir(year)) if (file.isFile) add(`${year}${path.sep}${file.name}`, file, inYear);
-        } else if (!checkIns && entry.isFile) {
-          add(`${folder}${path.sep}${entry.name}`, entry, here);
-        }
-      }
-    }
-    return { roles, temps, links };
-  }
-
-  /** Validates one file's bytes and files it under a record or a problem (a reload: duplicates are located after). */
-  private accept(file: string, bytes: Uint8Array): void {
-    const role = roleOf(toRelative(this.root, file));
-    if (role) this.install(file, judge(role, bytes));
-  }
-
-  /** Files a judged file under a record or a problem. */
-  private install(file: string, { role, hash, result }: Judged): void {
-    if (role.kind === 'checkIn') this.checkInDirs.add(path.dirname(file));
-    this.hashes.set(file, hash);
-    if (!result.ok) {
-      this.problemsByPath.set(file, {
-        ...result.problem,
-        path: file,
-        relativePath: toRelative(this.root, file),
-        kind: role.kind,
-        id: role.expectedId || undefined,
-      });
-      return;
-    }
-    if (role.kind === 'manifest') {
-      this.manifestRecord = { value: result.value as Manifest, path: file, readOnly: result.readOnly, private: false };
-      this.recordAt.set(file, { kind: 'manifest' });
-      return;
-    }
-    const value = result.value as RecordTypes[CollectionKind];
-    const loaded = { value, path: file, readOnly: result.readOnly, private: role.private };
-    const other = this.collection(role.kind).get(value.id);
-    // The common case first: a new id (a "kind:id" key per file would cost 66,000 strings a load).
-    let group = this.duplicates.size > 0 ? this.duplicates.get(`${role.kind}:${value.id}`) : undefined;
-    if (!group && (!other || other.path === file)) {
-      this.put(role.kind, loaded);
-      return;
-    }
-    // Two files, one id: which one would win depends on reading order, so neither does. Both are
-    // reported and never written until one is left; where their "id" is, locateDuplicates() says.
-    if (!group) {
-      group = new Map();
-      this.duplicates.set(`${role.kind}:${value.id}`, group);
-      if (other) {
-        this.unput(role.kind, other);
-        group.set(other.path, { loaded: other });
-      }
-    }
-    group.set(file, { loaded });
-    this.recordAt.set(file, { kind: role.kind, id: value.id });
-    this.reportDuplicates(role.kind, value.id, group);
-  }
-
-  /** The file it shares an id with was read earlier (a reload): read it again to point at its "id". */
-  private async locateDuplicates(file: string): Promise<void> {
-    const record = this.recordAt.get(file);
-    const group = record?.id && record.kind !== 'manifest' ? this.duplicates.get(`${record.kind}:${record.id}`) : undefined;
-    if (!record?.id || record.kind === 'manifest' || !group) return;
-    for (const [other, entry] of group) {
-      if (!entry.location)
-        entry.location = idLocation(
-          await this.fs.readFile(other).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))),
-        );
-    }
-    this.reportDuplicates(record.kind, record.id, group);
-  }
-
-  private reportDuplicates(kind: CollectionKind, id: string, group: Map<string, { location?: TextLocation }>): void {
-    for (const [file, { location = { line: 1, column: 1 } }] of group) {
-      const others = [...group.keys()]
-        .filter((path) => path !== file)
-        .map((path) => toRelative(this.root, path))
-        .sort();
-      const reason =
-        others.length > 1
-          ? l10n.t(
-              'Duplicate id {0}: {1} have the same one. Neither is loaded: give one a new id and file name, or delete it.',
-              id,
-              others.join(', '),
-            )
-          : l10n.t(
-              'Duplicate id {0}: {1} has the same one. Neither is loaded: give one a new id and file name, or delete it.',
-              id,
-              others.join(', '),
-            );
-      this.addProblem(file, kind, { code: 'duplicate-id', reason, location }, id);
-    }
-  }
-
-  /** Takes a file out of its duplicate-id group; the last one left loads again. */
-  private leaveDuplicates(file: string, kind: CollectionKind, id: string): void {
-    const key = `${kind}:${id}`;
-    const group = this.duplicates.get(key);
-    if (!group?.delete(file)) return;
-    if (group.size > 1) {
-      this.reportDuplicates(kind, id, group);
-      return;
-    }
-    this.duplicates.delete(key);
-    for (const [rest, { loaded }] of group) {
-      this.problemsByPath.delete(rest);
-      this.put(kind, loaded);
-    }
-  }
-
-  /** Takes a record out of the maps (not its file's hash). */
-  private unput(kind: CollectionKind, loaded: Loaded<RecordTypes[CollectionKind]>): void {
-    this.integrity.unput(kind, loaded); // integrity hook
-    this.collection(kind).delete(loaded.value.id);
-    const partnerId = (loaded.value as { partnerId?: unknown }).partnerId;
-    if (typeof partnerId === 'string') {
-      this.byPartner.get(kind)?.get(partnerId)?.delete(loaded.value.id);
-      if (kind === 'checkIn') this.latestCheckIn.delete(partnerId);
-    }
-  }
-
-  /** Files a record under its kind, id and partner. */
-  private put(kind: CollectionKind, loaded: Loaded<RecordTypes[CollectionKind]>): void {
-    this.integrity.put(kind, loaded); // integrity hook
-    this.collection(kind).set(loaded.value.id, loaded);
-    this.recordAt.set(loaded.path, { kind, id: loaded.value.id });
-    const partnerId = (loaded.value as { partnerId?: unknown }).partnerId;
-    if (typeof partnerId === 'string') {
-      const index = this.byPartner.get(kind) as Map<string, Set<string>>;
-      let ids = index.get(partnerId);
-      if (!ids) index.set(partnerId, (ids = new Set()));
-      ids.add(loaded.value.id);
-      if (kind === 'checkIn') this.latestCheckIn.delete(partnerId);
-    }
-  }
-
-  private forget(file: string): void {
-    this.integrity.forget(file); // integrity hook
-    this.hashes.delete(file);
-    this.problemsByPath.delete(file);
-    const record = this.recordAt.get(file);
-    this.recordAt.delete(file);
-    if (!record) return;
-    if (record.kind === 'manifest') {
-      this.manifestRecord = undefined;
-      return;
-    }
-    if (record.id) this.leaveDuplicates(file, record.kind, record.id);
-    const loaded = record.id ? this.collection(record.kind).get(record.id) : undefined;
-    if (loaded?.path === file) this.unput(record.kind, loaded);
-  }
-
-  private addLinkProblem(file: string, target: string): void {
-    const role = roleOf(toRelative(this.root, file));
-    if (role)
-      this.addProblem(
-        file,
-        role.kind,
-        {
-          code: 'link',
-          reason: l10n.t('File is a symbolic link to {0}, outside the workspace folder; it is not read.', target),
-          location: { line: 1, column: 1 },
-        },
-        role.expectedId,
-      );
-  }
-
-  private addUnreadable(file: string, error: unknown): void {
-    const role = roleOf(toRelative(this.root, file));
-    if (role)
-      this.addProblem(
-        file,
-        role.kind,
-        { code: 'encoding', reason: l10n.t('File cannot be read: {0}', errorMessage(error)), location: { line: 1, column: 1 } },
-        role.expectedId,
-      );
-  }
-
-  private addProblem(file: string, kind: RecordKind, problem: RecordProblem, id?: string): void {
-    this.problemsByPath.set(file, { ...problem, path: file, relativePath: toRelative(this.root, file), kind, id: id || undefined });
-  }
-
-  // ---- writing ------------------------------------------------------------------------------
 
   private initializing: Promise<void> | undefined;
 
@@ -747,34 +279,23 @@ export class Store {
     const createdElsewhere = (error: unknown) => {
       if (!(error instanceof StoreWriteError && error.code === 'changed-on-disk')) throw error;
     };
-    if (!(await this.fs.exists(gitignore))) await this.writeChecked(gitignore, GITIGNORE_TEXT, undefined).catch(createdElsewhere);
+    if (!(await this.fs.exists(gitignore))) await this.writer.write(gitignore, GITIGNORE_TEXT, undefined).catch(createdElsewhere);
     const manifest = path.join(this.root, MANIFEST_FILE);
-    if (!this.manifestRecord && !this.problemsByPath.has(manifest) && !(await this.fs.exists(manifest))) {
+    if (!this.index.manifest && !this.index.problemsByPath.has(manifest) && !(await this.fs.exists(manifest))) {
       const value: Manifest = { format: STORE_FORMAT, schemaVersion: SCHEMA_VERSION, createdAt: this.now().toISOString() };
-      await this.enqueue(manifest, async () => {
-        this.hashes.set(manifest, await this.writeChecked(manifest, serialise(value), undefined));
-        this.manifestRecord = { value, path: manifest, readOnly: false, private: false };
-        this.recordAt.set(manifest, { kind: 'manifest' });
-        for (const written of this.writesDuringLoad) written.add(manifest);
-      }).catch(createdElsewhere);
+      await this.queue
+        .run(manifest, async () => {
+          this.index.rememberManifest(manifest, await this.writer.write(manifest, serialise(value), undefined), value);
+          for (const written of this.writesDuringLoad) written.add(manifest);
+        })
+        .catch(createdElsewhere);
     }
     this.loaded = true;
     this.changed.fire();
   }
 
   async addPartner(input: NewPartner): Promise<Loaded<Partner>> {
-    const name = input.name.trim();
-    return this.create(
-      'partner',
-      {
-        name,
-        ...(input.role?.trim() ? { role: input.role.trim() } : {}),
-        department: input.department.trim(),
-        ...(input.email?.trim() ? { email: input.email.trim() } : {}),
-        ...(input.cadenceDays !== undefined ? { cadenceDays: input.cadenceDays } : {}),
-      },
-      { name },
-    );
+    return this.create('partner', partnerFields(input), { name: input.name.trim() });
   }
 
   /**
@@ -789,23 +310,12 @@ export class Store {
     if (!this.get('partner', input.partnerId))
       throw new StoreWriteError(l10n.t('No partner with id {0}; the check-in was not saved.', input.partnerId), 'not-found');
     const date = input.date ?? this.now();
-    return this.create(
-      'checkIn',
-      {
-        partnerId: input.partnerId,
-        date: date.toISOString(),
-        kind: input.kind,
-        ...(input.rating !== undefined ? { rating: input.rating } : {}),
-        summary: input.summary.trim(),
-        ...(input.notes?.trim() ? { notes: input.notes } : {}),
-      },
-      { date, private: input.private },
-    );
+    return this.create('checkIn', checkInFields(input, date), { date, private: input.private });
   }
 
   /** Writes a new record of any kind: id, schema version, dates and author are added here. */
   async create<K extends CollectionKind>(kind: K, fields: NewRecord<K>, placement: Placement = {}): Promise<Loaded<RecordTypes[K]>> {
-    if (!this.manifestRecord) await this.initialize();
+    if (!this.index.manifest) await this.initialize();
     const author = await this.options.author();
     const now = this.now();
     // A check-in's private notes share its id: one notes file per check-in, found without an index.
@@ -820,11 +330,10 @@ export class Store {
       updatedAt: stamp,
       author,
     }) as RecordTypes[K];
-    const refused = this.integrity.refusal(kind, value); // integrity hook
-    if (refused) throw new StoreWriteError(refused.message, refused.code);
+    this.index.refuseHeld(kind, value);
     const file = fileFor(this.root, kind, id, placement);
-    return this.enqueue(file, async () => {
-      const hash = await this.writeChecked(file, serialise(value), undefined);
+    return this.queue.run(file, async () => {
+      const hash = await this.writer.write(file, serialise(value), undefined);
       return this.remember(file, hash, kind, value, roleOf(toRelative(this.root, file))?.private ?? false);
     });
   }
@@ -841,7 +350,7 @@ export class Store {
   ): Promise<Loaded<RecordTypes[K]>> {
     const initial = this.get(kind, id);
     if (!initial) throw new StoreWriteError(noRecordMessage(kind, id, this.root), 'not-found');
-    return this.enqueue(initial.path, async () => {
+    return this.queue.run(initial.path, async () => {
       // Asked inside the queue, so edits apply in the order they were made.
       const author = await this.options.author();
       const current = this.get(kind, id);
@@ -863,9 +372,8 @@ export class Store {
       const next: Record<string, unknown> = { ...current.value, ...patch, updatedAt: this.now().toISOString(), updatedBy: author };
       for (const key of Object.keys(patch)) if (next[key] === undefined) delete next[key];
       const value = validated(SCHEMAS[kind], next) as RecordTypes[K];
-      const refused = this.integrity.refusal(kind, value); // integrity hook
-      if (refused) throw new StoreWriteError(refused.message, refused.code);
-      const hash = await this.writeChecked(current.path, serialise(value), this.hashes.get(current.path));
+      this.index.refuseHeld(kind, value);
+      const hash = await this.writer.write(current.path, serialise(value), this.index.hashes.get(current.path));
       return this.remember(current.path, hash, kind, value, current.private);
     });
   }
@@ -878,160 +386,15 @@ export class Store {
     isPrivate: boolean,
   ): Loaded<RecordTypes[K]> {
     for (const written of this.writesDuringLoad) written.add(file);
-    this.forget(file);
-    this.hashes.set(file, hash);
-    if (kind === 'checkIn') this.checkInDirs.add(path.dirname(file));
     const loaded: Loaded<RecordTypes[K]> = { value, path: file, readOnly: false, private: isPrivate };
-    this.put(kind, loaded);
+    this.index.remember(file, hash, kind, loaded);
     this.changed.fire();
     return loaded;
-  }
-
-  /** One write at a time per file; a failed write does not block the next one. */
-  private enqueue<T>(file: string, task: () => Promise<T>): Promise<T> {
-    const previous = this.queues.get(file) ?? Promise.resolve();
-    const result = previous.then(task, task);
-    const tail = result.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.queues.set(file, tail);
-    void tail.then(() => {
-      if (this.queues.get(file) === tail) this.queues.delete(file);
-    });
-    return result;
-  }
-
-  /**
-   * Atomic, guarded write: refuses when the file is broken, open with unsaved edits, or changed on disk
-   * since it was read (expectedHash undefined means "must not exist yet"); then temp file + rename.
-   */
-  private async writeChecked(file: string, text: string, expectedHash: string | undefined): Promise<string> {
-    const relative = toRelative(this.root, file);
-    // First, so that every check below sees the files as they are once a momentary git lock is gone.
-    const gitBusy = await gitBusyAfterWaiting(this.fs, this.root, this.sleep).catch(() => undefined);
-    if (gitBusy)
-      throw new StoreWriteError(
-        l10n.t({
-          message: '{0} {1} was not written.',
-          args: [gitBusy, relative],
-          comment: ['{0} is a sentence saying which git operation is in progress; {1} is a file.'],
-        }),
-        'git-busy',
-      );
-    const refusal = this.options.writeGuard?.(file);
-    if (refusal) throw new StoreWriteError(refusal, 'unsaved-edits');
-    const problem = this.problemsByPath.get(file);
-    if (problem)
-      throw new StoreWriteError(
-        l10n.t('{0} has a problem ({1}); it was not changed. Fix it first.', relative, problem.reason),
-        'broken-file',
-      );
-    const outside = await this.outsideWorkspace(file);
-    if (outside)
-      throw new StoreWriteError(
-        l10n.t('{0} resolves to {1}, outside the workspace folder; it was not written.', relative, outside),
-        'outside-workspace',
-      );
-    if ((await this.fs.lstat(file).catch(() => undefined))?.isSymbolicLink) {
-      throw new StoreWriteError(
-        l10n.t(
-          '{0} is a symbolic link; Alliances never replaces a link with a file, so it was not written. Edit the file it points to by hand.',
-          relative,
-        ),
-        'symlink',
-      );
-    }
-
-    let current: Uint8Array | undefined;
-    try {
-      current = await this.fs.readFile(file);
-    } catch (error) {
-      if (!isNotFound(error))
-        throw new StoreWriteError(l10n.t('Could not read {0} before writing it: {1}', relative, errorMessage(error)), 'io');
-    }
-    const changedOnDisk = expectedHash === undefined ? current !== undefined : current === undefined || hashOf(current) !== expectedHash;
-    if (changedOnDisk) {
-      void this.reloadFile(file);
-      throw new StoreWriteError(
-        l10n.t(
-          '{0} changed on disk since Alliances read it, so it was not overwritten. The view now shows the file as it is; try again.',
-          relative,
-        ),
-        'changed-on-disk',
-      );
-    }
-
-    const bytes = encoder.encode(text);
-    const dir = path.dirname(file);
-    const temp = path.join(dir, `.${path.basename(file)}.${crypto.randomBytes(4).toString('hex')}.tmp`);
-    try {
-      await this.fs.mkdir(dir);
-      await this.fs.writeNewFile(temp, bytes);
-      await this.renameWithRetry(temp, file);
-    } catch (error) {
-      await this.fs.unlink(temp).catch(() => undefined);
-      throw new StoreWriteError(
-        l10n.t('Could not write {0}: {1}. The previous version is unchanged.', relative, errorMessage(error)),
-        'io',
-      );
-    }
-    return hashOf(bytes);
-  }
-
-  /** Windows and virus scanners hold files briefly: EPERM/EBUSY on rename are retried, then reported. */
-  private async renameWithRetry(from: string, to: string): Promise<void> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await this.fs.rename(from, to);
-        return;
-      } catch (error) {
-        const code = (error as { code?: string }).code;
-        if (attempt >= RENAME_RETRIES || (code !== 'EPERM' && code !== 'EBUSY' && code !== 'EACCES')) throw error;
-        await this.sleep(25 * 2 ** attempt);
-      }
-    }
   }
 
   dispose(): void {
     this.changed.dispose();
   }
-}
-
-/** One sentence per kind, so that each translates whole. */
-function noRecordMessage(kind: CollectionKind, id: string, root: string): string {
-  switch (kind) {
-    case 'partner':
-      return l10n.t('No partner with id {0} in {1}.', id, root);
-    case 'checkIn':
-      return l10n.t('No check-in with id {0} in {1}.', id, root);
-    case 'talkingPoint':
-      return l10n.t('No talking point with id {0} in {1}.', id, root);
-    case 'followUp':
-      return l10n.t('No follow-up with id {0} in {1}.', id, root);
-    case 'ask':
-      return l10n.t('No ask with id {0} in {1}.', id, root);
-    case 'note':
-      return l10n.t('No note with id {0} in {1}.', id, root);
-  }
-}
-
-/** Where "id" is in a file's bytes (for duplicate ids), or the start when they are not at hand. */
-function idLocation(bytes: Uint8Array | Error | undefined): TextLocation {
-  const decoded = bytes instanceof Uint8Array ? decodeUtf8(bytes) : undefined;
-  return decoded?.ok ? locatePath(decoded.text, ['id']) : { line: 1, column: 1 };
-}
-
-/** Pretty-printed with a final newline, so git diffs read well. */
-export function serialise(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
-}
-
-function validated<T extends v.GenericSchema>(schema: T, value: unknown): v.InferOutput<T> {
-  const result = v.safeParse(schema, value);
-  if (result.success) return result.output;
-  const issue = result.issues[0];
-  throw new StoreWriteError(l10n.t('Not saved: {0}', issueSentence(issue, v.getDotPath(issue) ?? undefined)), 'invalid');
 }
 
 export type { TextLocation };

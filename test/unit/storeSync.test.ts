@@ -87,4 +87,33 @@ describe('Store.sync and load racing writes', () => {
     await store.addCheckIn({ partnerId: partner.value.id, kind: 'async', summary: 'y', date: new Date(2026, 5, 1) });
     assert.deepEqual(store.checkInFolders().sort(), [path.join(root, 'checkins', '2025'), path.join(root, 'checkins', '2026')]);
   });
+
+  it('folders() lists every folder that holds or may hold records, private ones and empty year folders too (for the watchers)', async () => {
+    const store = makeStore(root);
+    await store.load();
+    const partner = await store.addPartner({ name: 'Dana', department: 'Product' });
+    await store.addCheckIn({ partnerId: partner.value.id, kind: 'async', summary: 'x', date: new Date(2025, 5, 1), private: true });
+    // Year folders that hold nothing yet (a pull may fill them later).
+    await fsp.mkdir(path.join(root, 'checkins', '2024'), { recursive: true });
+    await fsp.mkdir(path.join(root, 'private', 'checkins', '2023'), { recursive: true });
+    await store.sync();
+    const expected = [
+      '',
+      'private',
+      'partners',
+      'checkins',
+      'talking-points',
+      'follow-ups',
+      'asks',
+      'private/checkins',
+      'private/talking-points',
+      'private/follow-ups',
+      'private/asks',
+      'private/notes',
+      'checkins/2024',
+      'private/checkins/2023',
+      'private/checkins/2025',
+    ].map((folder) => path.join(root, ...folder.split('/').filter(Boolean)));
+    assert.deepEqual([...new Set(store.folders())].sort(), expected.sort());
+  });
 });

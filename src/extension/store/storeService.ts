@@ -50,6 +50,11 @@ export class StoreService implements vscode.Disposable {
   /** File events received (shown in failing tests: tells a silent watcher from a slow reload). */
   watchEvents = 0;
 
+  /** Every folder under the store's own watch, all stores (shown in failing tests). */
+  watchedFolders(): string[] {
+    return [...this.watchers.values()].flatMap((watcher) => watcher.folders());
+  }
+
   constructor() {
     this.disposables.push(this.changed, this.loggedCheckIn, this.diagnostics, this.log);
   }
@@ -246,6 +251,8 @@ export class StoreService implements vscode.Disposable {
         // A folder appeared or vanished (checkout, rm -r): its files may not have their own events.
         for (const file of files) if (await entry.store.reloadFile(file)) this.log.info(`reloaded ${toRelative(entry.store.root, file)}`);
         if (relative.some((rel) => !rel.startsWith('..') && roleOf(rel) === undefined && !path.posix.basename(rel).startsWith('.'))) {
+          // Watch a new folder before reading it: a file landing there afterwards gets its own event.
+          this.watchers.get(key)?.update();
           if (await entry.store.sync())
             this.log.info(`outside change in ${entry.folder.name} (${relative.join(', ')}): store folder re-read`);
         }

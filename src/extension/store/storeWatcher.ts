@@ -1,14 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { CHECKINS_DIR, PARTNERS_DIR } from '../../core/storeLayout';
 import type { Store } from '../../core/store';
 
 /**
  * Watches one store for outside changes (git pull, checkout, hand edits, other windows), from two
  * sources whose duplicates the caller merges:
- * - Node's fs.watch on each store folder (the store's parent, root, partners/, checkins/, each
- *   checkins/<year>/). In code-server 1.139 we saw VS Code's recursive watcher miss every event in
+ * - Node's fs.watch on each store folder (the store's parent, root, every record folder shared and
+ *   private, each checkins/<year>/). In code-server 1.139 we saw VS Code's recursive watcher miss every event in
  *   folders created a moment after their parent (`mkdir -p`), and its non-recursive watchers drop
  *   events as "not included"; a plain inotify watch per folder has neither problem.
  * - VS Code's workspace watcher through a glob, as a second opinion (and where fs.watch is weak).
@@ -41,7 +40,11 @@ export class StoreWatcher implements vscode.Disposable {
    */
   update(): boolean {
     const root = this.store.root;
-    const wanted = [path.dirname(root), root, path.join(root, PARTNERS_DIR), path.join(root, CHECKINS_DIR), ...this.store.checkInFolders()];
+    // Every folder that holds or may hold records (private/ and its sub-folders too): VS Code's
+    // watcher misses the events of a folder created after the store loaded (a pull, `mkdir -p`).
+    const wanted = [path.dirname(root), ...this.store.folders()];
+    // A folder removed (a checkout, `rm -r`) and made again needs a new watch.
+    for (const folder of [...this.watched.keys()]) if (!isFolder(folder)) this.unwatch(folder);
     let added = false;
     for (const folder of wanted) {
       if (this.watched.has(folder) || !isFolder(folder)) continue;
@@ -61,6 +64,11 @@ export class StoreWatcher implements vscode.Disposable {
       }
     }
     return added;
+  }
+
+  /** The folders under a watch of their own (shown in failing tests). */
+  folders(): string[] {
+    return [...this.watched.keys()];
   }
 
   private unwatch(folder: string): void {
