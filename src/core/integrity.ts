@@ -14,7 +14,7 @@ import { Emitter } from './events';
 import { decodeUtf8, locatePath, type TextLocation } from './jsonText';
 import type { CheckIn, CollectionKind, Partner, RecordTypes } from './model';
 import type { RecordProblem } from './recordReader';
-import type { Loaded, StoreProblem } from './store';
+import type { Loaded, StoreProblem } from './storeTypes';
 
 type AnyLoaded = Loaded<RecordTypes[CollectionKind]>;
 
