@@ -12,7 +12,8 @@
 // generator), so two runs measure the same shape of data.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ulid } from 'ulid';
 
 const DAY_MS = 86_400_000;
@@ -20,23 +21,8 @@ const DAY_MS = 86_400_000;
 /** The Store's own file layout and text format (src/core/storeLayout.ts, serialise() in store.ts). */
 const serialise = (value) => `${JSON.stringify(value, null, 2)}\n`;
 
-const DEPARTMENTS = [
-  'Product',
-  'Design',
-  'Sales',
-  'Marketing',
-  'Customer Success',
-  'Support',
-  'Data',
-  'Security',
-  'Vendor',
-  'Customer',
-  'Research',
-  // typed by hand in real stores
-  'Legal',
-  'Finance',
-  'People Ops',
-];
+/** Departments typed by hand in real stores, beside the ones Add Partner offers (src/core/vocabulary.ts). */
+const TYPED_DEPARTMENTS = ['Legal', 'Finance', 'People Ops'];
 const ROLES = [
   'Director of Product',
   'Senior Product Manager',
@@ -171,17 +157,18 @@ function seeded(seed) {
   };
 }
 
-/** Same as src/core/slug.ts. */
-function slugify(name, maxLength = 40) {
-  const slug = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, maxLength)
-    .replace(/-+$/g, '');
-  return slug || 'partner';
+/**
+ * What the generator takes from the compiled src/core (tsc into .cache/bench/out, as the driver does), so
+ * the file layout, the slugs and the departments are the store's own, never a copy.
+ */
+export function compiledCore(compiledRoot) {
+  const require = createRequire(import.meta.url);
+  const load = (name) => require(path.join(compiledRoot, 'src', 'core', `${name}.js`));
+  return {
+    kindFolders: load('storeLayout').KIND_FOLDERS,
+    slugify: load('slug').slugify,
+    departments: [...load('vocabulary').DEPARTMENTS, ...TYPED_DEPARTMENTS],
+  };
 }
 
 /** The Store's id: a ULID (time + randomness), lowercase. */
@@ -201,12 +188,13 @@ export function generateStore(
     checkIns = 50_000,
     talkingPoints = Math.round(checkIns / 10),
     followUps = Math.round(checkIns / 5),
-    /** Folder per record kind (KIND_FOLDERS of src/core/storeLayout.ts); kinds it lacks are not generated. */
-    kindFolders = { partner: 'partners', checkIn: 'checkins' },
+    /** compiledCore(): the folder per record kind (kinds it lacks are not generated), slugify, departments. */
+    core,
     now = new Date(),
     seed = 20261121,
   } = {},
 ) {
+  const { kindFolders, slugify, departments } = core;
   const random = seeded(seed);
   const pick = (list) => list[Math.floor(random() * list.length)];
   const root = path.join(folder, '.alliances');
@@ -231,7 +219,7 @@ export function generateStore(
       id: newId(createdAt.getTime()),
       name,
       role: pick(ROLES),
-      department: pick(DEPARTMENTS),
+      department: pick(departments),
       ...(random() < 0.6 ? { email: `${slugify(name).replace(/-/g, '.')}@example.com` } : {}),
       ...(random() < 0.8 ? { cadenceDays: pick([7, 14, 14, 21, 30, 30, 60, 90]) } : {}),
       createdAt: createdAt.toISOString(),
@@ -423,11 +411,12 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     console.error('usage: node scripts/bench/generateStore.mjs <folder> [partners] [checkIns]');
     process.exit(2);
   }
-  const kindFolders = { partner: 'partners', checkIn: 'checkins', talkingPoint: 'talking-points', followUp: 'follow-ups', ask: 'asks' };
+  // The compiled core the benchmark makes (`npm run bench` once, or tsc -p tsconfig.test.json --outDir .cache/bench/out).
+  const compiled = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '.cache', 'bench', 'out');
   const result = generateStore(path.resolve(folder), {
     partners: Number(partners ?? 1000),
     checkIns: Number(checkIns ?? 50_000),
-    kindFolders,
+    core: compiledCore(compiled),
   });
   console.log(
     `${result.partners} partners, ${result.checkIns} check-ins, ${result.talkingPoints} talking points, ${result.followUps} follow-ups in ${result.root} (${result.seconds.toFixed(1)} s)`,

@@ -23,7 +23,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as util from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { generateStore } from './generateStore.mjs';
+import { compiledCore, generateStore } from './generateStore.mjs';
 import { bundleFrameMapper, summariseProfile } from './profile.mjs';
 import { formatBytes, formatMs, median } from './stats.mjs';
 
@@ -832,8 +832,6 @@ async function main() {
   rmSync(path.join(resultsDir, 'bench-profiles'), { recursive: true, force: true });
 
   details.typeErrors = compileCore();
-  const require = createRequire(import.meta.url);
-  const layout = require(path.join(compiledRoot, 'src', 'core', 'storeLayout.js'));
 
   let vsix;
   let frameMapper;
@@ -854,7 +852,7 @@ async function main() {
     const generated = generateStore(bigWorkspace, {
       partners: options.partners,
       checkIns: options.checkIns,
-      kindFolders: layout.KIND_FOLDERS ?? { partner: 'partners', checkIn: 'checkins' },
+      core: compiledCore(compiledRoot),
     });
     details.dataset = {
       partners: generated.partners,
