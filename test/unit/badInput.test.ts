@@ -7,18 +7,7 @@ import { newId } from '../../src/core/ids';
 import { SCHEMA_VERSION } from '../../src/core/model';
 import type { StoreWriteErrorCode } from '../../src/core/store';
 import { recordBytes, recordCounts } from '../reliability/counts';
-import {
-  Clock,
-  listFiles,
-  makeStore,
-  makeTempDir,
-  partnerRecord,
-  pretty,
-  rejectsWithCode,
-  removeTempDir,
-  tempFiles,
-  writeFile,
-} from './helpers';
+import { Clock, listFiles, makeStore, partnerRecord, pretty, rejectsWithCode, tempFiles, writeFile, eachTestInTempStore } from './helpers';
 
 interface BadCase {
   name: string;
@@ -190,16 +179,10 @@ const cases: BadCase[] = [
 ];
 
 describe('bad input, byte for byte', () => {
-  let dir: string;
   let root: string;
   let clock: Clock;
 
-  beforeEach(async () => {
-    dir = await makeTempDir();
-    root = path.join(dir, '.alliances');
-    clock = new Clock(new Date(2026, 10, 21, 9, 30));
-  });
-  afterEach(async () => removeTempDir(dir));
+  eachTestInTempStore(new Date(2026, 10, 21, 9, 30), (fixture) => ({ root, clock } = fixture));
 
   for (const bad of cases) {
     it(`${bad.name}: never rewritten, and the rest of the store keeps working`, async () => {

@@ -2,9 +2,8 @@
 // a healthy store, which must keep loading and writing while the case's file stays untouched.
 import { strict as assert } from 'node:assert';
 import { promises as fsp } from 'node:fs';
-import * as path from 'node:path';
 import { recordBytes, recordCounts } from '../reliability/counts';
-import { checkInRecord, Clock, listFiles, makeStore, makeTempDir, newId, pretty, removeTempDir, writeFile } from './helpers';
+import { checkInRecord, Clock, listFiles, makeStore, newId, pretty, writeFile, eachTestInTempStore } from './helpers';
 
 const SUITE = 'unit-bad-input';
 
@@ -113,12 +112,7 @@ describe('bad input in check-ins and around the store, byte for byte', () => {
   let root: string;
   let clock: Clock;
 
-  beforeEach(async () => {
-    dir = await makeTempDir();
-    root = path.join(dir, '.alliances');
-    clock = new Clock(new Date(2026, 10, 21, 9, 30));
-  });
-  afterEach(async () => removeTempDir(dir));
+  eachTestInTempStore(new Date(2026, 10, 21, 9, 30), (fixture) => ({ dir, root, clock } = fixture));
 
   for (const bad of cases) {
     it(`${bad.name}: ${typeof bad.expect === 'string' ? bad.expect : `reported (${bad.expect.code})`}, never written, the rest keeps working`, async () => {

@@ -11,7 +11,6 @@ import {
   Clock,
   git,
   makeStore,
-  makeTempDir,
   makeTempRepo,
   newId,
   partnerRecord,
@@ -19,6 +18,7 @@ import {
   rejectsWithCode,
   removeTempDir,
   writeFile,
+  eachTestInTempStore,
 } from './helpers';
 
 const SUITE = 'unit-bad-input';
@@ -82,12 +82,7 @@ describe('dangling references: records whose partner is not in the store', () =>
   let root: string;
   let clock: Clock;
 
-  beforeEach(async () => {
-    dir = await makeTempDir();
-    root = path.join(dir, '.alliances');
-    clock = new Clock(new Date(2026, 10, 21, 9, 30));
-  });
-  afterEach(async () => removeTempDir(dir));
+  eachTestInTempStore(new Date(2026, 10, 21, 9, 30), (fixture) => ({ dir, root, clock } = fixture));
 
   it('each kind is reported with the missing id and its "partnerId" line, not loaded, never written; the rest works', async () => {
     const writer = makeStore(root, { now: clock.now });

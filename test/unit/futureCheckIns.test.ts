@@ -3,10 +3,9 @@
 // (an injected clock here). Files on disk are compared byte for byte.
 import { strict as assert } from 'node:assert';
 import { promises as fsp } from 'node:fs';
-import * as path from 'node:path';
 import { computeDueState } from '../../src/core/cadence';
 import { recordBytes, recordCounts } from '../reliability/counts';
-import { checkInRecord, Clock, makeStore, makeTempDir, newId, pretty, rejectsWithCode, removeTempDir, writeFile } from './helpers';
+import { checkInRecord, Clock, makeStore, newId, pretty, rejectsWithCode, writeFile, eachTestInTempStore } from './helpers';
 
 const SUITE = 'unit-bad-input';
 const DAY = 24 * 60 * 60 * 1000;
@@ -16,12 +15,7 @@ describe('check-ins dated far in the future', () => {
   let root: string;
   let clock: Clock;
 
-  beforeEach(async () => {
-    dir = await makeTempDir();
-    root = path.join(dir, '.alliances');
-    clock = new Clock(new Date('2026-11-21T09:30:00.000Z'));
-  });
-  afterEach(async () => removeTempDir(dir));
+  eachTestInTempStore(new Date('2026-11-21T09:30:00.000Z'), (fixture) => ({ dir, root, clock } = fixture));
 
   async function partnerWithCheckIn(date: string) {
     const writer = makeStore(root, { now: clock.now });

@@ -36,6 +36,16 @@ export class Clock {
   }
 }
 
+/** A store folder for each test: a new temporary folder (removed after), its `.alliances` root and a clock at `start`. */
+export function eachTestInTempStore(start: Date, use: (fixture: { dir: string; root: string; clock: Clock }) => void): void {
+  let dir: string | undefined;
+  beforeEach(async () => {
+    dir = await makeTempDir();
+    use({ dir, root: path.join(dir, '.alliances'), clock: new Clock(start) });
+  });
+  afterEach(async () => removeTempDir(dir));
+}
+
 export function makeStore(root: string, options: Partial<StoreOptions> = {}): Store {
   return new Store({
     root,

@@ -22,6 +22,7 @@ import {
   removeTempDir,
   tempFiles,
   writeFile,
+  eachTestInTempStore,
 } from './helpers';
 
 async function readJson(file: string): Promise<Record<string, unknown>> {
@@ -39,12 +40,7 @@ describe('Store writes', () => {
   let root: string;
   let clock: Clock;
 
-  beforeEach(async () => {
-    dir = await makeTempDir();
-    root = path.join(dir, '.alliances');
-    clock = new Clock(new Date(2026, 10, 21, 9, 30));
-  });
-  afterEach(async () => removeTempDir(dir));
+  eachTestInTempStore(new Date(2026, 10, 21, 9, 30), (fixture) => ({ dir, root, clock } = fixture));
 
   describe('initialize', () => {
     it('creates alliances.json, partners/, checkins/ and a .gitignore', async () => {
