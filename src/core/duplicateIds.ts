@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { decodeUtf8, locatePath, type TextLocation } from './jsonText';
-import type { CollectionKind, RecordTypes } from './model';
+import { type CollectionKind } from './vocabulary';
+import type { RecordTypes } from './model';
 import type { Loaded } from './storeTypes';
 
 /**

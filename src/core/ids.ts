@@ -1,8 +1,6 @@
 import { monotonicFactory } from 'ulid';
 import { ID_PATTERN } from './vocabulary';
 
-export { ID_PATTERN };
-
 /** Time-sortable random ids (ULID, lowercase): never derived from names, safe in file names. */
 const nextUlid = monotonicFactory();
 

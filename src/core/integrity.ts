@@ -12,7 +12,8 @@
 import * as l10n from '@vscode/l10n';
 import { Emitter } from './events';
 import { decodeUtf8, locatePath, type TextLocation } from './jsonText';
-import type { CheckIn, CollectionKind, Partner, RecordTypes } from './model';
+import { type CollectionKind } from './vocabulary';
+import type { CheckIn, Partner, RecordTypes } from './model';
 import type { RecordProblem } from './recordReader';
 import type { Loaded, StoreProblem } from './storeTypes';
 

@@ -1,5 +1,5 @@
 import * as crypto from 'node:crypto';
-import type { RecordKind } from './model';
+import { type RecordKind } from './vocabulary';
 import { readRecord, type ReadResult } from './recordReader';
 import type { FileRole } from './storeLayout';
 

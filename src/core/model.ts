@@ -10,22 +10,7 @@ import {
   type CollectionKind,
 } from './vocabulary';
 
-// The word lists and their labels live in vocabulary.ts; these re-exports keep model's importers working.
-export {
-  ASK_DIRECTIONS,
-  ASK_STATUSES,
-  CHECK_IN_KINDS,
-  COLLECTION_KINDS,
-  DEPARTMENTS,
-  FOLLOW_UP_OWNERS,
-  checkInKindLabel,
-  type AskDirection,
-  type AskStatus,
-  type CheckInKind,
-  type CollectionKind,
-  type FollowUpOwner,
-  type RecordKind,
-} from './vocabulary';
+// The word lists and their labels live in vocabulary.ts: import them from there.
 
 /** The schema version this build writes. Records with a higher one are shown read-only. */
 export const SCHEMA_VERSION = 1;

@@ -4,7 +4,8 @@ import { duplicateKey, duplicateReason, idLocation, type DuplicateGroups } from 
 import type { FileSystemPort } from './fileSystem';
 import { Integrity } from './integrity';
 import { judge, type Judged } from './judge';
-import { COLLECTION_KINDS, type CheckIn, type CollectionKind, type Manifest, type RecordKind, type RecordTypes } from './model';
+import { COLLECTION_KINDS, type CollectionKind, type RecordKind } from './vocabulary';
+import { type CheckIn, type Manifest, type RecordTypes } from './model';
 import type { TextLocation } from './jsonText';
 import type { RecordProblem } from './recordReader';
 import { StoreWriteError, asError, errorMessage } from './storeErrors';

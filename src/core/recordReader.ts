@@ -1,7 +1,8 @@
 import * as l10n from '@vscode/l10n';
 import * as v from 'valibot';
 import { decodeUtf8, findConflictMarker, locatePath, parseStrictJson, type TextLocation } from './jsonText';
-import { SCHEMA_VERSION, SCHEMAS, type CollectionKind, type Manifest, type RecordKind, type RecordTypes } from './model';
+import { type CollectionKind, type RecordKind } from './vocabulary';
+import { SCHEMA_VERSION, SCHEMAS, type Manifest, type RecordTypes } from './model';
 import { issueSentence } from './schemaIssues';
 
 export interface RecordProblem {

@@ -9,16 +9,8 @@ import { GuardedWriter } from './guardedWriter';
 import { newId } from './ids';
 import type { TextLocation } from './jsonText';
 import { hashOf } from './judge';
-import {
-  SCHEMA_VERSION,
-  SCHEMAS,
-  STORE_FORMAT,
-  type CheckIn,
-  type CollectionKind,
-  type Manifest,
-  type Partner,
-  type RecordTypes,
-} from './model';
+import { type CollectionKind } from './vocabulary';
+import { SCHEMA_VERSION, SCHEMAS, STORE_FORMAT, type CheckIn, type Manifest, type Partner, type RecordTypes } from './model';
 import { RecordIndex } from './recordIndex';
 import { StoreWriteError, noRecordMessage } from './storeErrors';
 import {

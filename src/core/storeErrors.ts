@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import type { CollectionKind } from './model';
+import { type CollectionKind } from './vocabulary';
 
 export type StoreWriteErrorCode =
   | 'changed-on-disk'

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { CollectionKind, RecordKind } from './model';
+import { type CollectionKind, type RecordKind } from './vocabulary';
 import { slugify } from './slug';
 
 /** The data contract's file layout: which file holds what, and where a new record goes. */

@@ -1,4 +1,5 @@
-import type { Author, CheckInKind, CollectionKind, Partner, RecordKind, RecordTypes } from './model';
+import { type CheckInKind, type CollectionKind, type RecordKind } from './vocabulary';
+import type { Author, Partner, RecordTypes } from './model';
 import type { FileSystemPort } from './fileSystem';
 import type { Sleep } from './gitState';
 import type { RecordProblem } from './recordReader';

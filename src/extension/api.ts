@@ -3,7 +3,7 @@
 // versioned; everything else is internal. Types for consumers: docs/api.md.
 import * as vscode from 'vscode';
 import { calendarDate } from '../core/dates';
-import { CHECK_IN_KINDS, type CheckInKind } from '../core/model';
+import { CHECK_IN_KINDS, type CheckInKind } from '../core/vocabulary';
 import { duePartners } from '../core/partnerView';
 import { logCheckIn } from './checkIns/logCheckIn';
 import type { StoreService } from './store/storeService';

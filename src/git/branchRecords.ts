@@ -1,5 +1,6 @@
 import type { SimpleGit } from 'simple-git';
-import type { CollectionKind, RecordTypes } from '../core/model';
+import { type CollectionKind } from '../core/vocabulary';
+import type { RecordTypes } from '../core/model';
 import { readRecord } from '../core/recordReader';
 import { roleOf } from '../core/storeLayout';
 import { currentBranch, defaultBranch, locateRepo, objectIds, readBlobs, resolveCommit } from './repository';

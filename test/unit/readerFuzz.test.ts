@@ -4,7 +4,7 @@
 import { strict as assert } from 'node:assert';
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
-import { COLLECTION_KINDS, type RecordKind } from '../../src/core/model';
+import { COLLECTION_KINDS, type RecordKind } from '../../src/core/vocabulary';
 import { readRecord } from '../../src/core/recordReader';
 import { recordBytes, recordCounts } from '../reliability/counts';
 import { checkInRecord, faultPort, makeStore, makeTempDir, newId, partnerRecord, pretty, removeTempDir, writeFile } from './helpers';

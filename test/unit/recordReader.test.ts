@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { newId } from '../../src/core/ids';
 import { isRealCalendarDate, SCHEMA_VERSION } from '../../src/core/model';
 import { readRecord, type ReadResult } from '../../src/core/recordReader';
-import type { RecordKind } from '../../src/core/model';
+import { type RecordKind } from '../../src/core/vocabulary';
 import { checkInRecord, partnerRecord, pretty } from './helpers';
 
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);

@@ -4,7 +4,8 @@
 // acted on. Pure: no vscode (the command runner and the log are given), so it is unit-tested in Node.
 import * as l10n from '@vscode/l10n';
 import * as v from 'valibot';
-import type { CollectionKind, RecordTypes } from '../../core/model';
+import { type CollectionKind } from '../../core/vocabulary';
+import type { RecordTypes } from '../../core/model';
 import { isStoreWriteError, type Loaded, type Store } from '../../core/store';
 import { PageMessageSchema, RequestIdOnlySchema, type PageRequest, type ResultMessage } from '../../webview/protocol';
 import { validateCheckInForm } from './checkInForm';
