@@ -29,7 +29,7 @@ export const PARTNER_CSV_HEADER = [
 
 /** Every partner (archived ones too, marked), most urgent first; the columns Import understands. */
 export function partnersCsv(store: Store, options: ExportOptions): string {
-  const cadence = store.teamCadenceDays() ?? options.defaultCadenceDays;
+  const cadence = store.cadencePolicy(options.defaultCadenceDays);
   const rows = viewPartners(store, options.defaultCadenceDays, options.now).map(({ record: { value: partner }, due, lastCheckIn }) => [
     partner.name,
     partner.role ?? '',

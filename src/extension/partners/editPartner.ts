@@ -35,7 +35,7 @@ export async function editPartner(service: StoreService, partnerArg?: unknown, c
 
 async function pickField(target: PartnerTarget): Promise<Field | undefined> {
   const p = target.view.record.value;
-  const cadence = cadenceOf(p, target.entry.store.teamCadenceDays() ?? defaultCadenceDays());
+  const cadence = cadenceOf(p, target.entry.store.cadencePolicy(defaultCadenceDays()));
   const items: (vscode.QuickPickItem & { field: Field })[] = [
     { label: vscode.l10n.t('Name'), description: p.name, field: 'name' },
     { label: vscode.l10n.t('Role'), description: p.role ?? '—', field: 'role' },

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { cadenceOf, formatShortDate, type DueStatus } from '../../core/cadence';
+import { cadenceRuleOf, formatShortDate } from '../../core/cadence';
 import { followUpDueLabel, followUpOwnerName, isOverdue, openFollowUps, openTalkingPoints } from '../../core/agenda';
 import type { FollowUp, TalkingPoint } from '../../core/model';
-import { checkInKindLabel } from '../../core/vocabulary';
+import { cadenceSourceLabel, checkInKindLabel, type DueStatus } from '../../core/vocabulary';
 import { hasInvisible } from '../../core/visibleText';
 import { duePartners, groupPartners, type GroupBy, type PartnerGroup, type PartnerView } from '../../core/partnerView';
 import type { Loaded, StoreProblem } from '../../core/store';
@@ -26,6 +26,7 @@ export type TreeNode =
 
 const STATUS_ICONS: Record<DueStatus, vscode.ThemeIcon> = {
   overdue: new vscode.ThemeIcon('bell-dot', new vscode.ThemeColor('list.warningForeground')),
+  due: new vscode.ThemeIcon('bell'),
   dueSoon: new vscode.ThemeIcon('calendar'),
   later: new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')),
   snoozed: new vscode.ThemeIcon('bell-slash'),
@@ -184,6 +185,7 @@ export class PartnersTree implements vscode.TreeDataProvider<TreeNode> {
 function partnerTooltip(node: Extract<TreeNode, { type: 'partner' }>, agenda: number): vscode.MarkdownString {
   const { value, readOnly } = node.view.record;
   const { due, lastCheckIn } = node.view;
+  const rule = cadenceRuleOf(value, node.entry.store.cadencePolicy(defaultCadenceDays()));
   // appendText escapes markdown: names and summaries are shown as typed, never interpreted.
   const tooltip = new vscode.MarkdownString();
   tooltip.appendMarkdown('**').appendText(value.name).appendMarkdown('**');
@@ -191,13 +193,11 @@ function partnerTooltip(node: Extract<TreeNode, { type: 'partner' }>, agenda: nu
   tooltip
     .appendMarkdown('\n\n')
     .appendText(
-      vscode.l10n.t(
-        '{0} · every {1} days · {2}',
-        value.department,
-        cadenceOf(value, node.entry.store.teamCadenceDays() ?? defaultCadenceDays()),
-        due.label,
-      ),
+      [value.department, value.organisation, cadenceSourceLabel(rule.source, rule.days, rule.detail), due.label]
+        .filter(Boolean)
+        .join(' · '),
     );
+  if (value.tags && value.tags.length > 0) tooltip.appendMarkdown('\n\n').appendText(value.tags.map((tag) => `#${tag}`).join(' '));
   if (lastCheckIn) {
     const date = new Date(lastCheckIn.date);
     const kind = lastCheckIn.rating ? `${checkInKindLabel(lastCheckIn.kind)}, ${lastCheckIn.rating}/5` : checkInKindLabel(lastCheckIn.kind);
