@@ -222,7 +222,7 @@ describe('Import and export in the real workbench', function () {
     await onDisk.load();
     assert.equal(written, partnersCsv(onDisk, { now: new Date(), defaultCadenceDays: 14 }));
     const lines = written.split('\r\n');
-    assert.equal(lines[0], 'Name,Role,Department,Email,Cadence (days),Leads,Last check-in,Next due,Status,Id');
+    assert.equal(lines[0], 'Name,Role,Department,Email,Cadence (days),Leads,Organisation,Tags,Last check-in,Next due,Status,Id');
     assert.equal(
       lines.filter((line) => line.startsWith('Ines Duarte,Privacy Counsel,Legal,ines@example.com,14,GDPR; Contracts,,')).length,
       1,
