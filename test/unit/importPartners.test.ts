@@ -280,7 +280,7 @@ describe('import of organisations and tags', () => {
       [3, 4],
     );
     assert.match(
-      describeChange(existing[0] as Partner, plan.update[0]?.change ?? {}),
+      describeChange(existing[0], plan.update[0]?.change ?? {}),
       /organisation: Northwind → Northwind Cloud, tags: vendor → vendor, exec/,
     );
   });
