@@ -13,6 +13,8 @@ step "build";                npm run --silent build >/dev/null
 step "compile tests";        rm -rf out && npm run --silent build:tests
 step "unit tests";           npm run --silent test:unit
 step "integration tests (real VS Code 1.139 extension host)"; npm run --silent test:integration
+# engines.vscode claims the oldest VS Code the suite passes in: the main workspace run, in VS Code 1.133.
+step "integration tests (VS Code 1.133, the oldest engines.vscode claims)"; npm run --silent test:integration:oldest
 # The log stays in this checkout (test-results/ is git-ignored): .cache is shared between worktrees.
 mkdir -p test-results
 # vsce's warnings do not change its exit code (and the Marketplace or Open VSX may still refuse what it

@@ -152,6 +152,15 @@ describe('the Marketplace and Open VSX package', () => {
     }
   });
 
+  it('claims the VS Code it is tested on, with @types/vscode no newer (vsce refuses that)', () => {
+    assert.equal(manifest.engines.vscode, '^1.133.0');
+    const types = /^[~^]?(\d+)\.(\d+)\.\d+$/.exec(manifest.devDependencies['@types/vscode'] ?? '');
+    assert.ok(types, '@types/vscode has a plain version');
+    assert.ok(Number(types[1]) === 1 && Number(types[2]) <= 133, `@types/vscode ${types[0]} is not newer than 1.133`);
+    const setup = read('scripts/setup.sh').toString('utf8');
+    assert.match(setup, /OLDEST_CODE_SERVER_VERSION=4\.133\.\d+/, 'setup.sh installs code-server 4.133 (VS Code 1.133)');
+  });
+
   // Open VSX's own client checks only publisher, name, version and a licence offline (`ovsx` has no
   // offline validation command); the rest are the rules its server applies on publish (ExtensionValidator).
   it('passes the checks Open VSX makes on publish', () => {
