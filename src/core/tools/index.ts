@@ -18,8 +18,24 @@ export function isWriteKey(key: ToolKey): key is WriteKey {
   return key === 'logCheckIn' || key === 'addTalkingPoint' || key === 'addFollowUp';
 }
 
-/** A read tool's answer; a ToolError for a bad input or an unknown partner. */
+/** A read tool's answer, with a note of the store files that cannot be read; a ToolError for a bad input or an unknown partner. */
 export function answerRead(context: ToolContext, key: Exclude<ToolKey, WriteKey>, raw: unknown): ToolAnswer {
+  const answer = readAnswer(context, key, raw);
+  const problems = context.stores.flatMap(({ store }) => store.problems());
+  if (problems.length === 0) return answer;
+  const listed = problems
+    .slice(0, 10)
+    .map((problem) => `- ${inline(problem.relativePath, 300)}:${problem.location.line}: ${inline(problem.reason, 300)}`);
+  return {
+    text: `${answer.text}\n\nLeft out: ${problems.length} store file${problems.length === 1 ? '' : 's'} cannot be read (never written until fixed):\n${listed.join('\n')}`,
+    data: {
+      ...answer.data,
+      problems: problems.map((problem) => ({ file: problem.relativePath, line: problem.location.line, reason: problem.reason })),
+    },
+  };
+}
+
+function readAnswer(context: ToolContext, key: Exclude<ToolKey, WriteKey>, raw: unknown): ToolAnswer {
   switch (key) {
     case 'due':
       return dueAnswer(context, parseInput('due', raw));
