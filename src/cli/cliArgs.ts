@@ -2,10 +2,11 @@ import { parseArgs } from 'node:util';
 import { isRealCalendarDate } from '../core/model';
 import { DEFAULT_SILO_DAYS } from '../core/stats';
 
-export const USAGE = `Usage: alliances <due|report> [options]
+export const USAGE = `Usage: alliances <due|report|mcp> [options]
 
   due       who is due for a check-in, silos and open follow-ups
   report    a Markdown report of the whole store, or of one partner with --partner
+  mcp       serve the store's tools to an MCP client (Claude Desktop, Cursor, VS Code) on stdin/stdout
 
 Options:
   --store <path>          the store folder, or a folder holding .alliances (default: ./.alliances)
@@ -14,7 +15,8 @@ Options:
   --partner <name or id>  report on one partner (report only)
   --cadence <days>        default cadence for partners without one and no team default (default: 14)
   --silo-days <days>      a department with no check-in for longer than this is a silo (default: ${DEFAULT_SILO_DAYS})
-  --private               include private records (report only; never on by default)
+  --private               include private records (report and mcp; never on by default)
+  --allow-writes          let MCP clients log check-ins and add talking points and follow-ups (mcp only)
   -h, --help              show this help
 
 Exit codes: 0 done (due: nothing due), 1 due: someone is due or a follow-up is overdue,
@@ -22,7 +24,7 @@ Exit codes: 0 done (due: nothing due), 1 due: someone is due or a follow-up is o
 `;
 
 export interface CliOptions {
-  command: 'due' | 'report';
+  command: 'due' | 'report' | 'mcp';
   store?: string;
   today?: Date;
   json: boolean;
@@ -30,6 +32,7 @@ export interface CliOptions {
   cadence: number;
   siloDays: number;
   includePrivate: boolean;
+  allowWrites: boolean;
 }
 
 export class UsageError extends Error {}
@@ -57,6 +60,7 @@ export function parseCli(argv: string[]): CliOptions | 'help' {
         cadence: { type: 'string' },
         'silo-days': { type: 'string' },
         private: { type: 'boolean', default: false },
+        'allow-writes': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -66,7 +70,8 @@ export function parseCli(argv: string[]): CliOptions | 'help' {
   const { values, positionals } = parsed;
   if (values.help) return 'help';
   const [command, ...rest] = positionals;
-  if (command !== 'due' && command !== 'report') throw new UsageError(command ? `Unknown command "${command}".` : 'Missing command.');
+  if (command !== 'due' && command !== 'report' && command !== 'mcp')
+    throw new UsageError(command ? `Unknown command "${command}".` : 'Missing command.');
   if (rest.length > 0) throw new UsageError(`Unexpected argument "${rest[0] ?? ''}".`);
   let today: Date | undefined;
   if (values.today !== undefined) {
@@ -78,6 +83,7 @@ export function parseCli(argv: string[]): CliOptions | 'help' {
   }
   if (values.json && command !== 'due') throw new UsageError('--json works with "due" only.');
   if (values.partner !== undefined && command !== 'report') throw new UsageError('--partner works with "report" only.');
+  if (values['allow-writes'] && command !== 'mcp') throw new UsageError('--allow-writes works with "mcp" only.');
   return {
     command,
     store: values.store,
@@ -87,5 +93,6 @@ export function parseCli(argv: string[]): CliOptions | 'help' {
     cadence: days(values.cadence, 'cadence', 14),
     siloDays: days(values['silo-days'], 'silo-days', DEFAULT_SILO_DAYS),
     includePrivate: values.private,
+    allowWrites: values['allow-writes'],
   };
 }

@@ -8,6 +8,10 @@ import { nodeFileSystem } from '../core/nodeFileSystem';
 import { MANIFEST_FILE } from '../core/storeLayout';
 import { Store } from '../core/store';
 import { parseCli, USAGE, UsageError, type CliOptions } from './cliArgs';
+import { serveMcp } from './mcpServer';
+
+/** package.json's version, set by the build (scripts/build.mjs). */
+declare const ALLIANCES_VERSION: string | undefined;
 
 export const EXIT = { ok: 0, due: 1, usage: 2, noStore: 3 } as const;
 
@@ -38,6 +42,24 @@ export async function runCli(argv: string[], cwd: string, io: Output): Promise<n
     return EXIT.ok;
   }
   const root = storeRoot(options.store, cwd);
+  if (options.command === 'mcp') {
+    if (!existsSync(path.join(root, MANIFEST_FILE))) {
+      io.err(`alliances: no store at ${root} (run "Alliances: Initialize Store" in VS Code, or pass --store).\n`);
+      return EXIT.noStore;
+    }
+    return serveMcp(
+      {
+        root,
+        allowWrites: options.allowWrites,
+        includePrivate: options.includePrivate,
+        defaultCadenceDays: options.cadence,
+        siloDays: options.siloDays,
+        ...(options.today ? { today: options.today } : {}),
+        log: io.err,
+      },
+      typeof ALLIANCES_VERSION === 'string' ? ALLIANCES_VERSION : '0.0.0',
+    );
+  }
   // --today is "now" for the store too: a check-in more than a day after it is not counted.
   const today = options.today;
   const store = new Store({

@@ -290,6 +290,7 @@ describe('the command-line digest (npx alliances)', function () {
       ['due', '--today', '2026-02-30'],
       ['due', '--silo-days', 'ten'],
       ['report', '--json'],
+      ['due', '--allow-writes'],
       ['report', '--store', store, '--partner', 'Nobody Here'],
     ]) {
       const result = cli(...args);
@@ -303,6 +304,6 @@ describe('the command-line digest (npx alliances)', function () {
     assert.match(missing.err, /^alliances: no store at .*nowhere/);
     const help = cli('--help');
     assert.equal(help.code, 0);
-    assert.match(help.out, /^Usage: alliances <due\|report>/);
+    assert.match(help.out, /^Usage: alliances <due\|report\|mcp>/);
   });
 });
