@@ -83,7 +83,7 @@ describe('partners by organisation and tag, cadence by tier, in a real VS Code',
       manifest(),
       `${JSON.stringify({ ...current, defaults: { cadenceByTag: { 'exec-grouping': 7 }, graceDays: 3 } }, null, 2)}\n`,
     );
-    const store = alliances.service.folders()[0]!.store;
+    const store = alliances.service.folders()[0].store;
     const eightDaysAgo = new Date();
     eightDaysAgo.setDate(eightDaysAgo.getDate() - 8);
     await store.addCheckIn({ partnerId: ann.value.id, kind: 'async', summary: 'A week and a day ago', date: eightDaysAgo });
