@@ -1,0 +1,12 @@
+// Connections between partners: Add Connection from the palette (and from the partner page, which runs
+// the same command with its partner); the page lists and removes them (partnerPage/).
+import { storeCommand, type App } from '../shared/app';
+import { COMMANDS } from '../ids';
+import { addConnection } from './addConnection';
+
+export function register(app: App): void {
+  const { service } = app;
+  app.commands({
+    [COMMANDS.addConnection]: storeCommand(service, (from?: unknown, input?: unknown) => addConnection(service, from, input)),
+  });
+}
