@@ -8,7 +8,8 @@ import { askMany, askPick, askText, BACK, runSteps } from '../shared/quickInputs
 import type { StoreService } from '../store/storeService';
 import { COMMANDS } from '../ids';
 import { visible } from '../shared/displayText';
-import { groupTitle, pickPeople, type People } from './pickPeople';
+import type { People } from './pickPeople';
+import { loadPartnerPage } from '../partnerPage/register';
 
 /** The summary step's title-bar button: leave the quick flow for the full form on the partner page. */
 const FULL_FORM = Symbol('full form');
@@ -169,9 +170,13 @@ async function askForCheckIn(
   /** The people multi-select, in place of the step it was opened from; false when it went back. */
   const askPeople = async (s: CheckInState, step: number): Promise<boolean | undefined> => {
     const people: People = { partners: groupOf(s), present: s.present };
-    const chosen = await pickPeople(service, s.target?.entry, people, { title: titleOf(s), step, totalSteps: stepsFor(s) });
+    const chosen = await loadPartnerPage().pickPeople(service, s.target?.entry, people, {
+      title: titleOf(s),
+      step,
+      totalSteps: stepsFor(s),
+    });
     if (chosen === undefined) return undefined;
-    if (chosen === BACK) return false;
+    if (chosen === 'back') return false;
     const [first, ...others] = chosen.partners;
     if (first?.view.record.value.id !== s.target?.view.record.value.id) s.kind = first?.view.lastCheckIn?.kind ?? s.kind;
     s.target = first;
@@ -317,4 +322,11 @@ async function askForCheckIn(
       present: result.present,
     },
   };
+}
+
+/** "Dana Whitfield, Priya Shah +1": a group in a title. */
+function groupTitle(partners: readonly PartnerTarget[]): string {
+  const names = partners.map((t) => t.view.record.value.name);
+  if (names.length <= 2) return names.join(', ');
+  return vscode.l10n.t('{0}, {1} +{2}', names[0] ?? '', names[1] ?? '', names.length - 2);
 }

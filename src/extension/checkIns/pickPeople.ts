@@ -1,11 +1,13 @@
 // "Add more people…": one multi-select of the partners of the same store and the teammates seen in it
-// (authors of check-ins and teammates named present), for the quick Log Check-in and the full form.
+// (authors of check-ins and teammates named present), for the quick Log Check-in and the full form. In
+// dist/partnerPage.js (main.js stays small; the quick flow requires it when the item is chosen), so its
+// answer is plain data: 'back', not the quick inputs' BACK symbol of another bundle.
 import * as vscode from 'vscode';
 import { distinctPresent } from '../../core/groupCheckIns';
 import type { Author } from '../../core/model';
 import { MAX_GROUP_PARTNERS } from '../../core/vocabulary';
 import { partnerItems, type PartnerTarget } from '../shared/partnerArgs';
-import { askMany, BACK, type StepResult } from '../shared/quickInputs';
+import { askMany, BACK } from '../shared/quickInputs';
 import type { FolderStore, StoreService } from '../store/storeService';
 
 export interface People {
@@ -35,7 +37,7 @@ export async function pickPeople(
   entry: FolderStore | undefined,
   current: People,
   options: { title: string; step?: number; totalSteps?: number },
-): Promise<StepResult<People>> {
+): Promise<People | 'back' | undefined> {
   const me = entry ? await service.author(entry.folder).catch(() => undefined) : undefined;
   const partners = partnerItems(service, (t) => !t.view.record.value.archived && (!entry || t.entry === entry));
   const teammates = entry ? knownTeammates(entry, me) : [];
@@ -61,13 +63,14 @@ export async function pickPeople(
     ),
     placeholder: vscode.l10n.t('Tick everyone who was there: partners, and teammates besides you (Enter to go on)'),
   });
-  if (!chosen || chosen === BACK) return chosen;
+  if (chosen === BACK) return 'back';
+  if (!chosen) return undefined;
   // The one picked before stays first (partnerId): a teammate on an older build files it under them.
   const ticked = chosen.flatMap((item) => ('target' in item ? [item.target] : []));
   const firstId = current.partners[0]?.view.record.value.id;
   const keptFirst = ticked.find((t) => t.view.record.value.id === firstId);
   const ordered = keptFirst ? [keptFirst, ...ticked.filter((t) => t !== keptFirst)] : ticked;
-  if (ordered.length === 0) return BACK;
+  if (ordered.length === 0) return 'back';
   return {
     partners: ordered.slice(0, MAX_GROUP_PARTNERS),
     present: distinctPresent(
@@ -75,11 +78,4 @@ export async function pickPeople(
       me,
     ).slice(0, MAX_GROUP_PARTNERS),
   };
-}
-
-/** "Dana Whitfield, Priya Shah +1": a group in a title. */
-export function groupTitle(partners: readonly PartnerTarget[]): string {
-  const names = partners.map((t) => t.view.record.value.name);
-  if (names.length <= 2) return names.join(', ');
-  return vscode.l10n.t('{0}, {1} +{2}', names[0] ?? '', names[1] ?? '', names.length - 2);
 }

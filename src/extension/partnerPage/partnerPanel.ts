@@ -17,7 +17,6 @@ import { partnerPageGit } from '../gitInsights/partnerGit';
 import { VIEW_TYPES } from '../ids';
 import { visible } from '../shared/displayText';
 import { pickPeople } from '../checkIns/pickPeople';
-import { BACK } from '../shared/quickInputs';
 import type { Author } from '../../core/model';
 import type { FolderStore } from '../store/storeService';
 
@@ -105,7 +104,7 @@ export class PartnerPanel extends WebviewPage<HostMessage> {
       return target && target.entry === entry ? [target] : [];
     });
     const chosen = await pickPeople(this.service, entry, { partners, present: [...present] }, { title: vscode.l10n.t('Who was there?') });
-    if (!chosen || chosen === BACK) return undefined;
+    if (!chosen || chosen === 'back') return undefined;
     return { partnerIds: [this.partnerId, ...chosen.partners.map((t) => t.view.record.value.id)], present: chosen.present };
   }
 

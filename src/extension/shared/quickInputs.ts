@@ -6,7 +6,10 @@ import { shownPicks, visible } from './displayText';
 // pick resolves to the caller's own item, never the shown copy.
 
 /** The quick input on screen, for the integration tests (testInternals.ts) to read and tick. */
-export const quickInputProbe: { current: vscode.QuickPick<vscode.QuickPickItem> | vscode.InputBox | undefined } = { current: undefined };
+// On globalThis: the lazily loaded bundles have their own copy of this module, and their inputs count too.
+type Probe = { current: vscode.QuickPick<vscode.QuickPickItem> | vscode.InputBox | undefined };
+const probeKey = Symbol.for('alliances.quickInputProbe');
+export const quickInputProbe: Probe = ((globalThis as { [probeKey]?: Probe })[probeKey] ??= { current: undefined });
 
 function shown<T extends vscode.QuickPick<vscode.QuickPickItem> | vscode.InputBox>(input: T): T {
   quickInputProbe.current = input;
