@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { createApi, type AlliancesApi } from './api';
 import { register as registerAgenda } from './agenda/register';
 import { register as registerCheckIns } from './checkIns/register';
+import { register as registerConnections } from './connections/register';
 import { register as registerDashboard } from './dashboard/register';
 import { register as registerGitInsights } from './gitInsights/register';
 import { CONTEXT_KEYS } from './ids';
@@ -35,6 +36,7 @@ export function start(context: vscode.ExtensionContext, registry?: ShellRegistry
   const git = registerGitInsights(app);
   const partners = registerPartners(app, git.branches);
   registerCheckIns(app);
+  registerConnections(app);
   const agenda = registerAgenda(app);
   const reminders = registerReminders(app, partners.treeView, agenda.followUps);
   const interop = registerInterop(app);

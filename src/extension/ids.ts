@@ -38,6 +38,7 @@ export const COMMANDS = {
   exportPartnersCsv: 'alliances.exportPartnersCsv',
   exportCalendar: 'alliances.exportCalendar',
   exportReport: 'alliances.exportReport',
+  addConnection: 'alliances.addConnection',
 } as const;
 
 /** Commands that are not in package.json: a status bar item's click, and the tests' door to internals. */
