@@ -13,6 +13,7 @@ import {
   FOLLOW_UP_OWNERS,
   ID_PATTERN,
 } from '../core/vocabulary';
+import { ConnectivitySchema } from './connectivityProtocol';
 
 /** Full git commit ids (SHA-1 or SHA-256). */
 export const COMMIT_PATTERN = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
@@ -259,6 +260,8 @@ export const DashboardFilterSchema = v.strictObject({
   from: v.optional(day),
   to: v.optional(day),
   department: v.optional(shortText),
+  organisation: v.optional(shortText),
+  tag: v.optional(shortText),
   author: v.optional(authorKeyText),
 });
 export type DashboardFilterInput = v.InferOutput<typeof DashboardFilterSchema>;
@@ -288,6 +291,8 @@ export const DashboardDataSchema = v.strictObject({
   filter: DashboardFilterSchema,
   options: v.strictObject({
     departments: v.array(shortText),
+    organisations: v.array(shortText),
+    tags: v.array(shortText),
     authors: v.array(v.strictObject({ key: authorKeyText, name: shortText })),
     siloDays: count,
   }),
@@ -357,6 +362,7 @@ export const DashboardDataSchema = v.strictObject({
     ),
     unheld: count,
   }),
+  connectivity: ConnectivitySchema,
 });
 export type DashboardData = v.InferOutput<typeof DashboardDataSchema>;
 
