@@ -273,6 +273,8 @@ export const DashboardPageMessageSchema = v.variant('type', [
   v.strictObject({ type: v.literal('themeCheckIns'), requestId, term: v.pipe(v.string(), v.maxLength(200)) }),
   v.strictObject({ type: v.literal('openPartner'), requestId, id }),
   v.strictObject({ type: v.literal('exportReport'), requestId }),
+  /** Open the ecosystem map over the dashboard's filter. */
+  v.strictObject({ type: v.literal('openMap'), filter: DashboardFilterSchema }),
   /** The page has drawn fresh figures (the benchmark's "first paint"). */
   v.strictObject({ type: v.literal('rendered') }),
 ]);
