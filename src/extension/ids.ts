@@ -34,6 +34,7 @@ export const COMMANDS = {
   reopenFollowUp: 'alliances.reopenFollowUp',
   openDashboard: 'alliances.openDashboard',
   exportDashboard: 'alliances.exportDashboard',
+  openEcosystemMap: 'alliances.openEcosystemMap',
   importPartners: 'alliances.importPartners',
   exportPartnersCsv: 'alliances.exportPartnersCsv',
   exportCalendar: 'alliances.exportCalendar',
@@ -60,6 +61,7 @@ export const FOCUS_PARTNERS_COMMAND = `${VIEWS.partners}.focus`;
 export const VIEW_TYPES = {
   partnerPage: 'alliances.partnerPage',
   dashboard: 'alliances.dashboard',
+  ecosystemMap: 'alliances.ecosystemMap',
 } as const;
 
 export const STATUS_BAR_ITEMS = {

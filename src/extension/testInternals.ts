@@ -7,6 +7,7 @@ import type { LazyDashboard } from './dashboard/register';
 import type { GitInsights } from './gitInsights/register';
 import { INTERNAL_COMMANDS } from './ids';
 import type { Interop } from './interop/register';
+import type { LazyEcosystemMap } from './map/register';
 import type { LazyPartnerPages } from './partnerPage/register';
 import type { Partners } from './partners/register';
 import type { RemindersFeature } from './reminders/register';
@@ -17,6 +18,7 @@ export interface AlliancesInternals extends Omit<Partners, 'setViewContext'>, Ag
   service: StoreService;
   partnerPages: LazyPartnerPages;
   dashboard: LazyDashboard;
+  ecosystemMap: LazyEcosystemMap;
   /** Commands of package.json with no handler (a wiring mistake): empty. */
   unhandledCommands: string[];
   /** The quick input on screen (its items, to tick some in a multi-select). */

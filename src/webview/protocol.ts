@@ -13,6 +13,7 @@ import {
   FOLLOW_UP_OWNERS,
   ID_PATTERN,
 } from '../core/vocabulary';
+import { ConnectivitySchema } from './connectivityProtocol';
 
 /** Full git commit ids (SHA-1 or SHA-256). */
 export const COMMIT_PATTERN = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
@@ -326,6 +327,8 @@ export const DashboardFilterSchema = v.strictObject({
   from: v.optional(day),
   to: v.optional(day),
   department: v.optional(shortText),
+  organisation: v.optional(shortText),
+  tag: v.optional(shortText),
   author: v.optional(authorKeyText),
 });
 export type DashboardFilterInput = v.InferOutput<typeof DashboardFilterSchema>;
@@ -337,6 +340,8 @@ export const DashboardPageMessageSchema = v.variant('type', [
   v.strictObject({ type: v.literal('themeCheckIns'), requestId, term: v.pipe(v.string(), v.maxLength(200)) }),
   v.strictObject({ type: v.literal('openPartner'), requestId, id }),
   v.strictObject({ type: v.literal('exportReport'), requestId }),
+  /** Open the ecosystem map over the dashboard's filter. */
+  v.strictObject({ type: v.literal('openMap'), filter: DashboardFilterSchema }),
   /** The page has drawn fresh figures (the benchmark's "first paint"). */
   v.strictObject({ type: v.literal('rendered') }),
 ]);
@@ -355,6 +360,8 @@ export const DashboardDataSchema = v.strictObject({
   filter: DashboardFilterSchema,
   options: v.strictObject({
     departments: v.array(shortText),
+    organisations: v.array(shortText),
+    tags: v.array(shortText),
     authors: v.array(v.strictObject({ key: authorKeyText, name: shortText })),
     siloDays: count,
   }),
@@ -424,6 +431,7 @@ export const DashboardDataSchema = v.strictObject({
     ),
     unheld: count,
   }),
+  connectivity: ConnectivitySchema,
 });
 export type DashboardData = v.InferOutput<typeof DashboardDataSchema>;
 
