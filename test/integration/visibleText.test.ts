@@ -40,6 +40,8 @@ describe('bidi and invisible characters in store text, seen from a real VS Code'
     );
     bytes = Buffer.concat([await fs.readFile(partnerFile), await fs.readFile(followUpFile)]);
     await waitFor('the partner in the store', () => alliances.service.findPartner(ID), 5000);
+    // Two files written by hand arrive in two watcher events: the follow-up may come a moment later.
+    await waitFor('the follow-up in the store', () => alliances.service.folders()[0]?.store.get('followUp', FOLLOW_UP_ID), 5000);
   });
 
   after(async () => {
