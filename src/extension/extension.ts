@@ -10,6 +10,7 @@ import { register as registerDashboard } from './dashboard/register';
 import { register as registerGitInsights } from './gitInsights/register';
 import { CONTEXT_KEYS } from './ids';
 import { register as registerInterop } from './interop/register';
+import { register as registerLmTools } from './lmTools/register';
 import { register as registerPartnerPage } from './partnerPage/register';
 import { register as registerPartners } from './partners/register';
 import { register as registerReminders } from './reminders/register';
@@ -40,6 +41,7 @@ export function start(context: vscode.ExtensionContext, registry?: ShellRegistry
   const interop = registerInterop(app);
   const partnerPages = registerPartnerPage(app, git.branches);
   const dashboard = registerDashboard(app);
+  const lmTools = registerLmTools(app);
   context.subscriptions.push(service.onDidChange(() => app.render()));
 
   // Every command is registered: the menus and palette entries the shell left out may show now
@@ -58,6 +60,7 @@ export function start(context: vscode.ExtensionContext, registry?: ShellRegistry
     ...interop,
     partnerPages,
     dashboard,
+    lmTools,
     unhandledCommands,
   });
 

@@ -7,6 +7,7 @@ import type { LazyDashboard } from './dashboard/register';
 import type { GitInsights } from './gitInsights/register';
 import { INTERNAL_COMMANDS } from './ids';
 import type { Interop } from './interop/register';
+import type { LmTools } from './lmTools/register';
 import type { LazyPartnerPages } from './partnerPage/register';
 import type { Partners } from './partners/register';
 import type { RemindersFeature } from './reminders/register';
@@ -16,6 +17,8 @@ export interface AlliancesInternals extends Omit<Partners, 'setViewContext'>, Ag
   service: StoreService;
   partnerPages: LazyPartnerPages;
   dashboard: LazyDashboard;
+  /** The language-model tools as registered with VS Code (empty where vscode.lm.registerTool is missing). */
+  lmTools: LmTools;
   /** Commands of package.json with no handler (a wiring mistake): empty. */
   unhandledCommands: string[];
 }
