@@ -6,17 +6,21 @@ import type { ToolKey } from '../../core/tools/definitions';
 import { LANGUAGE_MODEL_TOOLS } from '../ids';
 import type { App } from '../shared/app';
 import { lazyBundle } from '../shared/lazyBundle';
-import { registerMcpServers } from './mcpServers';
+import { mcpServerCommands, registerMcpServers } from './mcpServers';
 
 /** dist/lmTools.js: the first tool call. */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 export const loadLmTools = lazyBundle<typeof import('./index')>(() => require('./lmTools.js'));
 
-/** The registered tools, by key: the tests call them as VS Code would. */
-export type LmTools = Map<ToolKey, vscode.LanguageModelTool<unknown>>;
+export interface LmTools {
+  /** The registered tools, by key: the tests call them as VS Code would. */
+  tools: Map<ToolKey, vscode.LanguageModelTool<unknown>>;
+  /** What VS Code is offered to start for each store (the tests start it too). */
+  mcpServers: () => ReturnType<typeof mcpServerCommands>;
+}
 
 export function register(app: App): LmTools {
-  const tools: LmTools = new Map();
+  const tools: LmTools['tools'] = new Map();
   const lm = vscode.lm as Partial<typeof vscode.lm> | undefined;
   if (typeof lm?.registerTool === 'function') {
     for (const [key, name] of Object.entries(LANGUAGE_MODEL_TOOLS) as [ToolKey, string][]) {
@@ -29,5 +33,5 @@ export function register(app: App): LmTools {
     }
   }
   registerMcpServers(app);
-  return tools;
+  return { tools, mcpServers: () => mcpServerCommands(app) };
 }
