@@ -38,6 +38,19 @@ const defs = {
     description: 'The record format version. Alliances shows a record from a newer version read-only and never rewrites it.',
   },
   cadenceDays: { type: 'integer', minimum: 1, maximum: 365, description: 'Days between check-ins.' },
+  tag: {
+    type: 'string',
+    minLength: 1,
+    maxLength: 60,
+    pattern: '^[^\\s,]+$',
+    description: 'A free tag, one word: `exec`, `launch-q1`, `platform`.',
+    patternErrorMessage: 'Must be one word: no spaces or commas.',
+  },
+  cadenceRules: {
+    type: 'object',
+    propertyNames: { minLength: 1, maxLength: 100 },
+    additionalProperties: { type: 'integer', minimum: 1, maximum: 365 },
+  },
 };
 const ref = (name, extra = {}) => ({ $ref: `#/definitions/${name}`, ...extra });
 const text = (max, description, nonEmpty = false) => ({
@@ -87,9 +100,17 @@ schema(
       true,
     ),
     email: text(320, 'Email address (also used to find duplicates on import).'),
+    organisation: text(200, 'Their company, e.g. a vendor, a customer, an agency or a research partner.'),
+    tags: {
+      type: 'array',
+      maxItems: 50,
+      items: ref('tag'),
+      description:
+        'Free tags, e.g. `exec`, `launch-q1`: the tree groups by them, the dashboard filters by them, `alliances.json` may give them a cadence.',
+    },
     cadenceDays: ref('cadenceDays', {
       description:
-        'Days between check-ins with this partner; without it, the team default in `alliances.json`, else the `alliances.defaultCadenceDays` setting.',
+        'Days between check-ins with this partner; without it, the team rules in `alliances.json` (by tag, by department, the default), else the `alliances.defaultCadenceDays` setting.',
     }),
     leads: {
       type: 'array',
@@ -106,7 +127,7 @@ schema(
     archived: { type: 'boolean', description: 'Archived partners are hidden and never due.' },
   },
   [...baseRequired, 'name', 'department'],
-  [...all, 'date', 'cadenceDays'],
+  [...all, 'date', 'cadenceDays', 'tag'],
 );
 schema(
   'checkIn.schema.json',
@@ -114,7 +135,21 @@ schema(
   'One check-in with a partner: `.alliances/checkins/<yyyy>/<id>.json`.',
   {
     ...base,
-    partnerId: ref('id', { description: "The partner's id." }),
+    partnerId: ref('id', { description: "The partner's id (a group check-in's first partner; it is also in `partnerIds`)." }),
+    partnerIds: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 50,
+      uniqueItems: true,
+      items: ref('id'),
+      description: 'A group check-in: every partner in it, `partnerId` among them. It counts for each of them.',
+    },
+    present: {
+      type: 'array',
+      maxItems: 50,
+      items: ref('author'),
+      description: 'Teammates who were there besides the author.',
+    },
     date: ref('timestamp', { description: 'When the check-in took place.' }),
     kind: enumOf(['one-on-one', 'help-me', 'ad-hoc', 'async'], 'What kind of check-in it was.'),
     rating: { type: 'integer', minimum: 1, maximum: 5, description: 'How the relationship feels, from 1 to 5.' },
@@ -202,6 +237,27 @@ schema(
   all,
 );
 schema(
+  'connection.schema.json',
+  'Alliances connection',
+  'How two partners are connected ("Dana works with Priya"): `.alliances/connections/<id>.json`.',
+  {
+    ...base,
+    fromId: ref('id', { description: 'The first partner: "Marcus" in "Marcus reports to Elena".' }),
+    toId: ref('id', { description: 'The other partner: "Elena" in "Marcus reports to Elena"; never the same as `fromId`.' }),
+    kind: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 60,
+      pattern: '\\S',
+      description: '`works-with`, `reports-to`, `introduced`, or your own word.',
+      examples: ['works-with', 'reports-to', 'introduced'],
+    },
+    note: text(2000, 'A note on the connection.'),
+  },
+  [...baseRequired, 'fromId', 'toId', 'kind'],
+  all,
+);
+schema(
   'manifest.schema.json',
   'Alliances store manifest',
   'The store manifest `.alliances/alliances.json`: format, version and team-wide defaults.',
@@ -214,12 +270,25 @@ schema(
       properties: {
         cadenceDays: ref('cadenceDays', {
           description:
-            'Days between check-ins for partners with no cadence of their own (overrides the `alliances.defaultCadenceDays` setting).',
+            'Days between check-ins for partners with no cadence of their own and no tag or department rule (overrides the `alliances.defaultCadenceDays` setting).',
         }),
+        cadenceByTag: ref('cadenceRules', {
+          description:
+            'Days between check-ins by tag, e.g. `{ "exec": 14 }`. When several tags match, the shortest wins; a partner\'s own cadence wins over all.',
+        }),
+        cadenceByDepartment: ref('cadenceRules', {
+          description: 'Days between check-ins by department, e.g. `{ "Vendor": 45 }`. A tag rule wins over it.',
+        }),
+        graceDays: {
+          type: 'integer',
+          minimum: 0,
+          maximum: 365,
+          description: 'Days after the cadence that a partner is "due" before "overdue" (default 0).',
+        },
       },
     },
     createdAt: ref('timestamp', { description: 'When the store was created.' }),
   },
   ['format', 'schemaVersion'],
-  ['timestamp', 'schemaVersion', 'cadenceDays'],
+  ['timestamp', 'schemaVersion', 'cadenceDays', 'cadenceRules'],
 );

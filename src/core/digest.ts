@@ -85,9 +85,7 @@ export function computeDigest(store: Store, options: DigestOptions): Digest {
 /** The dashboard's rule (src/core/stats): a department with no contact for longer than siloDays. */
 function siloRows(store: Store, options: DigestOptions): Digest['silos'] {
   const input = statsInput([store], options.defaultCadenceDays, options.now);
-  const rows = silos(
-    departmentCoverage(select(input, {}), { siloDays: options.siloDays, defaultCadenceDays: input.defaultCadenceDays, asOf: options.now }),
-  );
+  const rows = silos(departmentCoverage(select(input, {}), { siloDays: options.siloDays, cadence: input.cadence, asOf: options.now }));
   return rows.map((row) => ({
     department: row.department,
     daysSince: row.daysSinceContact,

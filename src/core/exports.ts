@@ -21,6 +21,8 @@ export const PARTNER_CSV_HEADER = [
   'Email',
   'Cadence (days)',
   'Leads',
+  'Organisation',
+  'Tags',
   'Last check-in',
   'Next due',
   'Status',
@@ -29,7 +31,7 @@ export const PARTNER_CSV_HEADER = [
 
 /** Every partner (archived ones too, marked), most urgent first; the columns Import understands. */
 export function partnersCsv(store: Store, options: ExportOptions): string {
-  const cadence = store.teamCadenceDays() ?? options.defaultCadenceDays;
+  const cadence = store.cadencePolicy(options.defaultCadenceDays);
   const rows = viewPartners(store, options.defaultCadenceDays, options.now).map(({ record: { value: partner }, due, lastCheckIn }) => [
     partner.name,
     partner.role ?? '',
@@ -37,6 +39,8 @@ export function partnersCsv(store: Store, options: ExportOptions): string {
     partner.email ?? '',
     String(cadenceOf(partner, cadence)),
     (partner.leads ?? []).join('; '),
+    partner.organisation ?? '',
+    (partner.tags ?? []).join(' '),
     lastCheckIn ? calendarDate(new Date(lastCheckIn.date)) : '',
     due.dueDate ? calendarDate(due.dueDate) : '',
     dueStateLabel(due, options.now, english),

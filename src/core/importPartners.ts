@@ -6,8 +6,11 @@ import type { CsvRow } from './csv';
 import type { Partner } from './model';
 import type { PartnerChange } from './store';
 import type { VCardContact } from './vcard';
+import { normalTags } from './recordValues';
+import { MAX_TAG_LENGTH, tagsProblem } from './tags';
+import { MAX_TAGS } from './vocabulary';
 
-export const IMPORT_FIELDS = ['name', 'role', 'department', 'email', 'cadenceDays', 'leads'] as const;
+export const IMPORT_FIELDS = ['name', 'role', 'department', 'email', 'cadenceDays', 'leads', 'organisation', 'tags'] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
 /** A field's name in the display language, for the column step and the preview. */
@@ -25,6 +28,10 @@ export function importFieldLabel(field: ImportField): string {
       return l10n.t('Cadence (days)');
     case 'leads':
       return l10n.t('Leads');
+    case 'organisation':
+      return l10n.t('Organisation');
+    case 'tags':
+      return l10n.t('Tags');
   }
 }
 
@@ -35,10 +42,12 @@ export type ColumnMapping = Partial<Record<ImportField, number>>;
 const HEADER_HINTS: Record<ImportField, string[]> = {
   name: ['name', 'full name', 'fullname', 'display name', 'contact', 'contact name', 'partner', 'person'],
   role: ['role', 'title', 'job title', 'position', 'job', 'rolle'],
-  department: ['department', 'dept', 'abteilung', 'team', 'function', 'organisation', 'organization', 'org', 'company', 'unit'],
+  department: ['department', 'dept', 'abteilung', 'team', 'function', 'unit'],
   email: ['email', 'e mail', 'email address', 'e mail address', 'mail', 'primary email'],
   cadenceDays: ['cadence days', 'cadence', 'cadencedays', 'every days', 'frequency days', 'interval days', 'kadenz'],
   leads: ['leads', 'owns', 'responsible for', 'areas'],
+  organisation: ['organisation', 'organization', 'company', 'org', 'firma', 'unternehmen', 'employer', 'account'],
+  tags: ['tags', 'tag', 'categories', 'category', 'labels', 'label', 'groups'],
 };
 
 const normalise = (header: string) =>
@@ -88,6 +97,8 @@ export interface Candidate {
   email?: string;
   cadenceDays?: string;
   leads?: string[];
+  organisation?: string;
+  tags?: string[];
 }
 
 /** Undoes the quote mark our CSV export puts before a leading =, +, - or @ (formula defusing). */
@@ -115,8 +126,28 @@ export function candidatesFromCsv(rows: readonly CsvRow[], mapping: ColumnMappin
             .map((lead) => lead.trim())
             .filter(Boolean)
         : undefined,
+      organisation: at(row, 'organisation') || undefined,
+      tags: tagsOfCell(at(row, 'tags')),
     };
   });
+}
+
+/**
+ * A CSV cell of tags: separated by spaces, commas, semicolons or Google's " ::: " (as typed in Add
+ * Partner, and as the export writes them); Google's own labels ("* myContacts") are left out.
+ */
+export function tagsOfCell(cell: string): string[] | undefined {
+  const tags = normalTags(cell.replace(/(^|:::)\s*\*[^:]*/g, '$1').split(/(?::::|[\s;,])+/u));
+  return tags.length > 0 ? tags : undefined;
+}
+
+/**
+ * Categories (vCard CATEGORIES, a CSV's "Labels" column) as tags, which are one word each: spaces become
+ * hyphens ("Launch Q1" → "Launch-Q1"); Google's own labels ("* myContacts") are left out.
+ */
+export function tagsOfCategories(categories: readonly string[]): string[] | undefined {
+  const tags = normalTags(categories.filter((c) => !c.trim().startsWith('*')).map((c) => c.trim().replace(/[\s,]+/gu, '-')));
+  return tags.length > 0 ? tags : undefined;
 }
 
 /** "First name"/"Given name" and "Last name"/"Family name" columns, as exported by mail programs. */
@@ -127,7 +158,10 @@ export function firstLastColumns(headers: readonly string[]): [number, number] |
   return first >= 0 && last >= 0 ? [first, last] : undefined;
 }
 
-/** vCards to candidates: TITLE is the role, ORG's unit (else the organisation) the department. */
+/**
+ * vCards to candidates: TITLE is the role, ORG's first part the organisation and its unit (else the
+ * organisation) the department, CATEGORIES the tags.
+ */
 export function candidatesFromVCards(contacts: readonly VCardContact[]): Candidate[] {
   return contacts.map((contact) => ({
     line: contact.line,
@@ -135,12 +169,23 @@ export function candidatesFromVCards(contacts: readonly VCardContact[]): Candida
     role: contact.title ?? contact.role,
     department: contact.org[contact.org.length - 1],
     email: contact.emails[0],
+    ...(contact.org[0] ? { organisation: contact.org[0] } : {}),
+    ...(contact.categories?.length ? { tags: tagsOfCategories(contact.categories) } : {}),
   }));
 }
 
 export interface PlannedAdd {
   candidate: Candidate;
-  partner: { name: string; department: string; role?: string; email?: string; cadenceDays?: number; leads?: string[] };
+  partner: {
+    name: string;
+    department: string;
+    role?: string;
+    email?: string;
+    cadenceDays?: number;
+    leads?: string[];
+    organisation?: string;
+    tags?: string[];
+  };
 }
 export interface PlannedUpdate {
   candidate: Candidate;
@@ -178,6 +223,10 @@ function problemOf(candidate: Candidate): string | undefined {
       return l10n.t('cadence "{0}" is not a whole number of days from 1 to 365', candidate.cadenceDays);
   }
   if ((candidate.role?.length ?? 0) > 200 || (candidate.department?.length ?? 0) > 100) return l10n.t('a role or department is too long');
+  if ((candidate.organisation?.length ?? 0) > 200) return l10n.t('the organisation is longer than {0} characters', 200);
+  const tags = tagsProblem(candidate.tags ?? []);
+  if (tags && 'tooMany' in tags) return l10n.t('more than {0} tags', MAX_TAGS);
+  if (tags && 'tooLong' in tags) return l10n.t('the tag "{0}" is longer than {1} characters', tags.tooLong.slice(0, 30), MAX_TAG_LENGTH);
   return undefined;
 }
 
@@ -231,6 +280,8 @@ export function planImport(candidates: readonly Candidate[], existing: readonly 
           ...(candidate.email ? { email: candidate.email } : {}),
           ...(candidate.cadenceDays ? { cadenceDays: Number(candidate.cadenceDays) } : {}),
           ...(candidate.leads?.length ? { leads: candidate.leads } : {}),
+          ...(candidate.organisation ? { organisation: candidate.organisation } : {}),
+          ...(candidate.tags?.length ? { tags: candidate.tags } : {}),
         },
       });
       continue;
@@ -259,6 +310,11 @@ function changeFor(partner: Partner, candidate: Candidate): PartnerChange {
   const known = new Set((partner.leads ?? []).map(key));
   const added = (candidate.leads ?? []).filter((lead) => !known.has(key(lead)));
   if (added.length > 0) change.leads = [...(partner.leads ?? []), ...added];
+  if (candidate.organisation && key(candidate.organisation) !== key(partner.organisation ?? ''))
+    change.organisation = candidate.organisation;
+  const knownTags = new Set((partner.tags ?? []).map(key));
+  const newTags = (candidate.tags ?? []).filter((tag) => !knownTags.has(key(tag)));
+  if (newTags.length > 0) change.tags = [...(partner.tags ?? []), ...newTags];
   return change;
 }
 

@@ -13,14 +13,13 @@ import * as l10n from '@vscode/l10n';
 import { Emitter } from './events';
 import { decodeUtf8, locatePath, type TextLocation } from './jsonText';
 import { type CollectionKind } from './vocabulary';
+import { PARTNER_RECORD_KINDS, partnerFieldOf, partnerIdsOf } from './partnerRefs';
 import type { CheckIn, Partner, RecordTypes } from './model';
 import type { RecordProblem } from './recordReader';
 import type { Loaded, StoreProblem } from './storeTypes';
 
 type AnyLoaded = Loaded<RecordTypes[CollectionKind]>;
 
-/** The kinds whose records belong to a partner through `partnerId`. */
-export const PARTNER_RECORD_KINDS: readonly CollectionKind[] = ['checkIn', 'talkingPoint', 'followUp', 'ask'];
 const REFERS_TO_PARTNER: ReadonlySet<CollectionKind> = new Set(PARTNER_RECORD_KINDS);
 
 export type HoldReason = Extract<RecordProblem['code'], 'missing-partner' | 'future-date'>;
@@ -52,7 +51,7 @@ interface Held {
   kind: CollectionKind;
   loaded: AnyLoaded;
   reason: HoldReason;
-  /** The partner id it waits for (missing-partner). */
+  /** The partner id it waits for (missing-partner): the first of its partners that is missing. */
   partnerId?: string;
 }
 
@@ -105,8 +104,8 @@ export class Integrity {
 
   /** The reason a new or changed record would be held at once (it is refused instead), or undefined. */
   refusal(kind: CollectionKind, value: RecordTypes[CollectionKind]): { message: string; code: 'not-found' | 'invalid' } | undefined {
-    const partnerId = partnerIdOf(kind, value);
-    if (partnerId !== undefined && !this.present(partnerId))
+    const partnerId = this.missingPartner(kind, value);
+    if (partnerId !== undefined)
       return { message: l10n.t('No partner with id {0} in the store; nothing was saved.', partnerId), code: 'not-found' };
     if (kind === 'checkIn') {
       this.setClock();
@@ -201,11 +200,17 @@ export class Integrity {
         const held = this.held.get(file);
         // Released or read again meanwhile: that one is located (or not held) on its own.
         if (!decoded?.ok || held !== before) continue;
-        this.report(file, held, locatePath(decoded.text, [fieldOf(held.reason)]));
+        this.report(file, held, locatePath(decoded.text, [fieldOf(held)]));
         moved = true;
       }
     }
     return moved;
+  }
+
+  /** The first partner a record names that is not in the store, or undefined. */
+  private missingPartner(kind: CollectionKind, value: RecordTypes[CollectionKind]): string | undefined {
+    for (const partnerId of partnerIdsOf(kind, value)) if (!this.present(partnerId)) return partnerId;
+    return undefined;
   }
 
   /** A partner file that is there but reported counts as there: its records are not dangling. */
@@ -242,8 +247,8 @@ export class Integrity {
   /** A record just filed: held when its partner is missing, or when it is a check-in dated ahead. */
   private check(kind: CollectionKind, loaded: AnyLoaded): boolean {
     if (this.port.loaded(kind, loaded.value.id) !== loaded) return false;
-    const partnerId = partnerIdOf(kind, loaded.value);
-    if (partnerId !== undefined && !this.present(partnerId)) {
+    const partnerId = this.missingPartner(kind, loaded.value);
+    if (partnerId !== undefined) {
       this.hold(kind, loaded, 'missing-partner', partnerId);
       return true;
     }
@@ -329,16 +334,10 @@ export class SettlingEmitter extends Emitter<void> {
   }
 }
 
-function partnerIdOf(kind: CollectionKind, value: RecordTypes[CollectionKind]): string | undefined {
-  if (!REFERS_TO_PARTNER.has(kind)) return undefined;
-  const partnerId = (value as { partnerId?: unknown }).partnerId;
-  return typeof partnerId === 'string' ? partnerId : undefined;
-}
-
-function fieldOf(reason: HoldReason): string {
+function fieldOf({ kind, loaded, reason, partnerId = '' }: Held): string {
   switch (reason) {
     case 'missing-partner':
-      return 'partnerId';
+      return partnerFieldOf(kind, loaded.value, partnerId);
     case 'future-date':
       return 'date';
   }
@@ -352,6 +351,11 @@ function reasonOf({ kind, loaded, reason, partnerId = '' }: Held): string {
     case 'missing-partner':
       switch (kind) {
         case 'checkIn':
+          if ((loaded.value as CheckIn).partnerId !== partnerId)
+            return l10n.t(
+              "Partner {0} of this group check-in is not in the store (partners/…-{0}.json is missing); it is not counted. Restore the partner's file, or fix or delete this one.",
+              partnerId,
+            );
           return l10n.t(
             "This check-in's partner {0} is not in the store (partners/…-{0}.json is missing); it is not counted. Restore the partner's file, or fix or delete this one.",
             partnerId,
@@ -364,6 +368,11 @@ function reasonOf({ kind, loaded, reason, partnerId = '' }: Held): string {
         case 'followUp':
           return l10n.t(
             "This follow-up's partner {0} is not in the store (partners/…-{0}.json is missing); it is not counted. Restore the partner's file, or fix or delete this one.",
+            partnerId,
+          );
+        case 'connection':
+          return l10n.t(
+            "Partner {0} of this connection is not in the store (partners/…-{0}.json is missing); it is not shown. Restore the partner's file, or fix or delete this one.",
             partnerId,
           );
         default:

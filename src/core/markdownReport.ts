@@ -64,7 +64,7 @@ export function partnerReport(store: Store, partnerId: string, options: ReportOp
 }
 
 function partnerSection(store: Store, partner: Partner, dueLabel: string, options: ReportOptions, heading: string): string[] {
-  const cadence = cadenceOf(partner, store.teamCadenceDays() ?? options.defaultCadenceDays);
+  const cadence = cadenceOf(partner, store.cadencePolicy(options.defaultCadenceDays));
   const facts = [partner.role, partner.department].filter((part): part is string => Boolean(part)).map(inlineMarkdown);
   const lines = [`${heading} ${inlineMarkdown(partner.name)}`, '', `${[...facts, `every ${cadence} days`, dueLabel].join(' · ')}`];
   if (partner.email) lines.push('', `Email: ${inlineMarkdown(partner.email)}`);

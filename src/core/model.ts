@@ -5,7 +5,9 @@ import {
   CHECK_IN_KINDS,
   FOLLOW_UP_OWNERS,
   ID_PATTERN,
+  MAX_GROUP_PARTNERS,
   MAX_RATING,
+  MAX_TAGS,
   MIN_RATING,
   type CollectionKind,
 } from './vocabulary';
@@ -69,6 +71,14 @@ export const AuthorSchema = v.looseObject({
   email: v.optional(text(320)),
 });
 
+/** A free tag (`exec`, `launch-q1`): one word, so that `tag:exec` filters and CSV cells stay simple. */
+export const tagSchema = v.pipe(
+  v.string(),
+  v.minLength(1, 'must not be empty'),
+  v.maxLength(60, 'must be at most 60 characters'),
+  v.regex(/^[^\s,]+$/u, 'must be one word: no spaces or commas'),
+);
+
 // looseObject keeps fields this build does not know, so a teammate on a newer version loses nothing.
 export const PartnerSchema = v.looseObject({
   schemaVersion: version,
@@ -77,6 +87,9 @@ export const PartnerSchema = v.looseObject({
   role: v.optional(text(200)),
   department: required(100),
   email: v.optional(text(320)),
+  /** Their company, for vendors, customers, agencies and research partners. */
+  organisation: v.optional(text(200)),
+  tags: v.optional(v.pipe(v.array(tagSchema), v.maxLength(MAX_TAGS, `must have at most ${MAX_TAGS} tags`))),
   cadenceDays: v.optional(cadenceSchema),
   leads: v.optional(v.array(text(200))),
   /** Code this partner cares about: workspace-relative paths or globs (billing/**, src/checkout/). */
@@ -89,21 +102,45 @@ export const PartnerSchema = v.looseObject({
   updatedBy: v.optional(AuthorSchema),
 });
 
-export const CheckInSchema = v.looseObject({
-  schemaVersion: version,
-  id,
-  partnerId: id,
-  date: timestamp,
-  kind: v.picklist(CHECK_IN_KINDS, `must be one of ${CHECK_IN_KINDS.join(', ')}`),
-  rating: v.optional(v.pipe(v.number(), v.integer(), v.minValue(MIN_RATING), v.maxValue(MAX_RATING))),
-  summary: text(2000),
-  /** Markdown notes of the full form (shared; private notes live in private/notes/). */
-  notes: v.optional(text(200_000)),
-  createdAt: timestamp,
-  updatedAt: timestamp,
-  author: AuthorSchema,
-  updatedBy: v.optional(AuthorSchema),
-});
+const distinctIds = (ids: string[]) => new Set(ids).size === ids.length;
+
+/**
+ * A check-in with one partner, or a group check-in: `partnerIds` lists everyone in it, `partnerId`
+ * (always one of them) is the first, so a build that knows only `partnerId` still files it under them.
+ */
+export const CheckInSchema = v.pipe(
+  v.looseObject({
+    schemaVersion: version,
+    id,
+    partnerId: id,
+    partnerIds: v.optional(
+      v.pipe(
+        v.array(id),
+        v.minLength(1, 'must name at least one partner'),
+        v.maxLength(MAX_GROUP_PARTNERS, `must name at most ${MAX_GROUP_PARTNERS} partners`),
+        v.check(distinctIds, 'must not name a partner twice'),
+      ),
+    ),
+    /** Teammates who were there besides the author. */
+    present: v.optional(
+      v.pipe(v.array(AuthorSchema), v.maxLength(MAX_GROUP_PARTNERS, `must name at most ${MAX_GROUP_PARTNERS} teammates`)),
+    ),
+    date: timestamp,
+    kind: v.picklist(CHECK_IN_KINDS, `must be one of ${CHECK_IN_KINDS.join(', ')}`),
+    rating: v.optional(v.pipe(v.number(), v.integer(), v.minValue(MIN_RATING), v.maxValue(MAX_RATING))),
+    summary: text(2000),
+    /** Markdown notes of the full form (shared; private notes live in private/notes/). */
+    notes: v.optional(text(200_000)),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+    author: AuthorSchema,
+    updatedBy: v.optional(AuthorSchema),
+  }),
+  v.forward(
+    v.check((c) => c.partnerIds === undefined || c.partnerIds.includes(c.partnerId), 'must include partnerId'),
+    ['partnerIds'],
+  ),
+);
 
 /** Where a talking point came from: a place in the workspace's code at a commit. */
 export const CodeSourceSchema = v.looseObject({
@@ -168,10 +205,36 @@ export const NoteSchema = v.looseObject({
   notes: text(200_000),
 });
 
+/** "Dana works with Priya": two partners and how they are connected (a kind offered or an own word). */
+export const ConnectionSchema = v.pipe(
+  v.looseObject({
+    ...recordBase,
+    fromId: id,
+    toId: id,
+    kind: required(60),
+    note: v.optional(text(2000)),
+  }),
+  v.forward(
+    v.check((c) => c.fromId !== c.toId, 'must be another partner than fromId'),
+    ['toId'],
+  ),
+);
+
+const cadenceRules = v.record(v.pipe(v.string(), v.minLength(1), v.maxLength(100)), cadenceSchema);
+
 export const ManifestSchema = v.looseObject({
   format: v.literal(STORE_FORMAT, `must be "${STORE_FORMAT}"`),
   schemaVersion: version,
-  defaults: v.optional(v.looseObject({ cadenceDays: v.optional(cadenceSchema) })),
+  defaults: v.optional(
+    v.looseObject({
+      cadenceDays: v.optional(cadenceSchema),
+      /** Team cadence by tag (`exec`: 14) and by department (`Vendor`: 45); a partner's own wins. */
+      cadenceByTag: v.optional(cadenceRules),
+      cadenceByDepartment: v.optional(cadenceRules),
+      /** Days after the cadence a partner is "due" before "overdue". */
+      graceDays: v.optional(v.pipe(v.number(), v.integer('must be a whole number of days'), v.minValue(0), v.maxValue(365))),
+    }),
+  ),
   createdAt: v.optional(timestamp),
 });
 
@@ -183,6 +246,7 @@ export type TalkingPoint = v.InferOutput<typeof TalkingPointSchema>;
 export type FollowUp = v.InferOutput<typeof FollowUpSchema>;
 export type Ask = v.InferOutput<typeof AskSchema>;
 export type Note = v.InferOutput<typeof NoteSchema>;
+export type Connection = v.InferOutput<typeof ConnectionSchema>;
 export type CodeSource = v.InferOutput<typeof CodeSourceSchema>;
 
 /** Every record kind but the manifest (vocabulary.ts's COLLECTION_KINDS: each must be here) and its type. */
@@ -193,6 +257,7 @@ export interface RecordTypes extends Record<CollectionKind, object> {
   followUp: FollowUp;
   ask: Ask;
   note: Note;
+  connection: Connection;
 }
 export const SCHEMAS = {
   manifest: ManifestSchema,
@@ -202,4 +267,5 @@ export const SCHEMAS = {
   followUp: FollowUpSchema,
   ask: AskSchema,
   note: NoteSchema,
+  connection: ConnectionSchema,
 } as const;

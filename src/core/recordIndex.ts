@@ -9,6 +9,7 @@ import { type CheckIn, type Manifest, type RecordTypes } from './model';
 import type { TextLocation } from './jsonText';
 import type { RecordProblem } from './recordReader';
 import { StoreWriteError, asError, errorMessage } from './storeErrors';
+import { partnerIdsOf } from './partnerRefs';
 import { roleInFolder, roleOf, toRelative } from './storeLayout';
 import type { Loaded, StoreProblem } from './storeTypes';
 
@@ -21,7 +22,7 @@ export class RecordIndex {
   private readonly collections = new Map<CollectionKind, Map<string, Loaded<RecordTypes[CollectionKind]>>>(
     COLLECTION_KINDS.map((kind) => [kind, new Map()]),
   );
-  /** Record ids by kind and partner id: check-ins, talking points, follow-ups and asks of a partner. */
+  /** Record ids by kind and partner id: a group check-in or a connection is filed under each of its partners. */
   private readonly byPartner = new Map<CollectionKind, Map<string, Set<string>>>(COLLECTION_KINDS.map((kind) => [kind, new Map()]));
   readonly problemsByPath = new Map<string, StoreProblem>();
   private readonly duplicates: DuplicateGroups = new Map();
@@ -211,8 +212,7 @@ export class RecordIndex {
   private unput(kind: CollectionKind, loaded: Loaded<RecordTypes[CollectionKind]>): void {
     this.integrity.unput(kind, loaded);
     this.collection(kind).delete(loaded.value.id);
-    const partnerId = (loaded.value as { partnerId?: unknown }).partnerId;
-    if (typeof partnerId === 'string') {
+    for (const partnerId of partnerIdsOf(kind, loaded.value)) {
       this.byPartner.get(kind)?.get(partnerId)?.delete(loaded.value.id);
       if (kind === 'checkIn') this.latestCheckIn.delete(partnerId);
     }
@@ -223,8 +223,7 @@ export class RecordIndex {
     this.integrity.put(kind, loaded);
     this.collection(kind).set(loaded.value.id, loaded);
     this.recordAt.set(loaded.path, { kind, id: loaded.value.id });
-    const partnerId = (loaded.value as { partnerId?: unknown }).partnerId;
-    if (typeof partnerId === 'string') {
+    for (const partnerId of partnerIdsOf(kind, loaded.value)) {
       const index = this.byPartner.get(kind) as Map<string, Set<string>>;
       let ids = index.get(partnerId);
       if (!ids) index.set(partnerId, (ids = new Set()));

@@ -24,18 +24,46 @@ export function partnerFields(input: NewPartner): NewRecord<'partner'> {
     ...(input.role?.trim() ? { role: input.role.trim() } : {}),
     department: input.department.trim(),
     ...(input.email?.trim() ? { email: input.email.trim() } : {}),
+    ...(input.organisation?.trim() ? { organisation: input.organisation.trim() } : {}),
+    ...(normalTags(input.tags).length > 0 ? { tags: normalTags(input.tags) } : {}),
     ...(input.cadenceDays !== undefined ? { cadenceDays: input.cadenceDays } : {}),
   };
 }
 
 /** A new check-in's own fields on `date`; notes only when they say something. */
 export function checkInFields(input: NewCheckIn, date: Date): NewRecord<'checkIn'> {
+  const partnerIds = groupPartnerIds(input.partnerId, input.partnerIds);
   return {
     partnerId: input.partnerId,
+    ...(partnerIds ? { partnerIds } : {}),
+    ...(input.present && input.present.length > 0 ? { present: [...input.present] } : {}),
     date: date.toISOString(),
     kind: input.kind,
     ...(input.rating !== undefined ? { rating: input.rating } : {}),
     summary: input.summary.trim(),
     ...(input.notes?.trim() ? { notes: input.notes } : {}),
   };
+}
+
+/** Tags as stored: trimmed, without empty ones or repeats (case-insensitive; the first spelling wins). */
+export function normalTags(tags: readonly string[] | undefined): string[] {
+  const seen = new Set<string>();
+  const result: string[] = [];
+  for (const raw of tags ?? []) {
+    const tag = raw.trim();
+    if (tag && !seen.has(tag.toLowerCase())) {
+      seen.add(tag.toLowerCase());
+      result.push(tag);
+    }
+  }
+  return result;
+}
+
+/**
+ * Everyone in a group check-in, the first partner first and no one twice; undefined for a check-in with
+ * one partner, which is written exactly as before (older builds and other tools read it unchanged).
+ */
+export function groupPartnerIds(partnerId: string, others: readonly string[] | undefined): string[] | undefined {
+  const ids = [...new Set([partnerId, ...(others ?? [])])];
+  return ids.length > 1 ? ids : undefined;
 }

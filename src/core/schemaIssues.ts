@@ -16,11 +16,17 @@ const FIELD_SENTENCES: Record<string, (field: string) => string> = {
   'must be a whole number of days': (field) => l10n.t('"{0}" must be a whole number of days.', field),
   'must be a workspace-relative path': (field) => l10n.t('"{0}" must be a workspace-relative path.', field),
   'must be a git commit id': (field) => l10n.t('"{0}" must be a git commit id.', field),
+  'must be one word: no spaces or commas': (field) => l10n.t('"{0}" must be one word: no spaces or commas.', field),
+  'must name at least one partner': (field) => l10n.t('"{0}" must name at least one partner.', field),
+  'must not name a partner twice': (field) => l10n.t('"{0}" must not name a partner twice.', field),
+  'must include partnerId': (field) => l10n.t('"{0}" must include partnerId.', field),
+  'must be another partner than fromId': (field) => l10n.t('"{0}" must be another partner than fromId.', field),
   [`must be "${STORE_FORMAT}"`]: (field) => l10n.t('"{0}" must be "{1}".', field, STORE_FORMAT),
 };
 
 const AT_MOST = /^must be at most (\d+) characters$/;
 const ONE_OF = /^must be one of (.+)$/;
+const AT_MOST_ITEMS = /^must (?:have|name) at most (\d+) (tags|partners|teammates)$/;
 
 /**
  * valibot names JSON types as JavaScript does ("string", "Object", "Array"); a person editing a file
@@ -61,6 +67,8 @@ export function issueSentence(issue: v.BaseIssue<unknown>, field: string | undef
     if (own) return own;
     const atMost = AT_MOST.exec(message);
     if (field && atMost) return l10n.t('"{0}" must be at most {1} characters.', field, Number(atMost[1]));
+    const items = AT_MOST_ITEMS.exec(message);
+    if (field && items) return atMostItems(field, Number(items[1]), items[2]);
     const oneOf = ONE_OF.exec(message);
     if (field && oneOf?.[1]) return l10n.t('"{0}" must be one of {1}.', field, oneOf[1]);
     // A message without a sentence here (a new rule in model.ts): English, still one sentence.
@@ -72,4 +80,15 @@ export function issueSentence(issue: v.BaseIssue<unknown>, field: string | undef
     return field ? l10n.t('"{0}" must be {1}, not {2}.', field, expected, received) : l10n.t('Must be {0}, not {1}.', expected, received);
   // valibot's message ("Invalid length: Expected <=5 but received 6") says what is wrong, in its terms.
   return field ? l10n.t('"{0}" is invalid: {1}.', field, message) : l10n.t('Is invalid: {0}.', message);
+}
+
+function atMostItems(field: string, count: number, what: string | undefined): string {
+  switch (what) {
+    case 'tags':
+      return l10n.t('"{0}" must have at most {1} tags.', field, count);
+    case 'partners':
+      return l10n.t('"{0}" must name at most {1} partners.', field, count);
+    default:
+      return l10n.t('"{0}" must name at most {1} teammates.', field, count);
+  }
 }

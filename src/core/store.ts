@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { linksOutside, refuseStoreOutside } from './confinement';
+import type { CadencePolicy } from './cadence';
 import type { Emitter } from './events';
 import { SettlingEmitter } from './integrity';
 import { isNotFound, type FileSystemPort } from './fileSystem';
@@ -151,6 +152,11 @@ export class Store {
     return this.index.manifest?.value.defaults?.cadenceDays;
   }
 
+  /** What decides cadences here: the team's rules in alliances.json over the user's setting. */
+  cadencePolicy(settingDays: number): CadencePolicy {
+    return { settingDays, team: this.index.manifest?.value.defaults };
+  }
+
   /** Reads the whole store from scratch. */
   async load(): Promise<void> {
     await refuseStoreOutside(this.fs, this.options.workspaceFolder, this.root);
@@ -299,8 +305,9 @@ export class Store {
   }
 
   async addCheckIn(input: NewCheckIn): Promise<Loaded<CheckIn>> {
-    if (!this.get('partner', input.partnerId))
-      throw new StoreWriteError(l10n.t('No partner with id {0}; the check-in was not saved.', input.partnerId), 'not-found');
+    for (const partnerId of [input.partnerId, ...(input.partnerIds ?? [])])
+      if (!this.get('partner', partnerId))
+        throw new StoreWriteError(l10n.t('No partner with id {0}; the check-in was not saved.', partnerId), 'not-found');
     const date = input.date ?? this.now();
     return this.create('checkIn', checkInFields(input, date), { date, private: input.private });
   }

@@ -55,5 +55,7 @@ export function noRecordMessage(kind: CollectionKind, id: string, root: string):
       return l10n.t('No ask with id {0} in {1}.', id, root);
     case 'note':
       return l10n.t('No note with id {0} in {1}.', id, root);
+    case 'connection':
+      return l10n.t('No connection with id {0} in {1}.', id, root);
   }
 }

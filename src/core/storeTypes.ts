@@ -53,11 +53,17 @@ export interface NewPartner {
   department: string;
   role?: string;
   email?: string;
+  organisation?: string;
+  tags?: readonly string[];
   cadenceDays?: number;
 }
 
 export interface NewCheckIn {
+  /** The first partner; a group check-in lists the others in `partnerIds` (with or without this one). */
   partnerId: string;
+  partnerIds?: readonly string[];
+  /** Teammates who were there besides the author. */
+  present?: readonly Author[];
   kind: CheckInKind;
   summary: string;
   rating?: number;
@@ -69,5 +75,8 @@ export interface NewCheckIn {
 }
 
 export type PartnerChange = Partial<
-  Pick<Partner, 'name' | 'role' | 'department' | 'email' | 'cadenceDays' | 'snoozedUntil' | 'archived' | 'leads' | 'codeAreas'>
+  Pick<
+    Partner,
+    'name' | 'role' | 'department' | 'email' | 'organisation' | 'tags' | 'cadenceDays' | 'snoozedUntil' | 'archived' | 'leads' | 'codeAreas'
+  >
 >;

@@ -1,5 +1,5 @@
 // vCard 3.0 and 4.0 (RFC 2426, RFC 6350): just what a partner needs. Unfolds lines, reads parameters
-// and escaped characters, and takes FN/N, EMAIL (several), ORG and TITLE.
+// and escaped characters, and takes FN/N, EMAIL (several), ORG, TITLE and CATEGORIES.
 import * as l10n from '@vscode/l10n';
 
 export interface VCardContact {
@@ -12,6 +12,8 @@ export interface VCardContact {
   title?: string;
   role?: string;
   note?: string;
+  /** CATEGORIES, each one as written (several lines add up). */
+  categories?: string[];
 }
 
 export interface VCardProperty {
@@ -144,6 +146,13 @@ export function parseVCards(text: string): VCardContact[] {
       case 'NOTE':
         if (value) current.note = value;
         break;
+      case 'CATEGORIES': {
+        const categories = splitUnescaped(property.value, ',')
+          .map((part) => unescapeValue(part).trim())
+          .filter(Boolean);
+        if (categories.length > 0) current.categories = [...(current.categories ?? []), ...categories];
+        break;
+      }
       default:
         break;
     }

@@ -14,7 +14,7 @@ import type { Translator } from './translator';
 export const ID_PATTERN = /^[0-9a-hjkmnp-tv-z]{26}$/;
 
 /** Every record kind but the manifest: what the store keeps in collections by id. */
-export const COLLECTION_KINDS = ['partner', 'checkIn', 'talkingPoint', 'followUp', 'ask', 'note'] as const;
+export const COLLECTION_KINDS = ['partner', 'checkIn', 'talkingPoint', 'followUp', 'ask', 'note', 'connection'] as const;
 export type CollectionKind = (typeof COLLECTION_KINDS)[number];
 export type RecordKind = 'manifest' | CollectionKind;
 
@@ -35,6 +35,8 @@ export function recordKindLabel(kind: CollectionKind, translator: Translator = l
       return l10n.t('Ask');
     case 'note':
       return l10n.t('Note');
+    case 'connection':
+      return l10n.t('Connection');
   }
 }
 
@@ -54,6 +56,50 @@ export const DEPARTMENTS = [
   'Customer',
   'Research',
 ] as const;
+
+/** At most this many tags on a partner, and this many partners (or teammates) in one group check-in. */
+export const MAX_TAGS = 50;
+export const MAX_GROUP_PARTNERS = 50;
+
+// ---- connections between partners ----------------------------------------------------------------
+
+/** The kinds of connection offered; any other word may be typed ("mentors", "sits with"). */
+export const CONNECTION_KINDS = ['works-with', 'reports-to', 'introduced'] as const;
+export type ConnectionKind = (typeof CONNECTION_KINDS)[number];
+
+export function isConnectionKind(kind: string): kind is ConnectionKind {
+  return (CONNECTION_KINDS as readonly string[]).includes(kind);
+}
+
+/** "works with", as in "Dana works with Priya"; an own word is shown as written. */
+export function connectionKindLabel(kind: string, translator: Translator = l10n): string {
+  const l10n = translator;
+  switch (kind) {
+    case 'works-with':
+      return l10n.t({ message: 'works with', comment: ['A connection between two partners: "Dana works with Priya".'] });
+    case 'reports-to':
+      return l10n.t({ message: 'reports to', comment: ['A connection between two partners: "Marcus reports to Elena".'] });
+    case 'introduced':
+      return l10n.t({ message: 'introduced', comment: ['A connection between two partners: "Jonas introduced Aisha".'] });
+    default:
+      return kind;
+  }
+}
+
+/** The same connection read from its other end: "Elena manages Marcus", "Aisha was introduced by Jonas". */
+export function connectionKindLabelFromTarget(kind: string, translator: Translator = l10n): string {
+  const l10n = translator;
+  switch (kind) {
+    case 'works-with':
+      return l10n.t({ message: 'works with', comment: ['A connection between two partners: "Dana works with Priya".'] });
+    case 'reports-to':
+      return l10n.t({ message: 'manages', comment: ['A connection read from its other end: "Elena manages Marcus".'] });
+    case 'introduced':
+      return l10n.t({ message: 'was introduced by', comment: ['A connection read from its other end: "Aisha was introduced by Jonas".'] });
+    default:
+      return kind;
+  }
+}
 
 // ---- check-ins -----------------------------------------------------------------------------------
 
@@ -146,5 +192,32 @@ export function askStatusLabel(status: AskStatus, translator: Translator = l10n)
       return l10n.t('Helped');
     case 'declined':
       return l10n.t('Declined');
+  }
+}
+
+// ---- due states and cadence rules ------------------------------------------------------------------
+
+/** Where a partner stands: `due` is the grace period after the cadence, before `overdue`. */
+export const DUE_STATUSES = ['overdue', 'due', 'dueSoon', 'later', 'snoozed', 'archived'] as const;
+export type DueStatus = (typeof DUE_STATUSES)[number];
+
+/** Which rule gave a partner's cadence: their own, a tag's, their department's, the team's, the setting. */
+export const CADENCE_SOURCES = ['partner', 'tag', 'department', 'team', 'setting'] as const;
+export type CadenceSource = (typeof CADENCE_SOURCES)[number];
+
+/** "every 14 days (tag exec)": the rule behind a cadence, for tooltips and the partner page. */
+export function cadenceSourceLabel(source: CadenceSource, days: number, detail = '', translator: Translator = l10n): string {
+  const l10n = translator;
+  switch (source) {
+    case 'partner':
+      return l10n.t('every {0} days', days);
+    case 'tag':
+      return l10n.t('every {0} days (team default for tag {1})', days, detail);
+    case 'department':
+      return l10n.t('every {0} days (team default for {1})', days, detail);
+    case 'team':
+      return l10n.t('every {0} days (team default)', days);
+    case 'setting':
+      return l10n.t('every {0} days (default)', days);
   }
 }

@@ -21,6 +21,8 @@ export const COMMANDS = {
   showDue: 'alliances.showDue',
   groupByStatus: 'alliances.groupByStatus',
   groupByDepartment: 'alliances.groupByDepartment',
+  groupByOrganisation: 'alliances.groupByOrganisation',
+  groupByTag: 'alliances.groupByTag',
   showArchived: 'alliances.showArchived',
   hideArchived: 'alliances.hideArchived',
   addTalkingPoint: 'alliances.addTalkingPoint',

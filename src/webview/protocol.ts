@@ -4,7 +4,15 @@
 // every message from the host. Only valibot and core's vocabulary (pure, small) here: this file is
 // bundled into the browser code.
 import * as v from 'valibot';
-import { ASK_DIRECTIONS, ASK_STATUSES, CHECK_IN_KINDS, FOLLOW_UP_OWNERS, ID_PATTERN } from '../core/vocabulary';
+import {
+  ASK_DIRECTIONS,
+  ASK_STATUSES,
+  CADENCE_SOURCES,
+  CHECK_IN_KINDS,
+  DUE_STATUSES,
+  FOLLOW_UP_OWNERS,
+  ID_PATTERN,
+} from '../core/vocabulary';
 
 /** Full git commit ids (SHA-1 or SHA-256). */
 export const COMMIT_PATTERN = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
@@ -101,12 +109,16 @@ export const PageDataSchema = v.strictObject({
     role: optionalShort,
     department: shortText,
     email: optionalShort,
+    organisation: optionalShort,
+    tags: v.array(shortText),
     leads: v.array(shortText),
     cadenceDays: v.number(),
-    /** Where the cadence comes from: the partner's own, the team default (alliances.json) or the setting. */
-    cadenceSource: v.picklist(['partner', 'team', 'setting']),
+    /** Which rule gave the cadence: the partner's own, a team rule (tag, department, default) or the setting. */
+    cadenceSource: v.picklist(CADENCE_SOURCES),
+    /** The tag or department of that rule. */
+    cadenceDetail: optionalShort,
     dueLabel: shortText,
-    dueStatus: v.picklist(['overdue', 'dueSoon', 'later', 'snoozed', 'archived']),
+    dueStatus: v.picklist(DUE_STATUSES),
     lastCheckInLabel: optionalShort,
     archived: v.boolean(),
     readOnly: v.boolean(),

@@ -88,6 +88,8 @@ describe('Alliances in the real workbench', function () {
     assert.equal(rosa.department, 'Partnerships');
     assert.equal(rosa.cadenceDays, 30);
     assert.equal(rosa.email, undefined);
+    assert.equal(rosa.organisation, 'Globex');
+    assert.deepEqual(rosa.tags, ['exec', 'launch-q1']);
   });
 
   it('logs a check-in from the palette in a few keystrokes; the tree updates', async () => {

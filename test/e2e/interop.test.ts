@@ -110,15 +110,16 @@ describe('Import and export in the real workbench', function () {
     await titled('Import Partners from outlook.csv: preview (2/2)');
     assert.deepEqual(await rows(), [
       'add Zoë Ångström, Sales, EMEA · Account Executive, zoe.angstrom@example.com · line 4, Add (1)',
-      'edit Dana Whitfield, same email, role: Director of Product → VP of Product · line 2, Update (1)',
-      'circle-slash Priya Raman, already there (same name): Priya Raman, line 3, Skipped: duplicates (3)',
-      'circle-slash Kwame Mensah, already there (same email): Kwame Mensah, line 6',
-      'circle-slash Zoë Ångström, duplicate of line 4 in this file, line 9',
+      // The file's Company column is their organisation, which the demo's partners do not have yet.
+      'edit Dana Whitfield, same email, role: Director of Product → VP of Product, organisation: Acme · line 2, Update (3)',
+      'edit Priya Raman, same name, organisation: Acme · line 3',
+      'edit Kwame Mensah, same email, organisation: Acme · line 6',
+      'circle-slash Zoë Ångström, duplicate of line 4 in this file, line 9, Skipped: duplicates (1)',
       'error (no name), no name, line 7, Cannot be imported (2)',
       'error Björn Nilsson, "bjorn(at)example.com" is not an email address, line 8',
     ]);
     // Only what will be written is ticked.
-    assert.equal(await wb.page.locator('.quick-input-list .monaco-list-row[aria-checked="true"]').count(), 2);
+    assert.equal(await wb.page.locator('.quick-input-list .monaco-list-row[aria-checked="true"]').count(), 4);
     await wb.page.mouse.move(1390, 880);
     await wb.screenshot('import-preview');
 
@@ -185,7 +186,7 @@ describe('Import and export in the real workbench', function () {
     await titled('Import Partners from contacts-v4.vcf: preview (2/2)');
     assert.deepEqual(await rows(), [
       'add Jürgen Müller, Nordwind GmbH · Account Manager, juergen.mueller@example.de · line 1, Add (1)',
-      'edit Leo Tanaka, same name, email: leo@example.com · line 11, Update (1)',
+      'edit Leo Tanaka, same name, email: leo@example.com, organisation: Acme · line 11, Update (1)',
     ]);
     await wb.quickInputAccept();
     await wb.waitForNotification('Alliances: imported from contacts-v4.vcf: 1 added, 1 updated.');
@@ -198,6 +199,7 @@ describe('Import and export in the real workbench', function () {
       name: 'Jürgen Müller',
       role: 'Account Manager',
       department: 'Nordwind GmbH',
+      organisation: 'Nordwind GmbH',
       email: 'juergen.mueller@example.de',
     });
     assert.ok(id && createdAt && updatedAt && author.name);
@@ -222,7 +224,7 @@ describe('Import and export in the real workbench', function () {
     await onDisk.load();
     assert.equal(written, partnersCsv(onDisk, { now: new Date(), defaultCadenceDays: 14 }));
     const lines = written.split('\r\n');
-    assert.equal(lines[0], 'Name,Role,Department,Email,Cadence (days),Leads,Last check-in,Next due,Status,Id');
+    assert.equal(lines[0], 'Name,Role,Department,Email,Cadence (days),Leads,Organisation,Tags,Last check-in,Next due,Status,Id');
     assert.equal(
       lines.filter((line) => line.startsWith('Ines Duarte,Privacy Counsel,Legal,ines@example.com,14,GDPR; Contracts,,')).length,
       1,

@@ -113,7 +113,7 @@ describe('The Get Started walkthrough in the real workbench', function () {
     await openWalkthrough();
     await select('addPartner');
     await button('addPartner', 'Add Partner').click();
-    await onInputStep(wb, 1, 5);
+    await onInputStep(wb, 1, 7);
     // Into the input: Escape on the Welcome page itself would leave the walkthrough.
     await wb.quickInputPress('Escape');
     await wb.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });

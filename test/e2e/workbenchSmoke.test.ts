@@ -47,7 +47,7 @@ describe('e2e harness: real workbench', () => {
     await button.waitFor({ state: 'visible' });
     await wb!.screenshot('welcome-view');
     await button.click();
-    await wb!.page.locator('.quick-input-widget').filter({ hasText: '1/5' }).waitFor({ state: 'visible' });
+    await wb!.page.locator('.quick-input-widget').filter({ hasText: '1/7' }).waitFor({ state: 'visible' });
     await wb!.page.keyboard.press('Escape');
     assert.equal(fs.existsSync(path.join(workspace, '.alliances')), false, 'nothing is written until the user finishes');
   });

@@ -1,5 +1,6 @@
-// Starts and stops a real VS Code (code-server 4.139.1 = VS Code 1.139.1) for the integration and UI
-// tests, and launches the headless Chromium that drives it. See scripts/setup.sh for the install.
+// Starts and stops a real VS Code (code-server 4.139.1 = VS Code 1.139.1; with ALLIANCES_CODE_SERVER_DIR,
+// another one, such as the oldest tested, 4.133.0 = VS Code 1.133) for the integration and UI tests, and
+// launches the headless Chromium that drives it. See scripts/setup.sh for the install.
 import { execFile, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as http from 'http';
@@ -13,16 +14,29 @@ export const repoRoot: string = findRepoRoot(__dirname);
 
 /** code-server needs Node >= 24; setup.sh installs both into the git-ignored .cache/. */
 export const node24Path: string = path.join(repoRoot, '.cache', 'node24', 'node_modules', 'node', 'bin', 'node');
-export const codeServerEntry: string = path.join(
-  repoRoot,
-  '.cache',
-  'code-server',
-  'node_modules',
-  'code-server',
-  'out',
-  'node',
-  'entry.js',
-);
+/** The code-server install: `.cache/code-server`, or ALLIANCES_CODE_SERVER_DIR (relative to the repository),
+ *  e.g. `.cache/code-server-4.133` for the oldest VS Code the manifest claims. */
+export const codeServerDir: string = path.resolve(repoRoot, process.env.ALLIANCES_CODE_SERVER_DIR ?? path.join('.cache', 'code-server'));
+const codeServerPackage = path.join(codeServerDir, 'node_modules', 'code-server');
+export const codeServerEntry: string = path.join(codeServerPackage, 'out', 'node', 'entry.js');
+
+/** How this code-server takes VS Code's enable-smoke-test-driver: 4.139 through `--vscode-option`; 4.133,
+ *  whose command line has no such option, as a flag its option table learns from smokeDriverFlag.ts. */
+function smokeTestDriverArgs(): { nodeArgs: string[]; flags: string[] } {
+  const cli = fs.readFileSync(path.join(codeServerPackage, 'out', 'node', 'cli.js'), 'utf8');
+  if (cli.includes('"vscode-option"')) return { nodeArgs: [], flags: ['--vscode-option', 'enable-smoke-test-driver'] };
+  return { nodeArgs: ['--require', path.join(__dirname, 'smokeDriverFlag.js')], flags: ['--enable-smoke-test-driver'] };
+}
+
+/** The versions of code-server and of the VS Code it bundles, read from their package.json files. */
+export function codeServerVersions(): { codeServer: string; vscode: string } {
+  const version = (file: string): string => (JSON.parse(fs.readFileSync(file, 'utf8')) as { version: string }).version;
+  assertInstalled();
+  return {
+    codeServer: version(path.join(codeServerPackage, 'package.json')),
+    vscode: version(path.join(codeServerPackage, 'lib', 'vscode', 'package.json')),
+  };
+}
 export const chromiumPath: string = process.env.ALLIANCES_CHROMIUM ?? '/usr/bin/chromium';
 
 export interface CodeServerOptions {
@@ -76,7 +90,9 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
   const tmpDir = path.join(scratch, 'tmp');
   fs.mkdirSync(tmpDir);
 
+  const smokeTestDriver = opts.smokeTestDriver ? smokeTestDriverArgs() : { nodeArgs: [], flags: [] };
   const args = [
+    ...smokeTestDriver.nodeArgs,
     codeServerEntry,
     ...serverFlags,
     // Workspace Trust is off unless a test is about Restricted Mode.
@@ -90,7 +106,7 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
     userDataDir,
     '--extensions-dir',
     extensionsDir,
-    ...(opts.smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
+    ...smokeTestDriver.flags,
     ...(opts.extraArgs ?? []),
     opts.workspace,
   ];

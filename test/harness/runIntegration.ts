@@ -10,13 +10,15 @@
 //                             only (default: one folder, every other suite)
 //   ALLIANCES_LOCALE=qps-ploc  start VS Code in that display language (`--locale`) and run
 //                             test/integration/locale/ only
+//   ALLIANCES_CODE_SERVER_DIR=.cache/code-server-4.133  run in that code-server install (default
+//                             .cache/code-server): the oldest VS Code the manifest claims, 1.133
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as util from 'util';
 import type { Browser } from 'playwright-core';
-import { launchChromium, remoteUri, repoRoot, sleep, startCodeServer, tail, type CodeServer } from './codeServer';
+import { codeServerVersions, launchChromium, remoteUri, repoRoot, sleep, startCodeServer, tail, type CodeServer } from './codeServer';
 import type { TestResults } from '../integration/index';
 
 const fixtureDir = path.join(repoRoot, 'test', 'fixtures', 'integrationWorkspace');
@@ -60,6 +62,7 @@ async function main(): Promise<number> {
     if (!fs.existsSync(testsEntry)) throw new Error(`${testsEntry} is missing: run \`npm run build:tests\` first`);
     const opened = multiRoot ? prepareMultiRoot(workspace) : (prepareWorkspace(workspace), workspace);
 
+    const versions = codeServerVersions();
     if (locale) installPseudoLanguagePack(path.join(scratch, 'user-data'), path.join(scratch, 'language-pack'), locale);
     server = await startCodeServer({
       workspace,
@@ -74,10 +77,12 @@ async function main(): Promise<number> {
         ALLIANCES_TEST_RESULTS: resultsFile,
         ALLIANCES_TEST_OUTPUT_MARKER: outputMarker,
         ALLIANCES_SUITE: multiRoot ? 'multi-root' : locale ? 'locale' : 'folder',
+        // test/integration/harnessSmoke.test.ts checks the extension host runs in this very VS Code.
+        ALLIANCES_EXPECTED_VSCODE: versions.vscode,
         ...(process.env.ALLIANCES_TEST_GREP ? { ALLIANCES_TEST_GREP: process.env.ALLIANCES_TEST_GREP } : {}),
       },
     });
-    console.log(`[harness] code-server ${server.url} ready after ${elapsed()}`);
+    console.log(`[harness] code-server ${versions.codeServer} (VS Code ${versions.vscode}) ${server.url} ready after ${elapsed()}`);
 
     browser = await launchChromium();
     const page = await browser.newPage();

@@ -161,7 +161,7 @@ describe('Interop: import and export in a real VS Code', function () {
     const md = vscode.Uri.file(path.join(dir, 'out', 'imre.md'));
     assert.equal((await vscode.commands.executeCommand<vscode.Uri>('alliances.exportPartnersCsv', undefined, csv)).fsPath, csv.fsPath);
     const csvText = await fs.readFile(csv.fsPath, 'utf8');
-    assert.ok(csvText.startsWith('Name,Role,Department,Email,Cadence (days),Leads,Last check-in,Next due,Status,Id\r\n'));
+    assert.ok(csvText.startsWith('Name,Role,Department,Email,Cadence (days),Leads,Organisation,Tags,Last check-in,Next due,Status,Id\r\n'));
     assert.match(
       csvText,
       /\r\n"Wanjiru Kamau",Director,"Operations,\nEast Africa",wanjiru@example\.com,|\r\nWanjiru Kamau,Director,"Operations,\nEast Africa",wanjiru@example\.com,/,

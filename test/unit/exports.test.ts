@@ -28,29 +28,34 @@ describe('exports', () => {
       const rows = parseCsv(partnersCsv(store, { now: TODAY, defaultCadenceDays: 14 })).map((row) => row.fields);
       assert.deepEqual(rows[0], PARTNER_CSV_HEADER);
       assert.equal(rows.length, 12);
-      assert.deepEqual(rows[1]?.slice(0, 9), [
+      assert.deepEqual(rows[1]?.slice(0, 11), [
         'Hannah Okafor',
         'Support Operations Manager',
         'Support',
         '',
         '14',
         '',
+        '',
+        '',
         '2026-10-02',
         '2026-10-16',
         '36 days overdue',
       ]);
       const dana = rows.find((row) => row[0] === 'Dana Whitfield');
-      assert.deepEqual(dana?.slice(0, 6), [
+      assert.deepEqual(dana?.slice(0, 8), [
         'Dana Whitfield',
         'Director of Product',
         'Product',
         'dana@example.com',
         '14',
         'Roadmap; Pricing',
+        '',
+        'exec launch-q1',
       ]);
-      assert.equal(rows.at(-1)?.[8], 'archived');
+      assert.equal(rows.find((row) => row[0] === 'Jonas Berg')?.[6], 'Northwind Cloud');
+      assert.equal(rows.at(-1)?.[10], 'archived');
       assert.equal(rows.at(-1)?.[0], 'Tom Becker');
-      assert.match(rows[1]?.[9] ?? '', /^[0-9a-z]{26}$/);
+      assert.match(rows[1]?.[11] ?? '', /^[0-9a-z]{26}$/);
     });
   });
 

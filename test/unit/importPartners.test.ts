@@ -35,7 +35,7 @@ describe('import from CSV', () => {
   it('guesses the columns of an Outlook export and joins first and last names', () => {
     const rows = parseCsv(fixture('outlook.csv'));
     const mapping = guessMapping(rows[0]?.fields ?? []);
-    assert.deepEqual(mapping, { department: 3, role: 4, email: 5 });
+    assert.deepEqual(mapping, { department: 3, role: 4, email: 5, organisation: 2 });
     assert.deepEqual(summary(candidatesFromCsv(rows, mapping)), [
       [2, 'Dana Whitfield', 'Product', 'VP of Product', 'dana@example.com'],
       [3, 'Priya Raman', 'Design', 'Staff Product Designer', undefined],
@@ -70,6 +70,7 @@ describe('import from CSV', () => {
     assert.equal(mapping.name, 0);
     assert.equal(mapping.role, 4);
     assert.equal(mapping.department, 5);
+    assert.equal(mapping.organisation, 3);
     assert.equal(mapping.email, 7);
     assert.deepEqual(summary(candidatesFromCsv(rows, mapping))[0], [2, 'Leo Tanaka', 'Data', 'Data Science Manager', 'leo@example.com']);
   });
@@ -139,10 +140,18 @@ describe('import from vCard', () => {
 });
 
 describe('the import plan', () => {
+  // Of Acme, as the Outlook file's Company column says: the organisation brings nothing new.
   const existing = [
-    partner({ name: 'Dana Whitfield', department: 'Product', role: 'Director of Product', email: 'dana@example.com' }),
-    partner({ name: 'Priya Raman', department: 'Design', role: 'Staff Product Designer' }),
     partner({
+      name: 'Dana Whitfield',
+      department: 'Product',
+      role: 'Director of Product',
+      email: 'dana@example.com',
+      organisation: 'Acme',
+    }),
+    partner({ name: 'Priya Raman', department: 'Design', role: 'Staff Product Designer', organisation: 'ACME' }),
+    partner({
+      organisation: 'Acme',
       name: 'Kwame Mensah',
       department: 'Customer Success',
       role: 'Customer Success Lead',
@@ -156,7 +165,15 @@ describe('the import plan', () => {
     const plan = planImport(candidatesFromCsv(rows, guessMapping(rows[0]?.fields ?? [])), existing);
     assert.deepEqual(
       plan.add.map((a) => a.partner),
-      [{ name: 'Zoë Ångström', department: 'Sales, EMEA', role: 'Account Executive', email: 'zoe.angstrom@example.com' }],
+      [
+        {
+          name: 'Zoë Ångström',
+          department: 'Sales, EMEA',
+          role: 'Account Executive',
+          email: 'zoe.angstrom@example.com',
+          organisation: 'Acme',
+        },
+      ],
     );
     assert.deepEqual(
       plan.update.map((u) => [u.candidate.line, u.existing.name, u.matchedBy, u.change]),
@@ -207,5 +224,64 @@ describe('the import plan', () => {
       ['dana.w@other.example'],
     );
     assert.equal(planImport([{ line: 3, name: 'Nadia' }], existing, 'Sales').add[0]?.partner.department, 'Sales');
+  });
+});
+
+describe('import of organisations and tags', () => {
+  it('reads vCard ORG as the organisation and CATEGORIES as tags (one word each)', () => {
+    const contacts = parseVCards(
+      [
+        'BEGIN:VCARD',
+        'VERSION:4.0',
+        'FN:Jonas Berg',
+        'ORG:Northwind Cloud;Partner Management',
+        'CATEGORIES:vendor,Launch Q1',
+        'CATEGORIES:exec',
+        'EMAIL:jonas@northwind.example',
+        'END:VCARD',
+        '',
+      ].join('\r\n'),
+    );
+    const [jonas] = candidatesFromVCards(contacts);
+    assert.equal(jonas?.organisation, 'Northwind Cloud');
+    assert.equal(jonas?.department, 'Partner Management');
+    assert.deepEqual(jonas?.tags, ['vendor', 'Launch-Q1', 'exec']);
+    const plan = planImport(candidatesFromVCards(contacts), []);
+    assert.equal(plan.add[0]?.partner.organisation, 'Northwind Cloud');
+    assert.deepEqual(plan.add[0]?.partner.tags, ['vendor', 'Launch-Q1', 'exec']);
+  });
+
+  it('reads Company and Labels columns, and reads back its own export (Organisation, Tags)', () => {
+    const rows = parseCsv('Name,Company,Department,Labels\nAisha,Acme,Security,* myContacts ::: Exec ::: launch q1\n');
+    const mapping = guessMapping(rows[0]?.fields ?? []);
+    assert.deepEqual(mapping, { name: 0, organisation: 1, department: 2, tags: 3 });
+    const [aisha] = candidatesFromCsv(rows, mapping);
+    assert.deepEqual([aisha?.organisation, aisha?.tags], ['Acme', ['Exec', 'launch', 'q1']]);
+    const own = parseCsv('Name,Role,Department,Email,Cadence (days),Leads,Organisation,Tags\nJo,,Vendor,,45,,Northwind,exec vendor\n');
+    const ownMapping = guessMapping(own[0]?.fields ?? []);
+    assert.equal(ownMapping.organisation, 6);
+    assert.equal(ownMapping.tags, 7);
+    assert.deepEqual(candidatesFromCsv(own, ownMapping)[0]?.tags, ['exec', 'vendor']);
+  });
+
+  it('updates an organisation, adds new tags without losing the old ones, and refuses tags that are too long', () => {
+    const existing = [partner({ name: 'Jonas Berg', department: 'Vendor', organisation: 'Northwind', tags: ['vendor'] })];
+    const plan = planImport(
+      [
+        { line: 2, name: 'Jonas Berg', organisation: 'Northwind Cloud', tags: ['VENDOR', 'exec'] },
+        { line: 3, name: 'Long Tag', department: 'Sales', tags: ['x'.repeat(61)] },
+        { line: 4, name: 'Long Org', department: 'Sales', organisation: 'o'.repeat(201) },
+      ],
+      existing,
+    );
+    assert.deepEqual(plan.update[0]?.change, { organisation: 'Northwind Cloud', tags: ['vendor', 'exec'] });
+    assert.deepEqual(
+      plan.invalid.map((i) => i.candidate.line),
+      [3, 4],
+    );
+    assert.match(
+      describeChange(existing[0], plan.update[0]?.change ?? {}),
+      /organisation: Northwind → Northwind Cloud, tags: vendor → vendor, exec/,
+    );
   });
 });

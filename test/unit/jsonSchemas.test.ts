@@ -25,6 +25,7 @@ const SCHEMA_FILES: Record<RecordKind, string> = {
   followUp: 'followUp.schema.json',
   ask: 'ask.schema.json',
   note: 'note.schema.json',
+  connection: 'connection.schema.json',
 };
 
 // strict: unknown keywords are errors, except VS Code's own message keyword.
@@ -73,6 +74,16 @@ describe('JSON Schemas for hand edits', () => {
     await store.create('talkingPoint', { partnerId: partner, text: 'Private point' }, { private: true });
     await store.create('followUp', { partnerId: partner, text: 'Private follow-up', owner: 'me' }, { private: true });
     await store.create('ask', { partnerId: partner, direction: 'i-asked', text: 'Private ask', status: 'open' }, { private: true });
+    // A group check-in with present teammates, and a private connection.
+    const [first, second] = store.partners().map((p) => p.value.id);
+    await store.addCheckIn({
+      partnerId: first ?? '',
+      partnerIds: [second ?? ''],
+      present: [{ name: 'Sam Lee', email: 'sam@example.com' }],
+      kind: 'one-on-one',
+      summary: 'Product trio',
+    });
+    await store.create('connection', { fromId: first ?? '', toId: second ?? '', kind: 'mentors' }, { private: true });
     const root = path.join(dir, '.alliances');
     for (const relative of await listFiles(root)) {
       const role = roleOf(relative);

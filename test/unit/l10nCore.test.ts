@@ -46,6 +46,7 @@ function modelRuleMessages(): string[] {
   const templated = [...source.matchAll(/, `((?:must|is) [^`]+)`\)/g)].map((m) =>
     (m[1] ?? '')
       .replace(/\$\{max\}/g, '200')
+      .replace(/\$\{MAX_[A-Z_]+\}/g, '50')
       .replace(/\$\{STORE_FORMAT\}/g, 'alliances')
       .replace(/\$\{[A-Z_]+\.join\(', '\)\}/g, 'a, b'),
   );
@@ -217,7 +218,7 @@ describe('core messages in the display language (the pseudo-localised bundle)', 
       );
     });
     const data = computeDashboard(
-      { partners: [partner], checkIns, asks: [], defaultCadenceDays: 14, now: new Date(2026, 10, 21, 15) },
+      { partners: [partner], checkIns, asks: [], cadence: 14, now: new Date(2026, 10, 21, 15) },
       {},
       { siloDays: 45 },
     );

@@ -46,7 +46,7 @@ function ask(p: Partner, direction: Ask['direction'], status: Ask['status'], whe
 }
 
 function input(partners: Partner[], checkIns: StatCheckIn[], asks: Ask[] = []): StatsInput {
-  return { partners, checkIns, asks, defaultCadenceDays: 14, now: NOW };
+  return { partners, checkIns, asks, cadence: 14, now: NOW };
 }
 
 describe('stats: selection', () => {
@@ -82,7 +82,7 @@ describe('stats: selection', () => {
         ['Bo', 'Sales'],
       ],
     );
-    const rows = departmentCoverage(sel, { siloDays: 45, defaultCadenceDays: 14, asOf: NOW });
+    const rows = departmentCoverage(sel, { siloDays: 45, cadence: 14, asOf: NOW });
     assert.deepEqual(
       rows.map((r) => [r.department, r.partners]),
       [['Sales', 2]],
@@ -110,7 +110,7 @@ describe('stats: coverage and silos', () => {
     const al = partner('Al', 'Sales');
     const dee = partner('Dee', 'Design');
     const sel = select(input([ann, al, dee], [checkIn(ann, day(11, 15)), checkIn(al, day(10, 1)), checkIn(dee, day(9, 1))]), {});
-    const rows = departmentCoverage(sel, { siloDays: 45, defaultCadenceDays: 14, asOf: NOW });
+    const rows = departmentCoverage(sel, { siloDays: 45, cadence: 14, asOf: NOW });
     assert.deepEqual(
       rows.map((r) => [r.department, r.partners, r.daysSinceContact, r.onCadence, r.onCadenceShare, r.silo]),
       [
@@ -123,17 +123,17 @@ describe('stats: coverage and silos', () => {
 
   it('flags a department at exactly the threshold as fine and one day over as a silo', () => {
     const a = partner('Ann', 'Sales');
-    const at = departmentCoverage(select(input([a], [checkIn(a, day(10, 7))]), {}), { siloDays: 45, defaultCadenceDays: 14, asOf: NOW });
+    const at = departmentCoverage(select(input([a], [checkIn(a, day(10, 7))]), {}), { siloDays: 45, cadence: 14, asOf: NOW });
     assert.equal(at[0].daysSinceContact, 45);
     assert.equal(at[0].silo, false);
-    const over = departmentCoverage(select(input([a], [checkIn(a, day(10, 6))]), {}), { siloDays: 45, defaultCadenceDays: 14, asOf: NOW });
+    const over = departmentCoverage(select(input([a], [checkIn(a, day(10, 6))]), {}), { siloDays: 45, cadence: 14, asOf: NOW });
     assert.equal(over[0].silo, true);
   });
 
   it("counts a department never contacted from its first partner's arrival", () => {
     const fresh = partner('Fay', 'Legal', { createdAt: day(11, 10).toISOString() });
     const old = partner('Olga', 'Finance', { createdAt: day(6, 1).toISOString() });
-    const rows = departmentCoverage(select(input([fresh, old], []), {}), { siloDays: 45, defaultCadenceDays: 14, asOf: NOW });
+    const rows = departmentCoverage(select(input([fresh, old], []), {}), { siloDays: 45, cadence: 14, asOf: NOW });
     assert.deepEqual(
       rows.map((r) => [r.department, r.neverContacted, r.daysSinceContact, r.silo]),
       [
@@ -149,7 +149,7 @@ describe('stats: coverage and silos', () => {
 
   it('counts a snoozed partner as on cadence', () => {
     const s = partner('Sam', 'Sales', { snoozedUntil: '2026-12-01' });
-    const rows = departmentCoverage(select(input([s], [checkIn(s, day(9, 1))]), {}), { siloDays: 45, defaultCadenceDays: 14, asOf: NOW });
+    const rows = departmentCoverage(select(input([s], [checkIn(s, day(9, 1))]), {}), { siloDays: 45, cadence: 14, asOf: NOW });
     assert.equal(rows[0].onCadence, 1);
   });
 });

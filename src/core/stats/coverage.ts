@@ -1,7 +1,7 @@
 // Coverage and silos: per department, how many partners, how long since anyone talked to one of them,
 // and how many are on cadence. A department nobody has talked to for longer than the silo threshold is
 // a silo: the manager is about to lose touch with a whole part of the organisation.
-import { computeDueState } from '../cadence';
+import { computeDueState, type CadenceInput } from '../cadence';
 import type { Partner } from '../model';
 import { daysBetween, type Selection } from './input';
 
@@ -22,7 +22,7 @@ export interface DepartmentCoverage {
 
 export interface CoverageOptions {
   siloDays: number;
-  defaultCadenceDays: number;
+  cadence: CadenceInput;
   /** The day coverage is computed for: today, or the end of the chosen range. */
   asOf: Date;
 }
@@ -30,7 +30,8 @@ export interface CoverageOptions {
 /** Departments in name order; a silo is one with no contact for more than `siloDays` days. */
 export function departmentCoverage(selection: Pick<Selection, 'partners' | 'history'>, options: CoverageOptions): DepartmentCoverage[] {
   const lastByPartner = new Map<string, { time: number; iso: string }>();
-  for (const c of selection.history) lastByPartner.set(c.partnerId, { time: c.time, iso: c.value.date }); // history is oldest first
+  // history is oldest first; a group check-in is contact with each of its partners.
+  for (const c of selection.history) for (const id of c.partnerIds) lastByPartner.set(id, { time: c.time, iso: c.value.date });
   const asOf = options.asOf.getTime();
   const byDepartment = new Map<string, Partner[]>();
   for (const partner of selection.partners) {
@@ -47,8 +48,8 @@ export function departmentCoverage(selection: Pick<Selection, 'partners' | 'hist
       const contact = lastByPartner.get(partner.id);
       if (contact && (!last || contact.time > last.time)) last = contact;
       firstArrival = Math.min(firstArrival, Date.parse(partner.createdAt));
-      const due = computeDueState(partner, contact ? new Date(contact.time) : undefined, options.defaultCadenceDays, options.asOf);
-      if (due.status !== 'overdue') onCadence++;
+      const due = computeDueState(partner, contact ? new Date(contact.time) : undefined, options.cadence, options.asOf);
+      if (due.status !== 'overdue' && due.status !== 'due') onCadence++;
     }
     const reference = last ? last.time : Math.min(firstArrival, asOf);
     const daysSinceContact = Math.max(0, daysBetween(reference, asOf));

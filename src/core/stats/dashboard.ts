@@ -32,10 +32,10 @@ export function computeDashboard(input: StatsInput, filter: DashboardFilter, opt
   const selection = select(input, filter);
   const asOfTime = Math.min(input.now.getTime(), selection.end - 1);
   const asOf = new Date(asOfTime);
-  const coverage = departmentCoverage(selection, { siloDays: options.siloDays, defaultCadenceDays: input.defaultCadenceDays, asOf });
+  const coverage = departmentCoverage(selection, { siloDays: options.siloDays, cadence: input.cadence, asOf });
   const siloRows = silos(coverage);
   const trends = topPartnerTrends(selection, MAX_PARTNER_TRENDS);
-  const slippingRows = slipping(selection, input.defaultCadenceDays, asOf);
+  const slippingRows = slipping(selection, input.cadence, asOf);
   return {
     filter,
     options: filterOptions(input, options),

@@ -29,7 +29,7 @@ export function statsInput(stores: readonly Store[], defaultCadenceDays: number,
   }
   // Oldest first, once: the statistics then keep that order (nearly sorted already: files are named by id).
   checkIns.sort((a, b) => a.time - b.time);
-  // The first store with a team cadence sets it (folders of one workspace usually share one team).
-  const cadence = stores.map((s) => s.teamCadenceDays()).find((d) => d !== undefined) ?? defaultCadenceDays;
-  return { partners, checkIns, asks, defaultCadenceDays: cadence, now };
+  // The first store with team defaults sets the rules (folders of one workspace usually share one team).
+  const team = stores.map((s) => s.cadencePolicy(defaultCadenceDays).team).find((d) => d !== undefined);
+  return { partners, checkIns, asks, cadence: { settingDays: defaultCadenceDays, team }, now };
 }

@@ -1,10 +1,10 @@
 // Relationship health: rating trends per department and per partner, and the relationships that are
 // slipping — ratings falling, or the cadence missed twice in a row — listed first so they get attention.
-import { cadenceOf } from '../cadence';
+import { cadenceOf, type CadenceInput } from '../cadence';
 import { calendarDate } from '../dates';
 import type { Partner } from '../model';
 import { dayNumber } from '../dates';
-import { dayNumberOf, monthIndexOf, type Selection, type StatCheckIn } from './input';
+import { checkInsByPartner, dayNumberOf, monthIndexOf, type Selection, type StatCheckIn } from './input';
 import { slippingWhy } from './slippingWhy';
 
 /** Average rating of one calendar month (yyyy-MM). */
@@ -49,20 +49,18 @@ export const FALLING_THRESHOLD = 1;
  */
 function monthlyTrends(
   checkIns: readonly StatCheckIn[],
-  groupOf: (c: StatCheckIn) => string | undefined,
+  /** Calls `add` with each group the check-in counts for (a group check-in: every member's, each once). */
+  groupsOf: (c: StatCheckIn, add: (key: string) => void) => void,
   labelOf: (key: string) => string,
   order: (a: RatingTrend, b: RatingTrend) => number,
   limit = Number.POSITIVE_INFINITY,
 ): { trends: RatingTrend[]; total: number } {
   const groups = new Map<string, { months: Map<number, { sum: number; count: number }>; sum: number; count: number }>();
-  for (const c of checkIns) {
-    const rating = c.rating;
-    if (rating === undefined) continue;
-    const key = groupOf(c);
-    if (key === undefined) continue;
+  let rating = 0;
+  let month = 0;
+  const add = (key: string): void => {
     let group = groups.get(key);
     if (!group) groups.set(key, (group = { months: new Map(), sum: 0, count: 0 }));
-    const month = monthIndexOf(c);
     const entry = group.months.get(month);
     if (entry) {
       entry.sum += rating;
@@ -72,6 +70,12 @@ function monthlyTrends(
     }
     group.sum += rating;
     group.count++;
+  };
+  for (const c of checkIns) {
+    if (c.rating === undefined) continue;
+    rating = c.rating;
+    month = monthIndexOf(c);
+    groupsOf(c, add);
   }
   const all = [...groups].map(([key, group]) => ({
     key,
@@ -97,24 +101,27 @@ export function round1(value: number): number {
   return Math.round(value * 10) / 10;
 }
 
-function groupBy<T>(items: readonly T[], key: (item: T) => string | undefined): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    if (k === undefined) continue;
-    const list = groups.get(k);
-    if (list) list.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
-}
-
 /** Monthly rating averages per department, over the check-ins in the range (departments without ratings left out). */
 export function departmentTrends(selection: Pick<Selection, 'checkIns' | 'partnerById'>): RatingTrend[] {
-  const department = (c: StatCheckIn) => selection.partnerById.get(c.partnerId)?.department;
+  const departments = (c: StatCheckIn, add: (key: string) => void) => {
+    if (c.partnerIds.length === 1) {
+      const department = selection.partnerById.get(c.partnerId)?.department;
+      if (department !== undefined) add(department);
+      return;
+    }
+    // A group check-in counts once for each department in it.
+    const seen = new Set<string>();
+    for (const id of c.partnerIds) {
+      const department = selection.partnerById.get(id)?.department;
+      if (department !== undefined && !seen.has(department)) {
+        seen.add(department);
+        add(department);
+      }
+    }
+  };
   return monthlyTrends(
     selection.checkIns,
-    department,
+    departments,
     (label) => label,
     (a, b) => a.label.localeCompare(b.label),
   ).trends;
@@ -130,7 +137,9 @@ export function topPartnerTrends(
   selection: Pick<Selection, 'checkIns' | 'partnerById'>,
   limit: number,
 ): { trends: RatingTrend[]; total: number } {
-  const known = (c: StatCheckIn) => (selection.partnerById.has(c.partnerId) ? c.partnerId : undefined);
+  const known = (c: StatCheckIn, add: (key: string) => void) => {
+    for (const id of c.partnerIds) if (selection.partnerById.has(id)) add(id);
+  };
   const name = (id: string) => selection.partnerById.get(id)?.name ?? id;
   return monthlyTrends(
     selection.checkIns,
@@ -183,8 +192,8 @@ export function missedIntervals(days: readonly number[], cadenceDays: number, as
  * longest overdue. Looks at each partner's whole history up to the as-of day (a trend needs history);
  * snoozed partners are left out (a snooze is a decision).
  */
-export function slipping(selection: Pick<Selection, 'partners' | 'history'>, defaultCadenceDays: number, asOf: Date): Slipping[] {
-  const byPartner = groupBy(selection.history, (c) => c.partnerId);
+export function slipping(selection: Pick<Selection, 'partners' | 'history'>, cadence: CadenceInput, asOf: Date): Slipping[] {
+  const byPartner = checkInsByPartner(selection.history);
   const asOfTime = asOf.getTime();
   const asOfDay = dayNumber(asOfTime);
   const today = calendarDate(new Date(asOfTime));
@@ -194,7 +203,7 @@ export function slipping(selection: Pick<Selection, 'partners' | 'history'>, def
     const list = byPartner.get(partner.id) ?? [];
     const change = ratingChange(lastRatings(list, 5));
     const falling = change !== undefined && change <= -FALLING_THRESHOLD;
-    const missed = missedIntervals(list.slice(-3).map(dayNumberOf), cadenceOf(partner, defaultCadenceDays), asOfDay);
+    const missed = missedIntervals(list.slice(-3).map(dayNumberOf), cadenceOf(partner, cadence), asOfDay);
     if (!falling && !missed) continue;
     result.push(describe(partner, falling ? change : undefined, missed));
   }

@@ -1,7 +1,9 @@
 // What every dashboard statistic reads: plain records (from one or several stores), the filter the user
 // chose, and the clock. Pure: no store, no vscode, so each statistic is tested on hand-built data.
 import type { Ask, Author, CheckIn, Partner } from '../model';
+import type { CadenceInput } from '../cadence';
 import { dayNumber, dayNumberOfText, localDayNumber, startOfDayNumber } from '../dates';
+import { checkInPartnerIds } from '../partnerRefs';
 
 /** A check-in with what the statistics need precomputed once: its time and whether it is private. */
 export interface StatCheckIn {
@@ -12,6 +14,8 @@ export interface StatCheckIn {
   private: boolean;
   /** The value's, copied: records come in several shapes (optional fields), these loops read one. */
   partnerId: string;
+  /** Every partner of it: one, or the members of a group check-in (partnerId first). */
+  partnerIds: readonly string[];
   rating: number | undefined;
   /** Month (year × 12 + month), day number and author key, worked out once (monthIndexOf, dayNumberOf, authorKeyOf). */
   month?: number;
@@ -28,6 +32,7 @@ export function statCheckInOf(value: CheckIn, isPrivate: boolean): StatCheckIn {
     time: Date.parse(value.date),
     private: isPrivate,
     partnerId: value.partnerId,
+    partnerIds: checkInPartnerIds(value),
     rating: value.rating,
     month: undefined,
     day: undefined,
@@ -40,7 +45,8 @@ export interface StatsInput {
   partners: readonly Partner[];
   checkIns: readonly StatCheckIn[];
   asks: readonly Ask[];
-  defaultCadenceDays: number;
+  /** The team's cadence rules over the setting (or just a number of days). */
+  cadence: CadenceInput;
   now: Date;
 }
 
@@ -157,11 +163,29 @@ export function select(input: StatsInput, filter: DashboardFilter): Selection {
   const { start, end } = filterRange(filter, input.now);
   const history: StatCheckIn[] = [];
   for (const checkIn of input.checkIns) {
-    if (checkIn.time >= end || !partnerById.has(checkIn.partnerId)) continue;
+    if (checkIn.time >= end || !includesAny(partnerById, checkIn.partnerIds)) continue;
     if (filter.author && authorKeyOf(checkIn) !== filter.author) continue;
     history.push(checkIn);
   }
   if (!isSorted(history)) history.sort((a, b) => a.time - b.time);
   const checkIns = history.filter((c) => c.time >= start);
   return { partners, partnerById, checkIns, history, start, end };
+}
+
+function includesAny(partnerById: ReadonlyMap<string, Partner>, ids: readonly string[]): boolean {
+  if (ids.length === 1) return partnerById.has(ids[0]);
+  return ids.some((id) => partnerById.has(id));
+}
+
+/** Check-ins by partner, in the order given: a group check-in is in the list of each of its partners. */
+export function checkInsByPartner(checkIns: readonly StatCheckIn[]): Map<string, StatCheckIn[]> {
+  const byPartner = new Map<string, StatCheckIn[]>();
+  for (const c of checkIns) {
+    for (const id of c.partnerIds) {
+      const list = byPartner.get(id);
+      if (list) list.push(c);
+      else byPartner.set(id, [c]);
+    }
+  }
+  return byPartner;
 }

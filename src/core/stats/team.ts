@@ -2,12 +2,13 @@
 // how active each person is, and which partners only one teammate talks to — the relationships the team
 // would lose if that person left.
 import type { Author } from '../model';
-import { authorKeyOf, type Selection } from './input';
+import { authorKey, authorKeyOf, type Selection, type StatCheckIn } from './input';
 
 export interface AuthorActivity {
   key: string;
   name: string;
   email?: string;
+  /** Check-ins this person wrote or was present at. */
   checkIns: number;
   /** Partners this person checked in with in the range. */
   partners: number;
@@ -36,20 +37,36 @@ export function teamStats(selection: Pick<Selection, 'checkIns' | 'partners' | '
   // Per partner, who wrote its check-ins (a short list: one to a few people) and how many the first one
   // wrote: two map lookups per check-in, where a set of partners per author would take four.
   const holders = new Map<string, { keys: string[]; name: string; count: number }>();
-  for (const c of selection.checkIns) {
-    const key = authorKeyOf(c);
+  const attend = (c: StatCheckIn, key: string, person: Author): void => {
     let a = authors.get(key);
-    if (!a) authors.set(key, (a = { author: c.value.author, checkIns: 0, partners: 0, last: 0, lastIso: c.value.date }));
+    if (!a) authors.set(key, (a = { author: person, checkIns: 0, partners: 0, last: 0, lastIso: c.value.date }));
     a.checkIns++;
     if (c.time >= a.last) {
       a.last = c.time;
       a.lastIso = c.value.date;
-      a.author = c.value.author; // the latest spelling of the name
+      a.author = person; // the latest spelling of the name
     }
-    const held = holders.get(c.partnerId);
-    if (!held) holders.set(c.partnerId, { keys: [key], name: c.value.author.name, count: 1 });
-    else if (held.keys[0] === key) held.count++;
-    else if (!held.keys.includes(key)) held.keys.push(key);
+    for (const partnerId of c.partnerIds) {
+      const held = holders.get(partnerId);
+      if (!held) holders.set(partnerId, { keys: [key], name: person.name, count: 1 });
+      else if (held.keys[0] === key) held.count++;
+      else if (!held.keys.includes(key)) held.keys.push(key);
+    }
+  };
+  for (const c of selection.checkIns) {
+    const key = authorKeyOf(c);
+    attend(c, key, c.value.author);
+    // Teammates who were there hold the relationship too (a check-in counts once per person).
+    const present = c.value.present;
+    if (present && present.length > 0) {
+      const seen = new Set([key]);
+      for (const person of present) {
+        const other = authorKey(person);
+        if (seen.has(other)) continue;
+        seen.add(other);
+        attend(c, other, person);
+      }
+    }
   }
   for (const { keys } of holders.values()) for (const key of keys) (authors.get(key) as { partners: number }).partners++;
   const activity: AuthorActivity[] = [...authors].map(([key, a]) => ({

@@ -73,7 +73,7 @@ export function briefAnswer(context: ToolContext, input: { partner: string }): T
   const found = findPartner(context, input.partner);
   const { entry, partner } = found;
   const checkIns = visibleOfPartner(context, entry.store, 'checkIn', partner.id).sort((a, b) => b.value.date.localeCompare(a.value.date));
-  const teamCadence = entry.store.teamCadenceDays() ?? context.defaultCadenceDays;
+  const teamCadence = entry.store.cadencePolicy(context.defaultCadenceDays);
   const latest = checkIns[0];
   const due = computeDueState(partner, latest ? new Date(latest.value.date) : undefined, teamCadence, context.now);
   const ratings = checkIns.map(({ value }) => value.rating).filter((rating): rating is number => rating !== undefined);
@@ -93,7 +93,7 @@ export function briefAnswer(context: ToolContext, input: { partner: string }): T
   const lines = [
     `Brief: ${inline(partner.name, 200)} (id ${partner.id})${context.stores.length > 1 ? ` [store: ${inline(entry.label, 100)}]` : ''}`,
     '',
-    `${facts.join(', ')}; check-in every ${count(cadenceOf(partner, teamCadence), 'day')}; ${label}${partner.archived ? '' : ` (${due.status === 'overdue' ? 'overdue' : due.status === 'snoozed' ? 'snoozed' : 'on cadence'})`}.`,
+    `${facts.join(', ')}; check-in every ${count(cadenceOf(partner, teamCadence), 'day')}; ${label}${partner.archived ? '' : ` (${due.status === 'overdue' ? 'overdue' : due.status === 'due' ? 'due' : due.status === 'snoozed' ? 'snoozed' : 'on cadence'})`}.`,
   ];
   if (partner.email) lines.push(`Email: ${inline(partner.email, 320)}`);
   if (partner.leads?.length) lines.push(`Leads: ${partner.leads.map((area) => inline(area, 200)).join(', ')}`);

@@ -1,6 +1,8 @@
 // The read tools that look across every partner: who is due, search, and the ecosystem's silos and
 // slipping relationships. Pure: loaded stores in (through toolScope.ts), text and JSON out.
-import { computeDueState, dueStateLabel, cadenceOf, DUE_SOON_DAYS, type DueStatus } from '../cadence';
+import { computeDueState, dueStateLabel, cadenceOf, DUE_SOON_DAYS } from '../cadence';
+import { checkInIncludes } from '../partnerRefs';
+import { type DueStatus } from '../vocabulary';
 import { calendarDate } from '../dates';
 import type { Ask, Partner } from '../model';
 import { departmentCoverage, silos } from '../stats/coverage';
@@ -40,11 +42,11 @@ export function dueAnswer(context: ToolContext, input: { withinDays?: number }):
   const lines: string[] = [];
   for (const entry of context.stores) {
     const last = lastVisibleCheckIns(context, entry.store);
-    const teamCadence = entry.store.teamCadenceDays() ?? context.defaultCadenceDays;
+    const teamCadence = entry.store.cadencePolicy(context.defaultCadenceDays);
     for (const { value: partner } of entry.store.partners()) {
       const lastCheckIn = last.get(partner.id);
       const due = computeDueState(partner, lastCheckIn ? new Date(lastCheckIn.value.date) : undefined, teamCadence, context.now);
-      if ((due.status !== 'overdue' && due.status !== 'dueSoon') || due.days > within) continue;
+      if ((due.status !== 'overdue' && due.status !== 'due' && due.status !== 'dueSoon') || due.days > within) continue;
       rows.push({
         id: partner.id,
         name: partner.name,
@@ -144,14 +146,13 @@ export function visibleStatsInput(context: ToolContext, partnerId?: string): Sta
   for (const { store } of context.stores) {
     for (const { value } of store.partners()) if (partnerId === undefined || value.id === partnerId) partners.push(value);
     for (const { value, private: secret } of visibleRecords(context, store, 'checkIn'))
-      if (partnerId === undefined || value.partnerId === partnerId) checkIns.push(statCheckInOf(value, secret));
+      if (partnerId === undefined || checkInIncludes(value, partnerId)) checkIns.push(statCheckInOf(value, secret));
     for (const { value } of visibleRecords(context, store, 'ask'))
       if (partnerId === undefined || value.partnerId === partnerId) asks.push(value);
   }
   checkIns.sort((a, b) => a.time - b.time);
-  const cadence =
-    context.stores.map(({ store }) => store.teamCadenceDays()).find((days) => days !== undefined) ?? context.defaultCadenceDays;
-  return { partners, checkIns, asks, defaultCadenceDays: cadence, now: context.now };
+  const team = context.stores.map(({ store }) => store.cadencePolicy(context.defaultCadenceDays).team).find((d) => d !== undefined);
+  return { partners, checkIns, asks, cadence: { settingDays: context.defaultCadenceDays, team }, now: context.now };
 }
 
 /** Silos, slipping relationships and coverage per department: the dashboard's rules (src/core/stats). */
@@ -160,7 +161,7 @@ export function ecosystemAnswer(context: ToolContext): ToolAnswer {
   const selection = select(input, {});
   const coverage = departmentCoverage(selection, {
     siloDays: context.siloDays,
-    defaultCadenceDays: input.defaultCadenceDays,
+    cadence: input.cadence,
     asOf: context.now,
   });
   const siloRows = silos(coverage).map((row) => ({
@@ -173,7 +174,7 @@ export function ecosystemAnswer(context: ToolContext): ToolAnswer {
       .map((p) => p.name)
       .sort((a, b) => a.localeCompare(b)),
   }));
-  const slippingRows = slipping(selection, input.defaultCadenceDays, context.now).map((row) => ({
+  const slippingRows = slipping(selection, input.cadence, context.now).map((row) => ({
     partnerId: row.partnerId,
     name: row.name,
     department: row.department,

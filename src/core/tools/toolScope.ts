@@ -5,6 +5,7 @@ import type { CheckIn, Partner, RecordTypes } from '../model';
 import type { Loaded, Store } from '../store';
 import { inline } from './toolText';
 import { english } from '../translator';
+import { checkInPartnerIds } from '../partnerRefs';
 
 export interface ToolStore {
   /** How the answer names the store when there are several (the workspace folder's name). */
@@ -45,8 +46,11 @@ export function visibleOfPartner<K extends CollectionKind>(
 export function lastVisibleCheckIns(context: ToolContext, store: Store): Map<string, Loaded<CheckIn>> {
   const last = new Map<string, Loaded<CheckIn>>();
   for (const record of visibleRecords(context, store, 'checkIn')) {
-    const seen = last.get(record.value.partnerId);
-    if (!seen || seen.value.date < record.value.date) last.set(record.value.partnerId, record);
+    // A group check-in is the last check-in of each of its partners.
+    for (const partnerId of checkInPartnerIds(record.value)) {
+      const seen = last.get(partnerId);
+      if (!seen || seen.value.date < record.value.date) last.set(partnerId, record);
+    }
   }
   return last;
 }

@@ -4,7 +4,7 @@ import * as l10n from '@vscode/l10n';
 import { parseISO, startOfDay } from 'date-fns';
 import { displayMonthDay } from '../../core/dates';
 import { followUpDueLabel, followUpOwnerName, isOverdue, openFollowUps, openTalkingPoints, sourceLabel } from '../../core/agenda';
-import { cadenceOf, formatShortDate } from '../../core/cadence';
+import { cadenceRuleOf, formatShortDate } from '../../core/cadence';
 import type { Ask, FollowUp } from '../../core/model';
 import { checkInKindLabel, CHECK_IN_KINDS } from '../../core/vocabulary';
 import type { PartnerView } from '../../core/partnerView';
@@ -28,7 +28,7 @@ export function dateLabel(iso: string): string {
 
 export function buildPageData(store: Store, view: PartnerView, options: PageDataOptions): PageData {
   const partner = view.record.value;
-  const teamCadence = store.teamCadenceDays();
+  const rule = cadenceRuleOf(partner, store.cadencePolicy(options.defaultCadenceDays));
   const today = startOfDay(options.now);
   const checkIns = store.checkInsOf(partner.id);
   const last = checkIns[0]?.value;
@@ -41,9 +41,12 @@ export function buildPageData(store: Store, view: PartnerView, options: PageData
       role: partner.role || undefined,
       department: partner.department,
       email: partner.email || undefined,
+      organisation: partner.organisation || undefined,
+      tags: partner.tags ?? [],
       leads: partner.leads ?? [],
-      cadenceDays: cadenceOf(partner, teamCadence ?? options.defaultCadenceDays),
-      cadenceSource: partner.cadenceDays !== undefined ? 'partner' : teamCadence !== undefined ? 'team' : 'setting',
+      cadenceDays: rule.days,
+      cadenceSource: rule.source,
+      cadenceDetail: rule.detail,
       dueLabel: view.due.label,
       dueStatus: view.due.status,
       lastCheckInLabel: last ? dateLabel(last.date) : undefined,

@@ -5,10 +5,23 @@ import { departmentSuggestions, folderFromArg, pickFolder } from '../shared/part
 import { askPick, askText, BACK, runSteps } from '../shared/quickInputs';
 import { defaultCadenceDays } from '../shared/settings';
 import type { StoreService } from '../store/storeService';
-import { cadenceItems, everyDaysLabel, validateEmail, validateName } from './partnerFields';
+import { organisationsOf, parseTags, tagsOf } from '../../core/tags';
+import {
+  cadenceItems,
+  everyDaysLabel,
+  newOrganisationItem,
+  organisationItems,
+  tagsPrompt,
+  validateEmail,
+  validateName,
+  validateTags,
+} from './partnerFields';
 import { visible } from '../shared/displayText';
 
-/** Add Partner: a multi-step input (name, role, department, email, cadence), or arguments for scripts. */
+/**
+ * Add Partner: a multi-step input (name, role, department, organisation, email, tags, cadence; Enter
+ * skips the optional ones), or arguments for scripts.
+ */
 export async function addPartner(service: StoreService, arg?: unknown): Promise<Loaded<Partner> | undefined> {
   const title = vscode.l10n.t('Add Partner');
   const entry =
@@ -34,7 +47,8 @@ function isNewPartner(arg: unknown): arg is NewPartner & { folder?: string } {
 
 async function askForPartner(service: StoreService, title: string): Promise<NewPartner | undefined> {
   const state: NewPartner = { name: '', department: '' };
-  const totalSteps = 5;
+  const totalSteps = 7;
+  const partners = service.allViews().map((t) => t.view.record.value);
   const defaultCadence = defaultCadenceDays();
   return runSteps(state, [
     async (s) => {
@@ -80,9 +94,24 @@ async function askForPartner(service: StoreService, title: string): Promise<NewP
       return true;
     },
     async (s) => {
-      const email = await askText({
+      const items = organisationItems(organisationsOf(partners));
+      const chosen = await askPick({
         title: title,
         step: 4,
+        totalSteps,
+        placeholder: vscode.l10n.t('Their organisation, for vendors, customers, agencies (optional): pick one or type a new one'),
+        items,
+        active: items.find((item) => item.organisation === s.organisation),
+        custom: newOrganisationItem,
+      });
+      if (!chosen || chosen === BACK) return chosen;
+      s.organisation = chosen.organisation;
+      return true;
+    },
+    async (s) => {
+      const email = await askText({
+        title: title,
+        step: 5,
         totalSteps,
         prompt: vscode.l10n.t('Their email (optional)'),
         placeholder: vscode.l10n.t('name@example.com'),
@@ -94,10 +123,24 @@ async function askForPartner(service: StoreService, title: string): Promise<NewP
       return true;
     },
     async (s) => {
+      const tags = await askText({
+        title: title,
+        step: 6,
+        totalSteps,
+        prompt: tagsPrompt(tagsOf(partners), true),
+        placeholder: vscode.l10n.t('e.g. exec launch-q1'),
+        value: (s.tags ?? []).join(' '),
+        validate: validateTags,
+      });
+      if (typeof tags !== 'string') return tags;
+      s.tags = parseTags(tags);
+      return true;
+    },
+    async (s) => {
       const items = cadenceItems(defaultCadence);
       const chosen = await askPick({
         title: title,
-        step: 5,
+        step: 7,
         totalSteps,
         placeholder: vscode.l10n.t('How often do you want to check in? Type a number of days for another cadence'),
         items,

@@ -1,6 +1,8 @@
 import { parseAreas } from '../../core/codeAreas';
 import * as vscode from 'vscode';
-import { cadenceOf } from '../../core/cadence';
+import { cadenceRuleOf } from '../../core/cadence';
+import { organisationsOf, parseTags, tagsOf } from '../../core/tags';
+import { cadenceSourceLabel } from '../../core/vocabulary';
 import { parseLeads } from '../../core/stats/leads';
 import type { Partner } from '../../core/model';
 import type { Loaded, PartnerChange } from '../../core/store';
@@ -8,11 +10,20 @@ import { departmentSuggestions, partnerFromArg, pickPartner, type PartnerTarget 
 import { askPick, askText } from '../shared/quickInputs';
 import { defaultCadenceDays } from '../shared/settings';
 import type { StoreService } from '../store/storeService';
-import { cadenceItems, everyDaysLabel, validateEmail, validateName } from './partnerFields';
+import {
+  cadenceItems,
+  everyDaysLabel,
+  newOrganisationItem,
+  organisationItems,
+  tagsPrompt,
+  validateEmail,
+  validateName,
+  validateTags,
+} from './partnerFields';
 
 const editTitle = (name: string): string => vscode.l10n.t('Edit Partner: {0}', name);
 
-type Field = 'name' | 'role' | 'department' | 'email' | 'cadenceDays' | 'leads' | 'codeAreas';
+type Field = 'name' | 'role' | 'department' | 'organisation' | 'tags' | 'email' | 'cadenceDays' | 'leads' | 'codeAreas';
 
 /**
  * Edit Partner: pick a field, change it, saved at once; the field list comes back until Escape.
@@ -35,16 +46,17 @@ export async function editPartner(service: StoreService, partnerArg?: unknown, c
 
 async function pickField(target: PartnerTarget): Promise<Field | undefined> {
   const p = target.view.record.value;
-  const cadence = cadenceOf(p, target.entry.store.teamCadenceDays() ?? defaultCadenceDays());
+  const rule = cadenceRuleOf(p, target.entry.store.cadencePolicy(defaultCadenceDays()));
   const items: (vscode.QuickPickItem & { field: Field })[] = [
     { label: vscode.l10n.t('Name'), description: p.name, field: 'name' },
     { label: vscode.l10n.t('Role'), description: p.role ?? '—', field: 'role' },
     { label: vscode.l10n.t('Department'), description: p.department, field: 'department' },
+    { label: vscode.l10n.t('Organisation'), description: p.organisation ?? '—', field: 'organisation' },
+    { label: vscode.l10n.t('Tags'), description: p.tags?.length ? p.tags.join(' ') : '—', field: 'tags' },
     { label: vscode.l10n.t('Email'), description: p.email ?? '—', field: 'email' },
     {
       label: vscode.l10n.t('Cadence'),
-      description:
-        p.cadenceDays === undefined ? vscode.l10n.t('every {0} days (default)', cadence) : vscode.l10n.t('every {0} days', cadence),
+      description: cadenceSourceLabel(rule.source, rule.days, rule.detail),
       field: 'cadenceDays',
     },
     {
@@ -84,6 +96,28 @@ async function askField(service: StoreService, target: PartnerTarget, field: Fie
       });
       return typeof email === 'string' ? { email: email.trim() || undefined } : undefined;
     }
+    case 'organisation': {
+      const items = organisationItems(organisationsOf(service.allViews().map((t) => t.view.record.value)), p.organisation);
+      const chosen = await askPick({
+        title,
+        items,
+        active: items.find((i) => i.organisation === p.organisation),
+        placeholder: vscode.l10n.t('Organisation: pick one or type a new one'),
+        custom: newOrganisationItem,
+      });
+      return chosen && typeof chosen === 'object' ? { organisation: chosen.organisation } : undefined;
+    }
+    case 'tags': {
+      const text = await askText({
+        title,
+        prompt: tagsPrompt(tagsOf(service.allViews().map((t) => t.view.record.value)), false),
+        value: (p.tags ?? []).join(' '),
+        validate: validateTags,
+      });
+      if (typeof text !== 'string') return undefined;
+      const tags = parseTags(text);
+      return { tags: tags.length > 0 ? tags : undefined };
+    }
     case 'department': {
       const items = departmentSuggestions(service).map((label) => ({ label }));
       const chosen = await askPick({
@@ -105,7 +139,9 @@ async function askField(service: StoreService, target: PartnerTarget, field: Fie
       return typeof leads === 'string' ? { leads: parseLeads(leads) } : undefined;
     }
     case 'cadenceDays': {
-      const items = cadenceItems(target.entry.store.teamCadenceDays() ?? defaultCadenceDays(), p.cadenceDays);
+      // "Default": what the team's rules (or the setting) would give this partner without a cadence of their own.
+      const fallback = cadenceRuleOf({ ...p, cadenceDays: undefined }, target.entry.store.cadencePolicy(defaultCadenceDays()));
+      const items = cadenceItems(fallback.days, p.cadenceDays);
       const chosen = await askPick({
         title,
         items,

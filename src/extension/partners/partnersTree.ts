@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { cadenceOf, formatShortDate, type DueStatus } from '../../core/cadence';
+import { cadenceRuleOf, formatShortDate } from '../../core/cadence';
 import { followUpDueLabel, followUpOwnerName, isOverdue, openFollowUps, openTalkingPoints } from '../../core/agenda';
 import type { FollowUp, TalkingPoint } from '../../core/model';
-import { checkInKindLabel } from '../../core/vocabulary';
+import { cadenceSourceLabel, checkInKindLabel, type DueStatus } from '../../core/vocabulary';
 import { hasInvisible } from '../../core/visibleText';
 import { duePartners, groupPartners, type GroupBy, type PartnerGroup, type PartnerView } from '../../core/partnerView';
 import type { Loaded, StoreProblem } from '../../core/store';
@@ -18,14 +18,16 @@ export type TreeNode =
   | { type: 'group'; entry: FolderStore; group: PartnerGroup }
   | { type: 'problems'; entry: FolderStore; problems: StoreProblem[] }
   | { type: 'problem'; entry: FolderStore; problem: StoreProblem }
-  | { type: 'partner'; entry: FolderStore; view: PartnerView }
-  | { type: 'talkingPoint'; entry: FolderStore; point: Loaded<TalkingPoint> }
-  | { type: 'followUp'; entry: FolderStore; followUp: Loaded<FollowUp> }
+  // `scope`: the group's key when a partner may be in several groups (by tag), so every item id stays unique.
+  | { type: 'partner'; entry: FolderStore; view: PartnerView; scope?: string }
+  | { type: 'talkingPoint'; entry: FolderStore; point: Loaded<TalkingPoint>; scope?: string }
+  | { type: 'followUp'; entry: FolderStore; followUp: Loaded<FollowUp>; scope?: string }
   | { type: 'branches'; entry: FolderStore; records: BranchRecord[] }
   | { type: 'branchRecord'; entry: FolderStore; record: BranchRecord };
 
 const STATUS_ICONS: Record<DueStatus, vscode.ThemeIcon> = {
   overdue: new vscode.ThemeIcon('bell-dot', new vscode.ThemeColor('list.warningForeground')),
+  due: new vscode.ThemeIcon('bell'),
   dueSoon: new vscode.ThemeIcon('calendar'),
   later: new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')),
   snoozed: new vscode.ThemeIcon('bell-slash'),
@@ -60,11 +62,11 @@ export class PartnersTree implements vscode.TreeDataProvider<TreeNode> {
       case 'folder':
         return this.folderChildren(node.entry);
       case 'group':
-        return node.group.partners.map((view) => this.partnerNode(node.entry, view));
+        return node.group.partners.map((view) => this.partnerNode(node.entry, view, this.groupBy === 'tag' ? node.group.key : undefined));
       case 'problems':
         return node.problems.map((problem) => ({ type: 'problem', entry: node.entry, problem }));
       case 'partner':
-        return agendaOf(node.entry, node.view.record.value.id);
+        return agendaOf(node.entry, node.view.record.value.id, node.scope);
       case 'branches':
         return node.records.map((record) => ({ type: 'branchRecord', entry: node.entry, record }));
       default:
@@ -76,7 +78,9 @@ export class PartnersTree implements vscode.TreeDataProvider<TreeNode> {
     if (node.type !== 'partner') return undefined;
     return this.getChildren(this.service.folders().length > 1 ? { type: 'folder', entry: node.entry } : undefined).find(
       (candidate) =>
-        candidate.type === 'group' && candidate.group.partners.some((view) => view.record.value.id === node.view.record.value.id),
+        candidate.type === 'group' &&
+        (node.scope === undefined || candidate.group.key === node.scope) &&
+        candidate.group.partners.some((view) => view.record.value.id === node.view.record.value.id),
     );
   }
 
@@ -102,9 +106,13 @@ export class PartnersTree implements vscode.TreeDataProvider<TreeNode> {
     return nodes;
   }
 
-  private partnerNode(entry: FolderStore, view: PartnerView): TreeNode {
-    const node: TreeNode = { type: 'partner', entry, view };
-    this.partnerNodes.set(view.record.value.id, node);
+  private partnerNode(entry: FolderStore, view: PartnerView, scope: string | undefined): TreeNode {
+    const node: TreeNode = { type: 'partner', entry, view, scope };
+    // In several groups (by tag): Go to Partner reveals the first.
+    const id = view.record.value.id;
+    const known = this.partnerNodes.get(id);
+    if (scope === undefined || known?.type !== 'partner' || known.scope === undefined || known.entry !== entry)
+      this.partnerNodes.set(id, node);
     return node;
   }
 
@@ -184,6 +192,7 @@ export class PartnersTree implements vscode.TreeDataProvider<TreeNode> {
 function partnerTooltip(node: Extract<TreeNode, { type: 'partner' }>, agenda: number): vscode.MarkdownString {
   const { value, readOnly } = node.view.record;
   const { due, lastCheckIn } = node.view;
+  const rule = cadenceRuleOf(value, node.entry.store.cadencePolicy(defaultCadenceDays()));
   // appendText escapes markdown: names and summaries are shown as typed, never interpreted.
   const tooltip = new vscode.MarkdownString();
   tooltip.appendMarkdown('**').appendText(value.name).appendMarkdown('**');
@@ -191,13 +200,11 @@ function partnerTooltip(node: Extract<TreeNode, { type: 'partner' }>, agenda: nu
   tooltip
     .appendMarkdown('\n\n')
     .appendText(
-      vscode.l10n.t(
-        '{0} · every {1} days · {2}',
-        value.department,
-        cadenceOf(value, node.entry.store.teamCadenceDays() ?? defaultCadenceDays()),
-        due.label,
-      ),
+      [value.department, value.organisation, cadenceSourceLabel(rule.source, rule.days, rule.detail), due.label]
+        .filter(Boolean)
+        .join(' · '),
     );
+  if (value.tags && value.tags.length > 0) tooltip.appendMarkdown('\n\n').appendText(value.tags.map((tag) => `#${tag}`).join(' '));
   if (lastCheckIn) {
     const date = new Date(lastCheckIn.date);
     const kind = lastCheckIn.rating ? `${checkInKindLabel(lastCheckIn.kind)}, ${lastCheckIn.rating}/5` : checkInKindLabel(lastCheckIn.kind);
@@ -228,13 +235,19 @@ function partnerTooltip(node: Extract<TreeNode, { type: 'partner' }>, agenda: nu
   return tooltip;
 }
 
+/** An item id inside one group (by tag, a partner is in each of its tags' groups). */
+function scoped(id: string, scope: string | undefined): string {
+  return scope === undefined ? id : `${id}@${scope}`;
+}
+
 /** Under a partner: the agenda of the next check-in, open talking points then open follow-ups. */
-function agendaOf(entry: FolderStore, partnerId: string): TreeNode[] {
-  const points: TreeNode[] = openTalkingPoints(entry.store, partnerId).map((point) => ({ type: 'talkingPoint', entry, point }));
+function agendaOf(entry: FolderStore, partnerId: string, scope: string | undefined): TreeNode[] {
+  const points: TreeNode[] = openTalkingPoints(entry.store, partnerId).map((point) => ({ type: 'talkingPoint', entry, point, scope }));
   const followUps: TreeNode[] = openFollowUps(entry.store.ofPartner('followUp', partnerId)).map((followUp) => ({
     type: 'followUp',
     entry,
     followUp,
+    scope,
   }));
   return points.concat(followUps);
 }
@@ -242,7 +255,7 @@ function agendaOf(entry: FolderStore, partnerId: string): TreeNode[] {
 function talkingPointItem(node: Extract<TreeNode, { type: 'talkingPoint' }>): vscode.TreeItem {
   const { value, private: isPrivate } = node.point;
   const item = new vscode.TreeItem(value.text, vscode.TreeItemCollapsibleState.None);
-  item.id = `talkingPoint:${node.entry.folder.uri.toString()}:${value.id}`;
+  item.id = scoped(`talkingPoint:${node.entry.folder.uri.toString()}:${value.id}`, node.scope);
   item.iconPath = new vscode.ThemeIcon(isPrivate ? 'lock' : 'comment');
   item.description = value.source ? `${value.source.path}:${value.source.startLine}` : vscode.l10n.t('talking point');
   item.contextValue = value.source ? 'talkingPoint.code' : 'talkingPoint';
@@ -264,7 +277,7 @@ function followUpItem(node: Extract<TreeNode, { type: 'followUp' }>): vscode.Tre
   const { value } = node.followUp;
   const now = new Date();
   const item = new vscode.TreeItem(value.text, vscode.TreeItemCollapsibleState.None);
-  item.id = `partnerFollowUp:${node.entry.folder.uri.toString()}:${value.id}`;
+  item.id = scoped(`partnerFollowUp:${node.entry.folder.uri.toString()}:${value.id}`, node.scope);
   item.iconPath = new vscode.ThemeIcon(
     'circle-large-outline',
     isOverdue(value, now) ? new vscode.ThemeColor('list.warningForeground') : undefined,
@@ -306,7 +319,7 @@ function partnerItem(node: Extract<TreeNode, { type: 'partner' }>, agenda: numbe
     value.name,
     agenda > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
   );
-  item.id = `partner:${node.entry.folder.uri.toString()}:${value.id}`;
+  item.id = scoped(`partner:${node.entry.folder.uri.toString()}:${value.id}`, node.scope);
   item.description = value.role ? `${due.label} · ${value.role}` : due.label;
   item.iconPath = readOnly ? new vscode.ThemeIcon('lock') : STATUS_ICONS[due.status];
   item.contextValue = `partner.${value.archived ? 'archived' : 'active'}${readOnly ? '.readonly' : ''}`;

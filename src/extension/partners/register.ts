@@ -1,7 +1,7 @@
 // Partners: the sidebar tree and every command that adds, edits, finds or files away a partner, plus how
 // the tree is grouped and whether it shows archived partners (remembered per workspace).
 import * as vscode from 'vscode';
-import type { GroupBy } from '../../core/partnerView';
+import { GROUP_BYS, type GroupBy } from '../../core/partnerView';
 import { storeCommand, type App } from '../shared/app';
 import { COMMANDS, CONTEXT_KEYS, STATE_KEYS, VIEWS } from '../ids';
 import type { BranchRecordsService } from '../gitInsights/branchRecordsService';
@@ -21,7 +21,9 @@ export interface Partners {
 export function register(app: App, branches: BranchRecordsService): Partners {
   const { service, context } = app;
   const tree = new PartnersTree(service);
-  tree.groupBy = context.workspaceState.get<GroupBy>(STATE_KEYS.groupBy, 'department');
+  const remembered = context.workspaceState.get<string>(STATE_KEYS.groupBy, 'department');
+  // A value from a newer or older build that this one does not know: the default.
+  tree.groupBy = (GROUP_BYS as readonly string[]).includes(remembered) ? (remembered as GroupBy) : 'department';
   tree.showArchived = context.workspaceState.get<boolean>(STATE_KEYS.showArchived, false);
   tree.branches = branches;
   const treeView = vscode.window.createTreeView(VIEWS.partners, { treeDataProvider: tree, showCollapseAll: true });
@@ -58,6 +60,8 @@ export function register(app: App, branches: BranchRecordsService): Partners {
     [COMMANDS.openPartnerFile]: storeCommand(service, (arg?: unknown) => openPartnerFile(service, arg)),
     [COMMANDS.groupByStatus]: () => setView('status', undefined),
     [COMMANDS.groupByDepartment]: () => setView('department', undefined),
+    [COMMANDS.groupByOrganisation]: () => setView('organisation', undefined),
+    [COMMANDS.groupByTag]: () => setView('tag', undefined),
     [COMMANDS.showArchived]: () => setView(undefined, true),
     [COMMANDS.hideArchived]: () => setView(undefined, false),
   });

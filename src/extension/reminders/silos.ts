@@ -15,5 +15,5 @@ export function workspaceSilos(service: StoreService, now = new Date()): SiloSum
     defaultCadenceDays(),
     now,
   );
-  return silos(departmentCoverage(select(input, {}), { siloDays: siloDays(), defaultCadenceDays: input.defaultCadenceDays, asOf: now }));
+  return silos(departmentCoverage(select(input, {}), { siloDays: siloDays(), cadence: input.cadence, asOf: now }));
 }

@@ -1,6 +1,7 @@
 // The read-mostly sections of the partner page: header, talking points, follow-ups, asks and offers,
 // and the check-in timeline. Every string from the store lands in a text node.
 import * as l10n from '@vscode/l10n';
+import { cadenceSourceLabel } from '../../core/vocabulary';
 import type { Counts, PageData } from '../protocol';
 import { h, type Child } from '../shared/dom';
 
@@ -49,12 +50,7 @@ const privateTag = (): HTMLElement => badge(l10n.t('Private'), 'private');
 
 export function renderHeader(data: PageData): HTMLElement[] {
   const p = data.partner;
-  const cadence =
-    p.cadenceSource === 'partner'
-      ? l10n.t('every {0} days', p.cadenceDays)
-      : p.cadenceSource === 'team'
-        ? l10n.t('every {0} days (team default)', p.cadenceDays)
-        : l10n.t('every {0} days (default)', p.cadenceDays);
+  const cadence = cadenceSourceLabel(p.cadenceSource, p.cadenceDays, p.cadenceDetail);
   // [key for tests and styles, label in the display language, value]
   const facts: [string, string, Child][] = [
     ['leads', l10n.t('Leads'), p.leads.length > 0 ? p.leads.join(', ') : '—'],
@@ -62,6 +58,8 @@ export function renderHeader(data: PageData): HTMLElement[] {
     ['due', l10n.t('Due'), h('span', { class: `due due-${p.dueStatus}`, 'data-testid': 'due' }, p.dueLabel)],
     ['last check-in', l10n.t('Last check-in'), p.lastCheckInLabel ?? l10n.t('none yet')],
   ];
+  if (p.organisation) facts.push(['organisation', l10n.t('Organisation'), p.organisation]);
+  if (p.tags.length > 0) facts.push(['tags', l10n.t('Tags'), h('span', { class: 'tags' }, ...p.tags.map((tag) => badge(tag)))]);
   if (p.email) facts.push(['email', l10n.t('Email'), p.email]);
   return [
     h(
