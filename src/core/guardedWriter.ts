@@ -36,6 +36,36 @@ export class GuardedWriter {
    * Returns the hash of what was written.
    */
   async write(file: string, text: string, expectedHash: string | undefined): Promise<string> {
+    const { fs } = this.options;
+    const relative = await this.refuseUnsafe(file, expectedHash);
+    const bytes = encoder.encode(text);
+    const temp = tempFileFor(file);
+    try {
+      await fs.mkdir(path.dirname(file));
+      await fs.writeNewFile(temp, bytes);
+      await this.renameWithRetry(temp, file);
+    } catch (error) {
+      await fs.unlink(temp).catch(() => undefined);
+      throw new StoreWriteError(
+        l10n.t('Could not write {0}: {1}. The previous version is unchanged.', relative, errorMessage(error)),
+        'io',
+      );
+    }
+    return hashOf(bytes);
+  }
+
+  /** Deletes a record's file under the same guards as a write: never a broken file, one changed on disk or open with edits. */
+  async remove(file: string, expectedHash: string): Promise<void> {
+    const relative = await this.refuseUnsafe(file, expectedHash);
+    try {
+      await this.options.fs.unlink(file);
+    } catch (error) {
+      throw new StoreWriteError(l10n.t('Could not delete {0}: {1}. It is unchanged.', relative, errorMessage(error)), 'io');
+    }
+  }
+
+  /** Every guard of a write or a delete; returns the file's path relative to the store. */
+  private async refuseUnsafe(file: string, expectedHash: string | undefined): Promise<string> {
     const { fs, root } = this.options;
     const relative = toRelative(root, file);
     // First, so that every check below sees the files as they are once a momentary git lock is gone.
@@ -91,21 +121,7 @@ export class GuardedWriter {
         'changed-on-disk',
       );
     }
-
-    const bytes = encoder.encode(text);
-    const temp = tempFileFor(file);
-    try {
-      await fs.mkdir(path.dirname(file));
-      await fs.writeNewFile(temp, bytes);
-      await this.renameWithRetry(temp, file);
-    } catch (error) {
-      await fs.unlink(temp).catch(() => undefined);
-      throw new StoreWriteError(
-        l10n.t('Could not write {0}: {1}. The previous version is unchanged.', relative, errorMessage(error)),
-        'io',
-      );
-    }
-    return hashOf(bytes);
+    return relative;
   }
 
   /** Windows and virus scanners hold files briefly: EPERM/EBUSY on rename are retried, then reported. */

@@ -8,12 +8,11 @@ import { isNotFound, type FileSystemPort } from './fileSystem';
 import type { Sleep } from './gitState';
 import { GuardedWriter } from './guardedWriter';
 import { newId } from './ids';
-import type { TextLocation } from './jsonText';
 import { hashOf } from './judge';
 import { type CollectionKind } from './vocabulary';
 import { SCHEMA_VERSION, SCHEMAS, STORE_FORMAT, type CheckIn, type Manifest, type Partner, type RecordTypes } from './model';
 import { RecordIndex } from './recordIndex';
-import { StoreWriteError, noRecordMessage } from './storeErrors';
+import { StoreWriteError, noRecordMessage, readOnlyMessage } from './storeErrors';
 import {
   CHECKINS_DIR,
   GITIGNORE_FILE,
@@ -358,15 +357,7 @@ export class Store {
           l10n.t('The file {0} is gone or broken; nothing was written.', toRelative(this.root, initial.path)),
           'not-found',
         );
-      if (current.readOnly) {
-        throw new StoreWriteError(
-          l10n.t(
-            '{0} was written by a newer version of Alliances; it is read-only here. Update the extension to edit it.',
-            toRelative(this.root, current.path),
-          ),
-          'read-only',
-        );
-      }
+      if (current.readOnly) throw new StoreWriteError(readOnlyMessage(toRelative(this.root, current.path)), 'read-only');
       const patch = typeof change === 'function' ? change(current.value) : change;
       const next: Record<string, unknown> = { ...current.value, ...patch, updatedAt: this.now().toISOString(), updatedBy: author };
       for (const key of Object.keys(patch)) if (next[key] === undefined) delete next[key];
@@ -374,6 +365,18 @@ export class Store {
       this.index.refuseHeld(kind, value);
       const hash = await this.writer.write(current.path, serialise(value), this.index.hashes.get(current.path));
       return this.remember(current.path, hash, kind, value, current.private);
+    });
+  }
+
+  /** Deletes a record's file (a connection removed): refused on conflict, never over a broken file. */
+  async remove(kind: CollectionKind, id: string): Promise<void> {
+    const record = this.get(kind, id);
+    if (!record) throw new StoreWriteError(noRecordMessage(kind, id, this.root), 'not-found');
+    if (record.readOnly) throw new StoreWriteError(readOnlyMessage(toRelative(this.root, record.path)), 'read-only');
+    await this.queue.run(record.path, async () => {
+      await this.writer.remove(record.path, this.index.hashes.get(record.path) ?? '');
+      this.index.forget(record.path);
+      this.changed.fire();
     });
   }
 
@@ -395,5 +398,3 @@ export class Store {
     this.changed.dispose();
   }
 }
-
-export type { TextLocation };

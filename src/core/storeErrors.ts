@@ -59,3 +59,8 @@ export function noRecordMessage(kind: CollectionKind, id: string, root: string):
       return l10n.t('No connection with id {0} in {1}.', id, root);
   }
 }
+
+/** A record written by a newer schema version: shown, never rewritten or deleted. */
+export function readOnlyMessage(relativePath: string): string {
+  return l10n.t('{0} was written by a newer version of Alliances; it is read-only here. Update the extension to edit it.', relativePath);
+}

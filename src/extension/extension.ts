@@ -6,10 +6,12 @@ import * as vscode from 'vscode';
 import { createApi, type AlliancesApi } from './api';
 import { register as registerAgenda } from './agenda/register';
 import { register as registerCheckIns } from './checkIns/register';
+import { register as registerConnections } from './connections/register';
 import { register as registerDashboard } from './dashboard/register';
 import { register as registerGitInsights } from './gitInsights/register';
 import { CONTEXT_KEYS } from './ids';
 import { register as registerInterop } from './interop/register';
+import { register as registerEcosystemMap } from './map/register';
 import { register as registerLmTools } from './lmTools/register';
 import { register as registerPartnerPage } from './partnerPage/register';
 import { register as registerPartners } from './partners/register';
@@ -36,11 +38,13 @@ export function start(context: vscode.ExtensionContext, registry?: ShellRegistry
   const git = registerGitInsights(app);
   const partners = registerPartners(app, git.branches);
   registerCheckIns(app);
+  registerConnections(app);
   const agenda = registerAgenda(app);
   const reminders = registerReminders(app, partners.treeView, agenda.followUps);
   const interop = registerInterop(app);
   const partnerPages = registerPartnerPage(app, git.branches);
   const dashboard = registerDashboard(app);
+  const ecosystemMap = registerEcosystemMap(app);
   const lmTools = registerLmTools(app);
   context.subscriptions.push(service.onDidChange(() => app.render()));
 
@@ -60,6 +64,7 @@ export function start(context: vscode.ExtensionContext, registry?: ShellRegistry
     ...interop,
     partnerPages,
     dashboard,
+    ecosystemMap,
     lmTools,
     unhandledCommands,
   });

@@ -34,10 +34,12 @@ export const COMMANDS = {
   reopenFollowUp: 'alliances.reopenFollowUp',
   openDashboard: 'alliances.openDashboard',
   exportDashboard: 'alliances.exportDashboard',
+  openEcosystemMap: 'alliances.openEcosystemMap',
   importPartners: 'alliances.importPartners',
   exportPartnersCsv: 'alliances.exportPartnersCsv',
   exportCalendar: 'alliances.exportCalendar',
   exportReport: 'alliances.exportReport',
+  addConnection: 'alliances.addConnection',
 } as const;
 
 /** Commands that are not in package.json: a status bar item's click, and the tests' door to internals. */
@@ -59,6 +61,7 @@ export const FOCUS_PARTNERS_COMMAND = `${VIEWS.partners}.focus`;
 export const VIEW_TYPES = {
   partnerPage: 'alliances.partnerPage',
   dashboard: 'alliances.dashboard',
+  ecosystemMap: 'alliances.ecosystemMap',
 } as const;
 
 export const STATUS_BAR_ITEMS = {

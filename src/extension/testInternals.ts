@@ -7,23 +7,29 @@ import type { LazyDashboard } from './dashboard/register';
 import type { GitInsights } from './gitInsights/register';
 import { INTERNAL_COMMANDS } from './ids';
 import type { Interop } from './interop/register';
+import type { LazyEcosystemMap } from './map/register';
 import type { LmTools } from './lmTools/register';
 import type { LazyPartnerPages } from './partnerPage/register';
 import type { Partners } from './partners/register';
 import type { RemindersFeature } from './reminders/register';
 import type { StoreService } from './store/storeService';
+import { quickInputProbe } from './shared/quickInputs';
 
 export interface AlliancesInternals extends Omit<Partners, 'setViewContext'>, Agenda, RemindersFeature, GitInsights, Interop {
   service: StoreService;
   partnerPages: LazyPartnerPages;
   dashboard: LazyDashboard;
+  ecosystemMap: LazyEcosystemMap;
   /** The language-model tools as registered with VS Code (empty where vscode.lm.registerTool is missing). */
   lmTools: LmTools;
   /** Commands of package.json with no handler (a wiring mistake): empty. */
   unhandledCommands: string[];
+  /** The quick input on screen (its items, to tick some in a multi-select). */
+  quickInput: typeof quickInputProbe;
 }
 
-export function registerTestInternals(context: vscode.ExtensionContext, internals: AlliancesInternals): void {
+export function registerTestInternals(context: vscode.ExtensionContext, internals: Omit<AlliancesInternals, 'quickInput'>): void {
   if (context.extensionMode !== vscode.ExtensionMode.Test) return;
-  context.subscriptions.push(vscode.commands.registerCommand(INTERNAL_COMMANDS.testInternals, () => internals));
+  const all: AlliancesInternals = { ...internals, quickInput: quickInputProbe };
+  context.subscriptions.push(vscode.commands.registerCommand(INTERNAL_COMMANDS.testInternals, () => all));
 }

@@ -13,6 +13,7 @@ import {
   FOLLOW_UP_OWNERS,
   ID_PATTERN,
 } from '../core/vocabulary';
+import { ConnectivitySchema } from './connectivityProtocol';
 
 /** Full git commit ids (SHA-1 or SHA-256). */
 export const COMMIT_PATTERN = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
@@ -41,7 +42,15 @@ export const CheckInFormInputSchema = v.strictObject({
   private: v.boolean(),
   privateNotes: longText,
   asks: v.pipe(
-    v.array(v.strictObject({ direction: v.pipe(v.string(), v.maxLength(20)), text: line, status: v.pipe(v.string(), v.maxLength(20)) })),
+    v.array(
+      v.strictObject({
+        direction: v.pipe(v.string(), v.maxLength(20)),
+        text: line,
+        status: v.pipe(v.string(), v.maxLength(20)),
+        /** A group check-in: the partner the ask is with (one of the group; the page's partner when absent). */
+        partnerId: v.optional(id),
+      }),
+    ),
     v.maxLength(MAX_ROWS, `at most ${MAX_ROWS} asks and offers`),
   ),
   actions: v.pipe(
@@ -51,12 +60,23 @@ export const CheckInFormInputSchema = v.strictObject({
         owner: v.pipe(v.string(), v.maxLength(20)),
         teammate: v.pipe(v.string(), v.maxLength(400)),
         due: v.pipe(v.string(), v.maxLength(40)),
+        /** A group check-in: the partner the action item is about. */
+        partnerId: v.optional(id),
       }),
     ),
     v.maxLength(MAX_ROWS, `at most ${MAX_ROWS} action items`),
   ),
   /** Ids of the open talking points covered today. */
   covered: v.pipe(v.array(id), v.maxLength(500)),
+  /** A group check-in: the other partners (the page's partner is the first). */
+  partnerIds: v.optional(v.pipe(v.array(id), v.maxLength(MAX_ROWS))),
+  /** Teammates who were there besides the author. */
+  present: v.optional(
+    v.pipe(
+      v.array(v.strictObject({ name: v.pipe(v.string(), v.maxLength(200)), email: v.optional(v.pipe(v.string(), v.maxLength(320))) })),
+      v.maxLength(MAX_ROWS),
+    ),
+  ),
 });
 export type CheckInFormInput = v.InferOutput<typeof CheckInFormInputSchema>;
 
@@ -78,6 +98,23 @@ export const PageMessageSchema = v.variant('type', [
     commit: v.pipe(v.string(), v.regex(COMMIT_PATTERN, 'is not a commit id')),
   }),
   v.strictObject({ type: v.literal('submitCheckIn'), requestId, form: CheckInFormInputSchema }),
+  /** Open the page of a partner this one is connected to or met with. */
+  v.strictObject({ type: v.literal('openPartner'), requestId, id }),
+  /** Run Add Connection with this partner first. */
+  v.strictObject({ type: v.literal('addConnection'), requestId }),
+  recordAction('removeConnection'),
+  /** "Add more people…" in the form: the host shows its people pick; the answer is a `group` message. */
+  v.strictObject({
+    type: v.literal('pickGroup'),
+    requestId,
+    partnerIds: v.pipe(v.array(id), v.maxLength(MAX_ROWS)),
+    present: v.pipe(
+      v.array(v.strictObject({ name: v.pipe(v.string(), v.maxLength(200)), email: v.optional(v.pipe(v.string(), v.maxLength(320))) })),
+      v.maxLength(MAX_ROWS),
+    ),
+  }),
+  /** The names and open talking points of these partners (a restored draft, fresh data). */
+  v.strictObject({ type: v.literal('groupAgenda'), requestId, partnerIds: v.pipe(v.array(id), v.maxLength(MAX_ROWS)) }),
 ]);
 export type PageMessage = v.InferOutput<typeof PageMessageSchema>;
 export type PageRequest = Exclude<PageMessage, { type: 'ready' }>;
@@ -136,6 +173,10 @@ export const PageDataSchema = v.strictObject({
       notes: v.optional(longText),
       private: v.boolean(),
       privateNote: v.optional(longText),
+      /** A group check-in: the other partners' names ("with Priya, Dana"). */
+      with: v.optional(v.array(shortText)),
+      /** Teammates who were there besides the author. */
+      present: v.optional(v.array(shortText)),
     }),
   ),
   chart: v.array(v.strictObject({ id, date: shortText, dateLabel: shortText, rating: v.number(), x: v.number() })),
@@ -172,6 +213,21 @@ export const PageDataSchema = v.strictObject({
     theyAsked: CountsSchema,
     open: v.array(v.strictObject({ id, direction: v.picklist(ASK_DIRECTIONS), text: line, private: v.boolean() })),
   }),
+  /** Connections from both ends: "works with Priya", "manages Marcus". */
+  connections: v.optional(
+    v.array(
+      v.strictObject({
+        id,
+        otherId: id,
+        otherName: shortText,
+        /** "works with", "manages", "was introduced by", or the own word. */
+        label: shortText,
+        note: v.optional(line),
+        author: shortText,
+        private: v.boolean(),
+      }),
+    ),
+  ),
   /** What git adds (trusted workspaces in a repository): records only on other branches, code changes. */
   git: v.optional(
     v.strictObject({
@@ -216,6 +272,18 @@ export const HostMessageSchema = v.variant('type', [
   v.strictObject({ type: v.literal('gone'), message: shortText }),
   /** Open (and focus) the check-in form. */
   v.strictObject({ type: v.literal('showForm') }),
+  /** The group of the form: the other partners with their open talking points, and the teammates present. */
+  v.strictObject({
+    type: v.literal('group'),
+    requestId,
+    /** The pick was dismissed: keep the group as it was. */
+    cancelled: v.boolean(),
+    partners: v.array(v.strictObject({ id, name: shortText })),
+    present: v.array(v.strictObject({ name: shortText, email: optionalShort })),
+    talkingPoints: v.array(
+      v.strictObject({ id, partnerId: id, partnerName: shortText, text: line, sourceLabel: optionalShort, private: v.boolean() }),
+    ),
+  }),
   v.strictObject({
     type: v.literal('result'),
     requestId,
@@ -259,6 +327,8 @@ export const DashboardFilterSchema = v.strictObject({
   from: v.optional(day),
   to: v.optional(day),
   department: v.optional(shortText),
+  organisation: v.optional(shortText),
+  tag: v.optional(shortText),
   author: v.optional(authorKeyText),
 });
 export type DashboardFilterInput = v.InferOutput<typeof DashboardFilterSchema>;
@@ -270,6 +340,8 @@ export const DashboardPageMessageSchema = v.variant('type', [
   v.strictObject({ type: v.literal('themeCheckIns'), requestId, term: v.pipe(v.string(), v.maxLength(200)) }),
   v.strictObject({ type: v.literal('openPartner'), requestId, id }),
   v.strictObject({ type: v.literal('exportReport'), requestId }),
+  /** Open the ecosystem map over the dashboard's filter. */
+  v.strictObject({ type: v.literal('openMap'), filter: DashboardFilterSchema }),
   /** The page has drawn fresh figures (the benchmark's "first paint"). */
   v.strictObject({ type: v.literal('rendered') }),
 ]);
@@ -288,6 +360,8 @@ export const DashboardDataSchema = v.strictObject({
   filter: DashboardFilterSchema,
   options: v.strictObject({
     departments: v.array(shortText),
+    organisations: v.array(shortText),
+    tags: v.array(shortText),
     authors: v.array(v.strictObject({ key: authorKeyText, name: shortText })),
     siloDays: count,
   }),
@@ -357,6 +431,7 @@ export const DashboardDataSchema = v.strictObject({
     ),
     unheld: count,
   }),
+  connectivity: ConnectivitySchema,
 });
 export type DashboardData = v.InferOutput<typeof DashboardDataSchema>;
 

@@ -1,6 +1,8 @@
 // Every dashboard statistic in one pass over the selected records: the data the dashboard page draws and
 // the Markdown report prints. Pure and synchronous; measured by the benchmark at 50,000 check-ins.
 import { calendarDate } from '../dates';
+import { connectivity, type Connectivity } from '../ecosystem/connectivity';
+import { buildGraph } from '../ecosystem/graph';
 import { departmentCoverage, silos, type DepartmentCoverage } from './coverage';
 import { departmentTrends, slipping, topPartnerTrends, type RatingTrend, type Slipping } from './health';
 import { authorKeyOf, departmentLabels, select, type DashboardFilter, type StatsInput, type StatsOptions } from './input';
@@ -15,7 +17,13 @@ export const MAX_PARTNER_TRENDS = 40;
 export interface DashboardData {
   /** The filter as applied, and what the filter controls offer. */
   filter: DashboardFilter;
-  options: { departments: string[]; authors: { key: string; name: string }[]; siloDays: number };
+  options: {
+    departments: string[];
+    organisations: string[];
+    tags: string[];
+    authors: { key: string; name: string }[];
+    siloDays: number;
+  };
   /** The day the figures are for (yyyy-MM-dd): today, or the end of the chosen range. */
   asOf: string;
   totals: { partners: number; checkIns: number; departments: number; silos: number; slipping: number };
@@ -26,6 +34,8 @@ export interface DashboardData {
   reciprocity: Reciprocity[];
   leads: LeadArea[];
   team: TeamStats;
+  /** The ecosystem's connectivity (src/core/ecosystem): isolated partners, brokers, departments reached through one person. */
+  connectivity: Connectivity;
 }
 
 export function computeDashboard(input: StatsInput, filter: DashboardFilter, options: StatsOptions): DashboardData {
@@ -59,20 +69,32 @@ export function computeDashboard(input: StatsInput, filter: DashboardFilter, opt
     reciprocity: reciprocity(input.asks, selection),
     leads: leadAreas(selection.partners),
     team: teamStats(selection),
+    connectivity: connectivity(buildGraph(selection, input.connections ?? [], asOf, options.siloDays), selection),
   };
 }
 
-/** Every department of an active partner and every author of a check-in, for the filter controls. */
-function filterOptions(input: StatsInput, options: StatsOptions): DashboardData['options'] {
+/** Every department, organisation and tag of an active partner and every author of a check-in, for the filter controls. */
+export function filterOptions(input: StatsInput, options: StatsOptions): DashboardData['options'] {
   const labels = departmentLabels(input.partners);
-  const departments = [
-    ...new Set(input.partners.filter((p) => !p.archived).map((p) => labels.get(p.department.toLocaleLowerCase()) ?? p.department)),
-  ].sort((a, b) => a.localeCompare(b));
+  const active = input.partners.filter((p) => !p.archived);
+  const departments = [...new Set(active.map((p) => labels.get(p.department.toLocaleLowerCase()) ?? p.department))].sort((a, b) =>
+    a.localeCompare(b),
+  );
   const authors = new Map<string, string>();
   for (const c of input.checkIns) authors.set(authorKeyOf(c), c.value.author.name);
   return {
     departments,
+    organisations: oneSpellingEach(active.flatMap((p) => (p.organisation ? [p.organisation] : []))),
+    tags: oneSpellingEach(active.flatMap((p) => p.tags ?? [])),
     authors: [...authors].map(([key, name]) => ({ key, name })).sort((a, b) => a.name.localeCompare(b.name)),
     siloDays: options.siloDays,
   };
+}
+
+/** Distinct values whatever their case (the first spelling in name order), sorted. */
+function oneSpellingEach(values: readonly string[]): string[] {
+  const seen = new Map<string, string>();
+  for (const value of [...values].sort((a, b) => a.localeCompare(b)))
+    if (!seen.has(value.toLocaleLowerCase())) seen.set(value.toLocaleLowerCase(), value);
+  return [...seen.values()];
 }

@@ -1,5 +1,5 @@
 // The statistics' input from one or several loaded stores (a multi-root workspace has one per folder).
-import type { Ask, Partner } from '../model';
+import type { Ask, Connection, Partner } from '../model';
 import type { Store } from '../store';
 import { statCheckInOf, type StatCheckIn, type StatsInput } from './input';
 
@@ -22,14 +22,16 @@ export function statsInput(stores: readonly Store[], defaultCadenceDays: number,
   const partners: Partner[] = [];
   const checkIns: StatCheckIn[] = [];
   const asks: Ask[] = [];
+  const connections: Connection[] = [];
   for (const store of stores) {
     for (const p of store.partners()) partners.push(p.value);
     for (const c of store.checkIns()) checkIns.push(statCheckIn(c.value, c.private));
     for (const a of store.all('ask')) asks.push(a.value);
+    for (const c of store.all('connection')) connections.push(c.value);
   }
   // Oldest first, once: the statistics then keep that order (nearly sorted already: files are named by id).
   checkIns.sort((a, b) => a.time - b.time);
   // The first store with team defaults sets the rules (folders of one workspace usually share one team).
   const team = stores.map((s) => s.cadencePolicy(defaultCadenceDays).team).find((d) => d !== undefined);
-  return { partners, checkIns, asks, cadence: { settingDays: defaultCadenceDays, team }, now };
+  return { partners, checkIns, asks, connections, cadence: { settingDays: defaultCadenceDays, team }, now };
 }

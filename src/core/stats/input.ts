@@ -1,6 +1,6 @@
 // What every dashboard statistic reads: plain records (from one or several stores), the filter the user
 // chose, and the clock. Pure: no store, no vscode, so each statistic is tested on hand-built data.
-import type { Ask, Author, CheckIn, Partner } from '../model';
+import type { Ask, Author, CheckIn, Connection, Partner } from '../model';
 import type { CadenceInput } from '../cadence';
 import { dayNumber, dayNumberOfText, localDayNumber, startOfDayNumber } from '../dates';
 import { checkInPartnerIds } from '../partnerRefs';
@@ -45,6 +45,8 @@ export interface StatsInput {
   partners: readonly Partner[];
   checkIns: readonly StatCheckIn[];
   asks: readonly Ask[];
+  /** Connections between partners (the ecosystem's figures); none when left out. */
+  connections?: readonly Connection[];
   /** The team's cadence rules over the setting (or just a number of days). */
   cadence: CadenceInput;
   now: Date;
@@ -55,6 +57,10 @@ export interface DashboardFilter {
   from?: string;
   to?: string;
   department?: string;
+  /** A partner's organisation, any case. */
+  organisation?: string;
+  /** One of a partner's tags, any case. */
+  tag?: string;
   /** An author key (authorKey()). */
   author?: string;
 }
@@ -117,7 +123,7 @@ export function daysBetween(a: number, b: number): number {
 }
 
 /**
- * The records a filter selects. Partners: by department (archived ones are left out: they are not
+ * The records a filter selects. Partners: by department, organisation and tag (archived ones are left out: they are not
  * relationships any more). Check-ins: of those partners, by author, inside the date range, oldest first.
  * `upToEnd` keeps every check-in before the range's end: coverage and cadence look at the whole history.
  */
@@ -153,8 +159,16 @@ function isSorted(list: readonly StatCheckIn[]): boolean {
 export function select(input: StatsInput, filter: DashboardFilter): Selection {
   const labels = departmentLabels(input.partners);
   const wanted = filter.department?.toLocaleLowerCase();
+  const organisation = filter.organisation?.toLocaleLowerCase();
+  const tag = filter.tag?.toLocaleLowerCase();
   const partners = input.partners
-    .filter((p) => !p.archived && (wanted === undefined || p.department.toLocaleLowerCase() === wanted))
+    .filter(
+      (p) =>
+        !p.archived &&
+        (wanted === undefined || p.department.toLocaleLowerCase() === wanted) &&
+        (organisation === undefined || p.organisation?.toLocaleLowerCase() === organisation) &&
+        (tag === undefined || (p.tags?.some((t) => t.toLocaleLowerCase() === tag) ?? false)),
+    )
     .map((p) => {
       const label = labels.get(p.department.toLocaleLowerCase()) ?? p.department;
       return label === p.department ? p : { ...p, department: label };

@@ -110,7 +110,11 @@ function parseFilter(value: unknown): DashboardFilter | undefined {
   const parsed = v.safeParse(DashboardFilterSchema, value);
   if (!parsed.success)
     throw new Error(
-      vscode.l10n.t('That is not a dashboard filter ({0}). Use {1}.', v.summarize(parsed.issues), '{ from?, to?, department?, author? }'),
+      vscode.l10n.t(
+        'That is not a dashboard filter ({0}). Use {1}.',
+        v.summarize(parsed.issues),
+        '{ from?, to?, department?, organisation?, tag?, author? }',
+      ),
     );
   return parsed.output;
 }

@@ -42,6 +42,8 @@ export function normaliseFilter(filter: DashboardFilter): DashboardFilter {
   if (from) result.from = from;
   if (to) result.to = to;
   if (filter.department) result.department = filter.department;
+  if (filter.organisation) result.organisation = filter.organisation;
+  if (filter.tag) result.tag = filter.tag;
   if (filter.author) result.author = filter.author;
   return result;
 }

@@ -22,6 +22,7 @@ export type DashboardOutcome =
   | { kind: 'themeCheckIns'; count: number }
   | { kind: 'openPartner'; id: string }
   | { kind: 'exportReport'; saved?: string }
+  | { kind: 'openMap' }
   | { kind: 'rendered' };
 
 export class DashboardPanel extends WebviewPage<DashboardHostMessage> {
@@ -96,6 +97,9 @@ export class DashboardPanel extends WebviewPage<DashboardHostMessage> {
         }
         await vscode.commands.executeCommand(OPEN_PARTNER_PAGE_COMMAND, message.id);
         return { kind: 'openPartner', id: message.id };
+      case 'openMap':
+        await vscode.commands.executeCommand(COMMANDS.openEcosystemMap, normaliseFilter(message.filter));
+        return { kind: 'openMap' };
       case 'rendered':
         this.firstPaintMs ??= performance.now() - this.createdAt;
         return { kind: 'rendered' };

@@ -20,6 +20,8 @@ const AskRowSchema = v.object({
     () => l10n.t('The ask must be at most {0} characters', MAX_TEXT),
   ),
   status: v.picklist(ASK_STATUSES, () => l10n.t('Choose open, helped or declined')),
+  /** A group check-in: whom the ask is with (checked against the group by the handler). */
+  partnerId: v.optional(v.string()),
 });
 
 const ActionRowSchema = v.pipe(
@@ -42,6 +44,7 @@ const ActionRowSchema = v.pipe(
         () => l10n.t('The due date must be a real date (yyyy-mm-dd)'),
       ),
     ),
+    partnerId: v.optional(v.string()),
   }),
   // partialCheck: runs even when another field of the row (its text, say) has an error.
   v.forward(
@@ -77,6 +80,21 @@ export const CheckInFormSchema = v.object({
   asks: v.array(AskRowSchema),
   actions: v.array(ActionRowSchema),
   covered: v.array(v.string()),
+  /** The other partners of a group check-in. */
+  partnerIds: v.optional(v.array(v.string()), []),
+  present: v.optional(
+    v.array(
+      v.object({
+        name: v.pipe(
+          v.string(),
+          v.trim(),
+          v.maxLength(200, () => l10n.t('The teammate name must be at most {0} characters', 200)),
+        ),
+        email: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(320))),
+      }),
+    ),
+    [],
+  ),
 });
 export type CheckInForm = v.InferOutput<typeof CheckInFormSchema>;
 

@@ -4,36 +4,16 @@
 // acted on. Pure: no vscode (the command runner and the log are given), so it is unit-tested in Node.
 import * as l10n from '@vscode/l10n';
 import * as v from 'valibot';
-import { type CollectionKind } from '../../core/vocabulary';
-import type { RecordTypes } from '../../core/model';
-import { isStoreWriteError, type Loaded, type Store } from '../../core/store';
-import { PageMessageSchema, RequestIdOnlySchema, type PageRequest, type ResultMessage } from '../../webview/protocol';
-import { validateCheckInForm } from './checkInForm';
+import { PageMessageSchema, RequestIdOnlySchema, type PageRequest } from '../../webview/protocol';
+import { isStoreWriteError } from '../../core/store';
 import { isOpenTalkingPoint } from '../../core/agenda';
 import { COMMANDS } from '../ids';
+import { groupMessage, openPartner, removeConnection } from './groupMessages';
+import { own, OwnershipError, reply, short, type MessageContext, type Outcome } from './pageReplies';
+import { submitCheckIn } from './submitCheckIn';
 
+export type { MessageContext, Outcome } from './pageReplies';
 export const OPEN_TALKING_POINT_COMMAND = COMMANDS.openTalkingPoint;
-
-export interface MessageContext {
-  store: Store;
-  /** The partner whose page sent the message: the only partner it may touch. */
-  partnerId: string;
-  now(): Date;
-  log: { warn(message: string): void; info(message: string): void };
-  executeCommand(command: string, ...args: unknown[]): PromiseLike<unknown>;
-  /** A shared check-in was written (the branch warning listens). */
-  checkInLogged?(): void;
-  /** A commit the page listed in the partner's code areas (only those can become talking points). */
-  listedCommit?(commit: string): { subject: string; files: readonly string[] } | undefined;
-}
-
-export type Outcome =
-  /** The page wants the data (it loaded or reloaded). */
-  | { kind: 'ready' }
-  /** A request was carried out (or refused for a reason the user can act on). */
-  | { kind: 'reply'; reply: ResultMessage }
-  /** The message broke the protocol or reached for another partner's records: nothing was done. */
-  | { kind: 'rejected'; reason: string; reply?: ResultMessage };
 
 export async function handlePageMessage(raw: unknown, ctx: MessageContext): Promise<Outcome> {
   const parsed = v.safeParse(PageMessageSchema, raw);
@@ -62,8 +42,6 @@ export async function handlePageMessage(raw: unknown, ctx: MessageContext): Prom
     return reply(message, false, text);
   }
 }
-
-class OwnershipError extends Error {}
 
 async function carryOut(message: PageRequest, ctx: MessageContext): Promise<Outcome> {
   const { store } = ctx;
@@ -123,116 +101,18 @@ async function carryOut(message: PageRequest, ctx: MessageContext): Promise<Outc
     }
     case 'submitCheckIn':
       return submitCheckIn(message, ctx);
+    case 'openPartner':
+      return openPartner(message, ctx);
+    case 'addConnection':
+      // The palette's flow, with this partner first: a quick pick handles a thousand partners.
+      await ctx.executeCommand(COMMANDS.addConnection, ctx.partnerId);
+      return reply(message, true, '');
+    case 'removeConnection':
+      return removeConnection(message, ctx);
+    case 'pickGroup':
+    case 'groupAgenda':
+      return groupMessage(message, ctx);
   }
-}
-
-async function submitCheckIn(message: Extract<PageRequest, { type: 'submitCheckIn' }>, ctx: MessageContext): Promise<Outcome> {
-  const { store, partnerId } = ctx;
-  const result = validateCheckInForm(message.form);
-  if (!result.ok) return reply(message, false, l10n.t('Not saved: {0}.', Object.values(result.fieldErrors).join('; ')), result.fieldErrors);
-  const form = result.form;
-  // Every covered talking point must be this partner's: checked before anything is written.
-  const covered = [...new Set(form.covered)].map((id) => own(ctx, 'talkingPoint', id));
-
-  // The check-in first: if it fails, nothing at all was written.
-  const checkIn = await store.addCheckIn({
-    partnerId,
-    kind: form.kind,
-    rating: form.rating,
-    summary: form.summary,
-    notes: form.notes,
-    private: form.private,
-  });
-  const checkInId = checkIn.value.id;
-  if (!checkIn.private) ctx.checkInLogged?.();
-  const placement = { private: form.private };
-  const saved: string[] = [];
-  const failed: string[] = [];
-  const step = async (what: string, write: () => Promise<unknown>): Promise<void> => {
-    try {
-      await write();
-      saved.push(what);
-    } catch (error) {
-      failed.push(`${what} (${error instanceof Error ? error.message : String(error)})`);
-    }
-  };
-
-  if (form.privateNotes.trim())
-    await step(l10n.t('the private notes'), () => store.create('note', { checkInId, notes: form.privateNotes }));
-  for (const ask of form.asks) {
-    await step(l10n.t('ask "{0}"', short(ask.text)), () =>
-      store.create('ask', { partnerId, checkInId, direction: ask.direction, text: ask.text, status: ask.status }, placement),
-    );
-  }
-  for (const action of form.actions) {
-    await step(l10n.t('action item "{0}"', short(action.text)), () =>
-      store.create(
-        'followUp',
-        {
-          partnerId,
-          checkInId,
-          text: action.text,
-          owner: action.owner,
-          ...(action.owner === 'teammate' ? { teammate: action.teammate } : {}),
-          ...(action.due ? { due: action.due } : {}),
-        },
-        placement,
-      ),
-    );
-  }
-  const coveredAt = ctx.now().toISOString();
-  for (const point of covered) {
-    if (!isOpenTalkingPoint(point.value)) continue;
-    // A shared talking point never names a private check-in: the date is enough there.
-    const link = !form.private || point.private ? { coveredIn: checkInId } : {};
-    await step(l10n.t('talking point "{0}"', short(point.value.text)), () =>
-      store.update('talkingPoint', point.value.id, { ...link, coveredAt }),
-    );
-  }
-
-  ctx.log.info(
-    `partner page: check-in ${checkInId} saved${form.private ? ' (private)' : ''} with ${saved.length} related record(s)${failed.length ? `; ${failed.length} failed` : ''}`,
-  );
-  if (failed.length > 0) {
-    ctx.log.warn(`partner page: not saved with check-in ${checkInId}: ${failed.join('; ')}`);
-    const parts = [l10n.t('the check-in'), ...saved].join(', ');
-    return reply(
-      message,
-      false,
-      l10n.t('Saved {0}. Not saved: {1}. Add the missing parts again.', parts, failed.join('; ')),
-      undefined,
-      true,
-    );
-  }
-  const text =
-    saved.length === 0
-      ? l10n.t('Check-in saved.')
-      : saved.length === 1
-        ? l10n.t('Check-in saved with 1 related item.')
-        : l10n.t('Check-in saved with {0} related items.', saved.length);
-  return reply(message, true, text, undefined, true);
-}
-
-/** The record, when it exists and is the page's partner's; otherwise the message is refused. */
-function own<K extends Exclude<CollectionKind, 'partner' | 'note'>>(ctx: MessageContext, kind: K, id: string): Loaded<RecordTypes[K]> {
-  const record = ctx.store.get(kind, id);
-  if (!record) throw new OwnershipError(`no ${kind} with id ${id}`);
-  if (record.value.partnerId !== ctx.partnerId) throw new OwnershipError(`${kind} ${id} belongs to another partner`);
-  return record;
-}
-
-function reply(message: { requestId: string }, ok: boolean, text: string, fieldErrors?: Record<string, string>, saved?: boolean): Outcome {
-  return {
-    kind: 'reply',
-    reply: {
-      type: 'result',
-      requestId: message.requestId,
-      ok,
-      message: text,
-      ...(fieldErrors ? { fieldErrors } : {}),
-      ...(saved !== undefined ? { saved } : {}),
-    },
-  };
 }
 
 function reject(ctx: MessageContext, raw: unknown, reason: string): Outcome {
@@ -258,11 +138,6 @@ function reject(ctx: MessageContext, raw: unknown, reason: string): Outcome {
         }
       : {}),
   };
-}
-
-function short(text: string, max = 60): string {
-  const line = text.replace(/\s+/g, ' ').trim();
-  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 
 /** An ask's status as the page shows it. */

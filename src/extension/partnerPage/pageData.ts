@@ -5,9 +5,11 @@ import { parseISO, startOfDay } from 'date-fns';
 import { displayMonthDay } from '../../core/dates';
 import { followUpDueLabel, followUpOwnerName, isOverdue, openFollowUps, openTalkingPoints, sourceLabel } from '../../core/agenda';
 import { cadenceRuleOf, formatShortDate } from '../../core/cadence';
-import type { Ask, FollowUp } from '../../core/model';
+import type { Ask, CheckIn, FollowUp } from '../../core/model';
 import { checkInKindLabel, CHECK_IN_KINDS } from '../../core/vocabulary';
 import type { PartnerView } from '../../core/partnerView';
+import { connectionsOf } from '../../core/connections';
+import { otherPartnerNames } from '../../core/groupCheckIns';
 import type { Loaded, Store } from '../../core/store';
 import type { Counts, PageData } from '../../webview/protocol';
 
@@ -66,6 +68,7 @@ export function buildPageData(store: Store, view: PartnerView, options: PageData
       private: isPrivate,
       // A check-in's private notes share its id (private/notes/<check-in id>.json).
       privateNote: store.get('note', value.id)?.value.notes || undefined,
+      ...groupOf(store, value, partner.id),
     })),
     chart: chartPoints(checkIns.map((loaded) => loaded.value)),
     talkingPoints: openTalkingPoints(store, partner.id).map(({ value, private: isPrivate }) => ({
@@ -77,6 +80,15 @@ export function buildPageData(store: Store, view: PartnerView, options: PageData
       private: isPrivate,
     })),
     followUps: followUps(store.ofPartner('followUp', partner.id), partner.name, options.now),
+    connections: connectionsOf(store, partner.id).map((end) => ({
+      id: end.record.value.id,
+      otherId: end.otherId,
+      otherName: end.otherName ?? end.otherId,
+      label: end.label,
+      note: end.record.value.note || undefined,
+      author: end.record.value.author.name,
+      private: end.record.private,
+    })),
     asks: askBalance(store.ofPartner('ask', partner.id)),
     form: {
       kinds: CHECK_IN_KINDS.map((kind) => ({ value: kind, label: checkInKindLabel(kind) })),
@@ -84,6 +96,13 @@ export function buildPageData(store: Store, view: PartnerView, options: PageData
       defaultRating: last?.rating ?? 3,
     },
   };
+}
+
+/** A group check-in seen from one member's page: the others' names and the teammates present. */
+function groupOf(store: Store, checkIn: CheckIn, partnerId: string): Pick<PageData['checkIns'][number], 'with' | 'present'> {
+  const others = otherPartnerNames(store, checkIn, partnerId);
+  const present = (checkIn.present ?? []).map((p) => p.name);
+  return { ...(others.length > 0 ? { with: others } : {}), ...(present.length > 0 ? { present } : {}) };
 }
 
 /** Rated check-ins, oldest first, with x from 0 (the first) to 1 (the last) by time. */

@@ -16,6 +16,9 @@ import type { BranchRecordsService } from '../gitInsights/branchRecordsService';
 import { partnerPageGit } from '../gitInsights/partnerGit';
 import { VIEW_TYPES } from '../ids';
 import { visible } from '../shared/displayText';
+import { pickPeople } from '../checkIns/pickPeople';
+import type { Author } from '../../core/model';
+import type { FolderStore } from '../store/storeService';
 
 export const PARTNER_PAGE_VIEW_TYPE = VIEW_TYPES.partnerPage;
 const REFRESH_DEBOUNCE_MS = 50;
@@ -74,6 +77,7 @@ export class PartnerPanel extends WebviewPage<HostMessage> {
       executeCommand: (command, ...args) => vscode.commands.executeCommand(command, ...args),
       checkInLogged: () => this.service.checkInLogged(found.entry),
       listedCommit: (commit) => this.listedCommits.find((c) => c.commit === commit),
+      pickPeople: (partnerIds, present) => this.pickPeople(found.entry, partnerIds, present),
     });
     if (outcome.kind === 'ready') {
       await this.postData();
@@ -81,10 +85,27 @@ export class PartnerPanel extends WebviewPage<HostMessage> {
         this.showFormOnReady = false;
         await this.post({ type: 'showForm' });
       }
+    } else if (outcome.kind === 'group') {
+      await this.post(outcome.message);
     } else if (outcome.reply) {
       await this.post(outcome.reply);
     }
     return outcome;
+  }
+
+  /** The quick flow's people pick, for the form's "Add more people…"; the page's partner stays first. */
+  private async pickPeople(
+    entry: FolderStore,
+    partnerIds: readonly string[],
+    present: readonly Author[],
+  ): Promise<{ partnerIds: string[]; present: Author[] } | undefined> {
+    const partners = partnerIds.flatMap((id) => {
+      const target = this.service.findPartner(id);
+      return target && target.entry === entry ? [target] : [];
+    });
+    const chosen = await pickPeople(this.service, entry, { partners, present: [...present] }, { title: vscode.l10n.t('Who was there?') });
+    if (!chosen || chosen === 'back') return undefined;
+    return { partnerIds: [this.partnerId, ...chosen.partners.map((t) => t.view.record.value.id)], present: chosen.present };
   }
 
   /** Fresh data for the page, or "gone" when the partner's file disappeared or broke. */

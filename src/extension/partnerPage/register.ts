@@ -11,9 +11,9 @@ import type { OpenOptions, PartnerPanel, PartnerPanels } from './partnerPanel';
 import type { BranchRecordsService } from '../gitInsights/branchRecordsService';
 import type { StoreService } from '../store/storeService';
 
-/** dist/partnerPage.js: the first partner page opened or revived after a reload. */
+/** dist/partnerPage.js: the first partner page opened or revived after a reload, Add Connection, or "Add more people…". */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const loadPartnerPage = lazyBundle<typeof import('./index')>(() => require('./partnerPage.js'));
+export const loadPartnerPage = lazyBundle<typeof import('./index')>(() => require('./partnerPage.js'));
 
 /** All partner pages, by partner id; the bundle loads when the first page opens or comes back. */
 export class LazyPartnerPages implements vscode.Disposable {

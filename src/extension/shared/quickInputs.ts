@@ -5,6 +5,20 @@ import { shownPicks, visible } from './displayText';
 // characters made visible (displayText.ts). An input's value stays raw (it is what gets saved), and a
 // pick resolves to the caller's own item, never the shown copy.
 
+/** The quick input on screen, for the integration tests (testInternals.ts) to read and tick. */
+// On globalThis: the lazily loaded bundles have their own copy of this module, and their inputs count too.
+type Probe = { current: vscode.QuickPick<vscode.QuickPickItem> | vscode.InputBox | undefined };
+const probeKey = Symbol.for('alliances.quickInputProbe');
+export const quickInputProbe: Probe = ((globalThis as { [probeKey]?: Probe })[probeKey] ??= { current: undefined });
+
+function shown<T extends vscode.QuickPick<vscode.QuickPickItem> | vscode.InputBox>(input: T): T {
+  quickInputProbe.current = input;
+  input.onDidHide(() => {
+    if (quickInputProbe.current === input) quickInputProbe.current = undefined;
+  });
+  return input;
+}
+
 /** Returned by a step when the user pressed the Back button. */
 export const BACK = Symbol('back');
 export type StepResult<T> = T | typeof BACK | undefined;
@@ -26,7 +40,7 @@ export interface TextStep<B extends symbol = never> extends StepBase {
 
 /** An input box that resolves to the text, BACK, or undefined when dismissed. */
 export function askText<B extends symbol = never>(options: TextStep<B>): Promise<StepResult<string> | B> {
-  const input = vscode.window.createInputBox();
+  const input = shown(vscode.window.createInputBox());
   input.title = visible(options.title);
   input.step = options.step;
   input.totalSteps = options.totalSteps;
@@ -59,8 +73,10 @@ export function askText<B extends symbol = never>(options: TextStep<B>): Promise
   });
 }
 
-export interface PickStep<T extends vscode.QuickPickItem> extends StepBase {
+export interface PickStep<T extends vscode.QuickPickItem, B extends symbol = never> extends StepBase {
   items: readonly T[];
+  /** Extra title-bar buttons; pressing one resolves to its `id`. */
+  buttons?: (vscode.QuickInputButton & { id: B })[];
   active?: T;
   matchOnDescription?: boolean;
   matchOnDetail?: boolean;
@@ -69,8 +85,9 @@ export interface PickStep<T extends vscode.QuickPickItem> extends StepBase {
 }
 
 /** A quick pick that resolves to the chosen item, BACK, or undefined when dismissed. */
-export function askPick<T extends vscode.QuickPickItem>(options: PickStep<T>): Promise<StepResult<T>> {
+export function askPick<T extends vscode.QuickPickItem, B extends symbol = never>(options: PickStep<T, B>): Promise<StepResult<T> | B> {
   const pick = vscode.window.createQuickPick<T>();
+  shown(pick as unknown as vscode.QuickPick<vscode.QuickPickItem>);
   const { show, original } = shownPicks<T>();
   const items = options.items.map(show);
   pick.title = visible(options.title);
@@ -81,7 +98,7 @@ export function askPick<T extends vscode.QuickPickItem>(options: PickStep<T>): P
   pick.matchOnDetail = options.matchOnDetail ?? false;
   pick.items = items;
   if (options.active) pick.activeItems = [show(options.active)];
-  if (options.step && options.step > 1) pick.buttons = [vscode.QuickInputButtons.Back];
+  pick.buttons = [...(options.step && options.step > 1 ? [vscode.QuickInputButtons.Back] : []), ...(options.buttons ?? [])];
   if (options.custom) {
     const custom = options.custom;
     pick.onDidChangeValue((value) => {
@@ -91,7 +108,7 @@ export function askPick<T extends vscode.QuickPickItem>(options: PickStep<T>): P
     });
   }
   return new Promise((resolve) => {
-    const done = (result: StepResult<T>) => {
+    const done = (result: StepResult<T> | B) => {
       resolve(result);
       pick.dispose();
     };
@@ -101,6 +118,8 @@ export function askPick<T extends vscode.QuickPickItem>(options: PickStep<T>): P
     });
     pick.onDidTriggerButton((button) => {
       if (button === vscode.QuickInputButtons.Back) done(BACK);
+      const extra = options.buttons?.find((candidate) => candidate === button);
+      if (extra) done(extra.id);
     });
     pick.onDidHide(() => done(undefined));
     pick.show();
@@ -131,6 +150,7 @@ export interface ManyStep<T extends vscode.QuickPickItem> extends StepBase {
 /** A multi-select quick pick: Enter accepts the ticked items (none is a valid answer). */
 export function askMany<T extends vscode.QuickPickItem>(options: ManyStep<T>): Promise<StepResult<T[]>> {
   const pick = vscode.window.createQuickPick<T>();
+  shown(pick as unknown as vscode.QuickPick<vscode.QuickPickItem>);
   const { show, original } = shownPicks<T>();
   pick.title = visible(options.title);
   pick.step = options.step;

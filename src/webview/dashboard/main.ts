@@ -3,7 +3,6 @@
 import '../shared/l10nSetup';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import * as l10n from '@vscode/l10n';
-import { calendarDate } from '../../core/dates';
 import { searchLeadAreas } from '../../core/stats/leads';
 import type { DashboardData, DashboardFilterInput } from '../protocol';
 import { h } from '../shared/dom';
@@ -21,6 +20,8 @@ import {
   type SectionActions,
 } from './sections';
 import { statusLine } from '../shared/statusLine';
+import { filterBar } from '../shared/filterBar';
+import { renderConnectivity } from '../shared/connectivity';
 
 const app = document.getElementById('app') ?? document.body.appendChild(h('main', { id: 'app' }));
 let data: DashboardData | undefined;
@@ -42,110 +43,14 @@ function section(id: string, title: string, intro: string): { element: HTMLEleme
 
 // ---- filters ------------------------------------------------------------------------------------
 
-const RANGES: { value: string; label: string; days?: number }[] = [
-  { value: '30', label: l10n.t('Last 30 days'), days: 30 },
-  { value: '90', label: l10n.t('Last 90 days'), days: 90 },
-  { value: '180', label: l10n.t('Last 6 months'), days: 180 },
-  { value: '365', label: l10n.t('Last 12 months'), days: 365 },
-  { value: 'all', label: l10n.t('All time') },
-  { value: 'custom', label: l10n.t('Custom…') },
-];
-
-function select(id: string, label: string): { wrap: HTMLElement; control: HTMLSelectElement } {
-  const control = h('select', { id, class: 'control' });
-  return { wrap: h('div', { class: 'field' }, h('label', { for: id }, label), control), control };
-}
-function dateInput(id: string, label: string): { wrap: HTMLElement; control: HTMLInputElement } {
-  const control = h('input', { id, type: 'date', class: 'control' });
-  return { wrap: h('div', { class: 'field' }, h('label', { for: id }, label), control), control };
-}
-
-const range = select('filter-range', l10n.t('Date range'));
-for (const r of RANGES) range.control.append(h('option', { value: r.value }, r.label));
-const from = dateInput('filter-from', l10n.t('From'));
-const to = dateInput('filter-to', l10n.t('To'));
-const department = select('filter-department', l10n.t('Department'));
-const author = select('filter-author', l10n.t('Author'));
-const exportButton = h('vscode-button', { id: 'export-report', secondary: true }, l10n.t('Export report…'));
-const filterBar = h(
-  'div',
-  { class: 'filters', 'aria-label': l10n.t('Filters'), role: 'search' },
-  range.wrap,
-  from.wrap,
-  to.wrap,
-  department.wrap,
-  author.wrap,
-);
-
-/** The range choice that matches a filter, for showing a restored or host-given filter. */
-function rangeOf(filter: DashboardFilterInput, today: string): string {
-  if (!filter.from && !filter.to) return 'all';
-  for (const r of RANGES) {
-    if (!r.days || (filter.to && filter.to !== today)) continue;
-    const start = new Date(`${today}T12:00:00`);
-    start.setDate(start.getDate() - r.days + 1);
-    if (filter.from === calendarDate(start)) return r.value;
-  }
-  return 'custom';
-}
-
-function readFilter(): DashboardFilterInput {
-  const filter: DashboardFilterInput = {};
-  const choice = RANGES.find((r) => r.value === range.control.value);
-  if (choice?.days) {
-    const start = new Date(`${data?.asOf ?? calendarDate(new Date())}T12:00:00`);
-    start.setDate(start.getDate() - choice.days + 1);
-    filter.from = calendarDate(start);
-  } else if (choice?.value === 'custom') {
-    if (from.control.value) filter.from = from.control.value;
-    if (to.control.value) filter.to = to.control.value;
-  }
-  if (department.control.value) filter.department = department.control.value;
-  if (author.control.value) filter.author = author.control.value;
-  return filter;
-}
-
-function applyFilter(): void {
-  const filter = readFilter();
-  const custom = range.control.value === 'custom';
-  from.wrap.hidden = !custom;
-  to.wrap.hidden = !custom;
+function applyFilter(filter: DashboardFilterInput): void {
   updateState({ filter });
   showStatus(l10n.t('Updating…'));
   send({ type: 'setFilter', filter });
 }
-for (const control of [range.control, from.control, to.control, department.control, author.control])
-  control.addEventListener('change', applyFilter);
-
-function fillOptions(
-  control: HTMLSelectElement,
-  allLabel: string,
-  options: { value: string; label: string }[],
-  value: string | undefined,
-): void {
-  control.replaceChildren(h('option', { value: '' }, allLabel), ...options.map((o) => h('option', { value: o.value }, o.label)));
-  control.value = value && options.some((o) => o.value === value) ? value : '';
-}
-
-function showFilter(d: DashboardData): void {
-  fillOptions(
-    department.control,
-    l10n.t('All departments'),
-    d.options.departments.map((name) => ({ value: name, label: name })),
-    d.filter.department,
-  );
-  fillOptions(
-    author.control,
-    l10n.t('All authors'),
-    d.options.authors.map((a) => ({ value: a.key, label: a.name })),
-    d.filter.author,
-  );
-  if (document.activeElement !== range.control)
-    range.control.value = range.control.value === 'custom' ? 'custom' : rangeOf(d.filter, d.asOf);
-  from.control.value = d.filter.from ?? '';
-  to.control.value = d.filter.to ?? '';
-  from.wrap.hidden = to.wrap.hidden = range.control.value !== 'custom';
-}
+const filters = filterBar(applyFilter);
+const exportButton = h('vscode-button', { id: 'export-report', secondary: true }, l10n.t('Export report…'));
+const mapButton = h('vscode-button', { id: 'open-map', secondary: true }, l10n.t('Ecosystem map'));
 
 // ---- skeleton -----------------------------------------------------------------------------------
 
@@ -189,6 +94,12 @@ const team = section(
   l10n.t('Who holds which relationships, from the authors of the check-ins (their git identity).'),
 );
 
+const connectivity = section(
+  'connectivity',
+  l10n.t('Connectivity'),
+  l10n.t('Who nobody is linked to, who is the only link to others, and which departments the team reaches through one person.'),
+);
+
 const actions: SectionActions = {
   openPartner: (id) =>
     request({ type: 'openPartner', id }, (reply) => reply.type === 'result' && !reply.ok && showStatus(reply.message, true)),
@@ -204,6 +115,7 @@ const actions: SectionActions = {
   },
 };
 
+mapButton.addEventListener('click', () => send({ type: 'openMap', filter: filters.read() }));
 exportButton.addEventListener('click', () => {
   showStatus(l10n.t('Exporting…'));
   request({ type: 'exportReport' }, (reply) => reply.type === 'result' && showStatus(reply.message, !reply.ok));
@@ -223,11 +135,21 @@ app.replaceChildren(
     'header',
     { class: 'page-header' },
     h('div', {}, h('h1', {}, l10n.t('Alliances Dashboard')), summary),
-    h('div', { class: 'header-actions' }, exportButton),
+    h('div', { class: 'header-actions' }, mapButton, exportButton),
   ),
-  filterBar,
+  filters.element,
   status,
-  h('div', { class: 'grid' }, coverage.element, health.element, themes.element, reciprocity.element, leads.element, team.element),
+  h(
+    'div',
+    { class: 'grid' },
+    coverage.element,
+    health.element,
+    themes.element,
+    reciprocity.element,
+    leads.element,
+    team.element,
+    connectivity.element,
+  ),
 );
 
 function render(d: DashboardData): void {
@@ -241,7 +163,7 @@ function render(d: DashboardData): void {
     count.checkIns(t.checkIns),
     formatDate(`${d.asOf}T12:00:00`),
   );
-  showFilter(d);
+  filters.show(d);
   coverage.body.replaceChildren(...renderCoverage(d));
   health.body.replaceChildren(...renderHealth(d, actions));
   themes.body.replaceChildren(...renderThemes(d, actions, selectedTerm));
@@ -252,6 +174,7 @@ function render(d: DashboardData): void {
   reciprocity.body.replaceChildren(...renderReciprocity(d, actions));
   renderLeadsList();
   team.body.replaceChildren(...renderTeam(d, actions));
+  connectivity.body.replaceChildren(...renderConnectivity(d.connectivity, (id) => actions.openPartner(id)));
   showStatus('');
   // After the next frame is painted: the host times "open → figures on screen".
   requestAnimationFrame(() => setTimeout(() => send({ type: 'rendered' }), 0));

@@ -1,8 +1,9 @@
 // The dashboard's sections, each drawn from the host's figures with DOM APIs only (text stays text).
 import * as l10n from '@vscode/l10n';
 import type { DashboardData } from '../protocol';
-import { h, srOnly, type Child } from '../shared/dom';
+import { h, srOnly } from '../shared/dom';
 import { shareBar, sparkline } from './charts';
+import { dataTable } from '../shared/connectivity';
 
 export interface SectionActions {
   openPartner(id: string): void;
@@ -30,19 +31,7 @@ export function partnerLink(id: string, name: string, actions: SectionActions): 
   return link;
 }
 
-function table(caption: string, header: string[], rows: Child[][], className = ''): HTMLTableElement {
-  return h(
-    'table',
-    { class: `data ${className}`.trim() },
-    h('caption', { class: 'visually-hidden' }, caption),
-    h('thead', {}, h('tr', {}, ...header.map((label) => h('th', { scope: 'col' }, label)))),
-    h(
-      'tbody',
-      {},
-      ...rows.map((cells) => h('tr', {}, ...cells.map((cell, i) => (i === 0 ? h('th', { scope: 'row' }, cell) : h('td', {}, cell))))),
-    ),
-  );
-}
+const table = dataTable;
 
 const empty = (text: string) => h('p', { class: 'empty' }, text);
 

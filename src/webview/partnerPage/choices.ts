@@ -80,3 +80,16 @@ export function field(labelText: string, control: Control, path: string, hint?: 
     h('div', { class: 'field-error', 'data-error-for': path, hidden: true }),
   );
 }
+
+/** A row's "With" partner, when the row has the choice. */
+export function aboutOf(row: Element): { partnerId?: string } {
+  const group = row.querySelector('[data-part="partnerId"]');
+  const id = group ? valueOf(group) : '';
+  return id ? { partnerId: id } : {};
+}
+
+export function part(row: Element, name: string): string {
+  const element = row.querySelector(`[data-part="${name}"]`);
+  if (!element) throw new Error(`form row without ${name}`);
+  return valueOf(element);
+}

@@ -3,7 +3,7 @@
 // was typed; the host validates it and answers with field errors, shown next to the fields. What the user
 // typed survives live updates (the form is built once) and hiding the panel (the draft is in the state).
 import * as l10n from '@vscode/l10n';
-import { emptyForm, type CheckInFormInput, type PageData } from '../protocol';
+import { emptyForm, type CheckInFormInput, type HostMessage, type PageData } from '../protocol';
 import {
   choiceField,
   choiceOf,
@@ -11,14 +11,17 @@ import {
   directionOptions,
   field,
   nextId,
+  aboutOf,
+  part,
   ownerOptions,
   ratingOptions,
   setChoice,
   statusOptions,
-  valueOf,
   type Control,
 } from './choices';
-import { findByAttribute, h } from '../shared/dom';
+import { h } from '../shared/dom';
+import { clearFormErrors, showFormErrors } from './formErrors';
+import { aboutField, GroupField, refreshAbout, type Teammate } from './groupField';
 import { button, setBusy } from './sections';
 import { visible } from '../../core/visibleText';
 
@@ -29,6 +32,10 @@ export interface FormCallbacks {
   changed(draft: CheckInFormInput): void;
   submit(form: CheckInFormInput): void;
   cancel(): void;
+  /** "Add more people…": the host's people pick. */
+  pickGroup(partnerIds: string[], present: Teammate[]): void;
+  /** The names and open talking points of these partners (a restored draft, fresh data). */
+  describeGroup(partnerIds: string[]): void;
 }
 
 export class CheckInFormView {
@@ -48,6 +55,10 @@ export class CheckInFormView {
   /** Untouched since built or reset: fresh data may still change its defaults (kind, rating). */
   private pristine = true;
   private coveredIds = new Set<string>();
+  private readonly group: GroupField;
+  /** The page's partner: the first of a group, and the default "With" of a row. */
+  private self = { id: '', name: '' };
+  private ownPoints: PageData['talkingPoints'] = [];
 
   constructor(private readonly callbacks: FormCallbacks) {
     this.kind = h('vscode-radio-group', {});
@@ -69,6 +80,7 @@ export class CheckInFormView {
     this.covered = h('div', { class: 'covered' });
     this.formError = h('div', { class: 'form-error', role: 'alert', tabindex: -1, hidden: true });
     this.saveButton = button(l10n.t('Save check-in'), 'form-save', () => this.callbacks.submit(this.values()));
+    this.group = new GroupField({ pick: (ids, present) => this.callbacks.pickGroup(ids, present), changed: () => this.changed() });
 
     this.element = h(
       'section',
@@ -81,6 +93,7 @@ export class CheckInFormView {
           'The quick flow (Alliances: Log Check-in) stays one line long; this form adds notes, asks and offers, action items and the talking points you covered.',
         ),
       ),
+      this.group.element,
       choiceField(l10n.t('Kind'), this.kind, 'kind'),
       choiceField(l10n.t('How does the relationship feel? (1–5)'), this.ratingGroup, 'rating'),
       field(l10n.t('Summary'), this.summary, 'summary'),
@@ -131,6 +144,7 @@ export class CheckInFormView {
 
   /** New data: the kinds (once), the defaults while untouched, and the open talking points (keeping what was checked). */
   setData(data: PageData, draft: CheckInFormInput | undefined): void {
+    this.self = { id: data.partner.id, name: data.partner.name };
     if (!this.kindsSet) {
       this.kindsSet = true;
       const name = nextId('kind');
@@ -141,10 +155,32 @@ export class CheckInFormView {
       }
     }
     if (this.pristine) this.setValues(emptyForm(data.form.defaultKind, String(data.form.defaultRating)));
-    this.renderCovered(data.talkingPoints);
+    this.ownPoints = data.talkingPoints;
+    this.renderCovered();
+    this.refreshRows();
+    // The others' talking points may have changed too: ask again.
+    if (this.group.partnerIds().length > 0) this.callbacks.describeGroup(this.group.partnerIds());
   }
 
-  private renderCovered(points: PageData['talkingPoints']): void {
+  /** The host's answer about the group: names, teammates, the others' open talking points. */
+  applyGroup(message: Extract<HostMessage, { type: 'group' }>): void {
+    this.group.apply(message);
+    this.renderCovered();
+    this.refreshRows();
+    if (!message.cancelled) this.changed();
+  }
+
+  private refreshRows(): void {
+    const options = this.group.memberOptions(this.self);
+    for (const row of [...this.asks.children, ...this.actions.children]) refreshAbout(row, options);
+  }
+
+  private renderCovered(): void {
+    // A group check-in offers the open points of everyone in it, each marked with whose it is.
+    const points = [
+      ...this.ownPoints.map((p) => ({ id: p.id, text: p.text, sourceLabel: p.sourceLabel, partnerName: undefined as string | undefined })),
+      ...this.group.points.map((p) => ({ id: p.id, text: p.text, sourceLabel: p.sourceLabel, partnerName: p.partnerName })),
+    ];
     const checked = new Set(this.checkedCovered());
     for (const id of this.coveredIds) if (!checked.has(id)) this.coveredIds.delete(id);
     for (const id of checked) this.coveredIds.add(id);
@@ -157,7 +193,7 @@ export class CheckInFormView {
         const box = h(
           'vscode-checkbox',
           { value: point.id, 'data-focus': `covered-${point.id}` },
-          point.sourceLabel ? `${point.text} (${point.sourceLabel})` : point.text,
+          [point.partnerName ? `${point.partnerName}: ` : '', point.text, point.sourceLabel ? ` (${point.sourceLabel})` : ''].join(''),
         );
         box.checked = this.coveredIds.has(point.id);
         this.watch(box);
@@ -182,14 +218,18 @@ export class CheckInFormView {
         direction: part(row, 'direction'),
         text: part(row, 'text'),
         status: part(row, 'status'),
+        ...aboutOf(row),
       })),
       actions: [...this.actions.children].map((row) => ({
         text: part(row, 'text'),
         owner: part(row, 'owner'),
         teammate: part(row, 'teammate'),
         due: part(row, 'due'),
+        ...aboutOf(row),
       })),
       covered: this.checkedCovered(),
+      partnerIds: this.group.partnerIds(),
+      present: this.group.teammates(),
     };
   }
 
@@ -204,6 +244,8 @@ export class CheckInFormView {
     for (const ask of form.asks) this.addAsk(ask, false);
     this.actions.replaceChildren();
     for (const action of form.actions) this.addAction(action, false);
+    this.group.restore(form.partnerIds ?? [], form.present ?? []);
+    if ((form.partnerIds ?? []).length > 0) this.callbacks.describeGroup(form.partnerIds ?? []);
     this.coveredIds = new Set(form.covered);
     for (const box of this.covered.querySelectorAll<Checkbox>('vscode-checkbox')) box.checked = this.coveredIds.has(box.value);
     this.clearErrors();
@@ -230,6 +272,7 @@ export class CheckInFormView {
         choiceField(l10n.t('Who asked'), direction, ''),
         field(l10n.t('Ask or offer'), text, ''),
         choiceField(l10n.t('Status'), status, ''),
+        aboutField(this.group.memberOptions(this.self), values?.partnerId),
       ),
       this.removeButton(row, this.asks),
     );
@@ -271,6 +314,7 @@ export class CheckInFormView {
         choiceField(l10n.t('Owner'), owner, ''),
         teammateField,
         field(l10n.t('Due (optional)'), due, ''),
+        aboutField(this.group.memberOptions(this.self), values?.partnerId),
       ),
       this.removeButton(row, this.actions),
     );
@@ -329,38 +373,12 @@ export class CheckInFormView {
   }
 
   clearErrors(): void {
-    for (const error of this.element.querySelectorAll<HTMLElement>('.field-error')) {
-      error.hidden = true;
-      error.textContent = '';
-    }
-    for (const invalid of this.element.querySelectorAll<Control>('[data-path][invalid]')) {
-      invalid.invalid = false;
-      invalid.removeAttribute('invalid');
-    }
-    this.formError.hidden = true;
-    this.formError.textContent = '';
+    clearFormErrors(this.element, this.formError);
   }
 
   /** Shows each error next to its field and focuses the first one; the rest go in the form's error line. */
   showErrors(fieldErrors: Record<string, string>, message: string): void {
-    this.clearErrors();
-    let first: HTMLElement | undefined;
-    const unplaced: string[] = [];
-    for (const [path, text] of Object.entries(fieldErrors)) {
-      const error = findByAttribute(this.element, 'data-error-for', path);
-      const target = findByAttribute(this.element, 'data-path', path) as Control | undefined;
-      if (!error || !target) {
-        unplaced.push(text);
-        continue;
-      }
-      error.textContent = visible(text);
-      error.hidden = false;
-      target.setAttribute('invalid', '');
-      first ??= target;
-    }
-    this.formError.textContent = visible(unplaced.length > 0 ? `${message} ${unplaced.join('; ')}` : message);
-    this.formError.hidden = false;
-    (first ?? this.formError).focus();
+    showFormErrors(this.element, this.formError, fieldErrors, message);
   }
 
   showMessage(message: string): void {
@@ -371,10 +389,4 @@ export class CheckInFormView {
   focusFirst(): void {
     this.kind.focus();
   }
-}
-
-function part(row: Element, name: string): string {
-  const element = row.querySelector(`[data-part="${name}"]`);
-  if (!element) throw new Error(`form row without ${name}`);
-  return valueOf(element);
 }

@@ -23,6 +23,7 @@ import {
 } from './sections';
 import { visible } from '../../core/visibleText';
 import { statusLine } from '../shared/statusLine';
+import { renderConnections } from './connections';
 
 const app = document.getElementById('app') ?? document.body.appendChild(h('main', { id: 'app' }));
 let data: PageData | undefined;
@@ -72,11 +73,15 @@ const followUps = section('follow-ups', l10n.t('Follow-ups'));
 const asks = section('asks', l10n.t('Asks and offers'));
 const trend = section('trend', l10n.t('Rating trend'));
 const timeline = section('timeline', l10n.t('Check-ins'));
+const addConnectionButton = button(l10n.t('Add connection…'), 'cn-add', (b) => act(b, { type: 'addConnection' }), { secondary: true });
+const connections = section('connections', l10n.t('Connections'), h('div', { class: 'add-row' }, addConnectionButton));
 const code = section('code-changes', l10n.t('Since our last check-in'));
 const elsewhere = section('other-branches', l10n.t('On other branches'));
 code.element.hidden = true;
 elsewhere.element.hidden = true;
 
+/** The latest request about the form's group: an older answer is ignored. */
+let groupRequest: string | undefined;
 const formView = new CheckInFormView({
   // Host time (the data's), so that it compares with the check-ins' dates whatever the browser's clock says.
   changed: (draft) => updateState({ draft, draftStartedAt: pageState().draftStartedAt ?? data?.generatedAt }),
@@ -99,6 +104,12 @@ const formView = new CheckInFormView({
         showStatus(result.message, true);
       }
     });
+  },
+  pickGroup: (partnerIds, present) => {
+    groupRequest = request({ type: 'pickGroup', partnerIds, present });
+  },
+  describeGroup: (partnerIds) => {
+    groupRequest = request({ type: 'groupAgenda', partnerIds });
   },
   cancel: () => {
     formView.reset(data);
@@ -124,6 +135,7 @@ const content = h(
   formView.element,
   authorBar,
   columns,
+  connections.element,
   code.element,
   elsewhere.element,
   trend.element,
@@ -151,6 +163,10 @@ const actions: SectionActions = {
   coverTalkingPoint: (id, b) => act(b, { type: 'coverTalkingPoint', id }),
   toggleFollowUp: (id, done, b) => act(b, { type: done ? 'completeFollowUp' : 'reopenFollowUp', id }),
   setAskStatus: (id, value, b) => act(b, { type: 'setAskStatus', id, status: value }),
+};
+const connectionActions = {
+  openPartner: (id: string, b: HTMLElement) => act(b, { type: 'openPartner', id }),
+  removeConnection: (id: string, b: HTMLElement) => act(b, { type: 'removeConnection', id }),
 };
 
 function addCommit(commit: string, control: HTMLElement): void {
@@ -243,6 +259,8 @@ function render(next: PageData): void {
   followUps.body.replaceChildren(renderFollowUps(shown.followUps, actions));
   asks.body.replaceChildren(...renderAsks(next.asks, actions));
   trend.body.replaceChildren(renderChart(next.chart));
+  connections.heading.textContent = l10n.t('Connections ({0})', next.connections?.length ?? 0);
+  connections.body.replaceChildren(renderConnections(next.connections, connectionActions));
   const git = next.git;
   code.element.hidden = !git || git.areas.length === 0;
   code.body.replaceChildren(...(git && git.areas.length > 0 ? renderCodeChanges(git, addCommit) : []));
@@ -297,6 +315,9 @@ window.addEventListener('message', (event: MessageEvent) => {
       break;
     case 'showForm':
       toggleForm(true);
+      break;
+    case 'group':
+      if (message.requestId === groupRequest) formView.applyGroup(message);
       break;
     case 'result':
       settle(message);

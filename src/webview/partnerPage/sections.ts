@@ -231,6 +231,29 @@ function checkInItem(checkIn: Item<'checkIns'>): HTMLElement {
           : h('span', {}, l10n.t('no rating')),
         checkIn.private ? privateTag() : undefined,
       ),
+      // A group check-in names the others (and the teammates present) on every member's page.
+      checkIn.with
+        ? h(
+            'p',
+            { class: 'group', 'data-testid': 'group' },
+            l10n.t({
+              message: 'with {0}',
+              args: [checkIn.with.join(', ')],
+              comment: ['The other people of a group check-in: "with Priya, Dana".'],
+            }),
+          )
+        : undefined,
+      checkIn.present
+        ? h(
+            'p',
+            { class: 'present' },
+            l10n.t({
+              message: 'also there: {0}',
+              args: [checkIn.present.join(', ')],
+              comment: ['Teammates who were at a check-in besides its author: "also there: Sam, Lee".'],
+            }),
+          )
+        : undefined,
       h('p', { class: 'summary' }, checkIn.summary),
       // Markdown is shown as its source text: nothing from the store is ever rendered as HTML.
       checkIn.notes
