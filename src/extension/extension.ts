@@ -12,6 +12,7 @@ import { register as registerGitInsights } from './gitInsights/register';
 import { CONTEXT_KEYS } from './ids';
 import { register as registerInterop } from './interop/register';
 import { register as registerEcosystemMap } from './map/register';
+import { register as registerLmTools } from './lmTools/register';
 import { register as registerPartnerPage } from './partnerPage/register';
 import { register as registerPartners } from './partners/register';
 import { register as registerReminders } from './reminders/register';
@@ -44,6 +45,7 @@ export function start(context: vscode.ExtensionContext, registry?: ShellRegistry
   const partnerPages = registerPartnerPage(app, git.branches);
   const dashboard = registerDashboard(app);
   const ecosystemMap = registerEcosystemMap(app);
+  const lmTools = registerLmTools(app);
   context.subscriptions.push(service.onDidChange(() => app.render()));
 
   // Every command is registered: the menus and palette entries the shell left out may show now
@@ -63,6 +65,7 @@ export function start(context: vscode.ExtensionContext, registry?: ShellRegistry
     partnerPages,
     dashboard,
     ecosystemMap,
+    lmTools,
     unhandledCommands,
   });
 

@@ -79,6 +79,24 @@ export const CONTEXT_KEYS = {
   showArchived: 'alliances:showArchived',
 } as const;
 
+/**
+ * Language-model tools (package.json `contributes.languageModelTools`), by their key in src/core/tools:
+ * the MCP server serves the same names (test/unit/toolDefinitions.test.ts keeps the three in step).
+ */
+export const LANGUAGE_MODEL_TOOLS = {
+  due: 'alliances_due',
+  brief: 'alliances_brief',
+  search: 'alliances_search',
+  ecosystem: 'alliances_ecosystem',
+  agenda: 'alliances_agenda',
+  logCheckIn: 'alliances_logCheckIn',
+  addTalkingPoint: 'alliances_addTalkingPoint',
+  addFollowUp: 'alliances_addFollowUp',
+} as const;
+
+/** package.json `contributes.mcpServerDefinitionProviders`: the stores' MCP servers (`alliances mcp`). */
+export const MCP_SERVER_PROVIDERS = { stores: 'alliances.mcpServers' } as const;
+
 /** The `alliances.*` settings, without the section (`getConfiguration(SETTINGS_SECTION).get(key)`). */
 export const SETTINGS_SECTION = 'alliances';
 export const SETTINGS = {
@@ -90,6 +108,7 @@ export const SETTINGS = {
   calendarDaysAhead: 'export.calendarDaysAhead',
   calendarHour: 'export.calendarHour',
   warnOnNonDefaultBranch: 'warnOnNonDefaultBranch',
+  toolsIncludePrivate: 'tools.includePrivate',
 } as const;
 
 /** A setting's full id, for `affectsConfiguration`. */

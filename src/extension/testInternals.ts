@@ -8,6 +8,7 @@ import type { GitInsights } from './gitInsights/register';
 import { INTERNAL_COMMANDS } from './ids';
 import type { Interop } from './interop/register';
 import type { LazyEcosystemMap } from './map/register';
+import type { LmTools } from './lmTools/register';
 import type { LazyPartnerPages } from './partnerPage/register';
 import type { Partners } from './partners/register';
 import type { RemindersFeature } from './reminders/register';
@@ -19,6 +20,8 @@ export interface AlliancesInternals extends Omit<Partners, 'setViewContext'>, Ag
   partnerPages: LazyPartnerPages;
   dashboard: LazyDashboard;
   ecosystemMap: LazyEcosystemMap;
+  /** The language-model tools as registered with VS Code (empty where vscode.lm.registerTool is missing). */
+  lmTools: LmTools;
   /** Commands of package.json with no handler (a wiring mistake): empty. */
   unhandledCommands: string[];
   /** The quick input on screen (its items, to tick some in a multi-select). */

@@ -35,3 +35,11 @@ export function calendarExport(): { days: number; hour: number } {
     hour: clamp(config.get<number>(SETTINGS.calendarHour, 9), 0, 23, 9),
   };
 }
+
+/**
+ * Whether the tools may read private records. The user's own setting only: a workspace (a cloned
+ * repository) must not be able to hand a machine's private notes to a language model.
+ */
+export function toolsIncludePrivate(): boolean {
+  return vscode.workspace.getConfiguration(SETTINGS_SECTION).inspect<boolean>(SETTINGS.toolsIncludePrivate)?.globalValue === true;
+}
