@@ -46,13 +46,10 @@ describe('Hostile text on the ecosystem map (real browser)', function () {
         const checkIn = { ...base(), partnerId: partner.id, date: stamp, kind: 'one-on-one', summary: 'hello' };
         write(path.join(store, 'checkins', String(new Date(at).getFullYear()), `${checkIn.id}.json`), checkIn);
       }
-      if (previous)
-        write(path.join(store, 'connections', `${newId(at)}.json`), {
-          ...base(),
-          fromId: previous,
-          toId: partner.id,
-          kind: text.slice(0, 60).trim() || 'x',
-        });
+      if (previous) {
+        const connection = { ...base(), fromId: previous, toId: partner.id, kind: text.slice(0, 60).trim() || 'x' };
+        write(path.join(store, 'connections', `${connection.id}.json`), connection);
+      }
       previous = partner.id;
     });
     wb = await openWorkbench({ workspace, vsix });
