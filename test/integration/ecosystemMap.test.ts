@@ -18,7 +18,7 @@ describe('ecosystem map', function () {
   let connectionFile: string;
 
   const add = async (name: string, organisation?: string) =>
-    (await vscode.commands.executeCommand<Loaded<Partner>>('alliances.addPartner', { name, department: 'Cartography', organisation }));
+    await vscode.commands.executeCommand<Loaded<Partner>>('alliances.addPartner', { name, department: 'Cartography', organisation });
 
   before(async () => {
     alliances = await api();
