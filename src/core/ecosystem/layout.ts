@@ -38,6 +38,11 @@ const GAP = 8;
 const GROUP_GAP = 36;
 const MARGIN = 40;
 
+/** Room between people when every one is named (the page labels all of a small map): a name's width. */
+export const LABELLED_GAP = 70;
+/** Up to this many people, the page names each one (and the layout leaves room for the names). */
+export const LABEL_ALL_UP_TO = 80;
+
 /** Bigger with more check-ins, by the square root (area grows with the count), within bounds. */
 export function nodeRadius(weight: number): number {
   return Math.min(22, 5 + 2.2 * Math.sqrt(weight));
@@ -54,7 +59,7 @@ export function layout(
   edges: readonly LayoutEdge[],
   groupOrder: readonly string[],
   centreFirst: boolean,
-  ticks = LAYOUT_TICKS,
+  { ticks = LAYOUT_TICKS, gap = GAP }: { ticks?: number; gap?: number } = {},
 ): Layout {
   const members = new Map<string, LayoutNode[]>(groupOrder.map((g) => [g, []]));
   for (const node of nodes) {
@@ -87,7 +92,7 @@ export function layout(
       diameter += 2 * r;
       maxR = Math.max(maxR, r);
     }
-    const spacing = ((list.length > 0 ? diameter / list.length : 10) + GAP) * 0.62;
+    const spacing = ((list.length > 0 ? diameter / list.length : 10) + gap) * 0.62;
     for (let i = 0; i < list.length; i++) {
       const radius = spacing * Math.sqrt(i + (i === 0 ? 0 : 0.5));
       xs[start + i] = radius * Math.cos(i * GOLDEN_ANGLE);
@@ -116,7 +121,7 @@ export function layout(
     gy.push(cy);
     for (let i = group.start; i < group.start + group.size; i++) [xs[i], ys[i]] = [xs[i] + cx, ys[i] + cy];
   }
-  relax(xs, ys, rs, groupOf, gx, gy, resolveEdges(edges, index), ticks);
+  relax(xs, ys, rs, groupOf, gx, gy, resolveEdges(edges, index), ticks, gap);
   return finish(order, local, xs, ys, rs, index);
 }
 
@@ -141,11 +146,12 @@ function relax(
   gy: number[],
   edges: [number, number, number][],
   ticks: number,
+  gap: number,
 ): void {
   const n = xs.length;
   let maxR = 0;
   for (let i = 0; i < n; i++) maxR = Math.max(maxR, rs[i]);
-  const cell = 2 * maxR + GAP;
+  const cell = 2 * maxR + gap;
   let head = new Int32Array(0);
   const following = new Int32Array(n);
   for (let t = 0; t < ticks; t++) {
@@ -154,7 +160,7 @@ function relax(
       const dx = xs[b] - xs[a];
       const dy = ys[b] - ys[a];
       const d = Math.hypot(dx, dy) || 1;
-      const f = ((d - (rs[a] + rs[b] + 3 * GAP)) / d) * strength * alpha;
+      const f = ((d - (rs[a] + rs[b] + 3 * gap)) / d) * strength * alpha;
       if (f <= 0) continue;
       xs[a] += dx * f;
       ys[a] += dy * f;
@@ -194,7 +200,7 @@ function relax(
             if (j <= i) continue;
             let dx = xs[j] - xs[i];
             let dy = ys[j] - ys[i];
-            const min = rs[i] + rs[j] + GAP;
+            const min = rs[i] + rs[j] + gap;
             if (dx >= min || dx <= -min || dy >= min || dy <= -min) continue;
             let d = Math.sqrt(dx * dx + dy * dy);
             if (d >= min) continue;

@@ -8,7 +8,7 @@ import { select, type DashboardFilter, type StatsInput, type StatsOptions } from
 import { teamStats } from '../stats/team';
 import { connectivity, type Broker, type PartnerRef, type ReachedThroughOne } from './connectivity';
 import { buildGraph, compare, partnerKey, type EcosystemGraph, type GraphEdge, type GraphNode } from './graph';
-import { layout } from './layout';
+import { LABELLED_GAP, LABEL_ALL_UP_TO, layout } from './layout';
 
 export type MapGroupBy = 'department' | 'organisation';
 export const MAP_GROUP_BYS: readonly MapGroupBy[] = ['department', 'organisation'];
@@ -85,6 +85,7 @@ export function computeEcosystemMap(
     graph.edges.map((e) => ({ from: e.from, to: e.to, count: e.count, strong: e.kind !== 'check-in' })),
     groups.map((g) => g.key),
     groups[0]?.kind === 'team',
+    { gap: graph.nodes.length <= LABEL_ALL_UP_TO ? LABELLED_GAP : undefined },
   );
   const isolated = new Set(figures.isolated.map((p) => partnerKey(p.partnerId)));
   const brokerKeys = new Set(figures.brokers.map((p) => partnerKey(p.partnerId)));

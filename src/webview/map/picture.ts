@@ -3,6 +3,7 @@
 // keys move to the nearest person in that direction, Home and End to the first and last, Enter or a click
 // opens a partner's page. Text stays text: names reach the page as text nodes and attributes only.
 import * as l10n from '@vscode/l10n';
+import { LABEL_ALL_UP_TO } from '../../core/ecosystem/layout';
 import type { MapData } from '../mapProtocol';
 import { s } from '../shared/dom';
 
@@ -13,8 +14,8 @@ export interface PictureActions {
   focused(key: string): void;
 }
 
-/** Labels under every node up to this many people; beyond, only the busiest ones are named. */
-const ALL_LABELS = 80;
+/** Labels under every node up to this many people (the layout left room); beyond, only the busiest. */
+const ALL_LABELS = LABEL_ALL_UP_TO;
 
 const checkIns = (n: number): string => (n === 1 ? l10n.t('1 check-in') : l10n.t('{0} check-ins', n));
 
@@ -52,6 +53,9 @@ export function drawPicture(data: MapData, actions: PictureActions, focusedKey?:
   const svg = s('svg', {
     class: 'map',
     viewBox: `0 0 ${data.width} ${data.height}`,
+    // Its own size at most (CSS shrinks it to the panel): names stay the size of the page's text.
+    width: data.width,
+    height: data.height,
     role: 'group',
     'aria-label': l10n.t(
       'Ecosystem map: {0} partners and {1} teammates. Use the arrow keys to move between people.',
