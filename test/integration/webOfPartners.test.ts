@@ -25,7 +25,7 @@ describe('Group check-ins and connections in a real VS Code', function () {
       ['Greta Lind', 'Data'],
     ])
       partners.push(
-        (await vscode.commands.executeCommand<Loaded<Partner>>('alliances.addPartner', { name, department, cadenceDays: 21 }))!,
+        (await vscode.commands.executeCommand<Loaded<Partner>>('alliances.addPartner', { name, department, cadenceDays: 21 })),
       );
   });
 
@@ -49,7 +49,7 @@ describe('Group check-ins and connections in a real VS Code', function () {
     const point = await vscode.commands.executeCommand<Loaded<{ id: string }>>('alliances.addTalkingPoint', omar, {
       text: 'Onboarding metrics',
     });
-    for (const id of [priya, omar, greta]) assert.notEqual(status(id!), 'later', 'new partners are due');
+    for (const id of [priya, omar, greta]) assert.notEqual(status(id), 'later', 'new partners are due');
 
     const running = vscode.commands.executeCommand<Loaded<CheckIn> | undefined>('alliances.logCheckIn');
     const first = await onScreen<Pick>('the partner pick', (i) => isPick(i) && !i.canSelectMany && i.items.length > 0);
@@ -93,15 +93,15 @@ describe('Group check-ins and connections in a real VS Code', function () {
     assert.equal(onDisk.partnerId, onDisk.partnerIds?.[0]);
     assert.equal(onDisk.summary, 'Trio: onboarding flow, agreed on the metrics');
     const checkInFiles = alliances.service
-      .folders()[0]!
+      .folders()[0]
       .store.checkIns()
       .filter((c) => c.value.summary === onDisk.summary);
     assert.equal(checkInFiles.length, 1, 'one file for the whole group');
     for (const id of [priya, omar, greta]) {
-      assert.equal(status(id!), 'later', 'each member of the group is no longer due');
-      assert.equal(alliances.service.findPartner(id!)?.view.lastCheckIn?.id, checkIn.value.id);
+      assert.equal(status(id), 'later', 'each member of the group is no longer due');
+      assert.equal(alliances.service.findPartner(id)?.view.lastCheckIn?.id, checkIn.value.id);
     }
-    const pointNow = alliances.service.folders()[0]!.store.get('talkingPoint', point!.value.id);
+    const pointNow = alliances.service.folders()[0].store.get('talkingPoint', point.value.id);
     assert.equal(pointNow?.value.coveredIn, checkIn.value.id, "Omar's talking point was covered by the group check-in");
   });
 
@@ -113,20 +113,20 @@ describe('Group check-ins and connections in a real VS Code', function () {
       partnerIds: [omar],
       present: [{ name: 'Sam Teammate', email: 'sam@example.com' }],
     });
-    const onDisk = JSON.parse(await fs.readFile(checkIn!.path, 'utf8')) as CheckIn;
+    const onDisk = JSON.parse(await fs.readFile(checkIn.path, 'utf8')) as CheckIn;
     assert.deepEqual(onDisk.partnerIds, [priya, omar]);
     assert.deepEqual(onDisk.present, [{ name: 'Sam Teammate', email: 'sam@example.com' }]);
     // A one-partner check-in is written exactly as before: no partnerIds, no present.
     const single = await vscode.commands.executeCommand<Loaded<CheckIn>>('alliances.logCheckIn', priya, { kind: 'async', summary: 'Solo' });
-    const singleOnDisk = JSON.parse(await fs.readFile(single!.path, 'utf8')) as Record<string, unknown>;
+    const singleOnDisk = JSON.parse(await fs.readFile(single.path, 'utf8')) as Record<string, unknown>;
     assert.equal('partnerIds' in singleOnDisk, false);
     assert.equal('present' in singleOnDisk, false);
   });
 
   it('Add Connection writes the file; both partners’ page data list it, read from each end', async () => {
     const [priya, omar] = partners;
-    const connection = await vscode.commands.executeCommand<Loaded<Connection>>('alliances.addConnection', omar!.value.id, {
-      toId: priya!.value.id,
+    const connection = await vscode.commands.executeCommand<Loaded<Connection>>('alliances.addConnection', omar.value.id, {
+      toId: priya.value.id,
       kind: 'reports-to',
       note: 'Since the reorg',
     });
@@ -135,12 +135,12 @@ describe('Group check-ins and connections in a real VS Code', function () {
     const onDisk = JSON.parse(await fs.readFile(connection.path, 'utf8')) as Connection;
     assert.deepEqual(
       [onDisk.fromId, onDisk.toId, onDisk.kind, onDisk.note],
-      [omar!.value.id, priya!.value.id, 'reports-to', 'Since the reorg'],
+      [omar.value.id, priya.value.id, 'reports-to', 'Since the reorg'],
     );
 
     for (const [partner, label, other] of [
-      [omar!, 'reports to', 'Priya Raman'],
-      [priya!, 'manages', 'Omar Haddad'],
+      [omar, 'reports to', 'Priya Raman'],
+      [priya, 'manages', 'Omar Haddad'],
     ] as const) {
       await vscode.commands.executeCommand('alliances.openPartnerPage', partner.value.id);
       const page = alliances.partnerPages.get(partner.value.id)!;
@@ -153,7 +153,7 @@ describe('Group check-ins and connections in a real VS Code', function () {
 
   it('runs Add Connection through its quick inputs: an own word typed as the kind', async () => {
     const [priya, , greta] = partners;
-    const running = vscode.commands.executeCommand<Loaded<Connection> | undefined>('alliances.addConnection', greta!.value.id);
+    const running = vscode.commands.executeCommand<Loaded<Connection> | undefined>('alliances.addConnection', greta.value.id);
     const kind = await onScreen<Pick>('the kind step', (i) => isPick(i) && i.step === 1);
     assert.deepEqual(
       kind.items.map((i) => i.label),
@@ -161,34 +161,34 @@ describe('Group check-ins and connections in a real VS Code', function () {
     );
     kind.value = 'mentors';
     await waitFor('the own word offered', () => kind.items[0]?.label === 'mentors');
-    kind.activeItems = [kind.items[0]!];
+    kind.activeItems = [kind.items[0]];
     await accept();
     const to = await onScreen<Pick>('the partner step', (i) => isPick(i) && i.step === 2);
-    to.activeItems = [to.items.find((i) => i.target?.view.record.value.id === priya!.value.id)!];
+    to.activeItems = [to.items.find((i) => i.target?.view.record.value.id === priya.value.id)!];
     await accept();
     await onScreen<vscode.InputBox>('the note step', (i) => !isPick(i) && i.step === 3);
     await accept(); // no note
     const connection = await running;
     const onDisk = JSON.parse(await fs.readFile(connection!.path, 'utf8')) as Record<string, unknown>;
-    assert.deepEqual([onDisk.fromId, onDisk.toId, onDisk.kind, 'note' in onDisk], [greta!.value.id, priya!.value.id, 'mentors', false]);
+    assert.deepEqual([onDisk.fromId, onDisk.toId, onDisk.kind, 'note' in onDisk], [greta.value.id, priya.value.id, 'mentors', false]);
   });
 
   it('stores every hostile payload in a connection note and an own kind word byte for byte', async () => {
     const [priya, omar] = partners;
     for (const { name, text } of HOSTILE_PAYLOADS) {
       const kind = text.slice(0, 60).trim() || 'x';
-      const connection = await vscode.commands.executeCommand<Loaded<Connection>>('alliances.addConnection', priya!.value.id, {
-        toId: omar!.value.id,
+      const connection = await vscode.commands.executeCommand<Loaded<Connection>>('alliances.addConnection', priya.value.id, {
+        toId: omar.value.id,
         kind,
         note: text.slice(0, 2000),
       });
-      const onDisk = JSON.parse(await fs.readFile(connection!.path, 'utf8')) as Connection;
+      const onDisk = JSON.parse(await fs.readFile(connection.path, 'utf8')) as Connection;
       assert.equal(onDisk.kind, kind, name);
       assert.equal(onDisk.note, text.slice(0, 2000), name);
-      await vscode.commands.executeCommand('alliances.openPartnerPage', omar!.value.id);
-      const page = alliances.partnerPages.get(omar!.value.id)!;
+      await vscode.commands.executeCommand('alliances.openPartnerPage', omar.value.id);
+      const page = alliances.partnerPages.get(omar.value.id)!;
       await waitFor(`${name} on the page`, () =>
-        page.lastData?.connections?.some((c) => c.id === connection!.value.id && c.label === kind),
+        page.lastData?.connections?.some((c) => c.id === connection.value.id && c.label === kind),
       );
     }
   });
