@@ -24,9 +24,7 @@ describe('Group check-ins and connections in a real VS Code', function () {
       ['Omar Haddad', 'Product'],
       ['Greta Lind', 'Data'],
     ])
-      partners.push(
-        (await vscode.commands.executeCommand<Loaded<Partner>>('alliances.addPartner', { name, department, cadenceDays: 21 })),
-      );
+      partners.push(await vscode.commands.executeCommand<Loaded<Partner>>('alliances.addPartner', { name, department, cadenceDays: 21 }));
   });
 
   const status = (id: string) => alliances.service.findPartner(id)?.view.due.status;
@@ -187,9 +185,7 @@ describe('Group check-ins and connections in a real VS Code', function () {
       assert.equal(onDisk.note, text.slice(0, 2000), name);
       await vscode.commands.executeCommand('alliances.openPartnerPage', omar.value.id);
       const page = alliances.partnerPages.get(omar.value.id)!;
-      await waitFor(`${name} on the page`, () =>
-        page.lastData?.connections?.some((c) => c.id === connection.value.id && c.label === kind),
-      );
+      await waitFor(`${name} on the page`, () => page.lastData?.connections?.some((c) => c.id === connection.value.id && c.label === kind));
     }
   });
 });
