@@ -7,6 +7,8 @@ import { duePartners, viewPartners } from './partnerView';
 import { departmentCoverage, silos, statsInput } from './stats';
 import { select } from './stats/input';
 import { visible } from './visibleText';
+import { otherPartnerNames, withLabel } from './groupCheckIns';
+import type { CheckIn } from './model';
 import type { Store, StoreProblem } from './store';
 
 /** What the command-line digest reports: who is due, which departments went quiet, what is open. */
@@ -21,7 +23,8 @@ export interface Digest {
     days: number;
     label: string;
     dueDate?: string;
-    lastCheckIn?: { date: string; kind: string; rating?: number; summary: string };
+    /** `with`: the other partners of a group check-in, by name. */
+    lastCheckIn?: { date: string; kind: string; rating?: number; summary: string; with?: string[] };
     openTalkingPoints: number;
   }[];
   silos: { department: string; daysSince: number; lastContact?: string; partners: string[] }[];
@@ -36,6 +39,12 @@ export interface DigestOptions {
 }
 
 const day = (date: Date) => calendarDate(date);
+
+/** The others of a group check-in, when it is one. */
+function groupNames(store: Store, checkIn: CheckIn, partnerId: string): { with?: string[] } {
+  const others = otherPartnerNames(store, checkIn, partnerId);
+  return others.length > 0 ? { with: others } : {};
+}
 
 export function computeDigest(store: Store, options: DigestOptions): Digest {
   const { now } = options;
@@ -58,6 +67,7 @@ export function computeDigest(store: Store, options: DigestOptions): Digest {
               kind: lastCheckIn.kind,
               ...(lastCheckIn.rating ? { rating: lastCheckIn.rating } : {}),
               summary: lastCheckIn.summary,
+              ...groupNames(store, lastCheckIn, partner.id),
             },
           }
         : {}),
@@ -114,7 +124,7 @@ export function formatDigest(digest: Digest): string {
     lines.push(`Due for a check-in (${digest.due.length}):`);
     for (const due of digest.due) {
       const last = due.lastCheckIn
-        ? `last ${due.lastCheckIn.date}, ${(CHECK_IN_KINDS as readonly string[]).includes(due.lastCheckIn.kind) ? checkInKindLabel(due.lastCheckIn.kind as CheckInKind, english) : due.lastCheckIn.kind}: ${due.lastCheckIn.summary}`
+        ? `last ${due.lastCheckIn.date}, ${(CHECK_IN_KINDS as readonly string[]).includes(due.lastCheckIn.kind) ? checkInKindLabel(due.lastCheckIn.kind as CheckInKind, english) : due.lastCheckIn.kind}${due.lastCheckIn.with ? ` ${withLabel(due.lastCheckIn.with, english) ?? ''}` : ''}: ${due.lastCheckIn.summary}`
         : 'never checked in';
       const agenda = due.openTalkingPoints > 0 ? ` [${due.openTalkingPoints} talking point${due.openTalkingPoints === 1 ? '' : 's'}]` : '';
       lines.push(`  - ${due.name} (${due.department}) — ${due.label}; ${last}${agenda}`);

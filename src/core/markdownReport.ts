@@ -6,6 +6,7 @@ import { english } from './translator';
 import { computeDigest, type DigestOptions } from './digest';
 import type { Partner } from './model';
 import { checkInKindLabel } from './vocabulary';
+import { otherPartnerNames, presentLabel, withLabel } from './groupCheckIns';
 import { viewPartners } from './partnerView';
 import { mdText } from './stats/report';
 import { visible as shown } from './visibleText';
@@ -98,8 +99,13 @@ function partnerSection(store: Store, partner: Partner, dueLabel: string, option
   if (checkIns.length === 0) lines.push('None yet.');
   for (const { value, private: secret } of checkIns) {
     const rating = value.rating ? `, ${value.rating}/5` : '';
+    // A group check-in names the others and the teammates who were there.
+    const group = [withLabel(otherPartnerNames(store, value, partner.id), english), presentLabel(value.present, english)]
+      .filter((part): part is string => part !== undefined)
+      .map((part) => ` ${inlineMarkdown(part)}`)
+      .join('');
     lines.push(
-      `- ${day(value.date)}, ${checkInKindLabel(value.kind, english)}${rating}${secret ? ' (private)' : ''}: ${inlineMarkdown(value.summary)} (${inlineMarkdown(value.author.name)})`,
+      `- ${day(value.date)}, ${checkInKindLabel(value.kind, english)}${group}${rating}${secret ? ' (private)' : ''}: ${inlineMarkdown(value.summary)} (${inlineMarkdown(value.author.name)})`,
     );
     if (value.notes?.trim())
       lines.push(

@@ -48,6 +48,19 @@ describe('Hostile text on the partner page (real browser)', function () {
     partner = { ...base(now.getTime() - 90 * 86_400_000), name: 'Hostile Host', department: 'Security', cadenceDays: 14 };
     partnerFile = path.join(store, 'partners', `hostile-host-${partner.id as string}.json`);
     write(partnerFile, partner);
+    // A second partner for connections: each payload as an own kind word and as a note.
+    const friend = { ...base(now.getTime() - 89 * 86_400_000), name: 'Friendly Host', department: 'Security', cadenceDays: 14 };
+    write(path.join(store, 'partners', `friendly-host-${friend.id}.json`), friend);
+    HOSTILE_PAYLOADS.forEach(({ text }, index) => {
+      const connection = {
+        ...base(now.getTime() - (index + 2) * 86_400_000 + 1),
+        fromId: index % 2 === 0 ? partner.id : friend.id,
+        toId: index % 2 === 0 ? friend.id : partner.id,
+        kind: text.slice(0, 60).trim() || 'x',
+        note: text.slice(0, 2000),
+      };
+      write(path.join(store, 'connections', `${connection.id}.json`), connection);
+    });
     HOSTILE_PAYLOADS.forEach(({ text }, index) => {
       const line = text.slice(0, 2000);
       const at = now.getTime() - (index + 2) * 86_400_000;
@@ -142,6 +155,22 @@ describe('Hostile text on the partner page (real browser)', function () {
       assert.ok(asks.includes(`I asked: ${shown(line.trim())}`), `${name}: ask`);
     }
     recordCounts('e2e-hostile-text', { hostilePayloads: count * 8 });
+  });
+
+  it(`shows all ${HOSTILE_PAYLOADS.length} payloads as connection kinds and notes, as literal text`, async () => {
+    await frame
+      .locator('section#connections li.item')
+      .nth(HOSTILE_PAYLOADS.length - 1)
+      .waitFor({ timeout: 30_000 });
+    const kinds = await texts('section#connections .connection-kind');
+    const notes = await texts('section#connections .connection-note');
+    const links = await texts('section#connections button.link');
+    for (const { name, text } of HOSTILE_PAYLOADS) {
+      assert.ok(kinds.includes(shown(text.slice(0, 60).trim() || 'x')), `${name}: connection kind`);
+      assert.ok(notes.includes(shown(text.slice(0, 2000))), `${name}: connection note`);
+    }
+    assert.ok(links.every((link) => link === 'Friendly Host'));
+    recordCounts('e2e-hostile-text', { hostilePayloads: HOSTILE_PAYLOADS.length * 2 });
   });
 
   it('shows each payload in every header field (name, role, department, email, what they lead), following hand edits live', async () => {

@@ -12,6 +12,8 @@ import {
   presentLabel,
   withLabel,
 } from '../../src/core/groupCheckIns';
+import { computeDigest, formatDigest } from '../../src/core/digest';
+import { partnerReport } from '../../src/core/markdownReport';
 import { HOSTILE_PAYLOADS } from '../fixtures/hostilePayloads';
 import { ADA, BOB, eachTestInTempStore, makeStore, rejectsWithCode } from './helpers';
 
@@ -64,6 +66,29 @@ describe('group check-ins: the others, the label, the agenda offered as covered'
     assert.ok(mayCover([dana.value.id, priya.value.id], b.value));
     assert.ok(mayCover([dana.value.id], a.value));
     assert.ok(!mayCover([dana.value.id], b.value));
+  });
+
+  it('names the group in the Markdown report and the digest', async () => {
+    const store = makeStore(root);
+    await store.load();
+    const dana = await store.addPartner({ name: 'Dana', department: 'Product', cadenceDays: 7 });
+    const priya = await store.addPartner({ name: 'Priya', department: 'Design', cadenceDays: 7 });
+    await store.addCheckIn({
+      partnerId: dana.value.id,
+      partnerIds: [priya.value.id],
+      present: [BOB],
+      kind: 'one-on-one',
+      summary: 'Trio',
+      date: new Date(2026, 10, 1),
+    });
+    const options = { now: START, defaultCadenceDays: 14, siloDays: 45 };
+    assert.match(
+      partnerReport(store, priya.value.id, options),
+      /- 2026-11-01, 1:1 with Dana also there: Bob Builder: Trio \(Ada Lovelace\)/,
+    );
+    const digest = computeDigest(store, options);
+    assert.deepEqual(digest.due.find((d) => d.id === dana.value.id)?.lastCheckIn?.with, ['Priya']);
+    assert.match(formatDigest(digest), /Priya \(Design\) — .*; last 2026-11-01, 1:1 with Dana: Trio/);
   });
 
   it('keeps the first partner first and each partner once; names teammates once, never the author', () => {
