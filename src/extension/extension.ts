@@ -9,6 +9,7 @@ import { register as registerCheckIns } from './checkIns/register';
 import { register as registerDashboard } from './dashboard/register';
 import { register as registerGitInsights } from './gitInsights/register';
 import { CONTEXT_KEYS } from './ids';
+import { register as registerInitiatives } from './initiatives/register';
 import { register as registerInterop } from './interop/register';
 import { register as registerPartnerPage } from './partnerPage/register';
 import { register as registerPartners } from './partners/register';
@@ -36,6 +37,7 @@ export function start(context: vscode.ExtensionContext, registry?: ShellRegistry
   const partners = registerPartners(app, git.branches);
   registerCheckIns(app);
   const agenda = registerAgenda(app);
+  const initiatives = registerInitiatives(app);
   const reminders = registerReminders(app, partners.treeView, agenda.followUps);
   const interop = registerInterop(app);
   const partnerPages = registerPartnerPage(app, git.branches);
@@ -53,6 +55,7 @@ export function start(context: vscode.ExtensionContext, registry?: ShellRegistry
     tree,
     treeView,
     ...agenda,
+    ...initiatives,
     ...reminders,
     ...git,
     ...interop,

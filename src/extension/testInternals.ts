@@ -6,13 +6,14 @@ import type { Agenda } from './agenda/register';
 import type { LazyDashboard } from './dashboard/register';
 import type { GitInsights } from './gitInsights/register';
 import { INTERNAL_COMMANDS } from './ids';
+import type { Initiatives } from './initiatives/register';
 import type { Interop } from './interop/register';
 import type { LazyPartnerPages } from './partnerPage/register';
 import type { Partners } from './partners/register';
 import type { RemindersFeature } from './reminders/register';
 import type { StoreService } from './store/storeService';
 
-export interface AlliancesInternals extends Omit<Partners, 'setViewContext'>, Agenda, RemindersFeature, GitInsights, Interop {
+export interface AlliancesInternals extends Omit<Partners, 'setViewContext'>, Agenda, Initiatives, RemindersFeature, GitInsights, Interop {
   service: StoreService;
   partnerPages: LazyPartnerPages;
   dashboard: LazyDashboard;
