@@ -112,6 +112,8 @@ export const PageDataSchema = v.strictObject({
     organisation: optionalShort,
     tags: v.array(shortText),
     leads: v.array(shortText),
+    /** Their roles on open initiatives: "leads: Pricing revamp · consulted on: Billing migration". */
+    initiativeRoles: optionalShort,
     cadenceDays: v.number(),
     /** Which rule gave the cadence: the partner's own, a team rule (tag, department, default) or the setting. */
     cadenceSource: v.picklist(CADENCE_SOURCES),

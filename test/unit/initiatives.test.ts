@@ -5,7 +5,11 @@
 import { strict as assert } from 'node:assert';
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
+import * as v from 'valibot';
 import { currentStances, stanceHistory } from '../../src/core/initiatives';
+import { viewPartners } from '../../src/core/partnerView';
+import { buildPageData } from '../../src/extension/partnerPage/pageData';
+import { PageDataSchema } from '../../src/webview/protocol';
 import type { Store } from '../../src/core/store';
 import { HOSTILE_PAYLOADS } from '../fixtures/hostilePayloads';
 import { recordBytes, recordCounts } from '../reliability/counts';
@@ -113,6 +117,24 @@ describe('initiatives and stances in the store', () => {
     );
     assert.equal(reloaded.ofPartner('stance', marcus).length, 2);
     assert.equal(reloaded.get('initiative', pricing)?.value.due, '2027-03-31');
+  });
+
+  it("the partner page gets the partner's roles line, and none when they have no open role", async () => {
+    const { store, marcus, pricing } = await setUp();
+    const billing = (await store.create('initiative', { name: 'Billing migration', status: 'idea' })).value.id;
+    const legacy = (await store.create('initiative', { name: 'Legacy sunset', status: 'done' })).value.id;
+    await assess(store, pricing, marcus, new Date(2026, 9, 3), { role: 'informed' });
+    await assess(store, pricing, marcus, new Date(2026, 10, 3), { role: 'leads' });
+    await assess(store, billing, marcus, new Date(2026, 10, 3));
+    await assess(store, legacy, marcus, new Date(2026, 10, 3), { role: 'approves' });
+    const page = (id: string) => {
+      const view = viewPartners(store, 14, clock.now()).find((item) => item.record.value.id === id);
+      assert.ok(view);
+      return v.parse(PageDataSchema, buildPageData(store, view, { defaultCadenceDays: 14, now: clock.now() }));
+    };
+    assert.equal(page(marcus).partner.initiativeRoles, 'leads: Pricing revamp · consulted on: Billing migration');
+    const other = (await store.addPartner({ name: 'Elena', department: 'Sales' })).value.id;
+    assert.equal(page(other).partner.initiativeRoles, undefined);
   });
 
   it('a check-in may name its initiative; the field is left out when it names none', async () => {
