@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { Initiative, Partner, Stance } from '../../src/core/model';
+import type { CheckIn, Initiative, Partner, Stance } from '../../src/core/model';
 import type { Loaded } from '../../src/core/store';
 import { COMMANDS } from '../../src/extension/ids';
 import type { InitiativeNode } from '../../src/extension/initiatives/initiativesTree';
@@ -100,6 +100,15 @@ describe('initiatives and stances in a real VS Code', function () {
     );
     assert.equal((JSON.parse(await fs.readFile(first.path, 'utf8')) as Stance).stance, 'skeptic', 'the first stays as it was');
     assert.equal((JSON.parse(await fs.readFile(champion.path, 'utf8')) as Stance).role, 'leads');
+  });
+
+  it('Log Check-in may name the initiative it was about', async () => {
+    const checkIn = await vscode.commands.executeCommand<Loaded<CheckIn>>(COMMANDS.logCheckIn, yann.value.id, {
+      kind: 'one-on-one',
+      summary: 'Pricing with Yann',
+      initiativeId: initiative.value.id,
+    });
+    assert.equal((JSON.parse(await fs.readFile(checkIn.path, 'utf8')) as CheckIn).initiativeId, initiative.value.id);
   });
 
   it('the Initiatives view shows the initiative, then its people with their current stance', async () => {

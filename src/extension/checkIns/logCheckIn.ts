@@ -25,6 +25,8 @@ export interface CheckInInput {
   private?: boolean;
   /** Talking points this check-in covered: they leave the agenda. */
   covered?: string[];
+  /** The initiative it was about (who to win over next counts from it). */
+  initiativeId?: string;
 }
 
 /** Functions, not constants: read in the display language when shown. */
