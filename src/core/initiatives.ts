@@ -177,3 +177,42 @@ export function rolesLine(data: Pick<InitiativeData, 'initiatives' | 'stances'>,
     .map(({ role, initiatives }) => `${stanceRoleLead(role, translator)}: ${initiatives.map((i) => i.name).join(', ')}`)
     .join(' · ');
 }
+
+/** Who to win over next, per initiative, at most this many on the dashboard. */
+export const MAX_WIN_OVER_SHOWN = 3;
+
+export interface InitiativeFigures {
+  initiatives: {
+    initiativeId: string;
+    name: string;
+    support: number;
+    resistance: number;
+    undecided: number;
+    outsideChampion: boolean;
+    winOver: { partnerId: string; name: string; department: string; stance: StanceValue }[];
+  }[];
+  /** Names of the active initiatives with no champion outside engineering. */
+  noOutsideChampion: string[];
+}
+
+/** The dashboard's Alliances section: per active initiative, the balance and who to win over next. */
+export function initiativeFigures(data: InitiativeData): InitiativeFigures {
+  const balances = allianceBalances(data);
+  return {
+    initiatives: balances.map((b) => ({
+      initiativeId: b.initiative.id,
+      name: b.initiative.name,
+      support: b.support,
+      resistance: b.resistance,
+      undecided: b.undecided,
+      outsideChampion: b.outsideChampions > 0,
+      winOver: whoToWinOver(data, b.initiative.id)
+        .slice(0, MAX_WIN_OVER_SHOWN)
+        .map((w) => ({ partnerId: w.partner.id, name: w.partner.name, department: w.partner.department, stance: w.stance.stance })),
+    })),
+    noOutsideChampion: balances
+      .filter((b) => b.outsideChampions === 0)
+      .map((b) => b.initiative.name)
+      .sort((a, b) => a.localeCompare(b)),
+  };
+}

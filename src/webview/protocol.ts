@@ -12,6 +12,7 @@ import {
   DUE_STATUSES,
   FOLLOW_UP_OWNERS,
   ID_PATTERN,
+  STANCES,
 } from '../core/vocabulary';
 
 /** Full git commit ids (SHA-1 or SHA-256). */
@@ -358,6 +359,20 @@ export const DashboardDataSchema = v.strictObject({
       v.strictObject({ ...partnerRef, holder: v.strictObject({ key: authorKeyText, name: shortText }), checkIns: count }),
     ),
     unheld: count,
+  }),
+  alliances: v.strictObject({
+    initiatives: v.array(
+      v.strictObject({
+        initiativeId: id,
+        name: shortText,
+        support: count,
+        resistance: count,
+        undecided: count,
+        outsideChampion: v.boolean(),
+        winOver: v.array(v.strictObject({ ...partnerRef, stance: v.picklist(STANCES) })),
+      }),
+    ),
+    noOutsideChampion: v.array(shortText),
   }),
 });
 export type DashboardData = v.InferOutput<typeof DashboardDataSchema>;

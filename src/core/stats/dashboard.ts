@@ -1,6 +1,7 @@
 // Every dashboard statistic in one pass over the selected records: the data the dashboard page draws and
 // the Markdown report prints. Pure and synchronous; measured by the benchmark at 50,000 check-ins.
 import { calendarDate } from '../dates';
+import { initiativeFigures, type InitiativeFigures } from '../initiatives';
 import { departmentCoverage, silos, type DepartmentCoverage } from './coverage';
 import { departmentTrends, slipping, topPartnerTrends, type RatingTrend, type Slipping } from './health';
 import { authorKeyOf, departmentLabels, select, type DashboardFilter, type StatsInput, type StatsOptions } from './input';
@@ -26,6 +27,8 @@ export interface DashboardData {
   reciprocity: Reciprocity[];
   leads: LeadArea[];
   team: TeamStats;
+  /** Per active initiative: support against resistance and who to win over next (not filtered: as of now). */
+  alliances: InitiativeFigures;
 }
 
 export function computeDashboard(input: StatsInput, filter: DashboardFilter, options: StatsOptions): DashboardData {
@@ -59,6 +62,12 @@ export function computeDashboard(input: StatsInput, filter: DashboardFilter, opt
     reciprocity: reciprocity(input.asks, selection),
     leads: leadAreas(selection.partners),
     team: teamStats(selection),
+    alliances: initiativeFigures({
+      initiatives: input.initiatives ?? [],
+      stances: input.stances ?? [],
+      partners: input.partners,
+      checkIns: input.checkIns.map((c) => c.value),
+    }),
   };
 }
 

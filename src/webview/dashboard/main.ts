@@ -1,4 +1,4 @@
-// The dashboard page (browser side): the filter bar, six sections and the export button. It asks the host
+// The dashboard page (browser side): the filter bar, seven sections and the export button. It asks the host
 // for figures and draws them; it computes nothing but the leads search.
 import '../shared/l10nSetup';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
@@ -20,6 +20,7 @@ import {
   renderThemes,
   type SectionActions,
 } from './sections';
+import { renderAlliances } from './alliancesSection';
 import { statusLine } from '../shared/statusLine';
 
 const app = document.getElementById('app') ?? document.body.appendChild(h('main', { id: 'app' }));
@@ -183,6 +184,13 @@ leadsSearch.value = pageState().leadsQuery ?? '';
 const leadsList = h('div', { id: 'leads-list' });
 const leads = section('leads', l10n.t('Who leads what'), l10n.t('Every partner leads something: whom to follow on what.'));
 leads.body.append(h('div', { class: 'field' }, h('label', { for: 'leads-search' }, l10n.t('Search')), leadsSearch), leadsList);
+const alliances = section(
+  'alliances',
+  l10n.t('Alliances'),
+  l10n.t(
+    'Per active initiative, as of now: support against resistance, weighted by influence (high 3, medium 2, low 1), and the high-influence people to win over next.',
+  ),
+);
 const team = section(
   'team',
   l10n.t('The team'),
@@ -227,7 +235,17 @@ app.replaceChildren(
   ),
   filterBar,
   status,
-  h('div', { class: 'grid' }, coverage.element, health.element, themes.element, reciprocity.element, leads.element, team.element),
+  h(
+    'div',
+    { class: 'grid' },
+    coverage.element,
+    health.element,
+    themes.element,
+    reciprocity.element,
+    leads.element,
+    alliances.element,
+    team.element,
+  ),
 );
 
 function render(d: DashboardData): void {
@@ -251,6 +269,7 @@ function render(d: DashboardData): void {
   }
   reciprocity.body.replaceChildren(...renderReciprocity(d, actions));
   renderLeadsList();
+  alliances.body.replaceChildren(...renderAlliances(d, actions));
   team.body.replaceChildren(...renderTeam(d, actions));
   showStatus('');
   // After the next frame is painted: the host times "open → figures on screen".
