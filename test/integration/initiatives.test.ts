@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { CheckIn, Initiative, Partner, Stance } from '../../src/core/model';
+import type { CheckIn, Initiative, Partner, Stance, TalkingPoint } from '../../src/core/model';
 import type { Loaded } from '../../src/core/store';
 import { COMMANDS } from '../../src/extension/ids';
 import type { InitiativeNode } from '../../src/extension/initiatives/initiativesTree';
@@ -129,6 +129,19 @@ describe('initiatives and stances in a real VS Code', function () {
     );
     assert.match(items.people[1]?.tooltip ?? '', /Yann Initiative: skeptic \(.+\) → neutral \(.+\)/);
     assert.match(items.people[1]?.tooltip ?? '', /Cares about: Quota relief/);
+  });
+
+  it('the initiative says who to win over next; a person is one click from a talking point', async () => {
+    const rendered = renderInitiatives(alliances);
+    const head = rendered.find((i) => i.depth === 0 && i.label === 'Pricing Integration');
+    assert.match(head?.tooltip ?? '', /Support 3 · resistance 0 \(by influence\) · undecided 1/);
+    assert.match(head?.tooltip ?? '', /Win over next: Yann Initiative \(neutral\)/);
+    const person = rendered.find((i) => i.depth === 1 && i.label === 'Yann Initiative');
+    assert.ok(person);
+    const point = await vscode.commands.executeCommand<Loaded<TalkingPoint>>(COMMANDS.addTalkingPoint, person.node, {
+      text: 'Pricing: what would win you over?',
+    });
+    assert.equal((JSON.parse(await fs.readFile(point.path, 'utf8')) as TalkingPoint).partnerId, yann.value.id);
   });
 
   it('the quick flow: Enter through every step keeps the current assessment', async () => {

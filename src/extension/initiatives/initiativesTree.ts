@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { formatShortDate } from '../../core/cadence';
-import { currentStances, historyLine, stanceHistory } from '../../core/initiatives';
+import { allianceBalance, currentStances, historyLine, stanceHistory, whoToWinOver, type InitiativeData } from '../../core/initiatives';
 import type { Initiative, Partner, Stance } from '../../core/model';
 import type { Loaded } from '../../core/store';
 import {
@@ -129,6 +129,25 @@ export class InitiativesTree implements vscode.TreeDataProvider<InitiativeNode> 
       if (initiative.goal) tooltip.appendMarkdown('\n\n').appendText(initiative.goal);
       if (initiative.codeAreas?.length)
         tooltip.appendMarkdown('\n\n').appendText(vscode.l10n.t('Code areas: {0}', initiative.codeAreas.join(', ')));
+      const data = initiativeData(node.entry);
+      const balance = allianceBalance(data, initiative);
+      tooltip
+        .appendMarkdown('\n\n')
+        .appendText(
+          vscode.l10n.t(
+            'Support {0} · resistance {1} (by influence) · undecided {2}',
+            balance.support,
+            balance.resistance,
+            balance.undecided,
+          ),
+        );
+      const winOver = whoToWinOver(data, initiative.id);
+      if (winOver.length > 0)
+        tooltip
+          .appendMarkdown('\n\n')
+          .appendText(
+            vscode.l10n.t('Win over next: {0}', winOver.map((w) => `${w.partner.name} (${stanceLabel(w.stance.stance)})`).join(', ')),
+          );
       item.tooltip = tooltip;
       return item;
     }
@@ -174,4 +193,14 @@ export class InitiativesTree implements vscode.TreeDataProvider<InitiativeNode> 
     };
     return item;
   }
+}
+
+function initiativeData(entry: FolderStore): InitiativeData {
+  const { store } = entry;
+  return {
+    initiatives: store.all('initiative').map((i) => i.value),
+    stances: store.all('stance').map((s) => s.value),
+    partners: store.partners().map((p) => p.value),
+    checkIns: store.checkIns().map((c) => c.value),
+  };
 }
