@@ -134,7 +134,7 @@ async function pickInitiative(service: StoreService, title: string): Promise<Ini
   const items = service.folders().flatMap((entry) =>
     entry.store
       .all('initiative')
-      .filter((i) => !i.readOnly && i.value.status !== 'done' && i.value.status !== 'dropped')
+      .filter((i) => i.value.status !== 'done' && i.value.status !== 'dropped')
       .sort((a, b) => a.value.name.localeCompare(b.value.name))
       .map((initiative) => ({
         label: initiative.value.name,

@@ -53,11 +53,6 @@ export class InitiativesTree implements vscode.TreeDataProvider<InitiativeNode> 
     this.changed.fire(undefined);
   }
 
-  /** Every initiative across folders. */
-  count(): number {
-    return this.service.folders().reduce((sum, entry) => sum + entry.store.all('initiative').length, 0);
-  }
-
   getChildren(node?: InitiativeNode): InitiativeNode[] {
     if (!node) {
       const folders = this.service.folders().filter((entry) => entry.store.all('initiative').length > 0);
