@@ -155,6 +155,7 @@ schema(
     rating: { type: 'integer', minimum: 1, maximum: 5, description: 'How the relationship feels, from 1 to 5.' },
     summary: text(2000, 'One line of summary.'),
     notes: text(200000, 'Markdown notes (shared with the team; private notes live under `private/notes/`).'),
+    initiativeId: ref('id', { description: 'The initiative the check-in was about (`initiatives/<id>.json`), if any.' }),
   },
   [...baseRequired, 'partnerId', 'date', 'kind', 'summary'],
   all,
@@ -255,6 +256,50 @@ schema(
     note: text(2000, 'A note on the connection.'),
   },
   [...baseRequired, 'fromId', 'toId', 'kind'],
+  all,
+);
+schema(
+  'initiative.schema.json',
+  'Alliances initiative',
+  'A launch, a migration, a reorg or an idea, and the people it needs on its side: `.alliances/initiatives/<id>.json`.',
+  {
+    ...base,
+    name: text(200, 'Its name, e.g. "Pricing revamp".', true),
+    goal: text(2000, 'What it should achieve.'),
+    status: enumOf(['idea', 'active', 'done', 'dropped'], 'Where it stands.'),
+    due: ref('date', { description: 'When it should be done.' }),
+    codeAreas: {
+      type: 'array',
+      maxItems: 50,
+      items: { type: 'string', maxLength: 500 },
+      description: 'The code it touches: workspace-relative paths or globs, e.g. `billing/**`, `src/pricing/`.',
+    },
+  },
+  [...baseRequired, 'name', 'status'],
+  [...all, 'date'],
+);
+const level = (description) => enumOf(['high', 'medium', 'low'], description);
+schema(
+  'stance.schema.json',
+  'Alliances stance',
+  'One assessment of one partner on one initiative: `.alliances/stances/<id>.json`. A re-assessment is a new file; the latest one counts.',
+  {
+    ...base,
+    initiativeId: ref('id', { description: "The initiative's id." }),
+    partnerId: ref('id', { description: "The partner's id." }),
+    date: ref('timestamp', { description: 'When the assessment was made.' }),
+    stance: enumOf(['champion', 'supporter', 'neutral', 'skeptic', 'blocker', 'unknown'], 'Where they stand on it.'),
+    influence: level('How much they can move it.'),
+    interest: level('How much it matters to them.'),
+    role: enumOf(
+      ['leads', 'approves', 'contributes', 'consulted', 'informed'],
+      'Their part in it: leads (drives it), approves, contributes, is consulted, is informed.',
+    ),
+    cares: text(2000, 'What they care about.'),
+    offers: text(2000, 'What they can offer.'),
+    note: text(2000, 'A note on the assessment.'),
+  },
+  [...baseRequired, 'initiativeId', 'partnerId', 'date', 'stance', 'influence', 'interest', 'role'],
   all,
 );
 schema(

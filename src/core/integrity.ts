@@ -1,6 +1,7 @@
 // Records that parse and validate but must not count, because of what they say about the rest of the
-// store or the clock: a check-in, talking point, follow-up or ask whose partner is not in the store (a
-// dangling reference: a teammate's branch added it while another deleted the partner), and a check-in
+// store or the clock: a check-in, talking point, follow-up, ask, connection or stance whose partner is
+// not in the store (a dangling reference: a teammate's branch added it while another deleted the
+// partner), a stance or check-in whose initiative is not in the store (the same, one level up), and a check-in
 // dated more than a day ahead of now (9999 would make its partner never due). Such a record is held
 // out of the indexes (cadence, stats, agenda) and reported as a problem of its file, so it shows in
 // the Problems panel and under "Needs attention", and the writer's broken-file rule never writes it.
@@ -13,16 +14,16 @@ import * as l10n from '@vscode/l10n';
 import { Emitter } from './events';
 import { decodeUtf8, locatePath, type TextLocation } from './jsonText';
 import { type CollectionKind } from './vocabulary';
-import { PARTNER_RECORD_KINDS, partnerFieldOf, partnerIdsOf } from './partnerRefs';
-import type { CheckIn, Partner, RecordTypes } from './model';
+import { PARTNER_RECORD_KINDS, partnerIdsOf } from './partnerRefs';
+import { INITIATIVE_RECORD_KINDS, initiativeIdOf } from './initiativeRefs';
+import { addTo, fieldOf, reasonOf, symmetricDifference, type AnyLoaded, type Held, type HoldReason } from './integrityReasons';
+import type { CheckIn, Initiative, Partner, RecordTypes } from './model';
 import type { RecordProblem } from './recordReader';
 import type { Loaded, StoreProblem } from './storeTypes';
 
-type AnyLoaded = Loaded<RecordTypes[CollectionKind]>;
+export type { HoldReason } from './integrityReasons';
 
-const REFERS_TO_PARTNER: ReadonlySet<CollectionKind> = new Set(PARTNER_RECORD_KINDS);
-
-export type HoldReason = Extract<RecordProblem['code'], 'missing-partner' | 'future-date'>;
+const REFERS_TO_PARTNER: ReadonlySet<CollectionKind> = new Set([...PARTNER_RECORD_KINDS, ...INITIATIVE_RECORD_KINDS]);
 
 /** How far ahead of now a check-in may be dated (time zones, a clock a little off) and still count. */
 export const FUTURE_SLACK_MS = 24 * 60 * 60 * 1000;
@@ -33,11 +34,14 @@ export interface IntegrityPort {
   checkIns(): Loaded<CheckIn>[];
   /** Loaded partners by id. */
   partners(): ReadonlyMap<string, Loaded<Partner>>;
+  /** Loaded initiatives by id. */
+  initiatives(): ReadonlyMap<string, Loaded<Initiative>>;
   /** Every problem of the store (to know which partner ids have a file that is reported). */
   problems(): Iterable<StoreProblem>;
   /** The record of this kind and id that is loaded now, if any. */
   loaded(kind: CollectionKind, id: string): AnyLoaded | undefined;
   ofPartner(kind: CollectionKind, partnerId: string): AnyLoaded[];
+  ofInitiative(kind: CollectionKind, initiativeId: string): AnyLoaded[];
   /** Takes a record out of the indexes, or files it again. */
   unput(kind: CollectionKind, loaded: AnyLoaded): void;
   put(kind: CollectionKind, loaded: AnyLoaded): void;
@@ -47,19 +51,13 @@ export interface IntegrityPort {
   readFile(file: string): Promise<Uint8Array>;
 }
 
-interface Held {
-  kind: CollectionKind;
-  loaded: AnyLoaded;
-  reason: HoldReason;
-  /** The partner id it waits for (missing-partner): the first of its partners that is missing. */
-  partnerId?: string;
-}
-
 export class Integrity {
   /** Held records by file. */
   private readonly held = new Map<string, Held>();
   /** Missing partner id → files of the records that wait for it. */
   private readonly waiting = new Map<string, Set<string>>();
+  /** Missing initiative id → files of the records that wait for it. */
+  private readonly waitingInitiative = new Map<string, Set<string>>();
   /** Files of the check-ins held for their date. */
   private readonly future = new Set<string>();
   /** The time of the last date check, to notice a clock set back. */
@@ -71,8 +69,10 @@ export class Integrity {
   private readonly dirtyRecords = new Map<AnyLoaded, CollectionKind>();
   /** Partner ids that came or went since the last settle(). */
   private readonly dirtyPartners = new Set<string>();
+  private readonly dirtyInitiatives = new Set<string>();
   /** Ids of partners whose file is there but reported (a conflict, a newer version…): not dangling. */
   private reportedPartners = new Set<string>();
+  private reportedInitiatives = new Set<string>();
   /** Held files whose problem still points at line 1 (locate() reads them to say where). */
   private readonly unlocated = new Set<string>();
   private locating: Promise<boolean> | undefined;
@@ -84,11 +84,13 @@ export class Integrity {
 
   put(kind: CollectionKind, loaded: AnyLoaded): void {
     if (kind === 'partner') this.dirtyPartners.add(loaded.value.id);
+    else if (kind === 'initiative') this.dirtyInitiatives.add(loaded.value.id);
     else if (REFERS_TO_PARTNER.has(kind)) this.dirtyRecords.set(loaded, kind);
   }
 
   unput(kind: CollectionKind, loaded: AnyLoaded): void {
     if (kind === 'partner') this.dirtyPartners.add(loaded.value.id);
+    else if (kind === 'initiative') this.dirtyInitiatives.add(loaded.value.id);
     else this.dirtyRecords.delete(loaded);
   }
 
@@ -99,7 +101,8 @@ export class Integrity {
     this.held.delete(file);
     this.unlocated.delete(file);
     this.future.delete(file);
-    if (held.partnerId) this.stopWaiting(held.partnerId, file);
+    if (held.partnerId) this.stopWaiting(this.waiting, held.partnerId, file);
+    if (held.initiativeId) this.stopWaiting(this.waitingInitiative, held.initiativeId, file);
   }
 
   /** The reason a new or changed record would be held at once (it is refused instead), or undefined. */
@@ -107,6 +110,9 @@ export class Integrity {
     const partnerId = this.missingPartner(kind, value);
     if (partnerId !== undefined)
       return { message: l10n.t('No partner with id {0} in the store; nothing was saved.', partnerId), code: 'not-found' };
+    const initiativeId = this.missingInitiative(kind, value);
+    if (initiativeId !== undefined)
+      return { message: l10n.t('No initiative with id {0} in the store; nothing was saved.', initiativeId), code: 'not-found' };
     if (kind === 'checkIn') {
       this.setClock();
       const date = (value as CheckIn).date;
@@ -150,10 +156,14 @@ export class Integrity {
     try {
       if (this.dirtyRecords.size > 0) this.setClock();
       this.noteReportedPartners();
-      while (this.dirtyPartners.size > 0 || this.dirtyRecords.size > 0) {
+      while (this.dirtyPartners.size > 0 || this.dirtyInitiatives.size > 0 || this.dirtyRecords.size > 0) {
         for (const id of [...this.dirtyPartners]) {
           this.dirtyPartners.delete(id);
           if (this.settlePartner(id)) moved = true;
+        }
+        for (const id of [...this.dirtyInitiatives]) {
+          this.dirtyInitiatives.delete(id);
+          if (this.settleInitiative(id)) moved = true;
         }
         for (const [loaded, kind] of [...this.dirtyRecords]) {
           this.dirtyRecords.delete(loaded);
@@ -213,17 +223,49 @@ export class Integrity {
     return undefined;
   }
 
+  /** The initiative a record names when it is not in the store, or undefined. */
+  private missingInitiative(kind: CollectionKind, value: RecordTypes[CollectionKind]): string | undefined {
+    const initiativeId = initiativeIdOf(kind, value);
+    return initiativeId === undefined || this.initiativePresent(initiativeId) ? undefined : initiativeId;
+  }
+
   /** A partner file that is there but reported counts as there: its records are not dangling. */
   private present(partnerId: string): boolean {
     return this.port.partners().has(partnerId) || this.reportedPartners.has(partnerId);
   }
 
+  private initiativePresent(initiativeId: string): boolean {
+    return this.port.initiatives().has(initiativeId) || this.reportedInitiatives.has(initiativeId);
+  }
+
   private noteReportedPartners(): void {
-    const now = new Set<string>();
-    for (const problem of this.port.problems()) if (problem.kind === 'partner' && problem.id) now.add(problem.id);
-    for (const id of now) if (!this.reportedPartners.has(id)) this.dirtyPartners.add(id);
-    for (const id of this.reportedPartners) if (!now.has(id)) this.dirtyPartners.add(id);
-    this.reportedPartners = now;
+    const partners = new Set<string>();
+    const initiatives = new Set<string>();
+    for (const problem of this.port.problems()) {
+      if (problem.kind === 'partner' && problem.id) partners.add(problem.id);
+      if (problem.kind === 'initiative' && problem.id) initiatives.add(problem.id);
+    }
+    for (const id of symmetricDifference(partners, this.reportedPartners)) this.dirtyPartners.add(id);
+    for (const id of symmetricDifference(initiatives, this.reportedInitiatives)) this.dirtyInitiatives.add(id);
+    this.reportedPartners = partners;
+    this.reportedInitiatives = initiatives;
+  }
+
+  /** An initiative came or went: release what waited for it, or hold what names it. */
+  private settleInitiative(initiativeId: string): boolean {
+    if (this.initiativePresent(initiativeId)) {
+      let moved = false;
+      for (const file of [...(this.waitingInitiative.get(initiativeId) ?? [])]) if (this.release(file)) moved = true;
+      return moved;
+    }
+    let moved = false;
+    for (const kind of INITIATIVE_RECORD_KINDS) {
+      for (const loaded of this.port.ofInitiative(kind, initiativeId)) {
+        this.hold(kind, loaded, 'missing-initiative', undefined, initiativeId);
+        moved = true;
+      }
+    }
+    return moved;
   }
 
   private settlePartner(partnerId: string): boolean {
@@ -252,6 +294,11 @@ export class Integrity {
       this.hold(kind, loaded, 'missing-partner', partnerId);
       return true;
     }
+    const initiativeId = this.missingInitiative(kind, loaded.value);
+    if (initiativeId !== undefined) {
+      this.hold(kind, loaded, 'missing-initiative', undefined, initiativeId);
+      return true;
+    }
     if (kind === 'checkIn' && this.isAhead((loaded.value as CheckIn).date)) {
       this.hold(kind, loaded, 'future-date');
       return true;
@@ -274,16 +321,13 @@ export class Integrity {
     return Date.parse(date) > this.latest;
   }
 
-  private hold(kind: CollectionKind, loaded: AnyLoaded, reason: HoldReason, partnerId?: string): void {
+  private hold(kind: CollectionKind, loaded: AnyLoaded, reason: HoldReason, partnerId?: string, initiativeId?: string): void {
     this.port.unput(kind, loaded);
-    const held: Held = { kind, loaded, reason, partnerId };
+    const held: Held = { kind, loaded, reason, partnerId, initiativeId };
     this.held.set(loaded.path, held);
     if (reason === 'future-date') this.future.add(loaded.path);
-    if (partnerId) {
-      let files = this.waiting.get(partnerId);
-      if (!files) this.waiting.set(partnerId, (files = new Set()));
-      files.add(loaded.path);
-    }
+    if (partnerId) addTo(this.waiting, partnerId, loaded.path);
+    if (initiativeId) addTo(this.waitingInitiative, initiativeId, loaded.path);
     this.report(loaded.path, held, { line: 1, column: 1 });
     this.unlocated.add(loaded.path);
   }
@@ -301,10 +345,10 @@ export class Integrity {
     return true;
   }
 
-  private stopWaiting(partnerId: string, file: string): void {
-    const files = this.waiting.get(partnerId);
+  private stopWaiting(waiting: Map<string, Set<string>>, id: string, file: string): void {
+    const files = waiting.get(id);
     files?.delete(file);
-    if (files?.size === 0) this.waiting.delete(partnerId);
+    if (files?.size === 0) waiting.delete(id);
   }
 
   private report(file: string, held: Held, location: TextLocation): void {
@@ -331,55 +375,5 @@ export class SettlingEmitter extends Emitter<void> {
         if (moved) super.fire();
       });
     }
-  }
-}
-
-function fieldOf({ kind, loaded, reason, partnerId = '' }: Held): string {
-  switch (reason) {
-    case 'missing-partner':
-      return partnerFieldOf(kind, loaded.value, partnerId);
-    case 'future-date':
-      return 'date';
-  }
-}
-
-/** One whole sentence per kind and reason, so that each translates whole. */
-function reasonOf({ kind, loaded, reason, partnerId = '' }: Held): string {
-  switch (reason) {
-    case 'future-date':
-      return l10n.t('Dated {0}, more than a day ahead of now; it is not counted until then.', (loaded.value as CheckIn).date.slice(0, 10));
-    case 'missing-partner':
-      switch (kind) {
-        case 'checkIn':
-          if ((loaded.value as CheckIn).partnerId !== partnerId)
-            return l10n.t(
-              "Partner {0} of this group check-in is not in the store (partners/…-{0}.json is missing); it is not counted. Restore the partner's file, or fix or delete this one.",
-              partnerId,
-            );
-          return l10n.t(
-            "This check-in's partner {0} is not in the store (partners/…-{0}.json is missing); it is not counted. Restore the partner's file, or fix or delete this one.",
-            partnerId,
-          );
-        case 'talkingPoint':
-          return l10n.t(
-            "This talking point's partner {0} is not in the store (partners/…-{0}.json is missing); it is not shown. Restore the partner's file, or fix or delete this one.",
-            partnerId,
-          );
-        case 'followUp':
-          return l10n.t(
-            "This follow-up's partner {0} is not in the store (partners/…-{0}.json is missing); it is not counted. Restore the partner's file, or fix or delete this one.",
-            partnerId,
-          );
-        case 'connection':
-          return l10n.t(
-            "Partner {0} of this connection is not in the store (partners/…-{0}.json is missing); it is not shown. Restore the partner's file, or fix or delete this one.",
-            partnerId,
-          );
-        default:
-          return l10n.t(
-            "This ask's partner {0} is not in the store (partners/…-{0}.json is missing); it is not counted. Restore the partner's file, or fix or delete this one.",
-            partnerId,
-          );
-      }
   }
 }

@@ -4,72 +4,34 @@ import {
   ASK_STATUSES,
   CHECK_IN_KINDS,
   FOLLOW_UP_OWNERS,
-  ID_PATTERN,
   MAX_GROUP_PARTNERS,
   MAX_RATING,
   MAX_TAGS,
   MIN_RATING,
   type CollectionKind,
 } from './vocabulary';
+import {
+  AuthorSchema,
+  calendarDate,
+  cadenceSchema,
+  codeAreasSchema,
+  id,
+  recordBase,
+  required,
+  text,
+  timestamp,
+  version,
+} from './schemaParts';
+import { InitiativeSchema, StanceSchema } from './initiativeModel';
 
-// The word lists and their labels live in vocabulary.ts: import them from there.
+// The word lists and their labels live in vocabulary.ts: import them from there. The building blocks
+// (ids, dates, texts) live in schemaParts.ts; initiatives and stances in initiativeModel.ts.
+export { AuthorSchema, cadenceSchema, isRealCalendarDate } from './schemaParts';
+export { InitiativeSchema, StanceSchema } from './initiativeModel';
 
 /** The schema version this build writes. Records with a higher one are shown read-only. */
 export const SCHEMA_VERSION = 1;
 export const STORE_FORMAT = 'alliances';
-
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/**
- * Date.parse rolls 2026-02-30 over to March: check the calendar ourselves. Plain arithmetic on the
- * yyyy-MM-dd prefix's character codes (the format itself is checked by valibot): this runs for every
- * date of every record, 200,000 times in a large store's load.
- */
-export function isRealCalendarDate(text: string): boolean {
-  if (text.length < 10 || text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH) return false;
-  const year = digits(text, 0, 4);
-  const month = digits(text, 5, 2);
-  const day = digits(text, 8, 2);
-  if (year < 0 || month < 1 || month > 12 || day < 1) return false;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  return day <= (month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0));
-}
-
-const DASH = 45;
-const ZERO = 48;
-
-/** The number written by `count` ASCII digits from `start`, or -1 when one is not a digit. */
-function digits(text: string, start: number, count: number): number {
-  let value = 0;
-  for (let i = start; i < start + count; i++) {
-    const digit = text.charCodeAt(i) - ZERO;
-    if (digit < 0 || digit > 9) return -1;
-    value = value * 10 + digit;
-  }
-  return value;
-}
-
-const timestamp = v.pipe(
-  v.string(),
-  v.isoTimestamp('must be an ISO 8601 date and time, e.g. 2026-11-21T09:30:00.000Z'),
-  v.check(isRealCalendarDate, 'is not a real date'),
-);
-const calendarDate = v.pipe(
-  v.string(),
-  v.isoDate('must be an ISO date, e.g. 2026-12-02'),
-  v.check(isRealCalendarDate, 'is not a real date'),
-);
-const id = v.pipe(v.string(), v.regex(ID_PATTERN, 'must be a 26-character lowercase id'));
-const text = (max: number) => v.pipe(v.string(), v.maxLength(max, `must be at most ${max} characters`));
-const required = (max: number) =>
-  v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(max, `must be at most ${max} characters`));
-const version = v.pipe(v.number(), v.integer(), v.minValue(1));
-export const cadenceSchema = v.pipe(v.number(), v.integer('must be a whole number of days'), v.minValue(1), v.maxValue(365));
-
-export const AuthorSchema = v.looseObject({
-  name: text(200),
-  email: v.optional(text(320)),
-});
 
 /** A free tag (`exec`, `launch-q1`): one word, so that `tag:exec` filters and CSV cells stay simple. */
 export const tagSchema = v.pipe(
@@ -93,7 +55,7 @@ export const PartnerSchema = v.looseObject({
   cadenceDays: v.optional(cadenceSchema),
   leads: v.optional(v.array(text(200))),
   /** Code this partner cares about: workspace-relative paths or globs (billing/**, src/checkout/). */
-  codeAreas: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(500))), v.maxLength(50))),
+  codeAreas: v.optional(codeAreasSchema),
   snoozedUntil: v.optional(calendarDate),
   archived: v.optional(v.boolean()),
   createdAt: timestamp,
@@ -131,6 +93,8 @@ export const CheckInSchema = v.pipe(
     summary: text(2000),
     /** Markdown notes of the full form (shared; private notes live in private/notes/). */
     notes: v.optional(text(200_000)),
+    /** The initiative the check-in was about, if any (who to win over next counts from it). */
+    initiativeId: v.optional(id),
     createdAt: timestamp,
     updatedAt: timestamp,
     author: AuthorSchema,
@@ -155,15 +119,6 @@ export const CodeSourceSchema = v.looseObject({
   commit: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f]{7,64}$/, 'must be a git commit id'))),
   snippet: v.optional(text(4000)),
 });
-
-const recordBase = {
-  schemaVersion: version,
-  id,
-  createdAt: timestamp,
-  updatedAt: timestamp,
-  author: AuthorSchema,
-  updatedBy: v.optional(AuthorSchema),
-};
 
 /** Something to bring up with a partner; it stays on the agenda until a check-in covers it. */
 export const TalkingPointSchema = v.looseObject({
@@ -248,6 +203,8 @@ export type Ask = v.InferOutput<typeof AskSchema>;
 export type Note = v.InferOutput<typeof NoteSchema>;
 export type Connection = v.InferOutput<typeof ConnectionSchema>;
 export type CodeSource = v.InferOutput<typeof CodeSourceSchema>;
+export type Initiative = v.InferOutput<typeof InitiativeSchema>;
+export type Stance = v.InferOutput<typeof StanceSchema>;
 
 /** Every record kind but the manifest (vocabulary.ts's COLLECTION_KINDS: each must be here) and its type. */
 export interface RecordTypes extends Record<CollectionKind, object> {
@@ -258,6 +215,8 @@ export interface RecordTypes extends Record<CollectionKind, object> {
   ask: Ask;
   note: Note;
   connection: Connection;
+  initiative: Initiative;
+  stance: Stance;
 }
 export const SCHEMAS = {
   manifest: ManifestSchema,
@@ -268,4 +227,6 @@ export const SCHEMAS = {
   ask: AskSchema,
   note: NoteSchema,
   connection: ConnectionSchema,
+  initiative: InitiativeSchema,
+  stance: StanceSchema,
 } as const;

@@ -42,6 +42,7 @@ export function checkInFields(input: NewCheckIn, date: Date): NewRecord<'checkIn
     ...(input.rating !== undefined ? { rating: input.rating } : {}),
     summary: input.summary.trim(),
     ...(input.notes?.trim() ? { notes: input.notes } : {}),
+    ...(input.initiativeId ? { initiativeId: input.initiativeId } : {}),
   };
 }
 

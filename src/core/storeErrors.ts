@@ -57,6 +57,10 @@ export function noRecordMessage(kind: CollectionKind, id: string, root: string):
       return l10n.t('No note with id {0} in {1}.', id, root);
     case 'connection':
       return l10n.t('No connection with id {0} in {1}.', id, root);
+    case 'initiative':
+      return l10n.t('No initiative with id {0} in {1}.', id, root);
+    case 'stance':
+      return l10n.t('No stance with id {0} in {1}.', id, root);
   }
 }
 

@@ -70,6 +70,8 @@ export interface NewCheckIn {
   date?: Date;
   /** Markdown notes (shared with the check-in). */
   notes?: string;
+  /** The initiative it was about. */
+  initiativeId?: string;
   /** The whole check-in under private/: never committed. */
   private?: boolean;
 }

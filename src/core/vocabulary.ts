@@ -14,7 +14,17 @@ import type { Translator } from './translator';
 export const ID_PATTERN = /^[0-9a-hjkmnp-tv-z]{26}$/;
 
 /** Every record kind but the manifest: what the store keeps in collections by id. */
-export const COLLECTION_KINDS = ['partner', 'checkIn', 'talkingPoint', 'followUp', 'ask', 'note', 'connection'] as const;
+export const COLLECTION_KINDS = [
+  'partner',
+  'checkIn',
+  'talkingPoint',
+  'followUp',
+  'ask',
+  'note',
+  'connection',
+  'initiative',
+  'stance',
+] as const;
 export type CollectionKind = (typeof COLLECTION_KINDS)[number];
 export type RecordKind = 'manifest' | CollectionKind;
 
@@ -37,6 +47,10 @@ export function recordKindLabel(kind: CollectionKind, translator: Translator = l
       return l10n.t('Note');
     case 'connection':
       return l10n.t('Connection');
+    case 'initiative':
+      return l10n.t('Initiative');
+    case 'stance':
+      return l10n.t('Stance');
   }
 }
 
@@ -219,5 +233,103 @@ export function cadenceSourceLabel(source: CadenceSource, days: number, detail =
       return l10n.t('every {0} days (team default)', days);
     case 'setting':
       return l10n.t('every {0} days (default)', days);
+  }
+}
+
+// ---- initiatives and the people on your side --------------------------------------------------------
+
+export const INITIATIVE_STATUSES = ['idea', 'active', 'done', 'dropped'] as const;
+export type InitiativeStatus = (typeof INITIATIVE_STATUSES)[number];
+
+export function initiativeStatusLabel(status: InitiativeStatus, translator: Translator = l10n): string {
+  const l10n = translator;
+  switch (status) {
+    case 'idea':
+      return l10n.t({ message: 'Idea', comment: ['The status of an initiative.'] });
+    case 'active':
+      return l10n.t({ message: 'Active', comment: ['The status of an initiative.'] });
+    case 'done':
+      return l10n.t({ message: 'Done', comment: ['The status of an initiative.'] });
+    case 'dropped':
+      return l10n.t({ message: 'Dropped', comment: ['The status of an initiative.'] });
+  }
+}
+
+/** Where a partner stands on an initiative, from most for to most against; `unknown` is not asked yet. */
+export const STANCES = ['champion', 'supporter', 'neutral', 'skeptic', 'blocker', 'unknown'] as const;
+export type StanceValue = (typeof STANCES)[number];
+
+export function stanceLabel(stance: StanceValue, translator: Translator = l10n): string {
+  const l10n = translator;
+  switch (stance) {
+    case 'champion':
+      return l10n.t({ message: 'champion', comment: ['A stance on an initiative: "Marcus: champion".'] });
+    case 'supporter':
+      return l10n.t({ message: 'supporter', comment: ['A stance on an initiative: "Marcus: supporter".'] });
+    case 'neutral':
+      return l10n.t({ message: 'neutral', comment: ['A stance on an initiative: "Marcus: neutral".'] });
+    case 'skeptic':
+      return l10n.t({ message: 'skeptic', comment: ['A stance on an initiative: "Marcus: skeptic".'] });
+    case 'blocker':
+      return l10n.t({ message: 'blocker', comment: ['A stance on an initiative: "Marcus: blocker".'] });
+    case 'unknown':
+      return l10n.t({ message: 'unknown', comment: ['A stance on an initiative not assessed yet: "Marcus: unknown".'] });
+  }
+}
+
+/** Influence and interest, as on a stakeholder grid. */
+export const LEVELS = ['high', 'medium', 'low'] as const;
+export type Level = (typeof LEVELS)[number];
+
+export function levelLabel(level: Level, translator: Translator = l10n): string {
+  const l10n = translator;
+  switch (level) {
+    case 'high':
+      return l10n.t({ message: 'high', comment: ['Influence or interest: "influence high".'] });
+    case 'medium':
+      return l10n.t({ message: 'medium', comment: ['Influence or interest: "influence medium".'] });
+    case 'low':
+      return l10n.t({ message: 'low', comment: ['Influence or interest: "influence low".'] });
+  }
+}
+
+/**
+ * A partner's part in an initiative: DACI's driver, approver, contributor and informed, with RACI's
+ * consulted (docs/decisions/initiative-roles.md). "leads" is the driver: whom to follow on it.
+ */
+export const STANCE_ROLES = ['leads', 'approves', 'contributes', 'consulted', 'informed'] as const;
+export type StanceRole = (typeof STANCE_ROLES)[number];
+
+/** The role as a noun, for pickers: "Leads it", "Approves it". */
+export function stanceRoleLabel(role: StanceRole, translator: Translator = l10n): string {
+  const l10n = translator;
+  switch (role) {
+    case 'leads':
+      return l10n.t({ message: 'Leads it', comment: ['A role in an initiative (DACI driver).'] });
+    case 'approves':
+      return l10n.t({ message: 'Approves it', comment: ['A role in an initiative (DACI approver).'] });
+    case 'contributes':
+      return l10n.t({ message: 'Contributes', comment: ['A role in an initiative (DACI contributor).'] });
+    case 'consulted':
+      return l10n.t({ message: 'Is consulted', comment: ['A role in an initiative (RACI consulted).'] });
+    case 'informed':
+      return l10n.t({ message: 'Is informed', comment: ['A role in an initiative (DACI/RACI informed).'] });
+  }
+}
+
+/** The role before the initiative's name in a partner's roles line: "leads: Pricing revamp". */
+export function stanceRoleLead(role: StanceRole, translator: Translator = l10n): string {
+  const l10n = translator;
+  switch (role) {
+    case 'leads':
+      return l10n.t({ message: 'leads', comment: ['Before initiatives\' names: "leads: Pricing revamp".'] });
+    case 'approves':
+      return l10n.t({ message: 'approves', comment: ['Before initiatives\' names: "approves: Pricing revamp".'] });
+    case 'contributes':
+      return l10n.t({ message: 'contributes to', comment: ['Before initiatives\' names: "contributes to: Pricing revamp".'] });
+    case 'consulted':
+      return l10n.t({ message: 'consulted on', comment: ['Before initiatives\' names: "consulted on: Billing migration".'] });
+    case 'informed':
+      return l10n.t({ message: 'informed of', comment: ['Before initiatives\' names: "informed of: Billing migration".'] });
   }
 }

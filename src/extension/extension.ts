@@ -10,6 +10,7 @@ import { register as registerConnections } from './connections/register';
 import { register as registerDashboard } from './dashboard/register';
 import { register as registerGitInsights } from './gitInsights/register';
 import { CONTEXT_KEYS } from './ids';
+import { register as registerInitiatives } from './initiatives/register';
 import { register as registerInterop } from './interop/register';
 import { register as registerEcosystemMap } from './map/register';
 import { register as registerLmTools } from './lmTools/register';
@@ -40,6 +41,7 @@ export function start(context: vscode.ExtensionContext, registry?: ShellRegistry
   registerCheckIns(app);
   registerConnections(app);
   const agenda = registerAgenda(app);
+  const initiatives = registerInitiatives(app);
   const reminders = registerReminders(app, partners.treeView, agenda.followUps);
   const interop = registerInterop(app);
   const partnerPages = registerPartnerPage(app, git.branches);
@@ -59,6 +61,7 @@ export function start(context: vscode.ExtensionContext, registry?: ShellRegistry
     tree,
     treeView,
     ...agenda,
+    ...initiatives,
     ...reminders,
     ...git,
     ...interop,

@@ -40,6 +40,8 @@ export const COMMANDS = {
   exportCalendar: 'alliances.exportCalendar',
   exportReport: 'alliances.exportReport',
   addConnection: 'alliances.addConnection',
+  addInitiative: 'alliances.addInitiative',
+  assessStakeholder: 'alliances.assessStakeholder',
 } as const;
 
 /** Commands that are not in package.json: a status bar item's click, and the tests' door to internals. */
@@ -54,6 +56,7 @@ export const VIEWS = {
   container: 'alliances',
   partners: 'alliances.partners',
   followUps: 'alliances.followUps',
+  initiatives: 'alliances.initiatives',
 } as const;
 export const FOCUS_PARTNERS_COMMAND = `${VIEWS.partners}.focus`;
 

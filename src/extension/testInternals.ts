@@ -6,6 +6,7 @@ import type { Agenda } from './agenda/register';
 import type { LazyDashboard } from './dashboard/register';
 import type { GitInsights } from './gitInsights/register';
 import { INTERNAL_COMMANDS } from './ids';
+import type { Initiatives } from './initiatives/register';
 import type { Interop } from './interop/register';
 import type { LazyEcosystemMap } from './map/register';
 import type { LmTools } from './lmTools/register';
@@ -15,7 +16,7 @@ import type { RemindersFeature } from './reminders/register';
 import type { StoreService } from './store/storeService';
 import { quickInputProbe } from './shared/quickInputs';
 
-export interface AlliancesInternals extends Omit<Partners, 'setViewContext'>, Agenda, RemindersFeature, GitInsights, Interop {
+export interface AlliancesInternals extends Omit<Partners, 'setViewContext'>, Agenda, Initiatives, RemindersFeature, GitInsights, Interop {
   service: StoreService;
   partnerPages: LazyPartnerPages;
   dashboard: LazyDashboard;

@@ -13,12 +13,11 @@ import {
   FOLLOW_UP_OWNERS,
   ID_PATTERN,
 } from '../core/vocabulary';
-import { ConnectivitySchema } from './connectivityProtocol';
+import { REQUEST_ID_PATTERN } from './requestIds';
 
 /** Full git commit ids (SHA-1 or SHA-256). */
 export const COMMIT_PATTERN = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
-/** The page's own correlation ids for requests, e.g. "r12". */
-export const REQUEST_ID_PATTERN = /^[0-9a-z-]{1,64}$/;
+export { REQUEST_ID_PATTERN };
 
 /** Generous bounds: they stop abuse, the host's form rules give the user-facing limits. */
 export const MAX_ROWS = 50;
@@ -149,6 +148,8 @@ export const PageDataSchema = v.strictObject({
     organisation: optionalShort,
     tags: v.array(shortText),
     leads: v.array(shortText),
+    /** Their roles on open initiatives: "leads: Pricing revamp · consulted on: Billing migration". */
+    initiativeRoles: optionalShort,
     cadenceDays: v.number(),
     /** Which rule gave the cadence: the partner's own, a team rule (tag, department, default) or the setting. */
     cadenceSource: v.picklist(CADENCE_SOURCES),
@@ -315,135 +316,5 @@ export function emptyForm(kind: string = CHECK_IN_KINDS[0], rating = ''): CheckI
   return { kind, rating, summary: '', notes: '', private: false, privateNotes: '', asks: [], actions: [], covered: [] };
 }
 
-// ---- the dashboard ------------------------------------------------------------------------------
-// The dashboard page (src/webview/dashboard) against its host (src/extension/dashboard). The host computes
-// every figure (src/core/stats); the page only draws. The same rule as above: both sides validate.
-
-const day = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'is not a yyyy-MM-dd day'));
-const authorKeyText = v.pipe(v.string(), v.maxLength(400));
-const count = v.pipe(v.number(), v.integer(), v.minValue(0));
-
-export const DashboardFilterSchema = v.strictObject({
-  from: v.optional(day),
-  to: v.optional(day),
-  department: v.optional(shortText),
-  organisation: v.optional(shortText),
-  tag: v.optional(shortText),
-  author: v.optional(authorKeyText),
-});
-export type DashboardFilterInput = v.InferOutput<typeof DashboardFilterSchema>;
-
-export const DashboardPageMessageSchema = v.variant('type', [
-  v.strictObject({ type: v.literal('ready'), filter: v.optional(DashboardFilterSchema) }),
-  v.strictObject({ type: v.literal('setFilter'), filter: DashboardFilterSchema }),
-  /** The check-ins behind a theme term (the page clicked it). */
-  v.strictObject({ type: v.literal('themeCheckIns'), requestId, term: v.pipe(v.string(), v.maxLength(200)) }),
-  v.strictObject({ type: v.literal('openPartner'), requestId, id }),
-  v.strictObject({ type: v.literal('exportReport'), requestId }),
-  /** Open the ecosystem map over the dashboard's filter. */
-  v.strictObject({ type: v.literal('openMap'), filter: DashboardFilterSchema }),
-  /** The page has drawn fresh figures (the benchmark's "first paint"). */
-  v.strictObject({ type: v.literal('rendered') }),
-]);
-export type DashboardPageMessage = v.InferOutput<typeof DashboardPageMessageSchema>;
-
-const trend = v.strictObject({
-  key: shortText,
-  label: shortText,
-  months: v.array(v.strictObject({ month: shortText, average: v.number(), count })),
-  average: v.optional(v.number()),
-  count,
-});
-const partnerRef = { partnerId: id, name: shortText, department: shortText };
-
-export const DashboardDataSchema = v.strictObject({
-  filter: DashboardFilterSchema,
-  options: v.strictObject({
-    departments: v.array(shortText),
-    organisations: v.array(shortText),
-    tags: v.array(shortText),
-    authors: v.array(v.strictObject({ key: authorKeyText, name: shortText })),
-    siloDays: count,
-  }),
-  asOf: day,
-  totals: v.strictObject({ partners: count, checkIns: count, departments: count, silos: count, slipping: count }),
-  coverage: v.array(
-    v.strictObject({
-      department: shortText,
-      partners: count,
-      onCadence: count,
-      onCadenceShare: v.number(),
-      lastContact: optionalShort,
-      daysSinceContact: count,
-      neverContacted: v.boolean(),
-      silo: v.boolean(),
-    }),
-  ),
-  silos: v.array(shortText),
-  health: v.strictObject({
-    departments: v.array(trend),
-    partners: v.array(trend),
-    partnersWithRatings: count,
-    slipping: v.array(
-      v.strictObject({
-        ...partnerRef,
-        reasons: v.array(v.picklist(['ratings-falling', 'cadence-missed'])),
-        ratingChange: v.optional(v.number()),
-        missedBy: v.optional(v.tuple([v.number(), v.number()])),
-        why: shortText,
-      }),
-    ),
-  }),
-  themes: v.array(
-    v.strictObject({
-      term: shortText,
-      label: shortText,
-      count,
-      weight: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5)),
-      checkInIds: v.array(id),
-    }),
-  ),
-  reciprocity: v.array(
-    v.strictObject({
-      ...partnerRef,
-      given: count,
-      received: count,
-      openTheirs: count,
-      openMine: count,
-      declined: count,
-      balance: v.number(),
-    }),
-  ),
-  leads: v.array(v.strictObject({ area: shortText, leaders: v.array(v.strictObject(partnerRef)) })),
-  team: v.strictObject({
-    authors: v.array(
-      v.strictObject({
-        key: authorKeyText,
-        name: shortText,
-        email: optionalShort,
-        checkIns: count,
-        partners: count,
-        lastCheckIn: shortText,
-      }),
-    ),
-    singleHolders: v.array(
-      v.strictObject({ ...partnerRef, holder: v.strictObject({ key: authorKeyText, name: shortText }), checkIns: count }),
-    ),
-    unheld: count,
-  }),
-  connectivity: ConnectivitySchema,
-});
-export type DashboardData = v.InferOutput<typeof DashboardDataSchema>;
-
-export const ThemeCheckInSchema = v.strictObject({ id, partnerId: id, partnerName: shortText, date: shortText, summary: line });
-export type ThemeCheckIn = v.InferOutput<typeof ThemeCheckInSchema>;
-
-export const DashboardHostMessageSchema = v.variant('type', [
-  v.strictObject({ type: v.literal('data'), data: DashboardDataSchema }),
-  v.strictObject({ type: v.literal('themeCheckIns'), requestId, term: shortText, label: shortText, checkIns: v.array(ThemeCheckInSchema) }),
-  v.strictObject({ type: v.literal('result'), requestId, ok: v.boolean(), message: v.pipe(v.string(), v.maxLength(8_000)) }),
-]);
-export type DashboardHostMessage = v.InferOutput<typeof DashboardHostMessageSchema>;
-
-export const DashboardStateSchema = v.object({ filter: v.optional(DashboardFilterSchema), leadsQuery: v.optional(line) });
-export type DashboardState = v.InferOutput<typeof DashboardStateSchema>;
+// The dashboard's protocol is its own file; importers of this one still find it here.
+export * from './dashboardProtocol';

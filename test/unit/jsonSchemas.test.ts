@@ -26,6 +26,8 @@ const SCHEMA_FILES: Record<RecordKind, string> = {
   ask: 'ask.schema.json',
   note: 'note.schema.json',
   connection: 'connection.schema.json',
+  initiative: 'initiative.schema.json',
+  stance: 'stance.schema.json',
 };
 
 // strict: unknown keywords are errors, except VS Code's own message keyword.

@@ -39,9 +39,11 @@ function t(message: string, ...args: (string | number)[]): string {
 const bytes = (text: string) => Buffer.from(text, 'utf8');
 const reasonOf = (result: ReturnType<typeof readRecord>) => (result.ok ? assert.fail('expected a problem') : result.problem.reason);
 
-/** The rule messages of model.ts (valibot's second arguments), read from its source. */
+/** The rule messages of model.ts and its schema files (valibot's second arguments), read from their source. */
 function modelRuleMessages(): string[] {
-  const source = readFileSync(path.join(ROOT, 'src', 'core', 'model.ts'), 'utf8');
+  const source = ['model.ts', 'schemaParts.ts', 'initiativeModel.ts']
+    .map((file) => readFileSync(path.join(ROOT, 'src', 'core', file), 'utf8'))
+    .join('\n');
   const fixed = [...source.matchAll(/, '((?:must|is) [^']+)'\)/g)].map((m) => m[1] ?? '');
   const templated = [...source.matchAll(/, `((?:must|is) [^`]+)`\)/g)].map((m) =>
     (m[1] ?? '')

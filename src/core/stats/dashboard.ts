@@ -3,6 +3,7 @@
 import { calendarDate } from '../dates';
 import { connectivity, type Connectivity } from '../ecosystem/connectivity';
 import { buildGraph } from '../ecosystem/graph';
+import { initiativeFigures, type InitiativeFigures } from '../initiatives';
 import { departmentCoverage, silos, type DepartmentCoverage } from './coverage';
 import { departmentTrends, slipping, topPartnerTrends, type RatingTrend, type Slipping } from './health';
 import { authorKeyOf, departmentLabels, select, type DashboardFilter, type StatsInput, type StatsOptions } from './input';
@@ -36,6 +37,8 @@ export interface DashboardData {
   team: TeamStats;
   /** The ecosystem's connectivity (src/core/ecosystem): isolated partners, brokers, departments reached through one person. */
   connectivity: Connectivity;
+  /** Per active initiative: support against resistance and who to win over next (not filtered: as of now). */
+  alliances: InitiativeFigures;
 }
 
 export function computeDashboard(input: StatsInput, filter: DashboardFilter, options: StatsOptions): DashboardData {
@@ -70,6 +73,12 @@ export function computeDashboard(input: StatsInput, filter: DashboardFilter, opt
     leads: leadAreas(selection.partners),
     team: teamStats(selection),
     connectivity: connectivity(buildGraph(selection, input.connections ?? [], asOf, options.siloDays), selection),
+    alliances: initiativeFigures({
+      initiatives: input.initiatives ?? [],
+      stances: input.stances ?? [],
+      partners: input.partners,
+      checkIns: input.checkIns.map((c) => c.value),
+    }),
   };
 }
 

@@ -1,5 +1,5 @@
 // The statistics' input from one or several loaded stores (a multi-root workspace has one per folder).
-import type { Ask, Connection, Partner } from '../model';
+import type { Ask, Connection, Initiative, Partner, Stance } from '../model';
 import type { Store } from '../store';
 import { statCheckInOf, type StatCheckIn, type StatsInput } from './input';
 
@@ -23,8 +23,12 @@ export function statsInput(stores: readonly Store[], defaultCadenceDays: number,
   const checkIns: StatCheckIn[] = [];
   const asks: Ask[] = [];
   const connections: Connection[] = [];
+  const initiatives: Initiative[] = [];
+  const stances: Stance[] = [];
   for (const store of stores) {
     for (const p of store.partners()) partners.push(p.value);
+    for (const i of store.all('initiative')) initiatives.push(i.value);
+    for (const s of store.all('stance')) stances.push(s.value);
     for (const c of store.checkIns()) checkIns.push(statCheckIn(c.value, c.private));
     for (const a of store.all('ask')) asks.push(a.value);
     for (const c of store.all('connection')) connections.push(c.value);
@@ -33,5 +37,5 @@ export function statsInput(stores: readonly Store[], defaultCadenceDays: number,
   checkIns.sort((a, b) => a.time - b.time);
   // The first store with team defaults sets the rules (folders of one workspace usually share one team).
   const team = stores.map((s) => s.cadencePolicy(defaultCadenceDays).team).find((d) => d !== undefined);
-  return { partners, checkIns, asks, connections, cadence: { settingDays: defaultCadenceDays, team }, now };
+  return { partners, checkIns, asks, connections, initiatives, stances, cadence: { settingDays: defaultCadenceDays, team }, now };
 }

@@ -1,6 +1,6 @@
 // What every dashboard statistic reads: plain records (from one or several stores), the filter the user
 // chose, and the clock. Pure: no store, no vscode, so each statistic is tested on hand-built data.
-import type { Ask, Author, CheckIn, Connection, Partner } from '../model';
+import type { Ask, Author, CheckIn, Connection, Initiative, Partner, Stance } from '../model';
 import type { CadenceInput } from '../cadence';
 import { dayNumber, dayNumberOfText, localDayNumber, startOfDayNumber } from '../dates';
 import { checkInPartnerIds } from '../partnerRefs';
@@ -47,6 +47,9 @@ export interface StatsInput {
   asks: readonly Ask[];
   /** Connections between partners (the ecosystem's figures); none when left out. */
   connections?: readonly Connection[];
+  /** Initiatives and stances, for the Alliances section (none: an empty section). */
+  initiatives?: readonly Initiative[];
+  stances?: readonly Stance[];
   /** The team's cadence rules over the setting (or just a number of days). */
   cadence: CadenceInput;
   now: Date;

@@ -39,6 +39,8 @@ export interface CheckInInput {
   partnerIds?: string[];
   /** Teammates who were there besides the author. */
   present?: Author[];
+  /** The initiative it was about (who to win over next counts from it). */
+  initiativeId?: string;
 }
 
 /** Functions, not constants: read in the display language when shown. */

@@ -5,6 +5,7 @@ import { parseISO, startOfDay } from 'date-fns';
 import { displayMonthDay } from '../../core/dates';
 import { followUpDueLabel, followUpOwnerName, isOverdue, openFollowUps, openTalkingPoints, sourceLabel } from '../../core/agenda';
 import { cadenceRuleOf, formatShortDate } from '../../core/cadence';
+import { rolesLine } from '../../core/initiatives';
 import type { Ask, CheckIn, FollowUp } from '../../core/model';
 import { checkInKindLabel, CHECK_IN_KINDS } from '../../core/vocabulary';
 import type { PartnerView } from '../../core/partnerView';
@@ -46,6 +47,7 @@ export function buildPageData(store: Store, view: PartnerView, options: PageData
       organisation: partner.organisation || undefined,
       tags: partner.tags ?? [],
       leads: partner.leads ?? [],
+      initiativeRoles: initiativeRoles(store, partner.id),
       cadenceDays: rule.days,
       cadenceSource: rule.source,
       cadenceDetail: rule.detail,
@@ -171,4 +173,14 @@ export function askBalance(records: readonly Loaded<Ask>[]): PageData['asks'] {
       .sort((a, b) => a.value.createdAt.localeCompare(b.value.createdAt))
       .map(({ value, private: isPrivate }) => ({ id: value.id, direction: value.direction, text: value.text, private: isPrivate })),
   };
+}
+
+/** The partner's roles line, cut to fit the page's text limit (a very long line ends in "…"). */
+function initiativeRoles(store: Store, partnerId: string): string | undefined {
+  const text = rolesLine(
+    { initiatives: store.all('initiative').map((i) => i.value), stances: store.ofPartner('stance', partnerId).map((s) => s.value) },
+    partnerId,
+  );
+  if (!text) return undefined;
+  return text.length > 2_000 ? `${text.slice(0, 1_999)}…` : text;
 }

@@ -28,6 +28,10 @@ export function partnerFromArg(service: StoreService, arg: unknown): PartnerTarg
     // The node may be stale (a write happened since): look the partner up again.
     return service.findPartner(node.view.record.value.id);
   }
+  // A person under an initiative (the Initiatives view): the partner it shows.
+  const person = arg as { type?: unknown; partner?: { id?: unknown } } | undefined;
+  if (person && typeof person === 'object' && person.type === 'person' && typeof person.partner?.id === 'string')
+    return service.findPartner(person.partner.id);
   return undefined;
 }
 

@@ -1,4 +1,4 @@
-// The dashboard page (browser side): the filter bar, six sections and the export button. It asks the host
+// The dashboard page (browser side): the filter bar, seven sections and the export button. It asks the host
 // for figures and draws them; it computes nothing but the leads search.
 import '../shared/l10nSetup';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
@@ -19,6 +19,7 @@ import {
   renderThemes,
   type SectionActions,
 } from './sections';
+import { renderAlliances } from './alliancesSection';
 import { statusLine } from '../shared/statusLine';
 import { filterBar } from '../shared/filterBar';
 import { renderConnectivity } from '../shared/connectivity';
@@ -88,6 +89,13 @@ leadsSearch.value = pageState().leadsQuery ?? '';
 const leadsList = h('div', { id: 'leads-list' });
 const leads = section('leads', l10n.t('Who leads what'), l10n.t('Every partner leads something: whom to follow on what.'));
 leads.body.append(h('div', { class: 'field' }, h('label', { for: 'leads-search' }, l10n.t('Search')), leadsSearch), leadsList);
+const alliances = section(
+  'alliances',
+  l10n.t('Alliances'),
+  l10n.t(
+    'Per active initiative, as of now: support against resistance, weighted by influence (high 3, medium 2, low 1), and the high-influence people to win over next.',
+  ),
+);
 const team = section(
   'team',
   l10n.t('The team'),
@@ -147,6 +155,7 @@ app.replaceChildren(
     themes.element,
     reciprocity.element,
     leads.element,
+    alliances.element,
     team.element,
     connectivity.element,
   ),
@@ -173,6 +182,7 @@ function render(d: DashboardData): void {
   }
   reciprocity.body.replaceChildren(...renderReciprocity(d, actions));
   renderLeadsList();
+  alliances.body.replaceChildren(...renderAlliances(d, actions));
   team.body.replaceChildren(...renderTeam(d, actions));
   connectivity.body.replaceChildren(...renderConnectivity(d.connectivity, (id) => actions.openPartner(id)));
   showStatus('');

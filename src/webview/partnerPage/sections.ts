@@ -58,6 +58,7 @@ export function renderHeader(data: PageData): HTMLElement[] {
     ['due', l10n.t('Due'), h('span', { class: `due due-${p.dueStatus}`, 'data-testid': 'due' }, p.dueLabel)],
     ['last check-in', l10n.t('Last check-in'), p.lastCheckInLabel ?? l10n.t('none yet')],
   ];
+  if (p.initiativeRoles) facts.push(['initiatives', l10n.t('Initiatives'), p.initiativeRoles]);
   if (p.organisation) facts.push(['organisation', l10n.t('Organisation'), p.organisation]);
   if (p.tags.length > 0) facts.push(['tags', l10n.t('Tags'), h('span', { class: 'tags' }, ...p.tags.map((tag) => badge(tag)))]);
   if (p.email) facts.push(['email', l10n.t('Email'), p.email]);
