@@ -13,6 +13,7 @@ import { register as registerInterop } from './interop/register';
 import { register as registerPartnerPage } from './partnerPage/register';
 import { register as registerPartners } from './partners/register';
 import { register as registerReminders } from './reminders/register';
+import { register as registerSearch } from './search/register';
 import { createApp } from './shared/app';
 import { configureCoreL10n } from './shared/coreL10n';
 import { useShellRegistry, type ShellRegistry } from './shared/registry';
@@ -40,6 +41,7 @@ export function start(context: vscode.ExtensionContext, registry?: ShellRegistry
   const interop = registerInterop(app);
   const partnerPages = registerPartnerPage(app, git.branches);
   const dashboard = registerDashboard(app);
+  const search = registerSearch(app);
   context.subscriptions.push(service.onDidChange(() => app.render()));
 
   // Every command is registered: the menus and palette entries the shell left out may show now
@@ -58,6 +60,7 @@ export function start(context: vscode.ExtensionContext, registry?: ShellRegistry
     ...interop,
     partnerPages,
     dashboard,
+    ...search,
     unhandledCommands,
   });
 

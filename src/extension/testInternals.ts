@@ -10,12 +10,15 @@ import type { Interop } from './interop/register';
 import type { LazyPartnerPages } from './partnerPage/register';
 import type { Partners } from './partners/register';
 import type { RemindersFeature } from './reminders/register';
+import type { WindowSearch } from './search/index';
 import type { StoreService } from './store/storeService';
 
 export interface AlliancesInternals extends Omit<Partners, 'setViewContext'>, Agenda, RemindersFeature, GitInsights, Interop {
   service: StoreService;
   partnerPages: LazyPartnerPages;
   dashboard: LazyDashboard;
+  /** The window's search (loads dist/search.js on the first call). */
+  search: () => WindowSearch;
   /** Commands of package.json with no handler (a wiring mistake): empty. */
   unhandledCommands: string[];
 }
