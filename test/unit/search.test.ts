@@ -159,6 +159,11 @@ describe('search over everything', () => {
     assert.deepEqual(index.search('').results, []);
     assert.deepEqual(parseQuery('pricing kind:').invalid, [], 'a filter being typed is no problem yet');
     assert.deepEqual(parseQuery('unknown:thing').words, ['unknown:thing']);
+    assert.deepEqual(parseQuery('pricing kind:che').kind, ['checkIn'], 'a kind being typed matches the kinds it starts');
+    assert.deepEqual(parseQuery('pricing kind:che ').invalid, ['kind:che'], 'once a space follows, it is a mistake');
+    assert.deepEqual(parseQuery('pricing after:2026-1').invalid, [], 'a date being typed is no filter yet');
+    assert.equal(parseQuery('pricing after:2026-1').after, undefined);
+    assert.deepEqual(parseQuery('after:soon pricing').invalid, ['after:soon']);
   });
 
   it('follows the store: an added, an edited and a deleted record', async () => {

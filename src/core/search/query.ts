@@ -60,25 +60,30 @@ export function parseQuery(text: string): ParsedQuery {
         if (match.index + whole.length < text.length) query.invalid.push(whole);
         continue;
       }
-      addFilter(query, name, value, whole);
+      // The filter still being typed ("kind:che", "after:2026-1"): read as far as it goes, never an error yet.
+      const typing = query.lastIsPrefix && match.index + whole.length === text.length;
+      addFilter(query, name, value, whole, typing);
     } else if (quoted !== undefined || rawName !== undefined) query.words.push(...(quoted ?? whole).split(/\s+/).filter(Boolean));
     else if (word !== undefined) query.words.push(word);
   }
   return query;
 }
 
-function addFilter(query: ParsedQuery, name: FilterName, value: string, whole: string): void {
+function addFilter(query: ParsedQuery, name: FilterName, value: string, whole: string, typing: boolean): void {
   switch (name) {
     case 'kind': {
-      const kind = KIND_ALIASES[value.toLowerCase()];
+      const wanted = value.toLowerCase();
+      const kind = KIND_ALIASES[wanted];
+      const started = typing ? Object.entries(KIND_ALIASES).filter(([alias]) => alias.startsWith(wanted)) : [];
       if (kind) query.kind.push(kind);
+      else if (started.length > 0) query.kind.push(...new Set(started.map(([, each]) => each)));
       else query.invalid.push(whole);
       return;
     }
     case 'after':
     case 'before': {
       if (/^\d{4}-\d{2}-\d{2}$/.test(value) && isRealCalendarDate(value)) query[name] = value;
-      else query.invalid.push(whole);
+      else if (!(typing && /^\d{1,4}(-\d{0,2}(-\d{0,1})?)?$/.test(value))) query.invalid.push(whole);
       return;
     }
     default:
