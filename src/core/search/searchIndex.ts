@@ -63,6 +63,8 @@ export class SearchIndex {
     searchOptions: { tokenize, processTerm: (term) => term, boost: { text: 2 } },
   });
   private readonly entries = new Map<string, { entry: SearchEntry; loaded: object }>();
+  /** The key of each Loaded object indexed (a replaced one is collected with its record). */
+  private readonly keyOf = new WeakMap<object, string>();
   private stale = true;
 
   constructor(private readonly sources: () => readonly SearchSource[]) {}
@@ -79,18 +81,32 @@ export class SearchIndex {
   /** Brings the index up to date with the stores: adds, replaces and removes changed records only. */
   sync(): void {
     this.stale = false;
-    const seen = new Set<string>();
+    // A record whose Loaded object is indexed is unchanged: counted, not looked up by key. When the
+    // unchanged and the (re-)indexed ones add up to every entry, nothing was removed and the walk is done.
+    let current = 0;
+    const changed: string[] = [];
     for (const source of this.sources())
       for (const kind of SEARCHED_KINDS)
         for (const loaded of source.all<CollectionKind>(kind)) {
+          current++;
+          if (this.keyOf.has(loaded)) continue;
           const key = `${source.root}\u0000${kind}\u0000${(loaded.value as { id: string }).id}`;
-          seen.add(key);
           const known = this.entries.get(key);
-          if (known?.loaded === loaded) continue;
           if (known) this.engine.discard(key);
           const entry = entryOf(source, kind, loaded);
           this.entries.set(key, { entry, loaded });
+          this.keyOf.set(loaded, key);
+          changed.push(key);
           this.engine.add({ id: key, text: entry.texts[0] ?? '', more: entry.texts.slice(1).join('\n') });
+        }
+    if (this.entries.size === current) return;
+    // Some records are gone: keep the entries whose Loaded object the stores still hold.
+    const seen = new Set<string>(changed);
+    for (const source of this.sources())
+      for (const kind of SEARCHED_KINDS)
+        for (const loaded of source.all<CollectionKind>(kind)) {
+          const key = this.keyOf.get(loaded);
+          if (key !== undefined) seen.add(key);
         }
     for (const key of [...this.entries.keys()])
       if (!seen.has(key)) {

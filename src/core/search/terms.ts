@@ -20,8 +20,11 @@ export function wordsOf(text: string): Word[] {
   return result;
 }
 
+const ASCII_WORD = /^[A-Za-z0-9]+$/;
+
 /** Lower case, accents dropped ("Réunion" → "reunion"). */
 export function fold(word: string): string {
+  if (ASCII_WORD.test(word)) return word.toLowerCase();
   return word
     .normalize('NFD')
     .replace(MARKS, '')
@@ -30,11 +33,22 @@ export function fold(word: string): string {
     .replace(/['’]/gu, '');
 }
 
+/** Stems of words seen: a store's vocabulary is small next to its word count (indexing a big store). */
+const STEMS = new Map<string, string>();
+const MAX_STEMS = 100_000;
+
 /** The term a word is indexed and searched by. */
 export function termOf(word: string): string {
   const folded = fold(word);
   // Porter is for English words: leave numbers, short words and non-Latin scripts as they are.
-  return folded.length > 2 && /^[a-z]+$/.test(folded) ? stemmer(folded) : folded;
+  if (folded.length <= 2 || !/^[a-z]+$/.test(folded)) return folded;
+  let stem = STEMS.get(folded);
+  if (stem === undefined) {
+    if (STEMS.size >= MAX_STEMS) STEMS.clear();
+    stem = stemmer(folded);
+    STEMS.set(folded, stem);
+  }
+  return stem;
 }
 
 /** The folded words of a text (for MiniSearch's tokenize; processTerm then stems each). */
