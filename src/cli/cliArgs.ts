@@ -2,29 +2,33 @@ import { parseArgs } from 'node:util';
 import { isRealCalendarDate } from '../core/model';
 import { DEFAULT_SILO_DAYS } from '../core/stats';
 
-export const USAGE = `Usage: alliances <due|report|mcp> [options]
+export const USAGE = `Usage: alliances <due|report|search|mcp> [options]
 
   due       who is due for a check-in, silos and open follow-ups
   report    a Markdown report of the whole store, or of one partner with --partner
+  search    search every record: alliances search <words and filters> (partner: dept: org: tag: kind:
+            after:yyyy-mm-dd before:yyyy-mm-dd), e.g. alliances search pricing kind:checkIn
   mcp       serve the store's tools to an MCP client (Claude Desktop, Cursor, VS Code) on stdin/stdout
 
 Options:
   --store <path>          the store folder, or a folder holding .alliances (default: ./.alliances)
   --today <yyyy-mm-dd>    the day to compute for (default: today), for reproducible output
-  --json                  print JSON instead of text (due only)
+  --json                  print JSON instead of text (due and search)
   --partner <name or id>  report on one partner (report only)
   --cadence <days>        default cadence for partners without one and no team default (default: 14)
   --silo-days <days>      a department with no check-in for longer than this is a silo (default: ${DEFAULT_SILO_DAYS})
-  --private               include private records (report and mcp; never on by default)
+  --private               include private records (report, search and mcp; never on by default)
   --allow-writes          let MCP clients log check-ins and add talking points and follow-ups (mcp only)
   -h, --help              show this help
 
-Exit codes: 0 done (due: nothing due), 1 due: someone is due or a follow-up is overdue,
-2 bad usage, 3 the store cannot be read.
+Exit codes: 0 done (due: nothing due), 1 due: someone is due or a follow-up is overdue (search: nothing
+matched), 2 bad usage (search: a filter it cannot read), 3 the store cannot be read.
 `;
 
 export interface CliOptions {
-  command: 'due' | 'report' | 'mcp';
+  command: 'due' | 'report' | 'search' | 'mcp';
+  /** search: the words and filters, as one query. */
+  query?: string;
   store?: string;
   today?: Date;
   json: boolean;
@@ -70,9 +74,10 @@ export function parseCli(argv: string[]): CliOptions | 'help' {
   const { values, positionals } = parsed;
   if (values.help) return 'help';
   const [command, ...rest] = positionals;
-  if (command !== 'due' && command !== 'report' && command !== 'mcp')
+  if (command !== 'due' && command !== 'report' && command !== 'search' && command !== 'mcp')
     throw new UsageError(command ? `Unknown command "${command}".` : 'Missing command.');
-  if (rest.length > 0) throw new UsageError(`Unexpected argument "${rest[0] ?? ''}".`);
+  if (command === 'search' && rest.join(' ').trim() === '') throw new UsageError('search needs words or filters to search for.');
+  if (command !== 'search' && rest.length > 0) throw new UsageError(`Unexpected argument "${rest[0] ?? ''}".`);
   let today: Date | undefined;
   if (values.today !== undefined) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(values.today) || !isRealCalendarDate(values.today))
@@ -81,11 +86,12 @@ export function parseCli(argv: string[]): CliOptions | 'help' {
     // Noon local time: the due logic counts calendar days in local time.
     today = new Date(year ?? 0, (month ?? 1) - 1, day ?? 1, 12);
   }
-  if (values.json && command !== 'due') throw new UsageError('--json works with "due" only.');
+  if (values.json && command !== 'due' && command !== 'search') throw new UsageError('--json works with "due" and "search" only.');
   if (values.partner !== undefined && command !== 'report') throw new UsageError('--partner works with "report" only.');
   if (values['allow-writes'] && command !== 'mcp') throw new UsageError('--allow-writes works with "mcp" only.');
   return {
     command,
+    ...(command === 'search' ? { query: rest.join(' ') } : {}),
     store: values.store,
     today,
     json: values.json,

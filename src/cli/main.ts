@@ -1,4 +1,4 @@
-// `npx alliances due | report`: the store's digest on the command line, for a weekly post from CI.
+// `npx alliances due | report | search | mcp`: the store's digest on the command line, for a weekly post from CI.
 // Reads the store through src/core and never writes to it.
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
@@ -9,6 +9,7 @@ import { MANIFEST_FILE } from '../core/storeLayout';
 import { Store } from '../core/store';
 import { parseCli, USAGE, UsageError, type CliOptions } from './cliArgs';
 import { serveMcp } from './mcpServer';
+import { runSearch } from './search';
 
 /** package.json's version, set by the build (scripts/build.mjs). */
 declare const ALLIANCES_VERSION: string | undefined;
@@ -81,6 +82,12 @@ export async function runCli(argv: string[], cwd: string, io: Output): Promise<n
     siloDays: options.siloDays,
     includePrivate: options.includePrivate,
   };
+  if (options.command === 'search') {
+    const result = runSearch(store, options.query ?? '', { json: options.json, includePrivate: options.includePrivate });
+    if (result.err) io.err(result.err);
+    if (result.out) io.out(result.out);
+    return result.code;
+  }
   if (options.command === 'report') {
     if (options.partner === undefined) {
       io.out(storeReport(store, digestOptions));

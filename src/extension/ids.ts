@@ -32,6 +32,7 @@ export const COMMANDS = {
   addFollowUp: 'alliances.addFollowUp',
   completeFollowUp: 'alliances.completeFollowUp',
   reopenFollowUp: 'alliances.reopenFollowUp',
+  search: 'alliances.search',
   openDashboard: 'alliances.openDashboard',
   exportDashboard: 'alliances.exportDashboard',
   openEcosystemMap: 'alliances.openEcosystemMap',

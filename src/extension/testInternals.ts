@@ -13,6 +13,7 @@ import type { LmTools } from './lmTools/register';
 import type { LazyPartnerPages } from './partnerPage/register';
 import type { Partners } from './partners/register';
 import type { RemindersFeature } from './reminders/register';
+import type { WindowSearch } from './search/index';
 import type { StoreService } from './store/storeService';
 import { quickInputProbe } from './shared/quickInputs';
 
@@ -23,6 +24,8 @@ export interface AlliancesInternals extends Omit<Partners, 'setViewContext'>, Ag
   ecosystemMap: LazyEcosystemMap;
   /** The language-model tools as registered with VS Code (empty where vscode.lm.registerTool is missing). */
   lmTools: LmTools;
+  /** The window's search (loads dist/search.js on the first call). */
+  search: () => WindowSearch;
   /** Commands of package.json with no handler (a wiring mistake): empty. */
   unhandledCommands: string[];
   /** The quick input on screen (its items, to tick some in a multi-select). */

@@ -36,6 +36,7 @@ describe('activation shell commands (scripts/shellCommands.cjs)', () => {
       'alliances.importPartners', // walkthrough
       'alliances.logCheckIn', // key binding, walkthrough
       'alliances.openDashboard', // walkthrough
+      'alliances.search', // key binding
     ]);
   });
 
