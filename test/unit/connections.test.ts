@@ -13,18 +13,15 @@ import {
   BOB,
   Clock,
   eachTestInTempStore,
-  git,
-  initRepo,
-  isolatedGitEnv,
   listFiles,
   makeStore,
-  makeTempDir,
   newId,
   partnerRecord,
   pretty,
   rejectsWithCode,
-  removeTempDir,
   writeFile,
+  eachTestInMergeRepo,
+  type MergeRepo,
 } from './helpers';
 
 const SUITE = 'unit-bad-input';
@@ -167,33 +164,18 @@ describe('connections between partners', () => {
 });
 
 describe('connections and group check-ins merged from two branches (real git)', () => {
-  let home: string;
-  let repo: string;
-
-  afterEach(async () => {
-    await removeTempDir(repo);
-    await removeTempDir(home);
-  });
+  let repo: MergeRepo;
+  eachTestInMergeRepo(new Date(2026, 10, 2, 9, 0), (fixture) => (repo = fixture));
 
   it('merge without conflicts, and both sides count after the merge', async () => {
-    home = await makeTempDir('alliances-git-home-');
-    repo = await makeTempDir('alliances-repo-');
-    const env = isolatedGitEnv(home);
-    initRepo(repo, env);
-    const root = path.join(repo, '.alliances');
-    const clock = new Clock(new Date(2026, 10, 2, 9, 0));
-    const storeAs = (author: typeof ADA) => makeStore(root, { now: clock.now, author: () => Promise.resolve(author) });
-    const commitAll = (message: string) => {
-      git(repo, env, 'add', '-A');
-      git(repo, env, 'commit', '-q', '-m', message);
-    };
+    const { clock, storeAs, commitAll } = repo;
     const base = storeAs(ADA);
     const dana = (await base.addPartner({ name: 'Dana', department: 'Product' })).value.id;
     const priya = (await base.addPartner({ name: 'Priya', department: 'Design' })).value.id;
     const marcus = (await base.addPartner({ name: 'Marcus', department: 'Sales' })).value.id;
     commitAll('Three partners');
 
-    git(repo, env, 'checkout', '-q', '-b', 'bob');
+    repo.git('checkout', '-q', '-b', 'bob');
     const bob = storeAs(BOB);
     await bob.load();
     clock.advanceMs(60_000);
@@ -201,7 +183,7 @@ describe('connections and group check-ins merged from two branches (real git)', 
     await bob.create('connection', { fromId: dana, toId: priya, kind: 'works-with' });
     commitAll('Bob: a trio and a connection');
 
-    git(repo, env, 'checkout', '-q', 'main');
+    repo.git('checkout', '-q', 'main');
     const ada = storeAs(ADA);
     await ada.load();
     clock.advanceMs(60_000);
@@ -209,8 +191,8 @@ describe('connections and group check-ins merged from two branches (real git)', 
     await ada.create('connection', { fromId: marcus, toId: dana, kind: 'introduced' });
     commitAll('Ada: a group check-in and a connection');
 
-    git(repo, env, 'merge', '-q', '--no-edit', 'bob');
-    assert.equal(git(repo, env, 'status', '--porcelain').trim(), '', 'merged cleanly');
+    repo.git('merge', '-q', '--no-edit', 'bob');
+    assert.equal(repo.git('status', '--porcelain').trim(), '', 'merged cleanly');
     const merged = storeAs(ADA);
     await merged.load();
     assert.equal(merged.problems().length, 0);

@@ -309,3 +309,48 @@ export async function withEnv<T>(changes: Record<string, string | undefined>, fn
     }
   }
 }
+
+/** A real repository for a merge test: its store root, a clock, a store as one teammate, and "commit everything". */
+export interface MergeRepo {
+  repo: string;
+  env: NodeJS.ProcessEnv;
+  root: string;
+  clock: Clock;
+  storeAs: (author: Author) => Store;
+  commitAll: (message: string) => void;
+  git: (...args: string[]) => string;
+}
+
+/**
+ * For each test: a new repository on `main` (isolated git home, identity Ada), removed after. The tests
+ * that prove two branches adding records merge without conflicts all start here.
+ */
+export function eachTestInMergeRepo(start: Date, use: (fixture: MergeRepo) => void): void {
+  let home: string | undefined;
+  let repo: string | undefined;
+  beforeEach(async () => {
+    home = await makeTempDir('alliances-git-home-');
+    const dir = await makeTempDir('alliances-repo-');
+    repo = dir;
+    const env = isolatedGitEnv(home);
+    initRepo(dir, env);
+    const root = path.join(dir, '.alliances');
+    const clock = new Clock(start);
+    use({
+      repo: dir,
+      env,
+      root,
+      clock,
+      storeAs: (author) => makeStore(root, { now: clock.now, author: () => Promise.resolve(author) }),
+      commitAll: (message) => {
+        git(dir, env, 'add', '-A');
+        git(dir, env, 'commit', '-q', '-m', message);
+      },
+      git: (...args) => git(dir, env, ...args),
+    });
+  });
+  afterEach(async () => {
+    await removeTempDir(repo);
+    await removeTempDir(home);
+  });
+}

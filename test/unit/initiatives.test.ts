@@ -19,18 +19,15 @@ import {
   Clock,
   checkInRecord,
   eachTestInTempStore,
-  git,
-  initRepo,
-  isolatedGitEnv,
   listFiles,
   makeStore,
-  makeTempDir,
   newId,
   partnerRecord,
   pretty,
   rejectsWithCode,
-  removeTempDir,
   writeFile,
+  eachTestInMergeRepo,
+  type MergeRepo,
 } from './helpers';
 
 const SUITE = 'unit-bad-input';
@@ -323,26 +320,11 @@ describe('initiatives and stances in the store', () => {
 });
 
 describe('stances merged from two branches (real git)', () => {
-  let home: string;
-  let repo: string;
-
-  afterEach(async () => {
-    await removeTempDir(repo);
-    await removeTempDir(home);
-  });
+  let repo: MergeRepo;
+  eachTestInMergeRepo(new Date(2026, 10, 2, 9, 0), (fixture) => (repo = fixture));
 
   it('merge without conflicts, and the latest assessment of either branch is the current one', async () => {
-    home = await makeTempDir('alliances-git-home-');
-    repo = await makeTempDir('alliances-repo-');
-    const env = isolatedGitEnv(home);
-    initRepo(repo, env);
-    const root = path.join(repo, '.alliances');
-    const clock = new Clock(new Date(2026, 10, 2, 9, 0));
-    const storeAs = (author: typeof ADA) => makeStore(root, { now: clock.now, author: () => Promise.resolve(author) });
-    const commitAll = (message: string) => {
-      git(repo, env, 'add', '-A');
-      git(repo, env, 'commit', '-q', '-m', message);
-    };
+    const { storeAs, commitAll } = repo;
     const base = storeAs(ADA);
     const marcus = (await base.addPartner({ name: 'Marcus', department: 'Sales' })).value.id;
     const dana = (await base.addPartner({ name: 'Dana', department: 'Product' })).value.id;
@@ -350,22 +332,22 @@ describe('stances merged from two branches (real git)', () => {
     await assess(base, pricing, marcus, new Date(2026, 9, 3));
     commitAll('An initiative and a first assessment');
 
-    git(repo, env, 'checkout', '-q', '-b', 'bob');
+    repo.git('checkout', '-q', '-b', 'bob');
     const bob = storeAs(BOB);
     await bob.load();
     await assess(bob, pricing, marcus, new Date(2026, 10, 12), { stance: 'neutral' });
     await bob.create('initiative', { name: 'Billing migration', status: 'idea' });
     commitAll('Bob: Marcus re-assessed, a second initiative');
 
-    git(repo, env, 'checkout', '-q', 'main');
+    repo.git('checkout', '-q', 'main');
     const ada = storeAs(ADA);
     await ada.load();
     await assess(ada, pricing, dana, new Date(2026, 10, 5), { stance: 'champion', role: 'leads' });
     await assess(ada, pricing, marcus, new Date(2026, 10, 1), { stance: 'blocker' });
     commitAll('Ada: Dana assessed, Marcus too');
 
-    git(repo, env, 'merge', '-q', '--no-edit', 'bob');
-    assert.equal(git(repo, env, 'status', '--porcelain').trim(), '', 'merged cleanly');
+    repo.git('merge', '-q', '--no-edit', 'bob');
+    assert.equal(repo.git('status', '--porcelain').trim(), '', 'merged cleanly');
     const merged = storeAs(ADA);
     await merged.load();
     assert.equal(merged.problems().length, 0);
