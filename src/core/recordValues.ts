@@ -19,13 +19,14 @@ export function validated<T extends v.GenericSchema>(schema: T, value: unknown):
 
 /** A new partner's own fields, trimmed; empty optional ones are left out. */
 export function partnerFields(input: NewPartner): NewRecord<'partner'> {
+  const tags = normalTags(input.tags);
   return {
     name: input.name.trim(),
     ...(input.role?.trim() ? { role: input.role.trim() } : {}),
     department: input.department.trim(),
     ...(input.email?.trim() ? { email: input.email.trim() } : {}),
     ...(input.organisation?.trim() ? { organisation: input.organisation.trim() } : {}),
-    ...(normalTags(input.tags).length > 0 ? { tags: normalTags(input.tags) } : {}),
+    ...(tags.length > 0 ? { tags } : {}),
     ...(input.cadenceDays !== undefined ? { cadenceDays: input.cadenceDays } : {}),
   };
 }

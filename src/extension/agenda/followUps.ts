@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { addDays, isValid, parseISO, startOfDay } from 'date-fns';
-import { formatShortDate, toCalendarDate } from '../../core/cadence';
+import { addDays, startOfDay } from 'date-fns';
 import type { FollowUp } from '../../core/model';
 import { followUpOwnerLabel, type FollowUpOwner } from '../../core/vocabulary';
 import type { Loaded } from '../../core/store';
 import { partnerFromArg, pickPartner } from '../shared/partnerArgs';
+import { askDueDate } from '../shared/dueDatePick';
 import { askPick, askText, BACK, runSteps } from '../shared/quickInputs';
 import type { StoreService } from '../store/storeService';
 import { visible } from '../shared/displayText';
@@ -105,22 +105,7 @@ async function askForFollowUp(partnerName: string): Promise<FollowUpInput | unde
         [vscode.l10n.t('In a week'), addDays(today, 7)],
         [vscode.l10n.t('In two weeks'), addDays(today, 14)],
       ];
-      const items = options.map(([label, date]) => ({
-        label,
-        description: date ? formatShortDate(date, today) : undefined,
-        due: date ? toCalendarDate(date) : undefined,
-      }));
-      const chosen = await askPick({
-        title,
-        step: 3,
-        totalSteps: 3,
-        items,
-        placeholder: vscode.l10n.t('When is it due? Or type a date (yyyy-mm-dd)'),
-        custom: (value) =>
-          /^\d{4}-\d{2}-\d{2}$/.test(value) && isValid(parseISO(value))
-            ? { label: value, description: vscode.l10n.t('due date'), due: value }
-            : undefined,
-      });
+      const chosen = await askDueDate(options, today, { title, step: 3, totalSteps: 3 });
       if (!chosen || chosen === BACK) return chosen;
       s.due = chosen.due;
       return true;

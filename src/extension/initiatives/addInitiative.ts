@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
-import { addDays, isValid, parseISO, startOfDay } from 'date-fns';
-import { formatShortDate, toCalendarDate } from '../../core/cadence';
+import { addDays, startOfDay } from 'date-fns';
 import { parseAreas } from '../../core/codeAreas';
 import type { Initiative } from '../../core/model';
 import type { Loaded } from '../../core/store';
 import { INITIATIVE_STATUSES, initiativeStatusLabel, type InitiativeStatus } from '../../core/vocabulary';
 import { visible } from '../shared/displayText';
 import { pickFolder } from '../shared/partnerArgs';
+import { askDueDate } from '../shared/dueDatePick';
 import { askPick, askText, BACK, runSteps } from '../shared/quickInputs';
 import type { StoreService } from '../store/storeService';
 
@@ -103,22 +103,7 @@ async function askForInitiative(title: string): Promise<InitiativeInput | undefi
         [vscode.l10n.t('In a quarter'), addDays(today, 91)],
         [vscode.l10n.t('In half a year'), addDays(today, 182)],
       ];
-      const items = options.map(([label, date]) => ({
-        label,
-        description: date ? formatShortDate(date, today) : undefined,
-        due: date ? toCalendarDate(date) : undefined,
-      }));
-      const chosen = await askPick({
-        title,
-        step: 4,
-        totalSteps: STEPS,
-        items,
-        placeholder: vscode.l10n.t('When is it due? Or type a date (yyyy-mm-dd)'),
-        custom: (value) =>
-          /^\d{4}-\d{2}-\d{2}$/.test(value) && isValid(parseISO(value))
-            ? { label: value, description: vscode.l10n.t('due date'), due: value }
-            : undefined,
-      });
+      const chosen = await askDueDate(options, today, { title, step: 4, totalSteps: STEPS });
       if (!chosen || chosen === BACK) return chosen;
       s.due = chosen.due;
       return true;
