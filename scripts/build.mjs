@@ -14,11 +14,11 @@ const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
 /** The commands the activation shell registers (scripts/shellCommands.cjs says which and why). */
 const commandIds = shellCommandIds(manifest.contributes, JSON.parse(readFileSync('package.nls.json', 'utf8')));
 
-/** Keeps `require('./git.js')`, `./dashboard.js`, `./interop.js`, `./partnerPage.js`, `./map.js`, `./lmTools.js`, `./search.js` and `./main.js` as run-time requires of the sibling bundles. */
+/** Keeps `require('./git.js')`, `./dashboard.js`, `./interop.js`, `./partnerPage.js`, `./map.js`, `./initiativePage.js`, `./lmTools.js`, `./search.js` and `./main.js` as run-time requires of the sibling bundles. */
 const lazyBundles = {
   name: 'lazy-bundles',
   setup(build) {
-    build.onResolve({ filter: /^\.\/(git|dashboard|interop|partnerPage|map|lmTools|search|main)\.js$/ }, (args) => ({
+    build.onResolve({ filter: /^\.\/(git|dashboard|interop|partnerPage|map|initiativePage|lmTools|search|main)\.js$/ }, (args) => ({
       path: args.path,
       external: true,
     }));
@@ -79,6 +79,7 @@ const options = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/main.js', plugins: [lazyBundles, vscodeFacade] },
   { ...common, entryPoints: ['src/extension/dashboard/index.ts'], outfile: 'dist/dashboard.js', plugins: [vscodeFacade] },
   { ...common, entryPoints: ['src/extension/map/index.ts'], outfile: 'dist/map.js', plugins: [vscodeFacade] },
+  { ...common, entryPoints: ['src/extension/initiativePage/index.ts'], outfile: 'dist/initiativePage.js', plugins: [vscodeFacade] },
   { ...common, entryPoints: ['src/extension/interop/index.ts'], outfile: 'dist/interop.js', plugins: [lazyBundles, vscodeFacade] },
   { ...common, entryPoints: ['src/extension/partnerPage/index.ts'], outfile: 'dist/partnerPage.js', plugins: [lazyBundles, vscodeFacade] },
   { ...common, entryPoints: ['src/extension/lmTools/index.ts'], outfile: 'dist/lmTools.js', plugins: [lazyBundles, vscodeFacade] },
@@ -101,6 +102,8 @@ const options = [
   { ...webview, entryPoints: { dashboard: 'src/webview/dashboard/dashboard.css' }, outdir: 'dist/webview' },
   { ...webview, entryPoints: { map: 'src/webview/map/main.ts' }, outdir: 'dist/webview' },
   { ...webview, entryPoints: { map: 'src/webview/map/map.css' }, outdir: 'dist/webview' },
+  { ...webview, entryPoints: { initiativePage: 'src/webview/initiativePage/main.ts' }, outdir: 'dist/webview' },
+  { ...webview, entryPoints: { initiativePage: 'src/webview/initiativePage/initiativePage.css' }, outdir: 'dist/webview' },
 ];
 
 const chosen = options.filter((option) => !only || option.name === only).map(({ name: _name, ...option }) => option);

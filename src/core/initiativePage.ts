@@ -54,7 +54,9 @@ export function gridCell(influence: Level, interest: Level): { row: number; colu
 }
 
 const byStanceThenName = (a: InitiativePerson, b: InitiativePerson) =>
-  STANCES.indexOf(a.stance) - STANCES.indexOf(b.stance) || LEVELS.indexOf(a.influence) - LEVELS.indexOf(b.influence) || a.name.localeCompare(b.name);
+  STANCES.indexOf(a.stance) - STANCES.indexOf(b.stance) ||
+  LEVELS.indexOf(a.influence) - LEVELS.indexOf(b.influence) ||
+  a.name.localeCompare(b.name);
 
 function person(stance: Stance, partner: Partner): InitiativePerson {
   return {

@@ -13,6 +13,7 @@ import { CONTEXT_KEYS } from './ids';
 import { register as registerInitiatives } from './initiatives/register';
 import { register as registerInterop } from './interop/register';
 import { register as registerEcosystemMap } from './map/register';
+import { register as registerInitiativePage } from './initiativePage/register';
 import { register as registerLmTools } from './lmTools/register';
 import { register as registerPartnerPage } from './partnerPage/register';
 import { register as registerPartners } from './partners/register';
@@ -48,6 +49,7 @@ export function start(context: vscode.ExtensionContext, registry?: ShellRegistry
   const partnerPages = registerPartnerPage(app, git.branches);
   const dashboard = registerDashboard(app);
   const ecosystemMap = registerEcosystemMap(app);
+  const initiativePages = registerInitiativePage(app);
   const lmTools = registerLmTools(app);
   const search = registerSearch(app);
   context.subscriptions.push(service.onDidChange(() => app.render()));
@@ -70,6 +72,7 @@ export function start(context: vscode.ExtensionContext, registry?: ShellRegistry
     partnerPages,
     dashboard,
     ecosystemMap,
+    initiativePages,
     lmTools,
     ...search,
     unhandledCommands,

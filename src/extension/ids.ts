@@ -43,6 +43,7 @@ export const COMMANDS = {
   addConnection: 'alliances.addConnection',
   addInitiative: 'alliances.addInitiative',
   assessStakeholder: 'alliances.assessStakeholder',
+  openInitiative: 'alliances.openInitiative',
 } as const;
 
 /** Commands that are not in package.json: a status bar item's click, and the tests' door to internals. */
@@ -66,6 +67,7 @@ export const VIEW_TYPES = {
   partnerPage: 'alliances.partnerPage',
   dashboard: 'alliances.dashboard',
   ecosystemMap: 'alliances.ecosystemMap',
+  initiativePage: 'alliances.initiativePage',
 } as const;
 
 export const STATUS_BAR_ITEMS = {

@@ -9,6 +9,7 @@ import { INTERNAL_COMMANDS } from './ids';
 import type { Initiatives } from './initiatives/register';
 import type { Interop } from './interop/register';
 import type { LazyEcosystemMap } from './map/register';
+import type { LazyInitiativePages } from './initiativePage/register';
 import type { LmTools } from './lmTools/register';
 import type { LazyPartnerPages } from './partnerPage/register';
 import type { Partners } from './partners/register';
@@ -22,6 +23,7 @@ export interface AlliancesInternals extends Omit<Partners, 'setViewContext'>, Ag
   partnerPages: LazyPartnerPages;
   dashboard: LazyDashboard;
   ecosystemMap: LazyEcosystemMap;
+  initiativePages: LazyInitiativePages;
   /** The language-model tools as registered with VS Code (empty where vscode.lm.registerTool is missing). */
   lmTools: LmTools;
   /** The window's search (loads dist/search.js on the first call). */

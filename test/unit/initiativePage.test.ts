@@ -34,7 +34,15 @@ const initiative = (name: string, extra: Partial<Initiative> = {}): Initiative =
   ...extra,
 });
 
-function stance(on: Initiative, who: Partner, value: StanceValue, date: string, influence: Level, interest: Level, role: StanceRole): Stance {
+function stance(
+  on: Initiative,
+  who: Partner,
+  value: StanceValue,
+  date: string,
+  influence: Level,
+  interest: Level,
+  role: StanceRole,
+): Stance {
   return {
     schemaVersion: 1,
     id: newId(),
@@ -158,7 +166,10 @@ describe('initiative page figures', () => {
       bare?.roles.map((r) => r.people.length),
       [0, 0, 0, 0, 0],
     );
-    assert.deepEqual(bare?.grid.flatMap((c) => c.people), []);
+    assert.deepEqual(
+      bare?.grid.flatMap((c) => c.people),
+      [],
+    );
   });
 
   it('the history: per person by name, oldest first; the line reads "skeptic (Oct 3) → neutral (Nov 12)"', () => {

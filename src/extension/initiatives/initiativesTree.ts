@@ -13,6 +13,7 @@ import {
   type InitiativeStatus,
   type StanceValue,
 } from '../../core/vocabulary';
+import { COMMANDS } from '../ids';
 import { visibleTreeItem } from '../shared/displayText';
 import type { FolderStore, StoreService } from '../store/storeService';
 
@@ -119,6 +120,8 @@ export class InitiativesTree implements vscode.TreeDataProvider<InitiativeNode> 
       item.description = [initiativeStatusLabel(initiative.status), due].filter(Boolean).join(' · ');
       item.contextValue = node.initiative.readOnly ? 'initiative.readOnly' : 'initiative';
       item.iconPath = new vscode.ThemeIcon(node.initiative.readOnly ? 'lock' : node.initiative.private ? 'eye-closed' : 'rocket');
+      // A click opens its page; the twistie still folds it (VS Code expands on the twistie only then).
+      item.command = { command: COMMANDS.openInitiative, title: vscode.l10n.t('Open Initiative'), arguments: [initiative.id] };
       const tooltip = new vscode.MarkdownString();
       tooltip.appendText(initiative.name);
       if (initiative.goal) tooltip.appendMarkdown('\n\n').appendText(initiative.goal);
