@@ -9,6 +9,7 @@ import { COMMANDS, VIEW_TYPES } from '../ids';
 import { guarded } from '../shared/partnerArgs';
 import type { StoreService } from '../store/storeService';
 import type { InitiativePages } from './initiativePages';
+import type { InitiativePanel } from './initiativePanel';
 
 /** dist/initiativePage.js: the first initiative page opened or revived. */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -26,6 +27,15 @@ export class LazyInitiativePages implements vscode.Disposable {
   get instance(): InitiativePages {
     this.loaded ??= new (loadInitiativePage().InitiativePages)(this.extensionUri, this.service);
     return this.loaded;
+  }
+
+  // Looking does not load the bundle: before it loaded, no page is open.
+  get(initiativeId: string): InitiativePanel | undefined {
+    return this.loaded?.get(initiativeId);
+  }
+
+  all(): InitiativePanel[] {
+    return this.loaded?.all() ?? [];
   }
 
   register(): vscode.Disposable[] {
