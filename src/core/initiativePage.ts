@@ -142,3 +142,51 @@ export function initiativePageData(data: InitiativeData, initiativeId: string): 
     })),
   };
 }
+
+/** An initiative a check-in may be about, with the stance of the first of its people who has one. */
+export interface CheckInInitiative {
+  id: string;
+  name: string;
+  /** The stance of one of the check-in's partners on it (the first who has one), if any. */
+  stance?: StanceValue;
+  partnerId?: string;
+}
+
+/**
+ * The initiatives a check-in with these partners may be about, for the quick flow: the active ones on
+ * which one of them has a current stance, by name. None: the quick flow has no initiative step.
+ */
+export function checkInInitiatives(
+  initiatives: readonly Initiative[],
+  stances: readonly Stance[],
+  partnerIds: readonly string[],
+): CheckInInitiative[] {
+  const result: CheckInInitiative[] = [];
+  for (const initiative of initiatives) {
+    if (initiative.status !== 'active') continue;
+    const current = currentStances(stances, initiative.id);
+    for (const partnerId of partnerIds) {
+      const stance = current.find((s) => s.partnerId === partnerId);
+      if (stance) {
+        result.push({ id: initiative.id, name: initiative.name, stance: stance.stance, partnerId });
+        break;
+      }
+    }
+  }
+  return result.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The full form's choices: those of the quick flow first, then every other active initiative, by name. */
+export function formInitiatives(
+  initiatives: readonly Initiative[],
+  stances: readonly Stance[],
+  partnerIds: readonly string[],
+): CheckInInitiative[] {
+  const theirs = checkInInitiatives(initiatives, stances, partnerIds);
+  const listed = new Set(theirs.map((i) => i.id));
+  const others = initiatives
+    .filter((i) => i.status === 'active' && !listed.has(i.id))
+    .map((i) => ({ id: i.id, name: i.name }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  return [...theirs, ...others];
+}

@@ -37,6 +37,8 @@ export const CheckInFormInputSchema = v.strictObject({
   /** "1"…"5", or "" when none is chosen. */
   rating: v.pipe(v.string(), v.maxLength(2)),
   summary: line,
+  /** The initiative it was about, or "" (or absent) for none. */
+  initiativeId: v.optional(v.pipe(v.string(), v.maxLength(40))),
   notes: longText,
   private: v.boolean(),
   privateNotes: longText,
@@ -262,6 +264,8 @@ export const PageDataSchema = v.strictObject({
     kinds: v.array(v.strictObject({ value: v.picklist(CHECK_IN_KINDS), label: shortText })),
     defaultKind: v.picklist(CHECK_IN_KINDS),
     defaultRating: v.number(),
+    /** The active initiatives a check-in may be about: the partner's own (with their stance) first. */
+    initiatives: v.optional(v.pipe(v.array(v.strictObject({ value: id, label: shortText })), v.maxLength(1_000))),
   }),
 });
 export type PageData = v.InferOutput<typeof PageDataSchema>;

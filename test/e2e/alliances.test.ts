@@ -140,11 +140,16 @@ describe('Alliances in the real workbench', function () {
     const row = treeRow('Hannah Okafor');
     await row.hover();
     await row.locator('.action-label[aria-label^="Log Check-in"]').click();
-    await onStep(1, 3);
+    // Hannah has a stance on an active initiative (a blocker on Billing migration in the demo): one step
+    // more, "was it about an initiative?" (docs/decisions/check-in-initiative-step.md).
+    await onStep(1, 4);
     await wb.quickPick('Help-me');
-    await onStep(2, 3);
+    await onStep(2, 4);
     await wb.quickPick('★★★★☆  4');
-    await onStep(3, 3);
+    await onStep(3, 4);
+    await wb.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Not about an initiative' }).waitFor();
+    await wb.quickPick('Billing migration');
+    await onStep(4, 4);
     await wb.quickInputType('Escalation path agreed; she helps us with triage');
     await wb.quickInputAccept();
     await treeRow('Hannah Okafor').filter({ hasText: 'due in 14 days' }).waitFor({ state: 'visible' });
@@ -154,6 +159,9 @@ describe('Alliances in the real workbench', function () {
       .sort((a, b) => b.date.localeCompare(a.date))[0];
     assert.equal(latest?.kind, 'help-me');
     assert.equal(latest?.rating, 4);
+    type Named = { id: string; name: string };
+    const billing = readJsonFiles<Named>(path.join(store, 'initiatives')).find((i) => i.name === 'Billing migration');
+    assert.equal(latest?.initiativeId, billing?.id, 'the check-in names the initiative it was about');
   });
 
   it('adds a talking point from an editor selection through the context menu', async () => {

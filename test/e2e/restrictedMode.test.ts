@@ -74,7 +74,7 @@ describe('Alliances in Restricted Mode', function () {
     const onStep = (n: number) =>
       wb.page
         .locator('.quick-input-widget')
-        .filter({ hasText: `${n}/4` })
+        .filter({ hasText: `${n}/5` })
         .waitFor({ state: 'visible' });
     await wb.runCommand('Alliances: Log Check-in');
     await onStep(1);
@@ -84,7 +84,10 @@ describe('Alliances in Restricted Mode', function () {
     await wb.quickInputAccept();
     await onStep(3);
     await wb.quickInputAccept();
+    // Dana champions the demo's initiatives: "was it about an initiative?" — Enter skips it.
     await onStep(4);
+    await wb.quickInputAccept();
+    await onStep(5);
     await wb.quickInputType('Logged in Restricted Mode');
     await wb.quickInputAccept();
     const checkins = path.join(workspace, '.alliances', 'checkins');
@@ -99,6 +102,7 @@ describe('Alliances in Restricted Mode', function () {
       if (!logged) await wb.page.waitForTimeout(200);
     }
     assert.ok(logged, 'the check-in was written at .alliances');
+    assert.equal(logged.initiativeId, undefined, 'Enter skipped the initiative step');
     assert.notEqual(logged.author.name, 'Workspace Mallory');
     assert.notEqual(logged.author.email, 'mallory@evil.example');
     assert.equal(fs.existsSync(path.join(workspace, 'EXECUTED')), false, 'nothing from the folder ran');

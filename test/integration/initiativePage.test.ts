@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import { newId } from '../../src/core/ids';
-import type { Initiative, Partner, Stance, TalkingPoint } from '../../src/core/model';
+import type { CheckIn, Initiative, Partner, Stance, TalkingPoint } from '../../src/core/model';
 import type { Loaded } from '../../src/core/store';
 import { COMMANDS } from '../../src/extension/ids';
 import { talkingPointText } from '../../src/extension/initiativePage/initiativePanel';
@@ -27,7 +27,7 @@ describe('initiative page', function () {
     alliances = await api();
     if (!alliances.service.folders()[0]?.store.exists) await vscode.commands.executeCommand(COMMANDS.initializeStore);
     const add = (name: string, department: string) =>
-      vscode.commands.executeCommand<Loaded<Partner>>(COMMANDS.addPartner, { name, department }) as Thenable<Loaded<Partner>>;
+      vscode.commands.executeCommand<Loaded<Partner>>(COMMANDS.addPartner, { name, department });
     ria = await add('Ria Page', 'Finance');
     sol = await add('Sol Page', 'Sales');
     initiative = (await vscode.commands.executeCommand<Loaded<Initiative>>(COMMANDS.addInitiative, {
@@ -109,7 +109,7 @@ describe('initiative page', function () {
     const panel = page()!;
     const points = () =>
       alliances.service
-        .folders()[0]!
+        .folders()[0]
         .store.ofPartner('talkingPoint', sol.value.id)
         .filter((p) => p.value.text === talkingPointText('Page Initiative'));
     const first = await panel.handle({ type: 'addTalkingPoint', requestId: 'test-1', partnerId: sol.value.id });
@@ -124,7 +124,7 @@ describe('initiative page', function () {
 
   it('checks every message from the page: malformed ones and unknown partners do nothing', async () => {
     const panel = page()!;
-    const before = alliances.service.folders()[0]!.store.all('talkingPoint').length;
+    const before = alliances.service.folders()[0].store.all('talkingPoint').length;
     for (const raw of [
       { type: 'addTalkingPoint', requestId: 'test-3', partnerId: '../../etc/passwd' },
       { type: 'addTalkingPoint', requestId: 'test-4' },
@@ -135,6 +135,67 @@ describe('initiative page', function () {
       assert.equal((await panel.handle(raw)).kind, 'rejected', JSON.stringify(raw));
     const missing = await panel.handle({ type: 'addTalkingPoint', requestId: 'test-6', partnerId: newId() });
     assert.equal(missing.kind, 'rejected');
-    assert.equal(alliances.service.folders()[0]!.store.all('talkingPoint').length, before, 'nothing was written');
+    assert.equal(alliances.service.folders()[0].store.all('talkingPoint').length, before, 'nothing was written');
+  });
+
+  // The quick flow, driven through its quick inputs: the initiative step only for a partner with a stance.
+  type Pick = vscode.QuickPick<vscode.QuickPickItem & { initiativeId?: string | null }>;
+  const onScreen = <T extends vscode.QuickPick<vscode.QuickPickItem> | vscode.InputBox>(what: string, ready: (input: T) => boolean) =>
+    waitFor(what, () => {
+      const input = alliances.quickInput.current as T | undefined;
+      return input && ready(input) ? input : undefined;
+    });
+  const accept = async () => {
+    // The extension host sends the active item to the workbench a moment later.
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+  };
+  const isPick = (input: unknown): input is Pick => typeof (input as Pick).canSelectMany === 'boolean';
+
+  it('Log Check-in asks "about an initiative?" for a partner with a stance; picking one writes its id', async () => {
+    const running = vscode.commands.executeCommand<Loaded<CheckIn> | undefined>(COMMANDS.logCheckIn, sol.value.id);
+    const kind = await onScreen<Pick>('the kind step', (i) => isPick(i) && i.step === 1);
+    assert.equal(kind.totalSteps, 5, 'kind, rating, initiative, summary, and the talking point added above: covered?');
+    await accept();
+    await onScreen<Pick>('the rating step', (i) => isPick(i) && i.step === 2);
+    await accept();
+    const step = await onScreen<Pick>('the initiative step', (i) => isPick(i) && i.step === 3);
+    assert.deepEqual(
+      step.items.map((i) => i.label),
+      ['Not about an initiative', '$(rocket) Page Initiative'],
+    );
+    assert.equal(step.activeItems[0]?.label, 'Not about an initiative', 'Enter skips it');
+    assert.match(step.items[1]?.description ?? '', /Sol Page: neutral/);
+    step.activeItems = [step.items[1]];
+    await accept();
+    const summary = await onScreen<vscode.InputBox>('the summary step', (i) => !isPick(i) && i.step === 4);
+    summary.value = 'Talked about the page';
+    await accept();
+    await onScreen<Pick>('the covered step', (i) => isPick(i) && i.canSelectMany && i.step === 5);
+    await accept();
+    const checkIn = await running;
+    assert.ok(checkIn);
+    assert.equal((JSON.parse(await fs.readFile(checkIn.path, 'utf8')) as CheckIn).initiativeId, initiative.value.id);
+    // Who to win over next counts from it: Sol was talked to about it now.
+    await waitFor('the page to show the talk', () => page()?.last?.winOver[0]?.lastTalked === checkIn.value.date, 10_000);
+  });
+
+  it('a partner with no stance gets the flow as today: three steps, no initiative asked', async () => {
+    const nobody = (await vscode.commands.executeCommand<Loaded<Partner>>(COMMANDS.addPartner, {
+      name: 'Nia Nostance',
+      department: 'Legal',
+    }));
+    const running = vscode.commands.executeCommand<Loaded<CheckIn> | undefined>(COMMANDS.logCheckIn, nobody.value.id);
+    const kind = await onScreen<Pick>('the kind step', (i) => isPick(i) && i.step === 1);
+    assert.equal(kind.totalSteps, 3);
+    await accept();
+    await onScreen<Pick>('the rating step', (i) => isPick(i) && i.step === 2);
+    await accept();
+    const summary = await onScreen<vscode.InputBox>('the summary step', (i) => !isPick(i) && i.step === 3);
+    summary.value = 'No initiative here';
+    await accept();
+    const checkIn = await running;
+    assert.ok(checkIn);
+    assert.equal('initiativeId' in (JSON.parse(await fs.readFile(checkIn.path, 'utf8')) as CheckIn), false);
   });
 });

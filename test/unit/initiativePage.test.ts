@@ -2,7 +2,15 @@
 // interest, most for first in a cell), the roles (every role, nobody is an answer too), each person's
 // history oldest first, and who to win over next in its order.
 import { strict as assert } from 'node:assert';
-import { GRID_COLUMNS, GRID_ROWS, gridCell, initiativePageData, type InitiativePageData } from '../../src/core/initiativePage';
+import {
+  checkInInitiatives,
+  formInitiatives,
+  GRID_COLUMNS,
+  GRID_ROWS,
+  gridCell,
+  initiativePageData,
+  type InitiativePageData,
+} from '../../src/core/initiativePage';
 import { historyLine, stanceHistory, type InitiativeData } from '../../src/core/initiatives';
 import type { CheckIn, Initiative, Partner, Stance } from '../../src/core/model';
 import { english } from '../../src/core/translator';
@@ -206,5 +214,53 @@ describe('initiative page figures', () => {
 
   it('an initiative that is not among the records has no page data', () => {
     assert.equal(initiativePageData(data, newId()), undefined);
+  });
+});
+
+describe('which initiatives a check-in may be about', () => {
+  const hannah = partner('Hannah', 'Support');
+  const leo = partner('Leo', 'Sales');
+  const nobody = partner('Nobody', 'Legal');
+  const billing = initiative('Billing migration');
+  const pricing = initiative('Pricing revamp');
+  const idea = initiative('An idea', { status: 'idea' });
+  const done = initiative('Done deal', { status: 'done' });
+  const stances = [
+    stance(billing, hannah, 'skeptic', '2026-10-01', 'medium', 'high', 'informed'),
+    stance(billing, hannah, 'blocker', '2026-10-09', 'medium', 'high', 'informed'),
+    stance(pricing, leo, 'supporter', '2026-10-02', 'low', 'low', 'informed'),
+    stance(idea, hannah, 'neutral', '2026-10-03', 'low', 'low', 'informed'),
+    stance(done, hannah, 'champion', '2026-10-04', 'low', 'low', 'informed'),
+  ];
+  const all = [pricing, billing, idea, done];
+
+  it('the quick flow: active initiatives on which one of them has a stance, by name, with the current stance', () => {
+    assert.deepEqual(
+      checkInInitiatives(all, stances, [hannah.id]).map((i) => [i.name, i.stance]),
+      [['Billing migration', 'blocker']],
+    );
+    assert.deepEqual(checkInInitiatives(all, stances, [nobody.id]), [], 'no stance: no initiative step');
+    assert.deepEqual(
+      checkInInitiatives(all, stances, [leo.id, hannah.id]).map((i) => [i.name, i.stance, i.partnerId === hannah.id ? 'Hannah' : 'Leo']),
+      [
+        ['Billing migration', 'blocker', 'Hannah'],
+        ['Pricing revamp', 'supporter', 'Leo'],
+      ],
+      'a group check-in: any of its people',
+    );
+  });
+
+  it('the full form: theirs first, then every other active initiative', () => {
+    assert.deepEqual(
+      formInitiatives(all, stances, [hannah.id]).map((i) => [i.name, i.stance]),
+      [
+        ['Billing migration', 'blocker'],
+        ['Pricing revamp', undefined],
+      ],
+    );
+    assert.deepEqual(
+      formInitiatives(all, stances, [nobody.id]).map((i) => i.name),
+      ['Billing migration', 'Pricing revamp'],
+    );
   });
 });

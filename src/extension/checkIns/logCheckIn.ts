@@ -10,6 +10,8 @@ import { COMMANDS } from '../ids';
 import { visible } from '../shared/displayText';
 import type { People } from './pickPeople';
 import { loadPartnerPage } from '../partnerPage/register';
+import { loadInitiativePage } from '../initiativePage/register';
+import { checkInInitiatives } from '../../core/initiativePage';
 
 /** The summary step's title-bar button: leave the quick flow for the full form on the partner page. */
 const FULL_FORM = Symbol('full form');
@@ -138,6 +140,8 @@ interface CheckInState {
   rating: number | undefined;
   summary: string;
   covered: string[];
+  /** The initiative it was about (the initiative step), if any. */
+  initiativeId: string | undefined;
 }
 
 async function askForCheckIn(
@@ -145,6 +149,8 @@ async function askForCheckIn(
   preset: PartnerTarget | undefined,
 ): Promise<{ target: PartnerTarget; input: CheckInInput } | { fullForm: PartnerTarget } | undefined> {
   let fullForm = false;
+  /** The summary step went back: the initiative step, when it has nothing to ask, passes it on. */
+  let back = false;
   const title = vscode.l10n.t('Log Check-in');
   const state: CheckInState = {
     target: preset,
@@ -154,6 +160,7 @@ async function askForCheckIn(
     rating: undefined,
     summary: '',
     covered: [],
+    initiativeId: undefined,
   };
   // From a tree item the partner is known: three steps. From the palette the picker comes first.
   const offset = preset ? 0 : 1;
@@ -167,7 +174,26 @@ async function askForCheckIn(
           groupOf(s).map((t) => t.view.record.value.id),
         )
       : [];
-  const stepsFor = (s: CheckInState) => 3 + offset + (agendaOf(s).length > 0 ? 1 : 0);
+  // And one when one of them has a stance on an active initiative: was it about one? (Enter: no.)
+  const initiativesOf = (s: CheckInState) => {
+    const store = s.target?.entry.store;
+    if (!store) return [];
+    const ids = groupOf(s).map((t) => t.view.record.value.id);
+    const stances = ids.flatMap((id) => store.ofPartner('stance', id).map((r) => r.value));
+    return stances.length === 0
+      ? []
+      : checkInInitiatives(
+          // A shared check-in never names a private initiative: teammates could not resolve it.
+          store
+            .all('initiative')
+            .filter((i) => !i.private)
+            .map((i) => i.value),
+          stances,
+          ids,
+        );
+  };
+  const about = (s: CheckInState) => (initiativesOf(s).length > 0 ? 1 : 0);
+  const stepsFor = (s: CheckInState) => 3 + offset + about(s) + (agendaOf(s).length > 0 ? 1 : 0);
   const titleOf = (s: CheckInState) => (s.target ? vscode.l10n.t('Log Check-in: {0}', groupTitle(groupOf(s))) : title);
   /** The people multi-select, in place of the step it was opened from; false when it went back. */
   const askPeople = async (s: CheckInState, step: number): Promise<boolean | undefined> => {
@@ -264,9 +290,25 @@ async function askForCheckIn(
       return true;
     },
     async (s) => {
+      const choices = initiativesOf(s);
+      const wentBack = back;
+      back = false;
+      if (choices.length === 0) {
+        // Not shown: Back from the summary goes on to the rating.
+        s.initiativeId = undefined;
+        return wentBack ? BACK : true;
+      }
+      const names = new Map(groupOf(s).map((t) => [t.view.record.value.id, t.view.record.value.name]));
+      const place = { title: titleOf(s), step: 3 + offset, totalSteps: stepsFor(s) };
+      const chosen = await loadInitiativePage().askCheckInInitiative(choices, s.initiativeId, names, place);
+      if (chosen === undefined || chosen === BACK) return chosen;
+      s.initiativeId = chosen ?? undefined;
+      return true;
+    },
+    async (s) => {
       const summary = await askText({
         title: titleOf(s),
-        step: 3 + offset,
+        step: 3 + offset + about(s),
         totalSteps: stepsFor(s),
         prompt: vscode.l10n.t('One line: what did you talk about? (Enter to save)'),
         placeholder: vscode.l10n.t('e.g. Agreed to pair on the Q3 launch checklist'),
@@ -278,6 +320,7 @@ async function askForCheckIn(
         fullForm = true;
         return true;
       }
+      back = summary === BACK;
       if (typeof summary !== 'string') return summary;
       s.summary = summary;
       return true;
@@ -299,7 +342,7 @@ async function askForCheckIn(
       }));
       const chosen = await askMany({
         title: titleOf(s),
-        step: 4 + offset,
+        step: 4 + offset + about(s),
         totalSteps: stepsFor(s),
         items,
         selected: items.filter((item) => s.covered.includes(item.id)),
@@ -322,6 +365,7 @@ async function askForCheckIn(
       covered: result.covered,
       partnerIds: result.others.map((t) => t.view.record.value.id),
       present: result.present,
+      ...(result.initiativeId ? { initiativeId: result.initiativeId } : {}),
     },
   };
 }

@@ -5,3 +5,4 @@ import { configureCoreL10n } from '../shared/coreL10n';
 configureCoreL10n();
 
 export { InitiativePages } from './initiativePages';
+export { askCheckInInitiative } from './checkInStep';

@@ -1,7 +1,6 @@
 // The initiative page: its command and page serializer, registered with main.js; the page itself (its
 // panel, the quick pick, the figures) lives in dist/initiativePage.js and is required on first use, so
 // activation never pays for it. Kept to a few closures: main.js must not grow.
-import type * as vscode from 'vscode';
 import { registerCommand, registerWebviewPanelSerializer } from '../shared/registry';
 import { lazyBundle } from '../shared/lazyBundle';
 import type { App } from '../shared/app';
@@ -10,9 +9,9 @@ import { guarded } from '../shared/partnerArgs';
 import type { InitiativePages } from './initiativePages';
 import type { InitiativePanel } from './initiativePanel';
 
-/** dist/initiativePage.js: the first initiative page opened or revived. */
+/** dist/initiativePage.js: the first initiative page opened or revived, or Log Check-in's initiative step. */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const loadInitiativePage = lazyBundle<typeof import('./index')>(() => require('./initiativePage.js'));
+export const loadInitiativePage = lazyBundle<typeof import('./index')>(() => require('./initiativePage.js'));
 
 export interface LazyInitiativePages {
   /** The open pages, loading their bundle the first time. */
@@ -27,7 +26,7 @@ export function register(app: App): LazyInitiativePages {
   let loaded: InitiativePages | undefined;
   const instance = () => (loaded ??= new (loadInitiativePage().InitiativePages)(app.context.extensionUri, app.service));
   app.context.subscriptions.push(
-    { dispose: () => loaded?.dispose() } as vscode.Disposable,
+    { dispose: () => loaded?.dispose() },
     registerCommand(
       COMMANDS.openInitiative,
       guarded((arg?: unknown) => instance().openCommand(arg)),

@@ -68,6 +68,8 @@ export const CheckInFormSchema = v.object({
     () => l10n.t('The summary must not be empty'),
     () => l10n.t('The summary must be at most {0} characters', MAX_TEXT),
   ),
+  /** "" for none; the handler checks that it names an active initiative of the store. */
+  initiativeId: v.optional(v.string(), ''),
   notes: v.pipe(
     v.string(),
     v.maxLength(MAX_NOTES, () => l10n.t('The notes must be at most {0} characters', '200,000')),

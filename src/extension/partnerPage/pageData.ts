@@ -6,8 +6,9 @@ import { displayMonthDay } from '../../core/dates';
 import { followUpDueLabel, followUpOwnerName, isOverdue, openFollowUps, openTalkingPoints, sourceLabel } from '../../core/agenda';
 import { cadenceRuleOf, formatShortDate } from '../../core/cadence';
 import { rolesLine } from '../../core/initiatives';
+import { formInitiatives } from '../../core/initiativePage';
 import type { Ask, CheckIn, FollowUp } from '../../core/model';
-import { checkInKindLabel, CHECK_IN_KINDS } from '../../core/vocabulary';
+import { checkInKindLabel, CHECK_IN_KINDS, stanceLabel } from '../../core/vocabulary';
 import type { PartnerView } from '../../core/partnerView';
 import { connectionsOf } from '../../core/connections';
 import { otherPartnerNames } from '../../core/groupCheckIns';
@@ -96,6 +97,7 @@ export function buildPageData(store: Store, view: PartnerView, options: PageData
       kinds: CHECK_IN_KINDS.map((kind) => ({ value: kind, label: checkInKindLabel(kind) })),
       defaultKind: last?.kind ?? 'one-on-one',
       defaultRating: last?.rating ?? 3,
+      initiatives: checkInChoices(store, partner.id),
     },
   };
 }
@@ -176,6 +178,19 @@ export function askBalance(records: readonly Loaded<Ask>[]): PageData['asks'] {
 }
 
 /** The partner's roles line, cut to fit the page's text limit (a very long line ends in "…"). */
+/** The form's "About an initiative" choices: shared active initiatives, the partner's own first with their stance. */
+function checkInChoices(store: Store, partnerId: string): { value: string; label: string }[] {
+  const initiatives = store
+    .all('initiative')
+    .filter((i) => !i.private)
+    .map((i) => i.value);
+  return formInitiatives(
+    initiatives,
+    store.ofPartner('stance', partnerId).map((s) => s.value),
+    [partnerId],
+  ).map((i) => ({ value: i.id, label: i.stance ? `${i.name} (${stanceLabel(i.stance)})` : i.name }));
+}
+
 function initiativeRoles(store: Store, partnerId: string): string | undefined {
   const text = rolesLine(
     { initiatives: store.all('initiative').map((i) => i.value), stances: store.ofPartner('stance', partnerId).map((s) => s.value) },

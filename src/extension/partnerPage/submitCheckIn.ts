@@ -27,6 +27,12 @@ export async function submitCheckIn(message: Extract<PageRequest, { type: 'submi
   const covered = [...new Set(form.covered)].map((id) => own(ctx, 'talkingPoint', id, group));
   const asks = form.asks.map((ask) => ({ ...ask, partnerId: about(ask.partnerId) }));
   const actions = form.actions.map((action) => ({ ...action, partnerId: about(action.partnerId) }));
+  // An initiative the form did not offer (gone, done, or private) is a field error: nothing is written.
+  const initiative = form.initiativeId ? store.get('initiative', form.initiativeId) : undefined;
+  if (form.initiativeId && (!initiative || initiative.private || initiative.value.status !== 'active')) {
+    const fieldErrors = { initiativeId: l10n.t('That initiative is no longer open; choose another or none') };
+    return reply(message, false, l10n.t('Not saved: {0}.', fieldErrors.initiativeId), fieldErrors);
+  }
   const present = distinctPresent(form.present.map((p) => ({ name: p.name, ...(p.email ? { email: p.email } : {}) })));
 
   // The check-in first: if it fails, nothing at all was written.
@@ -37,6 +43,7 @@ export async function submitCheckIn(message: Extract<PageRequest, { type: 'submi
     kind: form.kind,
     rating: form.rating,
     summary: form.summary,
+    ...(initiative ? { initiativeId: initiative.value.id } : {}),
     notes: form.notes,
     private: form.private,
   });

@@ -24,6 +24,8 @@ import { clearFormErrors, showFormErrors } from './formErrors';
 import { aboutField, GroupField, refreshAbout, type Teammate } from './groupField';
 import { button, setBusy } from './sections';
 import { visible } from '../../core/visibleText';
+import { InitiativeField } from './initiativeField';
+import { renumberRows } from './rowNumbers';
 
 type Checkbox = HTMLElementTagNameMap['vscode-checkbox'];
 
@@ -56,6 +58,7 @@ export class CheckInFormView {
   private pristine = true;
   private coveredIds = new Set<string>();
   private readonly group: GroupField;
+  private readonly initiative = new InitiativeField();
   /** The page's partner: the first of a group, and the default "With" of a row. */
   private self = { id: '', name: '' };
   private ownPoints: PageData['talkingPoints'] = [];
@@ -97,6 +100,7 @@ export class CheckInFormView {
       choiceField(l10n.t('Kind'), this.kind, 'kind'),
       choiceField(l10n.t('How does the relationship feel? (1–5)'), this.ratingGroup, 'rating'),
       field(l10n.t('Summary'), this.summary, 'summary'),
+      this.initiative.element,
       field(l10n.t('Notes (markdown)'), this.notes, 'notes', l10n.t('Shown as plain text on this page.')),
       h('div', { class: 'field' }, this.isPrivate),
       field(
@@ -129,7 +133,16 @@ export class CheckInFormView {
         button(l10n.t('Discard'), 'form-discard', () => this.callbacks.cancel(), { secondary: true }),
       ),
     );
-    for (const control of [this.kind, this.ratingGroup, this.summary, this.notes, this.privateNotes, this.isPrivate]) this.watch(control);
+    for (const control of [
+      this.kind,
+      this.ratingGroup,
+      this.summary,
+      this.initiative.control,
+      this.notes,
+      this.privateNotes,
+      this.isPrivate,
+    ])
+      this.watch(control);
   }
 
   private watch(control: HTMLElement): void {
@@ -145,6 +158,7 @@ export class CheckInFormView {
   /** New data: the kinds (once), the defaults while untouched, and the open talking points (keeping what was checked). */
   setData(data: PageData, draft: CheckInFormInput | undefined): void {
     this.self = { id: data.partner.id, name: data.partner.name };
+    this.initiative.setOptions(data.form.initiatives);
     if (!this.kindsSet) {
       this.kindsSet = true;
       const name = nextId('kind');
@@ -211,6 +225,7 @@ export class CheckInFormView {
       kind: choiceOf(this.kind),
       rating: choiceOf(this.ratingGroup),
       summary: this.summary.value,
+      initiativeId: this.initiative.value(),
       notes: this.notes.value,
       private: this.isPrivate.checked,
       privateNotes: this.privateNotes.value,
@@ -237,6 +252,7 @@ export class CheckInFormView {
     setChoice(this.kind, form.kind);
     setChoice(this.ratingGroup, form.rating);
     this.summary.value = form.summary;
+    this.initiative.setValue(form.initiativeId ?? '');
     this.notes.value = form.notes;
     this.isPrivate.checked = form.private;
     this.privateNotes.value = form.privateNotes;
@@ -346,26 +362,7 @@ export class CheckInFormView {
 
   /** Row legends, accessible names and field paths follow the rows' order. */
   private renumber(): void {
-    const rows: [HTMLElement, string, (n: number) => string, (n: number) => string][] = [
-      [this.asks, 'asks', (n) => l10n.t('Ask or offer {0}', n), (n) => l10n.t('Remove ask or offer {0}', n)],
-      [this.actions, 'actions', (n) => l10n.t('Action item {0}', n), (n) => l10n.t('Remove action item {0}', n)],
-    ];
-    for (const [list, key, title, removeLabel] of rows) {
-      [...list.children].forEach((row, index) => {
-        const legend = row.querySelector('legend');
-        if (legend) legend.textContent = title(index + 1);
-        for (const part of row.querySelectorAll<HTMLElement>('[data-part]')) {
-          const path = `${key}.${index}.${part.dataset.part ?? ''}`;
-          part.dataset.path = path;
-          const error = part.parentElement?.querySelector<HTMLElement>(':scope > .field-error');
-          if (error) error.dataset.errorFor = path;
-          const label = part.parentElement?.querySelector(':scope > label');
-          if (label) part.setAttribute('label', `${title(index + 1)}: ${label.textContent ?? ''}`);
-        }
-        const remove = row.querySelector('.row-fields + vscode-button');
-        remove?.setAttribute('aria-label', removeLabel(index + 1));
-      });
-    }
+    renumberRows(this.asks, this.actions);
   }
 
   setBusy(busy: boolean): void {
