@@ -57,7 +57,7 @@ describe('Hostile text on the initiative page (real browser)', function () {
     const roles = ['leads', 'approves', 'contributes', 'consulted', 'informed'] as const;
     HOSTILE_PAYLOADS.forEach(({ text }, i) => {
       const at = now - (i + 1) * 3_600_000;
-      const partner = { ...base(at), name: nameOf(i, text), department: text.slice(0, 200) || 'x', cadenceDays: 30 };
+      const partner = { ...base(at), name: nameOf(i, text), department: text.slice(0, 100) || 'x', cadenceDays: 30 };
       write(path.join(store, 'partners', `${partner.id}.json`), partner);
       // Two assessments each: the history has two entries.
       for (const [n, stance] of [STANCES[i % 6], current(i)].entries()) {
