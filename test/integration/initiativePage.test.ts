@@ -181,10 +181,10 @@ describe('initiative page', function () {
   });
 
   it('a partner with no stance gets the flow as today: three steps, no initiative asked', async () => {
-    const nobody = (await vscode.commands.executeCommand<Loaded<Partner>>(COMMANDS.addPartner, {
+    const nobody = await vscode.commands.executeCommand<Loaded<Partner>>(COMMANDS.addPartner, {
       name: 'Nia Nostance',
       department: 'Legal',
-    }));
+    });
     const running = vscode.commands.executeCommand<Loaded<CheckIn> | undefined>(COMMANDS.logCheckIn, nobody.value.id);
     const kind = await onScreen<Pick>('the kind step', (i) => isPick(i) && i.step === 1);
     assert.equal(kind.totalSteps, 3);
