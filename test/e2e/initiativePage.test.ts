@@ -123,6 +123,26 @@ describe('Initiative page in the real workbench', function () {
     await wb.screenshot('initiative-page-after-assessment');
   });
 
+  it('follows the colour theme (light, dark and high-contrast screenshots)', async () => {
+    for (const [theme, bodyClass, shot] of [
+      ['Light Modern', 'vscode-light', 'initiative-page-light'],
+      ['Dark Modern', 'vscode-dark', 'initiative-page-dark'],
+      ['Dark High Contrast', 'vscode-high-contrast', 'initiative-page-high-contrast'],
+    ]) {
+      await wb.colorTheme(theme);
+      await frame.locator(`body.${bodyClass}`).waitFor();
+      await wb.runCommand('Notifications: Clear All Notifications');
+      // The marks take the theme's colours: a champion's star is filled, never the default black.
+      const fill = await inner.evaluate(() => {
+        const mark = document.querySelector('svg.stakeholder-grid .mark.stance-champion');
+        return mark ? getComputedStyle(mark).fill : '';
+      });
+      assert.ok(fill && fill !== 'rgb(0, 0, 0)' && fill !== 'none', `${theme}: the champion's mark is coloured (${fill})`);
+      await wb.page.waitForTimeout(300);
+      await wb.screenshot(shot);
+    }
+  });
+
   it('ran nothing it should not: no dialog, navigation or CSP violation', async () => {
     assert.deepEqual(guard.dialogs, []);
     assert.deepEqual(guard.strangeNavigations(), []);
