@@ -149,4 +149,23 @@ describe('Initiative page in the real workbench', function () {
     assert.deepEqual(guard.cspConsole, []);
     assert.deepEqual(await cspEvents(), []);
   });
+
+  // Last: the page it opens takes the place of the first one (whose frame then goes).
+  it('a click on an initiative in the Initiatives view opens its page', async () => {
+    await wb.page.locator('.activitybar .action-item:has(a[aria-label^="Alliances"])').click();
+    const pane = wb.page.locator('.pane:has(.pane-header[aria-label^="Initiatives"])');
+    const header = pane.locator('.pane-header');
+    await header.waitFor();
+    if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+    const row = pane.locator('.monaco-list-row').filter({ hasText: 'Pricing revamp' }).first();
+    await row.waitFor({ state: 'visible' });
+    await row.locator('.label-name').click();
+    await wb.page.locator('.tab').filter({ hasText: 'Initiative: Pricing revamp' }).waitFor();
+    // Its page (the one webview on screen) has drawn Pricing revamp's grid: Dana, Elena and Sofia.
+    const page = wb.page.frameLocator('iframe.webview.ready >> visible=true').frameLocator('#active-frame');
+    await page.locator('h1#initiative-name', { hasText: 'Pricing revamp' }).waitFor({ timeout: 30_000 });
+    await page.locator('svg.stakeholder-grid g.person').nth(2).waitFor();
+    assert.equal(await page.locator('svg.stakeholder-grid g.person').count(), 3);
+    await wb.screenshot('initiative-view-and-page');
+  });
 });
