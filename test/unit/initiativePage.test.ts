@@ -15,6 +15,9 @@ import { historyLine, stanceHistory, type InitiativeData } from '../../src/core/
 import type { CheckIn, Initiative, Partner, Stance } from '../../src/core/model';
 import { english } from '../../src/core/translator';
 import type { Level, StanceRole, StanceValue } from '../../src/core/vocabulary';
+import * as v from 'valibot';
+import { InitiativePageDataSchema, InitiativePageMessageSchema } from '../../src/webview/initiativeProtocol';
+import { HOSTILE_PAYLOADS } from '../fixtures/hostilePayloads';
 import { newId } from './helpers';
 
 const author = { name: 'Ada Lovelace' };
@@ -210,6 +213,33 @@ describe('initiative page figures', () => {
       later?.winOver.map((w) => w.name),
       ['Marcus', 'Jonas'],
     );
+  });
+
+  it("what the host sends matches the page's protocol, hostile text included; bad page messages do not", () => {
+    assert.ok(v.safeParse(InitiativePageDataSchema, page).success);
+    const hostile = HOSTILE_PAYLOADS.map(({ text }) => text.slice(0, 2000));
+    const named = (text: string) => partner(text.slice(0, 200) || 'x', text.slice(0, 100) || 'x');
+    const people = hostile.map(named);
+    const on = initiative(hostile.join(' ').slice(0, 200), { goal: hostile.join('\n').slice(0, 2000) });
+    const assessed = people.map((p, i) => ({
+      ...stance(on, p, 'skeptic', '2026-10-03', 'high', 'low', 'consulted'),
+      cares: hostile[i],
+      offers: hostile[i],
+      note: hostile[i],
+    }));
+    const data = initiativePageData({ initiatives: [on], stances: assessed, partners: people, checkIns: [] }, on.id);
+    assert.equal(data?.people.length, HOSTILE_PAYLOADS.length);
+    assert.deepEqual(data?.people.map((p) => p.note).sort(), [...hostile].sort(), 'kept byte for byte');
+    assert.ok(v.safeParse(InitiativePageDataSchema, data).success);
+    for (const raw of [
+      { type: 'addTalkingPoint', requestId: 'r1', partnerId: '../x' },
+      { type: 'addTalkingPoint', partnerId: marcus.id },
+      { type: 'openPartner', requestId: 'r1', id: marcus.id, extra: 1 },
+      { type: 'ready', filter: {} },
+      { type: 'deleteInitiative', requestId: 'r1' },
+    ])
+      assert.equal(v.safeParse(InitiativePageMessageSchema, raw).success, false, JSON.stringify(raw));
+    assert.ok(v.safeParse(InitiativePageMessageSchema, { type: 'addTalkingPoint', requestId: 'r1', partnerId: marcus.id }).success);
   });
 
   it('an initiative that is not among the records has no page data', () => {
