@@ -30,20 +30,37 @@ describe('ecosystem map: the demo store', () => {
     assert.equal(names('partner').length, 10, 'Tom is archived');
     assert.deepEqual(names('author').sort(), ['Alex Morgan', 'Sam Lee']);
     assert.equal(map.edges.filter((e) => e.kind === 'connection').length, 4);
-    assert.equal(map.nodes.find((n) => n.name === 'Dana Whitfield')?.weight, 3);
+    assert.equal(map.nodes.find((n) => n.name === 'Dana Whitfield')?.weight, 4, 'three 1:1s and the product trio');
   });
 
-  it('names Jonas Berg the broker to Elena Petrova, and Support a silo', () => {
+  it('draws the product trio: Dana and Priya met together, with Alex', () => {
+    const map = computeEcosystemMap(input(), {}, OPTIONS);
+    const key = (name: string) => map.nodes.find((n) => n.name === name)?.key ?? name;
+    const [dana, priya, alex] = [key('Dana Whitfield'), key('Priya Raman'), key('Alex Morgan')];
+    const met = map.edges.filter((e) => e.kind === 'met').map((e) => [e.from, e.to, e.count]);
+    assert.deepEqual(met, [[...[dana, priya].sort(), 1]], 'one meeting, the only one of several partners');
+    for (const partner of [dana, priya])
+      assert.ok(
+        map.edges.some((e) => e.kind === 'check-in' && e.from === alex && e.to === partner),
+        'Alex talked to both in the meeting',
+      );
+  });
+
+  it('names Jonas Berg the broker to Elena Petrova, Support a silo and Aisha Karim isolated', () => {
     const map = computeEcosystemMap(input(), {}, OPTIONS);
     assert.deepEqual(
       map.figures.brokers.map((b) => [b.name, b.cutOffNames]),
       [['Jonas Berg', ['Elena Petrova']]],
     );
     assert.ok(map.figures.silos.includes('Support'));
-    assert.deepEqual(map.figures.isolated, [], 'over all time everyone has a link');
+    assert.deepEqual(
+      map.figures.isolated.map((p) => p.name),
+      ['Aisha Karim'],
+      'over all time everyone but Aisha has a link',
+    );
   });
 
-  it('over the last 30 days Aisha Karim is isolated', () => {
+  it('over the last 30 days Aisha Karim is still the only isolated partner', () => {
     const map = computeEcosystemMap(input(), { from: '2026-10-23' }, OPTIONS);
     assert.deepEqual(
       map.figures.isolated.map((p) => p.name),
