@@ -1,4 +1,5 @@
-// The ecosystem map over the demo store (the README's story) and over a big generated one (time).
+// The ecosystem map over the demo store (the README's story) and over a big generated one (its time is
+// a figure of npm run bench, scripts/bench/coreBench.mjs: no timing is asserted here).
 import { strict as assert } from 'node:assert';
 import { newId } from '../../src/core/ids';
 import type { Author, CheckIn, Connection, Partner } from '../../src/core/model';
@@ -76,7 +77,7 @@ describe('ecosystem map: the demo store', () => {
 });
 
 describe('ecosystem map: a big store', () => {
-  it('builds and lays out 1,000 partners and 10,000 check-ins in well under the 500 ms target', function () {
+  it('builds and lays out 1,000 partners, 10,000 check-ins and 500 connections, every node placed', function () {
     const alex: Author = { name: 'Alex', email: 'alex@example.com' };
     const team: Author[] = [alex, ...Array.from({ length: 7 }, (_, k) => ({ name: `Mate ${k}`, email: `m${k}@example.com` }))];
     const created = new Date(2026, 0, 1).toISOString();
@@ -119,11 +120,15 @@ describe('ecosystem map: a big store', () => {
       author: alex,
     }));
     const input: StatsInput = { partners, checkIns, asks: [], connections, cadence: 30, now: new Date(2026, 10, 21) };
-    computeEcosystemMap(input, {}, OPTIONS); // warm up
-    const started = performance.now();
     const map = computeEcosystemMap(input, {}, OPTIONS);
-    const elapsed = performance.now() - started;
     assert.equal(map.nodes.length, 1008);
-    assert.ok(elapsed < 1500, `took ${elapsed.toFixed(0)} ms (target 500 ms on a quiet machine)`);
+    assert.ok(
+      map.nodes.every((n) => Number.isFinite(n.x) && Number.isFinite(n.y) && n.x >= 0 && n.y >= 0 && n.x <= map.width && n.y <= map.height),
+      'every node is placed inside the picture',
+    );
+    assert.ok(
+      map.edges.some((e) => e.kind === 'connection') && map.edges.some((e) => e.kind === 'met'),
+      'connection and met-together edges',
+    );
   });
 });
