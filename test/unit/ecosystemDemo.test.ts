@@ -39,7 +39,7 @@ describe('ecosystem map: the demo store', () => {
     const key = (name: string) => map.nodes.find((n) => n.name === name)?.key ?? name;
     const [dana, priya, alex] = [key('Dana Whitfield'), key('Priya Raman'), key('Alex Morgan')];
     const met = map.edges.filter((e) => e.kind === 'met').map((e) => [e.from, e.to, e.count]);
-    assert.deepEqual(met, [[...[dana, priya].sort(), 1]], 'one meeting, the only one of several partners');
+    assert.deepEqual(met, [[...[dana, priya].sort(), 1]], "one met-together edge: the trio, the demo's only group check-in");
     for (const partner of [dana, priya])
       assert.ok(
         map.edges.some((e) => e.kind === 'check-in' && e.from === alex && e.to === partner),
