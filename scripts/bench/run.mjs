@@ -371,6 +371,29 @@ function coreRows(core, dataset) {
     check(core.tree.childrenWarm.median <= 10),
   );
   row('Tree (Node)', 'Tree children with the due states computed too (cold)', formatMs(core.tree.childrenCold.median), 'reported', 'info');
+  for (const [key, label] of [
+    ['childrenByOrganisation', 'organisation'],
+    ['childrenByTag', 'tag'],
+  ]) {
+    const figure = core.tree[key];
+    if (!figure || !Number.isFinite(figure.median))
+      row(
+        'Tree (Node)',
+        `Tree children grouped by ${label}`,
+        'no figure',
+        '≤ 10 ms',
+        'error',
+        'coreBench measured no grouping by ' + label,
+      );
+    else
+      row(
+        'Tree (Node)',
+        `Tree children grouped by ${label}: ${figure.groups} groups, ${figure.rows} rows (due states cached)`,
+        formatMs(figure.median),
+        '≤ 10 ms',
+        check(figure.median <= 10),
+      );
+  }
   if (vp['agenda count for every partner (getTreeItem)'] !== undefined) {
     row(
       'Tree (Node)',
@@ -380,6 +403,57 @@ function coreRows(core, dataset) {
       'info',
     );
   }
+}
+
+function ecosystemRows(details) {
+  const e = details.core?.ecosystem;
+  if (!e) {
+    row(
+      'Ecosystem map',
+      'Graph, figures and layout over the big store',
+      'no figure',
+      '≤ 500 ms',
+      'error',
+      (details.core?.errors ?? []).join('; ') || 'the plain-Node benchmark did not run',
+    );
+  } else {
+    row(
+      'Ecosystem map',
+      `Map data for ${e.partners.toLocaleString('en')} partners: statsInput + graph + figures + layout (a refresh, median of ${e.byDepartment.n})`,
+      formatMs(e.byDepartment.median),
+      '≤ 500 ms',
+      check(e.byDepartment.median <= 500),
+      `${e.nodes} nodes, ${e.edges} edges (${Object.entries(e.edgesByKind)
+        .map(([k, n]) => `${n} ${k}`)
+        .join(
+          ', ',
+        )}), ${e.brokers} brokers, ${e.isolated} isolated; graph and connectivity ${formatMs(e.graphAndFigures.median)}, layout alone ${formatMs(e.layoutAlone.median)}; the message is ${formatBytes(e.messageBytes)}`,
+    );
+    row('Ecosystem map', 'Map data, first computation', formatMs(e.coldMs), 'reported', 'info');
+    row('Ecosystem map', 'Layout alone (120 steps)', formatMs(e.layoutAlone.median), 'reported', 'info');
+    row('Ecosystem map', 'Map data clustered by organisation', formatMs(e.byOrganisation.median), 'reported', 'info');
+  }
+  const map = details.host?.windows?.find((w) => w.mode === 'store')?.map;
+  if (options.skipHost) row('Ecosystem map', 'First paint (big store)', 'skipped (BENCH_SKIP_HOST=1)', '≤ 500 ms', 'skipped');
+  else if (!map || !Number.isFinite(map.firstPaint?.median))
+    row(
+      'Ecosystem map',
+      'First paint on the big store',
+      'no figure',
+      '≤ 500 ms',
+      'error',
+      (details.host?.windows?.find((w) => w.mode === 'store')?.errors ?? []).filter((m) => m.startsWith('map')).join('; ') ||
+        'no big-store window',
+    );
+  else
+    row(
+      'Ecosystem map',
+      `First paint on the big store (${map.partners} partners): Open Ecosystem Map → picture drawn (median of ${map.firstPaint.n})`,
+      formatMs(map.firstPaint.median),
+      '≤ 500 ms',
+      check(map.firstPaint.median <= 500),
+      `map data ${formatMs(map.computeMs?.median)}; samples ${map.firstPaint.samples.map(formatMs).join(', ')}`,
+    );
 }
 
 function dashboardRows(details) {
@@ -936,12 +1010,14 @@ async function main() {
     details.dataset = {
       partners: generated.partners,
       checkIns: generated.checkIns,
+      groupCheckIns: generated.groupCheckIns,
+      connections: generated.connections,
       talkingPoints: generated.talkingPoints,
       followUps: generated.followUps,
       generatedInS: generated.seconds,
     };
     say(`generated in ${generated.seconds.toFixed(1)} s: ${JSON.stringify(details.dataset)}`);
-    const dataset = `${generated.partners.toLocaleString('en')} partners, ${generated.checkIns.toLocaleString('en')} check-ins, ${generated.talkingPoints.toLocaleString('en')} talking points, ${generated.followUps.toLocaleString('en')} follow-ups`;
+    const dataset = `${generated.partners.toLocaleString('en')} partners, ${generated.checkIns.toLocaleString('en')} check-ins (${generated.groupCheckIns.toLocaleString('en')} group check-ins), ${generated.talkingPoints.toLocaleString('en')} talking points, ${generated.followUps.toLocaleString('en')} follow-ups, ${generated.connections.toLocaleString('en')} connections`;
 
     try {
       details.core = await coreBench(generated.root, tmp);
@@ -951,6 +1027,7 @@ async function main() {
         checkIn: generated.checkIns,
         talkingPoint: generated.talkingPoints,
         followUp: generated.followUps,
+        connection: generated.connections,
         problems: 0,
       };
       const wrong = Object.entries(expected).filter(([k, v]) => (c[k] ?? 0) !== v);
@@ -1000,7 +1077,10 @@ async function main() {
     }
   }
 
-  if (!options.activationOnly && !options.bundlesOnly) dashboardRows(details);
+  if (!options.activationOnly && !options.bundlesOnly) {
+    dashboardRows(details);
+    ecosystemRows(details);
+  }
 
   details.machine.loadavgEnd = os.loadavg().map((v) => Math.round(v * 100) / 100);
   const failed = rows.filter((r) => r.status === 'fail' || r.status === 'error');

@@ -67,10 +67,14 @@ const KIND_LABELS: Record<MapData['edges'][number]['kind'], () => string> = {
   connection: () => l10n.t('connection'),
 };
 
+/** One formatter for every row: toLocaleDateString with options builds a new one per call (slow for thousands of links). */
+let dayFormat: Intl.DateTimeFormat | undefined;
+
 function formatDay(iso: string | undefined): string {
   if (!iso) return '—';
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+  dayFormat ??= new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+  return Number.isNaN(date.getTime()) ? iso : dayFormat.format(date);
 }
 
 /** Every person and every link as tables: the picture's text alternative. */
@@ -86,6 +90,8 @@ export function renderTextAlternative(data: MapData, open: OpenPartner): HTMLEle
     }),
     'people',
   );
+  // Each kind's label once, not once per link.
+  const kindLabels = new Map(Object.entries(KIND_LABELS).map(([kind, label]) => [kind, label()]));
   const links = dataTable(
     l10n.t('Links on the map'),
     [l10n.t('From'), l10n.t('To'), l10n.t('Link'), l10n.t('Count'), l10n.t('Last')],
@@ -94,7 +100,7 @@ export function renderTextAlternative(data: MapData, open: OpenPartner): HTMLEle
       names.get(e.to) ?? '',
       e.kind === 'connection' && e.connectionKinds
         ? e.connectionKinds.map((k) => connectionKindLabel(k)).join(', ')
-        : KIND_LABELS[e.kind](),
+        : (kindLabels.get(e.kind) ?? ''),
       e.count,
       formatDay(e.last),
     ]),
