@@ -547,17 +547,19 @@ async function toolsTimed(api, store) {
   const partners = store.partners().filter((p) => !p.value.archived);
   const partner = partners[Math.floor(partners.length / 2)].value;
   const word = partner.name.split(/\s+/).pop();
+  // By id: the generated store repeats names (a tool asks which one rather than guess).
+  const who = partner.id;
   const reads = [
     ['due', {}],
-    ['brief', { partner: partner.name }],
+    ['brief', { partner: who }],
     ['search', { query: word }],
     ['ecosystem', {}],
-    ['agenda', { partner: partner.name }],
+    ['agenda', { partner: who }],
   ];
   const writes = [
-    ['logCheckIn', { partner: partner.name, kind: 'async', summary: 'bench (never written)' }],
-    ['addTalkingPoint', { partner: partner.name, text: 'bench (never written)' }],
-    ['addFollowUp', { partner: partner.name, text: 'bench (never written)', owner: 'me', due: '2030-01-15' }],
+    ['logCheckIn', { partner: who, kind: 'async', summary: 'bench (never written)' }],
+    ['addTalkingPoint', { partner: who, text: 'bench (never written)' }],
+    ['addFollowUp', { partner: who, text: 'bench (never written)', owner: 'me', due: '2030-01-15' }],
   ];
   const token = new vscode.CancellationTokenSource().token;
   const out = { lmToolsLoadedBefore: Object.keys(require.cache).some((file) => file.endsWith(`${path.sep}lmTools.js`)), tools: {} };

@@ -910,7 +910,7 @@ function hostRows(details, ids) {
         formatMs(t.warm.median),
         '≤ 100 ms',
         t.answered ? check(t.warm.median <= 100) : 'error',
-        `first call ${formatMs(t.firstMs)}${key === 'due' && !store.tools.lmToolsLoadedBefore ? ' (loads dist/lmTools.js)' : ''}${key === 'search' ? ' (builds the search index)' : ''}${t.answered ? '' : '; NO ANSWER'}`,
+        `first call ${formatMs(t.firstMs)}${key === 'due' && !store.tools.lmToolsLoadedBefore ? ' (loads dist/lmTools.js)' : ''}${t.answered ? '' : '; NO ANSWER'}`,
       );
     }
   } else {
