@@ -1,0 +1,271 @@
+// Reads an iCalendar export (Google Calendar, Outlook, Apple Calendar) with ical.js and lists the
+// meetings that took place in a window of time: recurring events expanded (RRULE, RDATE, EXDATE,
+// RECURRENCE-ID overrides), times converted from their time zone, cancelled ones left out. Pure: bytes in,
+// meetings out; nothing is written. Bad input (too large, not UTF-8, truncated, not a calendar) throws a
+// CalendarError with a message a person can act on. Rules: docs/decisions/calendar-suggestions.md.
+import * as l10n from '@vscode/l10n';
+import ICAL from 'ical.js';
+import { calendarDate } from '../dates';
+import { normaliseEmail } from './emails';
+import { zonedToDate } from './zones';
+
+/** A calendar export larger than this is refused before it is parsed (a year of a busy calendar is ~2 MB). */
+export const MAX_CALENDAR_BYTES = 20 * 1024 * 1024;
+/** Occurrences of one recurring event looked at, at most: a rule without an end stops at the window (daily and weekly ones start near it), this bounds the rest (hourly and finer, huge COUNTs). */
+export const MAX_OCCURRENCES = 5_000;
+/** How far past the window an occurrence is still expanded: an override may move it into the window. */
+const OVERRIDE_SLACK_MS = 31 * 24 * 3600 * 1000;
+
+export type CalendarErrorCode = 'too-large' | 'not-utf8' | 'truncated' | 'not-calendar' | 'unreadable';
+
+export class CalendarError extends Error {
+  constructor(
+    message: string,
+    readonly code: CalendarErrorCode,
+  ) {
+    super(message);
+    this.name = 'CalendarError';
+  }
+}
+
+export interface MeetingPerson {
+  /** Lower case, without `mailto:`; empty when the export names the person without an address. */
+  email: string;
+  /** NEEDS-ACTION, ACCEPTED, DECLINED, TENTATIVE, DELEGATED (upper case; NEEDS-ACTION when absent). */
+  partStat: string;
+  /** INDIVIDUAL, GROUP, RESOURCE, ROOM, UNKNOWN (upper case; INDIVIDUAL when absent). */
+  cuType: string;
+  name?: string;
+}
+
+export interface Meeting {
+  /** One occurrence: the event's UID and, for a recurring one, the occurrence's original start (UTC). */
+  key: string;
+  uid: string;
+  title: string;
+  start: Date;
+  end: Date;
+  allDay: boolean;
+  /** The local calendar date it took place on (an all-day event: its first day). */
+  date: string;
+  organizer?: MeetingPerson;
+  attendees: MeetingPerson[];
+}
+
+export interface CalendarRead {
+  meetings: Meeting[];
+  /** The calendar's owner when the export says it (Google: X-WR-CALNAME is the address). */
+  owner?: string;
+  /** Events left out for a reason worth telling (a rule that repeats too often). */
+  skipped: { uid: string; title: string; code: 'too-many-occurrences' }[];
+  /** VEVENTs in the file. */
+  events: number;
+}
+
+export interface ReadWindow {
+  from: Date;
+  to: Date;
+}
+
+/** The text of an export: UTF-8 (a BOM is dropped), or UTF-16 with its BOM (some Outlook exports). */
+export function decodeCalendar(bytes: Uint8Array): string {
+  if (bytes.byteLength > MAX_CALENDAR_BYTES)
+    throw new CalendarError(
+      l10n.t(
+        'The calendar file is {0} MB; Alliances reads files up to {1} MB. Export a shorter period (the last month is enough).',
+        Math.round(bytes.byteLength / 1024 / 1024),
+        MAX_CALENDAR_BYTES / 1024 / 1024,
+      ),
+      'too-large',
+    );
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe;
+  try {
+    return new TextDecoder(utf16 ? 'utf-16le' : 'utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new CalendarError(l10n.t('The calendar file is not UTF-8 text. Export it again from your calendar (an .ics file).'), 'not-utf8');
+  }
+}
+
+/** Parses the text and lists the meetings that started at or after `from` and ended by `to`. */
+export function readCalendarText(text: string, window: ReadWindow): CalendarRead {
+  checkShape(text);
+  let parsed: unknown;
+  try {
+    parsed = ICAL.parse(text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new CalendarError(l10n.t('The calendar file cannot be read: {0}', reason), 'unreadable');
+  }
+  const calendars = (Array.isArray(parsed) && Array.isArray(parsed[0]) ? parsed : [parsed]) as unknown[];
+  const out: CalendarRead = { meetings: [], skipped: [], events: 0 };
+  for (const data of calendars) {
+    const calendar = new ICAL.Component(data as unknown[]);
+    if (calendar.name !== 'vcalendar') throw new CalendarError(l10n.t('The file is not a calendar (no VCALENDAR).'), 'not-calendar');
+    const owner = normaliseEmail(String(calendar.getFirstPropertyValue('x-wr-calname') ?? ''));
+    if (owner && !out.owner) out.owner = owner;
+    readEvents(calendar, window, out);
+  }
+  const seen = new Set<string>();
+  out.meetings = out.meetings
+    .filter((meeting) => !seen.has(meeting.key) && Boolean(seen.add(meeting.key)))
+    .sort((a, b) => a.start.getTime() - b.start.getTime());
+  return out;
+}
+
+/** decodeCalendar, then readCalendarText. */
+export function readCalendar(bytes: Uint8Array, window: ReadWindow): CalendarRead {
+  return readCalendarText(decodeCalendar(bytes), window);
+}
+
+/** A file cut short (a sync stopped half-way) is refused as a whole: a half calendar would suggest half the truth. */
+function checkShape(text: string): void {
+  const trimmed = text.trim();
+  if (!/^BEGIN:VCALENDAR\b/i.test(trimmed))
+    throw new CalendarError(l10n.t('The file is not a calendar: an .ics file starts with BEGIN:VCALENDAR.'), 'not-calendar');
+  if (!/END:VCALENDAR$/i.test(trimmed))
+    throw new CalendarError(l10n.t('The calendar file is cut short (it does not end with END:VCALENDAR). Export it again.'), 'truncated');
+  const begins = (trimmed.match(/^BEGIN:/gim) ?? []).length;
+  const ends = (trimmed.match(/^END:/gim) ?? []).length;
+  if (begins !== ends)
+    throw new CalendarError(l10n.t('The calendar file is cut short or damaged (a BEGIN without its END). Export it again.'), 'truncated');
+}
+
+function readEvents(calendar: ICAL.Component, window: ReadWindow, out: CalendarRead): void {
+  const components = calendar.getAllSubcomponents('vevent');
+  out.events += components.length;
+  // Masters and their overrides (RECURRENCE-ID), by UID: related here once, not by ical.js per event.
+  const byUid = new Map<string, { master?: ICAL.Component; overrides: ICAL.Component[] }>();
+  for (const component of components) {
+    const uid = String(component.getFirstPropertyValue('uid') ?? '');
+    const entry = byUid.get(uid) ?? { overrides: [] };
+    if (component.hasProperty('recurrence-id')) entry.overrides.push(component);
+    else entry.master ??= component;
+    byUid.set(uid, entry);
+  }
+  for (const [uid, { master, overrides }] of byUid) {
+    if (!master) {
+      // Invited to one occurrence only: the override stands alone.
+      for (const override of overrides) single(new ICAL.Event(override, { exceptions: [] }), uid, window, out);
+      continue;
+    }
+    const event = new ICAL.Event(master, { exceptions: overrides });
+    if (event.isRecurring()) recurring(event, uid, window, out);
+    else single(event, uid, window, out);
+  }
+}
+
+function single(event: ICAL.Event, uid: string, window: ReadWindow, out: CalendarRead): void {
+  if (!event.startDate) return;
+  const zone = namedZone(event);
+  const key = event.isRecurrenceException() ? `${uid}|${utcKey(event.recurrenceId, zone)}` : uid;
+  push(out, meetingOf(event, key, uid, event.startDate, event.endDate ?? event.startDate, window));
+}
+
+function recurring(event: ICAL.Event, uid: string, window: ReadWindow, out: CalendarRead): void {
+  const from = window.from.getTime() - OVERRIDE_SLACK_MS;
+  const to = window.to.getTime() + OVERRIDE_SLACK_MS;
+  const zone = namedZone(event);
+  const iterator = event.iterator(fastStart(event, from, zone));
+  for (let count = 0; ; count++) {
+    if (count >= MAX_OCCURRENCES) {
+      out.skipped.push({ uid, title: event.summary ?? '', code: 'too-many-occurrences' });
+      return;
+    }
+    const next = iterator.next();
+    if (!next) return;
+    const at = toDate(next, zone).getTime();
+    if (at > to) return;
+    if (at < from) continue;
+    const details = event.getOccurrenceDetails(next);
+    push(out, meetingOf(details.item, `${uid}|${utcKey(next, zone)}`, uid, details.startDate, details.endDate, window));
+  }
+}
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * A later start for a daily or weekly rule that began long before the window (a standup since 2015):
+ * whole periods skipped, so the weekday, the interval and the wall-clock time stay those of the rule.
+ * Not for COUNT (it counts from the first) or other frequencies (a few occurrences a year anyway).
+ */
+function fastStart(event: ICAL.Event, from: number, zone: string | undefined): ICAL.Time | undefined {
+  const rules = event.component.getAllProperties('rrule');
+  const rule = rules.length === 1 ? (rules[0]?.getFirstValue() as ICAL.Recur | undefined) : undefined;
+  if (!rule || rule.count || (rule.freq !== 'DAILY' && rule.freq !== 'WEEKLY')) return undefined;
+  const interval = Math.max(1, rule.interval || 1);
+  const periodDays = rule.freq === 'WEEKLY' ? 7 * interval : lcm(interval, 7);
+  const start = event.startDate;
+  // One period to spare: the first occurrence of the new start is then before the window.
+  const periods = Math.floor((from - toDate(start, zone).getTime()) / DAY_MS / periodDays) - 1;
+  if (periods <= 0) return undefined;
+  const later = start.clone();
+  later.adjust(periods * periodDays, 0, 0, 0);
+  return later;
+}
+
+function lcm(a: number, b: number): number {
+  const gcd = (x: number, y: number): number => (y === 0 ? x : gcd(y, x % y));
+  return (a * b) / gcd(a, b);
+}
+
+function push(out: CalendarRead, meeting: Meeting | undefined): void {
+  if (meeting) out.meetings.push(meeting);
+}
+
+function meetingOf(event: ICAL.Event, key: string, uid: string, startTime: ICAL.Time, endTime: ICAL.Time, window: ReadWindow) {
+  const status = String(event.component.getFirstPropertyValue('status') ?? '').toUpperCase();
+  if (status === 'CANCELLED') return undefined;
+  const zone = namedZone(event);
+  const start = toDate(startTime, zone);
+  const end = toDate(endTime, zone);
+  if (start < window.from || end > window.to) return undefined;
+  const organizer = event.component.getFirstProperty('organizer');
+  const meeting: Meeting = {
+    key,
+    uid,
+    title: (event.summary ?? '').replace(/\s+/g, ' ').trim(),
+    start,
+    end,
+    allDay: startTime.isDate,
+    date: startTime.isDate ? startTime.toString().slice(0, 10) : calendarDate(start),
+    attendees: event.component.getAllProperties('attendee').map(personOf),
+  };
+  if (organizer) meeting.organizer = personOf(organizer);
+  return meeting;
+}
+
+function personOf(property: ICAL.Property): MeetingPerson {
+  const param = (name: string) => {
+    const value = property.getParameter(name);
+    return typeof value === 'string' ? value : Array.isArray(value) ? String(value[0] ?? '') : '';
+  };
+  // Apple writes EMAIL= beside a urn:uuid value; Google and Outlook a mailto: value.
+  const email = normaliseEmail(param('email')) || normaliseEmail(String(property.getFirstValue() ?? ''));
+  const person: MeetingPerson = {
+    email,
+    partStat: (param('partstat') || 'NEEDS-ACTION').toUpperCase(),
+    cuType: (param('cutype') || 'INDIVIDUAL').toUpperCase(),
+  };
+  const name = param('cn');
+  if (name) person.name = name;
+  return person;
+}
+
+/** The TZID of the event's start, when the file names a zone it does not define (ical.js then reads the time as floating). */
+function namedZone(event: ICAL.Event): string | undefined {
+  const tzid = event.component.getFirstProperty('dtstart')?.getParameter('tzid');
+  return typeof tzid === 'string' && tzid !== '' ? tzid : undefined;
+}
+
+/** A time as an instant: in its own VTIMEZONE, or an IANA zone the file names without defining it, or floating (local). */
+function toDate(time: ICAL.Time, zone: string | undefined): Date {
+  if (zone !== undefined && time.zone === ICAL.Timezone.localTimezone && !time.isDate) {
+    const zoned = zonedToDate(time, zone);
+    if (zoned) return zoned;
+  }
+  return time.toJSDate();
+}
+
+function utcKey(time: ICAL.Time, zone: string | undefined): string {
+  return time.isDate ? time.toString() : toDate(time, zone).toISOString();
+}
