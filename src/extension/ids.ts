@@ -37,6 +37,9 @@ export const COMMANDS = {
   exportDashboard: 'alliances.exportDashboard',
   openEcosystemMap: 'alliances.openEcosystemMap',
   importPartners: 'alliances.importPartners',
+  importMeetings: 'alliances.importMeetings',
+  logMeeting: 'alliances.logMeeting',
+  dismissMeeting: 'alliances.dismissMeeting',
   exportPartnersCsv: 'alliances.exportPartnersCsv',
   exportCalendar: 'alliances.exportCalendar',
   exportReport: 'alliances.exportReport',
@@ -113,6 +116,8 @@ export const SETTINGS = {
   calendarHour: 'export.calendarHour',
   warnOnNonDefaultBranch: 'warnOnNonDefaultBranch',
   toolsIncludePrivate: 'tools.includePrivate',
+  calendarFile: 'calendar.file',
+  calendarDays: 'calendar.days',
 } as const;
 
 /** A setting's full id, for `affectsConfiguration`. */
@@ -125,6 +130,8 @@ export const STATE_KEYS = {
   groupBy: 'alliances.groupBy',
   showArchived: 'alliances.showArchived',
   remindersDontShowAgain: 'alliances.reminders.dontShowAgain',
+  /** Meetings dismissed from *From your calendar* (globalState: this machine, every window; never committed). */
+  calendarDismissed: 'alliances.calendar.dismissed',
 } as const;
 
 /** The extension's own id (publisher.name in package.json). */

@@ -5,7 +5,15 @@ import { checkInPartnerIds } from '../partnerRefs';
 import type { Store } from '../store';
 import type { CalendarPartner } from './suggestions';
 
-export { CalendarError, decodeCalendar, MAX_CALENDAR_BYTES, MAX_OCCURRENCES, readCalendar, readCalendarText } from './readCalendar';
+export {
+  CalendarError,
+  checkCalendarSize,
+  decodeCalendar,
+  MAX_CALENDAR_BYTES,
+  MAX_OCCURRENCES,
+  readCalendar,
+  readCalendarText,
+} from './readCalendar';
 export type { CalendarErrorCode, CalendarRead, Meeting, MeetingPerson, ReadWindow } from './readCalendar';
 export { normaliseEmail } from './emails';
 export { DEFAULT_CALENDAR_DAYS, MAX_MEETING_PEOPLE, suggestMeetings } from './suggestions';

@@ -69,21 +69,26 @@ export interface ReadWindow {
 
 /** The text of an export: UTF-8 (a BOM is dropped), or UTF-16 with its BOM (some Outlook exports). */
 export function decodeCalendar(bytes: Uint8Array): string {
-  if (bytes.byteLength > MAX_CALENDAR_BYTES)
-    throw new CalendarError(
-      l10n.t(
-        'The calendar file is {0} MB; Alliances reads files up to {1} MB. Export a shorter period (the last month is enough).',
-        Math.round(bytes.byteLength / 1024 / 1024),
-        MAX_CALENDAR_BYTES / 1024 / 1024,
-      ),
-      'too-large',
-    );
+  checkCalendarSize(bytes.byteLength);
   const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe;
   try {
     return new TextDecoder(utf16 ? 'utf-16le' : 'utf-8', { fatal: true }).decode(bytes);
   } catch {
     throw new CalendarError(l10n.t('The calendar file is not UTF-8 text. Export it again from your calendar (an .ics file).'), 'not-utf8');
   }
+}
+
+/** Refuses a file larger than MAX_CALENDAR_BYTES (checked from its size, before it is read). */
+export function checkCalendarSize(size: number): void {
+  if (size > MAX_CALENDAR_BYTES)
+    throw new CalendarError(
+      l10n.t(
+        'The calendar file is {0} MB; Alliances reads files up to {1} MB. Export a shorter period (the last month is enough).',
+        Math.round(size / 1024 / 1024),
+        MAX_CALENDAR_BYTES / 1024 / 1024,
+      ),
+      'too-large',
+    );
 }
 
 /** Parses the text and lists the meetings that started at or after `from` and ended by `to`. */
