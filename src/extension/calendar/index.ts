@@ -46,10 +46,13 @@ export interface CalendarFeature extends vscode.Disposable {
   reminderText(): string | undefined;
   /** Logs the newest suggestion (the reminder's Log button); false when there is none. */
   logNewest(): Promise<boolean>;
-  logMeeting(arg?: unknown, folder?: unknown, options?: LogOptions): Promise<Loaded<CheckIn> | undefined>;
+  /** A meeting's key (or its tree node), the folder's URI when several stores have it, and `{ rating }` to skip the rating step. */
+  logMeeting(arg?: unknown, folder?: unknown, options?: unknown): Promise<Loaded<CheckIn> | undefined>;
   dismiss(arg?: unknown): Promise<void>;
   /** Resolves once the file being read was read. */
   ready(): Promise<void>;
+  /** The meeting keys dismissed on this machine. */
+  dismissed(): string[];
   /** Every suggestion of every store, newest first. */
   suggestions(): Suggested[];
   /** The file the suggestions come from, and the last problem reading it. */
@@ -220,7 +223,7 @@ export function createCalendar(app: App, refresh: () => void): CalendarFeature {
       const found = find(arg ?? suggested[0]?.suggestion.key, folder);
       if (!found)
         throw new Error(vscode.l10n.t('That meeting is no longer waiting to be logged (logged, dismissed, or out of the window).'));
-      return logSuggestedMeeting(service, found.entry, found.suggestion, options);
+      return logSuggestedMeeting(service, found.entry, found.suggestion, logOptions(options));
     },
     async dismiss(arg) {
       const found = find(arg, undefined);
@@ -233,9 +236,16 @@ export function createCalendar(app: App, refresh: () => void): CalendarFeature {
     },
     ready: () => reading,
     suggestions: () => suggested,
+    dismissed: () => Object.keys(dismissed()),
     dispose() {
       watcher?.dispose();
     },
   };
   return feature;
+}
+
+/** `{ rating: 1–5 | null }` from a command's argument; anything else: the rating step. */
+function logOptions(arg: unknown): LogOptions {
+  const rating = (arg as { rating?: unknown } | undefined)?.rating;
+  return rating === null || (typeof rating === 'number' && Number.isInteger(rating) && rating >= 1 && rating <= 5) ? { rating } : {};
 }

@@ -54,7 +54,9 @@ export function register(app: App, tree: PartnersTree, reminders: Reminders): La
   app.onRender(() => feature?.render());
   app.commands({
     [COMMANDS.importMeetings]: storeCommand(service, (uri?: unknown) => calendar().importFile(uri)),
-    [COMMANDS.logMeeting]: storeCommand(service, (arg?: unknown) => calendar().logMeeting(arg)),
+    [COMMANDS.logMeeting]: storeCommand(service, (arg?: unknown, folder?: unknown, options?: unknown) =>
+      calendar().logMeeting(arg, folder, options),
+    ),
     [COMMANDS.dismissMeeting]: storeCommand(service, (arg?: unknown) => calendar().dismiss(arg)),
   });
   return { calendar, start };
