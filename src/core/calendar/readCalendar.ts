@@ -13,8 +13,8 @@ import { zonedToDate } from './zones';
 export const MAX_CALENDAR_BYTES = 20 * 1024 * 1024;
 /** Occurrences of one recurring event looked at, at most: a rule without an end stops at the window (daily and weekly ones start near it), this bounds the rest (hourly and finer, huge COUNTs). */
 export const MAX_OCCURRENCES = 5_000;
-/** How far past the window an occurrence is still expanded: an override may move it into the window. */
-const OVERRIDE_SLACK_MS = 31 * 24 * 3600 * 1000;
+/** How far past the window occurrences are expanded (a time zone, an all-day event's end). */
+const EXPAND_SLACK_MS = 2 * 24 * 3600 * 1000;
 
 export type CalendarErrorCode = 'too-large' | 'not-utf8' | 'truncated' | 'not-calendar' | 'unreadable';
 
@@ -58,7 +58,7 @@ export interface CalendarRead {
   owner?: string;
   /** Events left out for a reason worth telling (a rule that repeats too often). */
   skipped: { uid: string; title: string; code: 'too-many-occurrences' }[];
-  /** VEVENTs in the file. */
+  /** VEVENTs in the file (also those too far from the window to be parsed). */
   events: number;
 }
 
@@ -96,13 +96,13 @@ export function readCalendarText(text: string, window: ReadWindow): CalendarRead
   checkShape(text);
   let parsed: unknown;
   try {
-    parsed = ICAL.parse(text);
+    parsed = ICAL.parse(withinWindow(text, window));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new CalendarError(l10n.t('The calendar file cannot be read: {0}', reason), 'unreadable');
   }
   const calendars = (Array.isArray(parsed) && Array.isArray(parsed[0]) ? parsed : [parsed]) as unknown[];
-  const out: CalendarRead = { meetings: [], skipped: [], events: 0 };
+  const out: CalendarRead = { meetings: [], skipped: [], events: (text.match(/^BEGIN:VEVENT\r?$/gim) ?? []).length };
   for (const data of calendars) {
     const calendar = new ICAL.Component(data as unknown[]);
     if (calendar.name !== 'vcalendar') throw new CalendarError(l10n.t('The file is not a calendar (no VCALENDAR).'), 'not-calendar');
@@ -135,9 +135,28 @@ function checkShape(text: string): void {
     throw new CalendarError(l10n.t('The calendar file is cut short or damaged (a BEGIN without its END). Export it again.'), 'truncated');
 }
 
+/** Days of slack around the window when single events are picked by their DTSTART's date (time zones reach ±14 h). */
+const PICK_SLACK_MS = 2 * 24 * 3600 * 1000;
+const VEVENT_BLOCK = /^BEGIN:VEVENT\r?\n[\s\S]*?^END:VEVENT\r?$/gim;
+
+/**
+ * The text without the single events that start days away from the window: a year of a busy calendar
+ * is 2,000 events, and a fortnight needs a hundred of them; parsing is most of the cost. Recurring events,
+ * their overrides and anything whose start cannot be read this way are kept for ical.js to decide.
+ */
+function withinWindow(text: string, window: ReadWindow): string {
+  const day = (time: number) => new Date(time).toISOString().slice(0, 10).replace(/-/g, '');
+  const first = day(window.from.getTime() - PICK_SLACK_MS);
+  const last = day(window.to.getTime() + PICK_SLACK_MS);
+  return text.replace(/\r?\n[ \t]/g, '').replace(VEVENT_BLOCK, (block) => {
+    if (/^(RRULE|RDATE|RECURRENCE-ID)[;:]/im.test(block)) return block;
+    const start = /^DTSTART[^:\r\n]*:(\d{8})/im.exec(block)?.[1];
+    return start === undefined || (start >= first && start <= last) ? block : '';
+  });
+}
+
 function readEvents(calendar: ICAL.Component, window: ReadWindow, out: CalendarRead): void {
   const components = calendar.getAllSubcomponents('vevent');
-  out.events += components.length;
   // Masters and their overrides (RECURRENCE-ID), by UID: related here once, not by ical.js per event.
   const byUid = new Map<string, { master?: ICAL.Component; overrides: ICAL.Component[] }>();
   for (const component of components) {
@@ -167,45 +186,71 @@ function single(event: ICAL.Event, uid: string, window: ReadWindow, out: Calenda
 }
 
 function recurring(event: ICAL.Event, uid: string, window: ReadWindow, out: CalendarRead): void {
-  const from = window.from.getTime() - OVERRIDE_SLACK_MS;
-  const to = window.to.getTime() + OVERRIDE_SLACK_MS;
+  const from = window.from.getTime() - EXPAND_SLACK_MS;
+  const to = window.to.getTime() + EXPAND_SLACK_MS;
   const zone = namedZone(event);
   const iterator = event.iterator(fastStart(event, from, zone));
   for (let count = 0; ; count++) {
     if (count >= MAX_OCCURRENCES) {
       out.skipped.push({ uid, title: event.summary ?? '', code: 'too-many-occurrences' });
-      return;
+      break;
     }
     const next = iterator.next();
-    if (!next) return;
+    if (!next) break;
     const at = toDate(next, zone).getTime();
-    if (at > to) return;
+    if (at > to) break;
     if (at < from) continue;
     const details = event.getOccurrenceDetails(next);
     push(out, meetingOf(details.item, `${uid}|${utcKey(next, zone)}`, uid, details.startDate, details.endDate, window));
   }
+  // An override moved into the window from an occurrence outside it (the iteration did not reach it);
+  // one inside was listed above under the same key, and the second is dropped.
+  for (const exception of Object.values(event.exceptions) as ICAL.Event[])
+    push(
+      out,
+      meetingOf(
+        exception,
+        `${uid}|${utcKey(exception.recurrenceId, zone)}`,
+        uid,
+        exception.startDate,
+        exception.endDate ?? exception.startDate,
+        window,
+      ),
+    );
 }
 
 const DAY_MS = 24 * 3600 * 1000;
 
 /**
- * A later start for a daily or weekly rule that began long before the window (a standup since 2015):
- * whole periods skipped, so the weekday, the interval and the wall-clock time stay those of the rule.
- * Not for COUNT (it counts from the first) or other frequencies (a few occurrences a year anyway).
+ * A later start for a rule that began long before the window (a standup since 2015): whole periods
+ * skipped, so the weekday, the interval, the day of the month and the wall-clock time stay the rule's.
+ * Not for COUNT (it counts from the first) or finer frequencies (bounded by MAX_OCCURRENCES).
  */
 function fastStart(event: ICAL.Event, from: number, zone: string | undefined): ICAL.Time | undefined {
   const rules = event.component.getAllProperties('rrule');
   const rule = rules.length === 1 ? (rules[0]?.getFirstValue() as ICAL.Recur | undefined) : undefined;
-  if (!rule || rule.count || (rule.freq !== 'DAILY' && rule.freq !== 'WEEKLY')) return undefined;
+  if (!rule || rule.count) return undefined;
   const interval = Math.max(1, rule.interval || 1);
-  const periodDays = rule.freq === 'WEEKLY' ? 7 * interval : lcm(interval, 7);
   const start = event.startDate;
-  // One period to spare: the first occurrence of the new start is then before the window.
-  const periods = Math.floor((from - toDate(start, zone).getTime()) / DAY_MS / periodDays) - 1;
-  if (periods <= 0) return undefined;
+  const gapDays = (from - toDate(start, zone).getTime()) / DAY_MS;
   const later = start.clone();
-  later.adjust(periods * periodDays, 0, 0, 0);
-  return later;
+  if (rule.freq === 'DAILY' || rule.freq === 'WEEKLY') {
+    const periodDays = rule.freq === 'WEEKLY' ? 7 * interval : lcm(interval, 7);
+    // One period to spare: the first occurrence of the new start is then before the window.
+    const periods = Math.floor(gapDays / periodDays) - 1;
+    if (periods <= 0) return undefined;
+    later.adjust(periods * periodDays, 0, 0, 0);
+    return later;
+  }
+  if (rule.freq === 'MONTHLY' || rule.freq === 'YEARLY') {
+    // Whole years (and whole intervals): the month, the day and the weekday patterns stay; not from a 29 February.
+    const years = rule.freq === 'YEARLY' ? interval : lcm(interval, 12) / 12;
+    const periods = Math.floor(gapDays / 366 / years) - 1;
+    if (periods <= 0 || (start.month === 2 && start.day === 29)) return undefined;
+    later.year += periods * years;
+    return later;
+  }
+  return undefined;
 }
 
 function lcm(a: number, b: number): number {
