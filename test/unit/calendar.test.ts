@@ -189,6 +189,42 @@ describe('calendar: reading exports and suggesting check-ins', () => {
       }
     });
 
+    it('reads an occurrence moved into the window from two months earlier, and one moved out of it', () => {
+      const text = ics(
+        event('weekly', 'DTSTART:20250106T100000Z', 'DTEND:20250106T103000Z', 'RRULE:FREQ=WEEKLY', 'SUMMARY:Weekly'),
+        event('weekly', 'RECURRENCE-ID:20260105T100000Z', 'DTSTART:20260311T160000Z', 'DTEND:20260311T163000Z', 'SUMMARY:Moved in'),
+        event('weekly', 'RECURRENCE-ID:20260309T100000Z', 'DTSTART:20260401T100000Z', 'DTEND:20260401T103000Z', 'SUMMARY:Moved out'),
+      );
+      assert.deepEqual(
+        readCalendarText(text, WINDOW).meetings.map((m) => [m.title, m.start.toISOString()]),
+        [
+          ['Moved in', '2026-03-11T16:00:00.000Z'],
+          ['Weekly', '2026-03-16T10:00:00.000Z'],
+        ],
+      );
+    });
+
+    it('expands monthly and yearly rules that began long ago on the right days (BYDAY=2TU, the 15th, a birthday)', () => {
+      const text = ics(
+        event('second-tuesday', 'DTSTART:20150113T150000Z', 'RRULE:FREQ=MONTHLY;BYDAY=2TU', 'SUMMARY:Second Tuesday'),
+        event('fifteenth', 'DTSTART:20180115T090000Z', 'RRULE:FREQ=MONTHLY;INTERVAL=2', 'SUMMARY:Every other 15th'),
+        event('yearly', 'DTSTART:20000312T120000Z', 'RRULE:FREQ=YEARLY', 'SUMMARY:Anniversary'),
+      );
+      assert.deepEqual(
+        readCalendarText(text, WINDOW).meetings.map((m) => [m.title, m.start.toISOString()]),
+        [
+          ['Second Tuesday', '2026-03-10T15:00:00.000Z'],
+          ['Anniversary', '2026-03-12T12:00:00.000Z'],
+          // Every other month from January 2018: January, March… of 2026 too.
+          ['Every other 15th', '2026-03-15T09:00:00.000Z'],
+        ],
+      );
+      // …and not February: a window around 2026-02-15 has none.
+      const february = readCalendarText(text, calendarWindow(new Date('2026-02-20T18:00:00Z'), 14));
+      assert.ok(!february.meetings.some((m) => m.title === 'Every other 15th'));
+      assert.ok(february.meetings.some((m) => m.title === 'Second Tuesday' && m.start.toISOString() === '2026-02-10T15:00:00.000Z'));
+    });
+
     it('lists a meeting in two calendars of one file once', () => {
       const one = event('same', 'DTSTART:20260316T120000Z', 'DTEND:20260316T123000Z');
       const text = `${ics(one)}\r\n${ics(one)}`;
