@@ -205,7 +205,7 @@ function recurring(event: ICAL.Event, uid: string, window: ReadWindow, out: Cale
   }
   // An override moved into the window from an occurrence outside it (the iteration did not reach it);
   // one inside was listed above under the same key, and the second is dropped.
-  for (const exception of Object.values(event.exceptions) as ICAL.Event[])
+  for (const exception of Object.values<ICAL.Event>(event.exceptions))
     push(
       out,
       meetingOf(
