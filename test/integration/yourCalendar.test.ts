@@ -1,3 +1,5 @@
+// Named to run last of the default suites (files run in name order): it adds partners to the shared
+// workspace store, which the suites that count partners from an empty store must not see.
 // From your calendar in a real VS Code: `alliances.calendar.file` names an .ics written relative to today;
 // its meetings with partners appear under *From your calendar* (dist/calendar.js, loaded for it), the
 // reminder mentions the newest, logging one writes a group check-in on the meeting's date and resets the
