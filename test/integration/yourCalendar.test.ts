@@ -97,7 +97,7 @@ describe('From your calendar: suggested check-ins in a real VS Code', function (
 
   after(async () => {
     await config().update('calendar.file', undefined, vscode.ConfigurationTarget.Workspace);
-    await waitFor('the calendar to be forgotten', () => alliances.calendar().source === undefined, 10_000);
+    assert.deepEqual(titles(), [], 'no suggestion left behind');
     await fsp.rm(dir, { recursive: true, force: true });
   });
 
@@ -186,6 +186,27 @@ describe('From your calendar: suggested check-ins in a real VS Code', function (
     await fsp.writeFile(file, text.slice(0, Math.floor(text.length / 2)));
     await waitFor('the problem', () => alliances.calendar().lastError, 15_000);
     assert.match(alliances.calendar().lastError ?? '', /work\.ics/);
+    assert.deepEqual(titles(), []);
+    assert.deepEqual(await snapshot(storeRoot()), before);
+  });
+
+  it('Import Meetings from Calendar… reads a chosen file; a Latin-1 one and a 100 MB one are refused, nothing written', async () => {
+    const before = await snapshot(storeRoot());
+    const good = path.join(dir, 'exported.ics');
+    await fsp.writeFile(good, buildIcs(meetings(new Date())));
+    // Coffee is dismissed and the sync is logged: nothing left to suggest.
+    assert.equal(await vscode.commands.executeCommand<number>('alliances.importMeetings', vscode.Uri.file(good)), 0);
+    assert.equal(alliances.calendar().source, good);
+    const latin1 = path.join(dir, 'latin1.ics');
+    await fsp.writeFile(latin1, Buffer.from(buildIcs(meetings(new Date())).replace('Coffee', 'Caf\u00e9'), 'latin1'));
+    assert.equal(await vscode.commands.executeCommand('alliances.importMeetings', vscode.Uri.file(latin1)), undefined);
+    assert.match(alliances.calendar().lastError ?? '', /latin1\.ics.*UTF-8/);
+    // Sparse: 100 MB by its size, refused from the size alone.
+    const huge = path.join(dir, 'huge.ics');
+    await fsp.writeFile(huge, 'BEGIN:VCALENDAR\r\n');
+    await fsp.truncate(huge, 100 * 1024 * 1024);
+    assert.equal(await vscode.commands.executeCommand('alliances.importMeetings', vscode.Uri.file(huge)), undefined);
+    assert.match(alliances.calendar().lastError ?? '', /huge\.ics.*100 MB/);
     assert.deepEqual(titles(), []);
     assert.deepEqual(await snapshot(storeRoot()), before);
   });
