@@ -303,7 +303,7 @@ function calendarRows(c) {
     formatMs(c.window.medianMs),
     '≤ 300 ms',
     check(c.window.medianMs <= 300),
-    `${c.window.meetings} meetings in the window, ${c.window.suggestions} suggestions`,
+    `CPU time ${formatMs(c.window.medianCpuMs)}; ${c.window.meetings} meetings in the window, ${c.window.suggestions} suggestions`,
   );
   row(
     'Calendar (Node)',

@@ -201,7 +201,10 @@ function recurring(event: ICAL.Event, uid: string, window: ReadWindow, out: Cale
     if (at > to) break;
     if (at < from) continue;
     const details = event.getOccurrenceDetails(next);
-    push(out, meetingOf(details.item, `${uid}|${utcKey(next, zone)}`, uid, details.startDate, details.endDate, window));
+    const key = `${uid}|${next.isDate ? next.toString() : new Date(at).toISOString()}`;
+    // Not moved: its start is the instant just computed (time zones are the costly part of a year).
+    const startAt = details.startDate === next ? new Date(at) : undefined;
+    push(out, meetingOf(details.item, key, uid, details.startDate, details.endDate, window, startAt));
   }
   // An override moved into the window from an occurrence outside it (the iteration did not reach it);
   // one inside was listed above under the same key, and the second is dropped.
@@ -262,25 +265,59 @@ function push(out: CalendarRead, meeting: Meeting | undefined): void {
   if (meeting) out.meetings.push(meeting);
 }
 
-function meetingOf(event: ICAL.Event, key: string, uid: string, startTime: ICAL.Time, endTime: ICAL.Time, window: ReadWindow) {
-  const status = String(event.component.getFirstPropertyValue('status') ?? '').toUpperCase();
-  if (status === 'CANCELLED') return undefined;
-  const zone = namedZone(event);
-  const start = toDate(startTime, zone);
+interface EventFacts {
+  cancelled: boolean;
+  zone: string | undefined;
+  title: string;
+  organizer?: MeetingPerson;
+  attendees: MeetingPerson[];
+}
+
+/** What every occurrence of an event shares, read once per event (a daily standup has hundreds). */
+const factsOf = new WeakMap<ICAL.Event, EventFacts>();
+
+function facts(event: ICAL.Event): EventFacts {
+  let known = factsOf.get(event);
+  if (!known) {
+    const organizer = event.component.getFirstProperty('organizer');
+    known = {
+      cancelled: String(event.component.getFirstPropertyValue('status') ?? '').toUpperCase() === 'CANCELLED',
+      zone: namedZone(event),
+      title: (event.summary ?? '').replace(/\s+/g, ' ').trim(),
+      attendees: event.component.getAllProperties('attendee').map(personOf),
+      ...(organizer ? { organizer: personOf(organizer) } : {}),
+    };
+    factsOf.set(event, known);
+  }
+  return known;
+}
+
+function meetingOf(
+  event: ICAL.Event,
+  key: string,
+  uid: string,
+  startTime: ICAL.Time,
+  endTime: ICAL.Time,
+  window: ReadWindow,
+  startAt?: Date,
+): Meeting | undefined {
+  const { cancelled, zone, title, organizer, attendees } = facts(event);
+  if (cancelled) return undefined;
+  const start = startAt ?? toDate(startTime, zone);
+  if (start < window.from) return undefined;
   const end = toDate(endTime, zone);
-  if (start < window.from || end > window.to) return undefined;
-  const organizer = event.component.getFirstProperty('organizer');
+  if (end > window.to) return undefined;
   const meeting: Meeting = {
     key,
     uid,
-    title: (event.summary ?? '').replace(/\s+/g, ' ').trim(),
+    title,
     start,
     end,
     allDay: startTime.isDate,
     date: startTime.isDate ? startTime.toString().slice(0, 10) : calendarDate(start),
-    attendees: event.component.getAllProperties('attendee').map(personOf),
+    attendees: [...attendees],
   };
-  if (organizer) meeting.organizer = personOf(organizer);
+  if (organizer) meeting.organizer = organizer;
   return meeting;
 }
 
