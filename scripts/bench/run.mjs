@@ -304,6 +304,34 @@ function coreBench(storeRoot, tmp) {
   });
 }
 
+/** Reading a year of a busy calendar (calendarBench.mjs, its own process): bytes → suggestions. */
+function calendarBench(tmp) {
+  say('plain Node: reading a year of a busy calendar (2,000 events)…');
+  const result = path.join(tmp, 'calendar.json');
+  const child = run(process.execPath, [path.join(here, 'calendarBench.mjs'), '--runs', String(options.runs), '--result', result]);
+  if (child.code !== 0) throw new Error(`calendarBench exited with ${child.code}: ${tail(child.output, 5)}`);
+  return JSON.parse(readFileSync(result, 'utf8'));
+}
+
+function calendarRows(c) {
+  const what = `${c.events.toLocaleString('en')} events, ${formatBytes(c.bytes)}`;
+  row(
+    'Calendar (Node)',
+    `Reading a year of a busy calendar (${what}): the ${c.window.days}-day window, bytes → suggestions`,
+    formatMs(c.window.medianMs),
+    '≤ 300 ms',
+    check(c.window.medianMs <= 300),
+    `CPU time ${formatMs(c.window.medianCpuMs)}; ${c.window.meetings} meetings in the window, ${c.window.suggestions} suggestions`,
+  );
+  row(
+    'Calendar (Node)',
+    `The same file, every occurrence of the year expanded (${c.year.meetings.toLocaleString('en')} meetings)`,
+    formatMs(c.year.medianMs),
+    'reported',
+    'info',
+  );
+}
+
 function coreRows(core, dataset) {
   const load = core.load;
   const a = core.analysis ?? {};
@@ -1059,6 +1087,12 @@ async function main() {
       );
     } catch (error) {
       row('MCP server (Node)', 'alliances mcp: first answer', 'failed', 'reported', 'error', error.message);
+    }
+    try {
+      details.calendar = calendarBench(tmp);
+      calendarRows(details.calendar);
+    } catch (error) {
+      row('Calendar (Node)', 'Calendar benchmark', 'failed', '', 'error', error.message);
     }
   }
 

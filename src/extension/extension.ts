@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { createApi, type AlliancesApi } from './api';
 import { register as registerAgenda } from './agenda/register';
+import { register as registerCalendar } from './calendar/register';
 import { register as registerCheckIns } from './checkIns/register';
 import { register as registerConnections } from './connections/register';
 import { register as registerDashboard } from './dashboard/register';
@@ -50,6 +51,7 @@ export function start(context: vscode.ExtensionContext, registry?: ShellRegistry
   const ecosystemMap = registerEcosystemMap(app);
   const lmTools = registerLmTools(app);
   const search = registerSearch(app);
+  const calendar = registerCalendar(app, partners.tree, reminders.reminders);
   context.subscriptions.push(service.onDidChange(() => app.render()));
 
   // Every command is registered: the menus and palette entries the shell left out may show now
@@ -72,6 +74,7 @@ export function start(context: vscode.ExtensionContext, registry?: ShellRegistry
     ecosystemMap,
     lmTools,
     ...search,
+    calendar: calendar.calendar,
     unhandledCommands,
   });
 
@@ -80,6 +83,7 @@ export function start(context: vscode.ExtensionContext, registry?: ShellRegistry
     void partners.setViewContext();
     void service.start().then(() => app.render());
     reminders.reminders.start();
+    calendar.start();
   }, 0);
   return createApi(service);
 }
