@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { createApi, type AlliancesApi } from './api';
 import { register as registerAgenda } from './agenda/register';
+import { register as registerCalendar } from './calendar/register';
 import { register as registerCheckIns } from './checkIns/register';
 import { register as registerConnections } from './connections/register';
 import { register as registerDashboard } from './dashboard/register';
@@ -52,6 +53,7 @@ export function start(context: vscode.ExtensionContext, registry?: ShellRegistry
   const initiativePages = registerInitiativePage(app);
   const lmTools = registerLmTools(app);
   const search = registerSearch(app);
+  const calendar = registerCalendar(app, partners.tree, reminders.reminders);
   context.subscriptions.push(service.onDidChange(() => app.render()));
 
   // Every command is registered: the menus and palette entries the shell left out may show now
@@ -75,6 +77,7 @@ export function start(context: vscode.ExtensionContext, registry?: ShellRegistry
     initiativePages,
     lmTools,
     ...search,
+    calendar: calendar.calendar,
     unhandledCommands,
   });
 
@@ -83,6 +86,7 @@ export function start(context: vscode.ExtensionContext, registry?: ShellRegistry
     void partners.setViewContext();
     void service.start().then(() => app.render());
     reminders.reminders.start();
+    calendar.start();
   }, 0);
   return createApi(service);
 }

@@ -37,6 +37,9 @@ export const COMMANDS = {
   exportDashboard: 'alliances.exportDashboard',
   openEcosystemMap: 'alliances.openEcosystemMap',
   importPartners: 'alliances.importPartners',
+  importMeetings: 'alliances.importMeetings',
+  logMeeting: 'alliances.logMeeting',
+  dismissMeeting: 'alliances.dismissMeeting',
   exportPartnersCsv: 'alliances.exportPartnersCsv',
   exportCalendar: 'alliances.exportCalendar',
   exportReport: 'alliances.exportReport',
@@ -118,6 +121,8 @@ export const SETTINGS = {
   calendarHour: 'export.calendarHour',
   warnOnNonDefaultBranch: 'warnOnNonDefaultBranch',
   toolsIncludePrivate: 'tools.includePrivate',
+  calendarFile: 'calendar.file',
+  calendarDays: 'calendar.days',
 } as const;
 
 /** A setting's full id, for `affectsConfiguration`. */
@@ -132,6 +137,8 @@ export const STATE_KEYS = {
   remindersDontShowAgain: 'alliances.reminders.dontShowAgain',
   /** Offers of a commit delivering an ask that were dismissed (ask id@commit), this workspace only. */
   dismissedDeliveries: 'alliances.deliveries.dismissed',
+  /** Meetings dismissed from *From your calendar* (globalState: this machine, every window; never committed). */
+  calendarDismissed: 'alliances.calendar.dismissed',
 } as const;
 
 /** The extension's own id (publisher.name in package.json). */

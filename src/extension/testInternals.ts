@@ -3,6 +3,7 @@
 // command no menu or palette lists, so no other extension can come to depend on internals.
 import * as vscode from 'vscode';
 import type { Agenda } from './agenda/register';
+import type { CalendarFeature } from './calendar/index';
 import type { LazyDashboard } from './dashboard/register';
 import type { GitInsights } from './gitInsights/register';
 import { INTERNAL_COMMANDS } from './ids';
@@ -28,6 +29,8 @@ export interface AlliancesInternals extends Omit<Partners, 'setViewContext'>, Ag
   lmTools: LmTools;
   /** The window's search (loads dist/search.js on the first call). */
   search: () => WindowSearch;
+  /** From your calendar (loads dist/calendar.js on the first call). */
+  calendar: () => CalendarFeature;
   /** Commands of package.json with no handler (a wiring mistake): empty. */
   unhandledCommands: string[];
   /** The quick input on screen (its items, to tick some in a multi-select). */

@@ -2,13 +2,13 @@
 // the stores loaded (the service's first change), never on the activation path; simple-git is its own
 // bundle (shared/bundles.ts).
 import * as vscode from 'vscode';
-import { storeCommand, type App } from '../shared/app';
+import type { App } from '../shared/app';
 import { COMMANDS, INTERNAL_COMMANDS } from '../ids';
 import { BranchRecordsService } from './branchRecordsService';
 import { CodeNudge } from './codeNudge';
-import { copyAskTrailer, reviewDeliveredAsks } from './deliveryFlows';
 import { DeliveryWatch } from './deliveryWatch';
-import { GIT_SCHEME, GitContentProvider, showPartnerHistory } from './partnerHistory';
+import { flowCommand } from '../shared/lazyCommands';
+import { GIT_SCHEME, GitContentProvider } from './gitContent';
 
 export interface GitInsights {
   branches: BranchRecordsService;
@@ -29,9 +29,9 @@ export function register(app: App): GitInsights {
     vscode.workspace.registerTextDocumentContentProvider(GIT_SCHEME, new GitContentProvider()),
   );
   app.commands({
-    [COMMANDS.showPartnerHistory]: storeCommand(service, (arg?: unknown) => showPartnerHistory(service, arg)),
-    [COMMANDS.reviewDeliveredAsks]: storeCommand(service, (arg?: unknown) => reviewDeliveredAsks(service, deliveries, arg)),
-    [COMMANDS.copyAskTrailer]: storeCommand(service, (arg?: unknown) => copyAskTrailer(service, arg)),
+    [COMMANDS.showPartnerHistory]: flowCommand(service, (flows, arg?: unknown) => flows.showPartnerHistory(service, arg)),
+    [COMMANDS.reviewDeliveredAsks]: flowCommand(service, (flows, arg?: unknown) => flows.reviewDeliveredAsks(service, deliveries, arg)),
+    [COMMANDS.copyAskTrailer]: flowCommand(service, (flows, arg?: unknown) => flows.copyAskTrailer(service, arg)),
     [INTERNAL_COMMANDS.openCodeNudge]: () => codeNudge.open(),
   });
   return { branches, codeNudge, deliveries };

@@ -23,7 +23,16 @@ export type TreeNode =
   | { type: 'talkingPoint'; entry: FolderStore; point: Loaded<TalkingPoint>; scope?: string }
   | { type: 'followUp'; entry: FolderStore; followUp: Loaded<FollowUp>; scope?: string }
   | { type: 'branches'; entry: FolderStore; records: BranchRecord[] }
-  | { type: 'branchRecord'; entry: FolderStore; record: BranchRecord };
+  | { type: 'branchRecord'; entry: FolderStore; record: BranchRecord }
+  // Drawn by another feature, at the top of a store's partners (the calendar's suggestions).
+  | { type: 'section'; entry: FolderStore; section: TreeSection; data: unknown };
+
+/** Nodes another feature adds at the top of each store (its code may be lazily loaded). */
+export interface TreeSection {
+  roots(entry: FolderStore): unknown[];
+  children(data: unknown): unknown[];
+  item(data: unknown): vscode.TreeItem;
+}
 
 const STATUS_ICONS: Record<DueStatus, vscode.ThemeIcon> = {
   overdue: new vscode.ThemeIcon('bell-dot', new vscode.ThemeColor('list.warningForeground')),
@@ -42,6 +51,7 @@ export class PartnersTree implements vscode.TreeDataProvider<TreeNode> {
   showArchived = false;
   /** Records that exist only on other local branches (set once git is wired up). */
   branches: BranchRecordsService | undefined;
+  readonly sections: TreeSection[] = [];
   /** Partner id → its node, so "Go to Partner" and tests can reveal and inspect it. */
   private readonly partnerNodes = new Map<string, TreeNode>();
 
@@ -69,6 +79,8 @@ export class PartnersTree implements vscode.TreeDataProvider<TreeNode> {
         return agendaOf(node.entry, node.view.record.value.id, node.scope);
       case 'branches':
         return node.records.map((record) => ({ type: 'branchRecord', entry: node.entry, record }));
+      case 'section':
+        return node.section.children(node.data).map((data) => ({ ...node, data }));
       default:
         return [];
     }
@@ -100,6 +112,8 @@ export class PartnersTree implements vscode.TreeDataProvider<TreeNode> {
     const groups = groupPartners(this.service.views(entry), this.groupBy, this.showArchived);
     const nodes: TreeNode[] = [];
     if (problems.length > 0) nodes.push({ type: 'problems', entry, problems });
+    for (const section of this.sections)
+      nodes.push(...section.roots(entry).map((data): TreeNode => ({ type: 'section', entry, section, data })));
     nodes.push(...groups.map((group): TreeNode => ({ type: 'group', entry, group })));
     const elsewhere = this.branches?.records(entry) ?? [];
     if (elsewhere.length > 0) nodes.push({ type: 'branches', entry, records: elsewhere });
@@ -184,6 +198,8 @@ export class PartnersTree implements vscode.TreeDataProvider<TreeNode> {
       }
       case 'branchRecord':
         return branchRecordItem(node, this.branches?.status(node.entry)?.defaultBranch);
+      case 'section':
+        return node.section.item(node.data);
     }
   }
 }

@@ -42,6 +42,16 @@ export interface SiloSummary {
 
 type Notify = (message: string, ...actions: ReminderAction[]) => Thenable<ReminderAction | undefined>;
 
+/** What another feature adds to the one notification (the calendar: "You met Dana yesterday — log it?"). */
+export interface ReminderExtras {
+  /** Its sentence, said first. */
+  message(): string | undefined;
+  /** "Log Check-in" when its sentence was shown: true when it logged (then the quick flow does not open). */
+  log(): Promise<boolean>;
+  /** Waited for before the first reminder (the calendar file is being read). */
+  ready(): Promise<unknown>;
+}
+
 /**
  * One combined notification for everyone due, after start-up and then on an interval; never a second
  * one while the first is open, and never again after "Don't Show Again".
@@ -52,6 +62,7 @@ export class Reminders implements vscode.Disposable {
   private showing = false;
   /** The last reminder text shown (for tests and the output of `remind`). */
   lastMessage: string | undefined;
+  extras: ReminderExtras | undefined;
 
   constructor(
     private readonly service: StoreService,
@@ -63,7 +74,10 @@ export class Reminders implements vscode.Disposable {
 
   start(): void {
     this.startup = setTimeout(() => {
-      void this.service.whenReady().then(() => this.remind());
+      void this.service
+        .whenReady()
+        .then(() => this.extras?.ready())
+        .then(() => this.remind());
     }, STARTUP_DELAY_MS);
     this.schedule();
   }
@@ -94,6 +108,8 @@ export class Reminders implements vscode.Disposable {
     const due = duePartners(this.service.allViews().map((item) => item.view));
     const overdue = this.overdueFollowUps();
     const parts: string[] = [];
+    const extra = this.extras?.message();
+    if (extra) parts.push(extra);
     if (due.length > 0) {
       const names = listWithMore(due.map((view) => `${view.record.value.name} (${view.due.label})`));
       parts.push(
@@ -117,6 +133,7 @@ export class Reminders implements vscode.Disposable {
   async handle(action: ReminderAction | undefined): Promise<void> {
     switch (action) {
       case 'Log Check-in':
+        if (await this.extras?.log()) return;
         await vscode.commands.executeCommand(COMMANDS.logCheckIn);
         return;
       case 'Snooze All 1 Day':

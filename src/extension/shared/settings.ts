@@ -43,3 +43,17 @@ export function calendarExport(): { days: number; hour: number } {
 export function toolsIncludePrivate(): boolean {
   return vscode.workspace.getConfiguration(SETTINGS_SECTION).inspect<boolean>(SETTINGS.toolsIncludePrivate)?.globalValue === true;
 }
+
+/** The calendar file to read (`alliances.calendar.file`); in Restricted Mode only the user's own value. */
+export function calendarFileSetting(): string {
+  const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
+  const value = vscode.workspace.isTrusted
+    ? config.get<string>(SETTINGS.calendarFile)
+    : config.inspect<string>(SETTINGS.calendarFile)?.globalValue;
+  return typeof value === 'string' ? value.trim() : '';
+}
+
+/** How many days back the calendar's meetings are suggested. */
+export function calendarDays(): number {
+  return clamp(vscode.workspace.getConfiguration(SETTINGS_SECTION).get<number>(SETTINGS.calendarDays, 14), 1, 90, 14);
+}
