@@ -11,7 +11,6 @@ import { visible } from '../shared/displayText';
 import type { People } from './pickPeople';
 import { loadPartnerPage } from '../partnerPage/register';
 import { loadInitiativePage } from '../initiativePage/register';
-import { checkInInitiatives } from '../../core/initiativePage';
 
 /** The summary step's title-bar button: leave the quick flow for the full form on the partner page. */
 const FULL_FORM = Symbol('full form');
@@ -174,25 +173,20 @@ async function askForCheckIn(
           groupOf(s).map((t) => t.view.record.value.id),
         )
       : [];
-  // And one when one of them has a stance on an active initiative: was it about one? (Enter: no.)
-  const initiativesOf = (s: CheckInState) => {
+  // And one when one of them has a stance on an active, shared initiative: was it about one? (Enter:
+  // no.) The same rule as core's checkInInitiatives, which lists them in dist/initiativePage.js; kept
+  // inline here so main.js does not carry the initiatives' figures.
+  const hasInitiative = (s: CheckInState) => {
     const store = s.target?.entry.store;
-    if (!store) return [];
-    const ids = groupOf(s).map((t) => t.view.record.value.id);
-    const stances = ids.flatMap((id) => store.ofPartner('stance', id).map((r) => r.value));
-    return stances.length === 0
-      ? []
-      : checkInInitiatives(
-          // A shared check-in never names a private initiative: teammates could not resolve it.
-          store
-            .all('initiative')
-            .filter((i) => !i.private)
-            .map((i) => i.value),
-          stances,
-          ids,
-        );
+    return groupOf(s).some((t) =>
+      store?.ofPartner('stance', t.view.record.value.id).some((r) => {
+        // A shared check-in never names a private initiative: teammates could not resolve it.
+        const initiative = store.get('initiative', r.value.initiativeId);
+        return initiative && !initiative.private && initiative.value.status === 'active';
+      }),
+    );
   };
-  const about = (s: CheckInState) => (initiativesOf(s).length > 0 ? 1 : 0);
+  const about = (s: CheckInState) => (hasInitiative(s) ? 1 : 0);
   const stepsFor = (s: CheckInState) => 3 + offset + about(s) + (agendaOf(s).length > 0 ? 1 : 0);
   const titleOf = (s: CheckInState) => (s.target ? vscode.l10n.t('Log Check-in: {0}', groupTitle(groupOf(s))) : title);
   /** The people multi-select, in place of the step it was opened from; false when it went back. */
@@ -290,17 +284,17 @@ async function askForCheckIn(
       return true;
     },
     async (s) => {
-      const choices = initiativesOf(s);
       const wentBack = back;
       back = false;
-      if (choices.length === 0) {
+      if (!s.target || !hasInitiative(s)) {
         // Not shown: Back from the summary goes on to the rating.
         s.initiativeId = undefined;
         return wentBack ? BACK : true;
       }
       const names = new Map(groupOf(s).map((t) => [t.view.record.value.id, t.view.record.value.name]));
       const place = { title: titleOf(s), step: 3 + offset, totalSteps: stepsFor(s) };
-      const chosen = await loadInitiativePage().askCheckInInitiative(choices, s.initiativeId, names, place);
+      const ids = groupOf(s).map((t) => t.view.record.value.id);
+      const chosen = await loadInitiativePage().askCheckInInitiative(s.target.entry.store, ids, s.initiativeId, names, place);
       if (chosen === undefined || chosen === BACK) return chosen;
       s.initiativeId = chosen ?? undefined;
       return true;

@@ -2,7 +2,8 @@
 // active initiative (docs/decisions/check-in-initiative-step.md). "Not about an initiative" comes first
 // and is highlighted unless one was chosen, so Enter skips the step. Lives in dist/initiativePage.js.
 import * as vscode from 'vscode';
-import type { CheckInInitiative } from '../../core/initiativePage';
+import { checkInInitiatives } from '../../core/initiativePage';
+import type { Store } from '../../core/store';
 import { stanceLabel } from '../../core/vocabulary';
 import { askPick, BACK } from '../shared/quickInputs';
 
@@ -12,13 +13,26 @@ export interface StepPlace {
   totalSteps: number;
 }
 
-/** The initiative chosen (its id), null for none, BACK, or undefined when dismissed. */
+/**
+ * The initiative chosen (its id), null for none, BACK, or undefined when dismissed. The choices: the
+ * shared active initiatives on which one of `partnerIds` has a stance (core's checkInInitiatives).
+ */
 export async function askCheckInInitiative(
-  choices: readonly CheckInInitiative[],
+  store: Store,
+  partnerIds: readonly string[],
   current: string | undefined,
   names: ReadonlyMap<string, string>,
   place: StepPlace,
 ): Promise<string | null | typeof BACK | undefined> {
+  const choices = checkInInitiatives(
+    // A shared check-in never names a private initiative: teammates could not resolve it.
+    store
+      .all('initiative')
+      .filter((i) => !i.private)
+      .map((i) => i.value),
+    partnerIds.flatMap((id) => store.ofPartner('stance', id).map((r) => r.value)),
+    partnerIds,
+  );
   const none = { label: vscode.l10n.t('Not about an initiative'), initiativeId: null as string | null };
   const items = [
     none,
