@@ -9,11 +9,13 @@ import { normalizeArea } from '../codeAreas';
 export type AreaMatcher = (file: string) => boolean;
 
 const compiled = new Map<string, AreaMatcher>();
+const MAX_AREA_LENGTH = 500;
 
 /** The matcher of one area as typed (tidied like the pathspecs), or undefined when it is not usable. */
 export function areaMatcher(area: string): AreaMatcher | undefined {
   const clean = normalizeArea(area);
-  if (clean === undefined) return undefined;
+  // The schema's limit (schemaParts.ts codeAreasSchema): a longer one is from a hand-edited file, never matched.
+  if (clean === undefined || clean.length > MAX_AREA_LENGTH) return undefined;
   let matcher = compiled.get(clean);
   if (!matcher) {
     matcher = /[*?[]/.test(clean) ? globMatcher(clean) : prefixMatcher(clean);

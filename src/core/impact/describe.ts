@@ -4,7 +4,7 @@
 import * as l10n from '@vscode/l10n';
 import { calendarDate } from '../dates';
 import type { Translator } from '../translator';
-import { levelLabel, stanceLabel, stanceRoleLead } from '../vocabulary';
+import { levelLabel, stanceLabel, stanceRoleLabel } from '../vocabulary';
 import type { ImpactPerson } from './types';
 
 const day = (iso: string) => calendarDate(new Date(iso));
@@ -16,7 +16,7 @@ export function whyText(person: ImpactPerson, translator: Translator = l10n): st
     .map((r) =>
       r.kind === 'area'
         ? l10n.t('code area {0}', r.area)
-        : l10n.t('{0} ({1}, {2})', r.initiativeName, stanceLabel(r.stance, translator), stanceRoleLead(r.role, translator)),
+        : l10n.t('{0}: {1}; {2}', r.initiativeName, stanceLabel(r.stance, translator), stanceRoleLabel(r.role, translator)),
     )
     .join(' · ');
 }

@@ -4,6 +4,7 @@
 import { calendarDate } from '../dates';
 import { mdText } from '../stats/report';
 import { english } from '../translator';
+import { visible } from '../visibleText';
 import { asksText, consultedText, healthText, influenceText, siloText, whyText } from './describe';
 import type { ImpactResult } from './types';
 
@@ -11,7 +12,8 @@ import type { ImpactResult } from './types';
 export const IMPACT_MARKER = '<!-- alliances:impact -->';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-const code = (text: string) => `\`${mdText(text).replace(/`/g, "'")}\``;
+/** A code span: literal in every renderer, so only its backticks (and line breaks) need care. */
+const code = (text: string) => `\`${visible(text).replace(/`/g, "'").replace(/\s+/g, ' ')}\``;
 
 export function impactMarkdown(result: ImpactResult): string {
   const { change } = result;
