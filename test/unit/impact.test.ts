@@ -11,11 +11,11 @@ const AUTHOR = { name: 'Ada Lovelace' };
 const base = { schemaVersion: 1, createdAt: '2026-10-01T09:00:00.000Z', updatedAt: '2026-10-01T09:00:00.000Z', author: AUTHOR };
 
 const partner = (id: string, name: string, department: string, extra: Partial<Partner> = {}): Partner =>
-  ({ ...base, id, name, department, cadenceDays: 30, ...extra }) as Partner;
+  ({ ...base, id, name, department, cadenceDays: 30, ...extra });
 const checkIn = (id: string, partnerId: string, date: string, extra: Partial<CheckIn> = {}): CheckIn =>
-  ({ ...base, id, partnerId, date, kind: 'one-on-one', summary: 'Talked', rating: 4, ...extra }) as CheckIn;
+  ({ ...base, id, partnerId, date, kind: 'one-on-one', summary: 'Talked', rating: 4, ...extra });
 const initiative = (id: string, name: string, codeAreas: string[], status: Initiative['status'] = 'active'): Initiative =>
-  ({ ...base, id, name, status, codeAreas }) as Initiative;
+  ({ ...base, id, name, status, codeAreas });
 const stance = (id: string, initiativeId: string, partnerId: string, influence: Stance['influence'], extra: Partial<Stance> = {}): Stance =>
   ({
     ...base,
@@ -28,9 +28,9 @@ const stance = (id: string, initiativeId: string, partnerId: string, influence: 
     interest: 'high',
     role: 'consulted',
     ...extra,
-  }) as Stance;
+  });
 const point = (id: string, partnerId: string, createdAt: string, extra: Partial<TalkingPoint> = {}): TalkingPoint =>
-  ({ ...base, id, partnerId, text: 'About the change', createdAt, updatedAt: createdAt, ...extra }) as TalkingPoint;
+  ({ ...base, id, partnerId, text: 'About the change', createdAt, updatedAt: createdAt, ...extra });
 
 const CHANGE: ImpactChange = {
   base: 'main',
