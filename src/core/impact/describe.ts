@@ -34,9 +34,11 @@ export function healthText(person: ImpactPerson, translator: Translator = l10n):
       ? l10n.t('overdue')
       : health.due === 'due'
         ? l10n.t('due')
-        : health.due === 'snoozed'
-          ? l10n.t('snoozed')
-          : l10n.t('on cadence');
+        : health.due === 'dueSoon'
+          ? l10n.t('due soon')
+          : health.due === 'snoozed'
+            ? l10n.t('snoozed')
+            : l10n.t('on cadence');
   const parts = [due];
   if (health.lastCheckIn)
     parts.push(
