@@ -43,6 +43,7 @@ export const COMMANDS = {
   addConnection: 'alliances.addConnection',
   addInitiative: 'alliances.addInitiative',
   assessStakeholder: 'alliances.assessStakeholder',
+  showChangeImpact: 'alliances.showChangeImpact',
 } as const;
 
 /** Commands that are not in package.json: a status bar item's click, and the tests' door to internals. */
