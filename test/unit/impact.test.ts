@@ -10,27 +10,58 @@ import { HOSTILE_PAYLOADS } from '../fixtures/hostilePayloads';
 const AUTHOR = { name: 'Ada Lovelace' };
 const base = { schemaVersion: 1, createdAt: '2026-10-01T09:00:00.000Z', updatedAt: '2026-10-01T09:00:00.000Z', author: AUTHOR };
 
-const partner = (id: string, name: string, department: string, extra: Partial<Partner> = {}): Partner =>
-  ({ ...base, id, name, department, cadenceDays: 30, ...extra });
-const checkIn = (id: string, partnerId: string, date: string, extra: Partial<CheckIn> = {}): CheckIn =>
-  ({ ...base, id, partnerId, date, kind: 'one-on-one', summary: 'Talked', rating: 4, ...extra });
-const initiative = (id: string, name: string, codeAreas: string[], status: Initiative['status'] = 'active'): Initiative =>
-  ({ ...base, id, name, status, codeAreas });
-const stance = (id: string, initiativeId: string, partnerId: string, influence: Stance['influence'], extra: Partial<Stance> = {}): Stance =>
-  ({
-    ...base,
-    id,
-    initiativeId,
-    partnerId,
-    date: '2026-11-01T10:00:00.000Z',
-    stance: 'supporter',
-    influence,
-    interest: 'high',
-    role: 'consulted',
-    ...extra,
-  });
-const point = (id: string, partnerId: string, createdAt: string, extra: Partial<TalkingPoint> = {}): TalkingPoint =>
-  ({ ...base, id, partnerId, text: 'About the change', createdAt, updatedAt: createdAt, ...extra });
+const partner = (id: string, name: string, department: string, extra: Partial<Partner> = {}): Partner => ({
+  ...base,
+  id,
+  name,
+  department,
+  cadenceDays: 30,
+  ...extra,
+});
+const checkIn = (id: string, partnerId: string, date: string, extra: Partial<CheckIn> = {}): CheckIn => ({
+  ...base,
+  id,
+  partnerId,
+  date,
+  kind: 'one-on-one',
+  summary: 'Talked',
+  rating: 4,
+  ...extra,
+});
+const initiative = (id: string, name: string, codeAreas: string[], status: Initiative['status'] = 'active'): Initiative => ({
+  ...base,
+  id,
+  name,
+  status,
+  codeAreas,
+});
+const stance = (
+  id: string,
+  initiativeId: string,
+  partnerId: string,
+  influence: Stance['influence'],
+  extra: Partial<Stance> = {},
+): Stance => ({
+  ...base,
+  id,
+  initiativeId,
+  partnerId,
+  date: '2026-11-01T10:00:00.000Z',
+  stance: 'supporter',
+  influence,
+  interest: 'high',
+  role: 'consulted',
+  ...extra,
+});
+const point = (id: string, partnerId: string, createdAt: string, extra: Partial<TalkingPoint> = {}): TalkingPoint => ({
+  ...base,
+  id,
+  partnerId,
+  text: 'About the change',
+  createdAt,
+  updatedAt: createdAt,
+  ...extra,
+});
 
 const CHANGE: ImpactChange = {
   base: 'main',
