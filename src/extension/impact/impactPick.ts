@@ -69,21 +69,10 @@ export function impactItems(result: ImpactResult): ImpactItem[] {
 }
 
 export function impactTitle(result: ImpactResult): string {
-  const range = visible(rangeLabel(result));
-  return result.change.commits === 1
-    ? vscode.l10n.t(
-        'Who does {0} affect? (1 commit, {1} files, since {2})',
-        range,
-        result.change.files.length,
-        result.change.since.slice(0, 10),
-      )
-    : vscode.l10n.t(
-        'Who does {0} affect? ({1} commits, {2} files, since {3})',
-        range,
-        result.change.commits,
-        result.change.files.length,
-        result.change.since.slice(0, 10),
-      );
+  const { commits, files, since } = result.change;
+  const commitText = commits === 1 ? vscode.l10n.t('1 commit') : vscode.l10n.t('{0} commits', commits);
+  const fileText = files.length === 1 ? vscode.l10n.t('1 file') : vscode.l10n.t('{0} files', files.length);
+  return vscode.l10n.t('Who does {0} affect? ({1}, {2}, since {3})', visible(rangeLabel(result)), commitText, fileText, since.slice(0, 10));
 }
 
 /** Shows the answer; returns it when the pick closes (the last one, after a range change). */
