@@ -102,7 +102,7 @@ describe('Change impact: Who Does This Change Affect? in a real VS Code', functi
     );
     assert.equal(items[5]?.description, 'Legal · Impact Ledger: skeptic; Approves it');
     // Just added: due soon, not yet a silo (a department counts from its first partner's arrival), linked to nobody.
-    assert.equal(items[5]?.detail, 'due soon; never checked in · isolated · consulted: not yet');
+    assert.equal(items[5]?.detail, 'consulted: not yet · due soon; never checked in · isolated');
   });
 
   it('one click adds a talking point for each person not consulted, once; a check-in since the range started counts as consulted', async () => {

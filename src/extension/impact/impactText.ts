@@ -26,13 +26,12 @@ export function talkingPointText(result: ImpactResult, person: ImpactPerson): st
   return vscode.l10n.t('Before {0} merges: it changes {1} ({2}).', rangeLabel(result), filesOf(result, person), whyText(person));
 }
 
-/** The quick pick's detail of a person: health · silo · open asks · consulted. */
+/** The quick pick's detail of a person: consulted (first: the line may be cut) · health · silo · open asks. */
 export function personDetail(person: ImpactPerson): string {
-  const parts = [healthText(person)];
+  const parts = [vscode.l10n.t('consulted: {0}', consultedText(person)), healthText(person)];
   const silo = siloText(person);
   if (silo !== '—') parts.push(silo);
   const asks = asksText(person);
   if (asks !== '—') parts.push(vscode.l10n.t('open asks: {0}', asks));
-  parts.push(vscode.l10n.t('consulted: {0}', consultedText(person)));
   return parts.join(' · ');
 }
