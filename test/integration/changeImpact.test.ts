@@ -62,6 +62,15 @@ describe('Change impact: Who Does This Change Affect? in a real VS Code', functi
     await commitFile('impact-ledger/notes.md', 'Ledger notes');
   });
 
+  // The commits touched Ingrid's code area, so the nudge from code may suggest telling her: a check-in with
+  // her answers it, and the suites after this one (gitCodeAreas) see only their own suggestions.
+  after(async () => {
+    await alliances.codeNudge.check();
+    const store = alliances.service.findPartner(ingrid.value.id)?.entry.store;
+    await store?.addCheckIn({ partnerId: ingrid.value.id, kind: 'async', summary: 'Told Ingrid about the ledger change' });
+    await waitFor('the nudge for Ingrid answered', () => !alliances.codeNudge.current().some((s) => s.partnerId === ingrid.value.id), 5000);
+  });
+
   it('is registered, and its work is the lazily loaded dist/impact.js', async () => {
     assert.ok((await vscode.commands.getCommands(true)).includes(COMMANDS.showChangeImpact));
     assert.equal(bundleLoaded('impact.js'), false, 'not loaded before the first run');
