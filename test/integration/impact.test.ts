@@ -1,3 +1,5 @@
+// Named to run after the suites that start from an empty workspace (activation, commands, dashboard):
+// the integration suites share one window and run in file-name order.
 // Alliances: Who Does This Change Affect? in a real VS Code: the command runs the lazy dist/impact.js over
 // a real range of commits in the workspace's repository; a partner's code area and an initiative's are
 // found, talking points are added for those not consulted (once), a check-in since the range started
