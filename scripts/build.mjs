@@ -14,11 +14,11 @@ const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
 /** The commands the activation shell registers (scripts/shellCommands.cjs says which and why). */
 const commandIds = shellCommandIds(manifest.contributes, JSON.parse(readFileSync('package.nls.json', 'utf8')));
 
-/** Keeps `require('./git.js')`, `./dashboard.js`, `./interop.js`, `./partnerPage.js`, `./map.js`, `./lmTools.js`, `./search.js`, `./impact.js` and `./main.js` as run-time requires of the sibling bundles. */
+/** Keeps `require('./git.js')`, `./dashboard.js`, `./interop.js`, `./partnerPage.js`, `./map.js`, `./lmTools.js`, `./search.js`, `./flows.js`, `./impact.js` and `./main.js` as run-time requires of the sibling bundles. */
 const lazyBundles = {
   name: 'lazy-bundles',
   setup(build) {
-    build.onResolve({ filter: /^\.\/(git|dashboard|interop|partnerPage|map|lmTools|search|impact|main)\.js$/ }, (args) => ({
+    build.onResolve({ filter: /^\.\/(git|dashboard|interop|partnerPage|map|lmTools|search|flows|impact|main)\.js$/ }, (args) => ({
       path: args.path,
       external: true,
     }));
@@ -82,6 +82,8 @@ const options = [
   { ...common, entryPoints: ['src/extension/interop/index.ts'], outfile: 'dist/interop.js', plugins: [lazyBundles, vscodeFacade] },
   { ...common, entryPoints: ['src/extension/partnerPage/index.ts'], outfile: 'dist/partnerPage.js', plugins: [lazyBundles, vscodeFacade] },
   { ...common, entryPoints: ['src/extension/lmTools/index.ts'], outfile: 'dist/lmTools.js', plugins: [lazyBundles, vscodeFacade] },
+  // The command flows main.js need not hold (src/extension/shared/lazyCommands.ts): the first of them.
+  { ...common, entryPoints: ['src/extension/flows/index.ts'], outfile: 'dist/flows.js', plugins: [lazyBundles, vscodeFacade] },
   // Search (MiniSearch, the stemmer and the index): the first search.
   { ...common, entryPoints: ['src/extension/search/index.ts'], outfile: 'dist/search.js', plugins: [vscodeFacade] },
   // Who Does This Change Affect?: the first impact check (git through ./git.js).

@@ -44,6 +44,8 @@ export const COMMANDS = {
   addInitiative: 'alliances.addInitiative',
   assessStakeholder: 'alliances.assessStakeholder',
   showChangeImpact: 'alliances.showChangeImpact',
+  reviewDeliveredAsks: 'alliances.reviewDeliveredAsks',
+  copyAskTrailer: 'alliances.copyAskTrailer',
 } as const;
 
 /** Commands that are not in package.json: a status bar item's click, and the tests' door to internals. */
@@ -72,6 +74,7 @@ export const VIEW_TYPES = {
 export const STATUS_BAR_ITEMS = {
   due: 'alliances.due',
   codeNudge: 'alliances.codeNudge',
+  deliveries: 'alliances.deliveries',
 } as const;
 
 /** Context keys for `when` clauses in package.json. */
@@ -126,6 +129,8 @@ export const STATE_KEYS = {
   groupBy: 'alliances.groupBy',
   showArchived: 'alliances.showArchived',
   remindersDontShowAgain: 'alliances.reminders.dontShowAgain',
+  /** Offers of a commit delivering an ask that were dismissed (ask id@commit), this workspace only. */
+  dismissedDeliveries: 'alliances.deliveries.dismissed',
 } as const;
 
 /** The extension's own id (publisher.name in package.json). */
