@@ -106,25 +106,32 @@ async function pickOnce(run: ImpactRun, initial: ImpactResult): Promise<ImpactRu
     result = again;
     pick.items = impactItems(result);
   };
+  /** Adds talking points with the pick busy; a refused write (git merging, the file changed) becomes one message. */
+  const adding = async (add: () => Promise<unknown>) => {
+    pick.busy = true;
+    try {
+      await add();
+      await refresh();
+    } catch (error) {
+      void vscode.window.showErrorMessage(visible(error instanceof Error ? error.message : String(error)));
+    } finally {
+      pick.busy = false;
+    }
+  };
   const chosen = await new Promise<ImpactItem | 'hidden'>((resolve) => {
     pick.onDidTriggerItemButton(async ({ item, button }) => {
-      if (!item.person) return;
+      const person = item.person;
+      if (!person) return;
       if (button === PAGE_BUTTON) {
         resolve(item);
         return;
       }
-      pick.busy = true;
-      await addTalkingPoints(run.entry, result, [item.person]);
-      await refresh();
-      pick.busy = false;
+      await adding(() => addTalkingPoints(run.entry, result, [person]));
     });
     pick.onDidAccept(async () => {
       const item = pick.selectedItems[0];
       if (item?.action === 'addAll') {
-        pick.busy = true;
-        await addTalkingPoints(run.entry, result);
-        await refresh();
-        pick.busy = false;
+        await adding(() => addTalkingPoints(run.entry, result));
         return;
       }
       if (item) resolve(item);

@@ -5,12 +5,15 @@ import * as vscode from 'vscode';
 import { impactMarkdown, type ImpactResult } from '../../core/impact';
 import type { TalkingPoint } from '../../core/model';
 import type { Loaded } from '../../core/store';
+import { configureCoreL10n } from '../shared/coreL10n';
 import { pickFolder } from '../shared/partnerArgs';
 import { visible } from '../shared/displayText';
 import type { FolderStore, StoreService } from '../store/storeService';
 import { showImpactPick } from './impactPick';
 import { addTalkingPoints, checkImpact, type ImpactRun } from './impactRun';
 
+// This bundle has its own copy of @vscode/l10n: the core's words (why, health, silo) in the display language.
+configureCoreL10n();
 export interface ImpactArgs {
   base?: string;
   head?: string;
