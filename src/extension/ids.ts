@@ -46,6 +46,7 @@ export const COMMANDS = {
   addConnection: 'alliances.addConnection',
   addInitiative: 'alliances.addInitiative',
   assessStakeholder: 'alliances.assessStakeholder',
+  showChangeImpact: 'alliances.showChangeImpact',
   reviewDeliveredAsks: 'alliances.reviewDeliveredAsks',
   copyAskTrailer: 'alliances.copyAskTrailer',
 } as const;
