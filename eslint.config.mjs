@@ -60,9 +60,10 @@ export default tseslint.config(
     files: ['src/cli/**/*.ts'],
     rules: {
       'no-restricted-imports': layerRule('cli', {
-        folders: ['extension', 'webview', 'git'],
+        folders: ['extension', 'webview'],
         modules: ['vscode', 'simple-git'],
-        reason: 'The CLI runs in plain Node: it reads the store through src/core only.',
+        reason:
+          'The CLI runs in plain Node: it reads the store through src/core and git through src/git (alliances impact), never simple-git itself.',
       }),
     },
   },

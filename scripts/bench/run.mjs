@@ -24,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 import * as util from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { compiledCore, generateStore } from './generateStore.mjs';
+import { impactBench } from './impactBench.mjs';
 import { bundleFrameMapper, summariseProfile } from './profile.mjs';
 import { formatBytes, formatMs, median } from './stats.mjs';
 
@@ -1113,6 +1114,24 @@ async function main() {
       calendarRows(details.calendar);
     } catch (error) {
       row('Calendar (Node)', 'Calendar benchmark', 'failed', '', 'error', error.message);
+    }
+  }
+
+  if (!options.activationOnly && !options.bundlesOnly) {
+    try {
+      say('change impact: a repository of 10,000 commits (git fast-import) and 1,000 partners with code areas…');
+      const r = (details.impact = await impactBench(compiledRoot, { runs: options.runs }));
+      row(
+        'Change impact',
+        `Impact check: ${r.commits.toLocaleString('en')} commits, ${r.partners.toLocaleString('en')} partners (${r.files} files changed, ${r.people} people, ${r.initiatives} initiatives)`,
+        formatMs(r.medianMs),
+        '≤ 1 s',
+        r.problems === 0 ? check(r.medianMs <= 1000) : 'error',
+        r.problems === 0 ? undefined : `${r.problems} store problem(s)`,
+      );
+      row('Change impact', 'of which git (merge base, its date, commit count, changed files)', formatMs(r.gitMedianMs), 'reported', 'info');
+    } catch (error) {
+      row('Change impact', 'Impact check', 'failed', '≤ 1 s', 'error', error.message);
     }
   }
 

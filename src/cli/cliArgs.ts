@@ -2,18 +2,22 @@ import { parseArgs } from 'node:util';
 import { isRealCalendarDate } from '../core/model';
 import { DEFAULT_SILO_DAYS } from '../core/stats';
 
-export const USAGE = `Usage: alliances <due|report|search|mcp> [options]
+export const USAGE = `Usage: alliances <due|report|search|impact|mcp> [options]
 
   due       who is due for a check-in, silos and open follow-ups
   report    a Markdown report of the whole store, or of one partner with --partner
   search    search every record: alliances search <words and filters> (partner: dept: org: tag: kind:
             after:yyyy-mm-dd before:yyyy-mm-dd), e.g. alliances search pricing kind:checkIn
+  impact    who a change affects: partners and initiatives whose code areas the commits touch, and
+            whether each person was consulted since the branch started (Markdown for a pull request)
   mcp       serve the store's tools to an MCP client (Claude Desktop, Cursor, VS Code) on stdin/stdout
 
 Options:
   --store <path>          the store folder, or a folder holding .alliances (default: ./.alliances)
   --today <yyyy-mm-dd>    the day to compute for (default: today), for reproducible output
-  --json                  print JSON instead of text (due and search)
+  --json                  print JSON instead of text (due, search and impact)
+  --base <revision>       impact: the branch the change goes into (default: origin/HEAD, main or master)
+  --head <revision>       impact: the change's last commit (default: HEAD)
   --partner <name or id>  report on one partner (report only)
   --cadence <days>        default cadence for partners without one and no team default (default: 14)
   --silo-days <days>      a department with no check-in for longer than this is a silo (default: ${DEFAULT_SILO_DAYS})
@@ -22,11 +26,16 @@ Options:
   -h, --help              show this help
 
 Exit codes: 0 done (due: nothing due), 1 due: someone is due or a follow-up is overdue (search: nothing
-matched), 2 bad usage (search: a filter it cannot read), 3 the store cannot be read.
+matched; impact: someone it affects was not consulted), 2 bad usage (search: a filter it cannot read;
+impact: a revision that names no commit), 3 the store cannot be read (impact: or no git repository),
+4 impact: a person of high influence it affects was not consulted.
 `;
 
 export interface CliOptions {
-  command: 'due' | 'report' | 'search' | 'mcp';
+  command: 'due' | 'report' | 'search' | 'impact' | 'mcp';
+  /** impact: the revisions compared (base undefined: the default branch). */
+  base?: string;
+  head?: string;
   /** search: the words and filters, as one query. */
   query?: string;
   store?: string;
@@ -61,6 +70,8 @@ export function parseCli(argv: string[]): CliOptions | 'help' {
         today: { type: 'string' },
         json: { type: 'boolean', default: false },
         partner: { type: 'string' },
+        base: { type: 'string' },
+        head: { type: 'string' },
         cadence: { type: 'string' },
         'silo-days': { type: 'string' },
         private: { type: 'boolean', default: false },
@@ -74,7 +85,7 @@ export function parseCli(argv: string[]): CliOptions | 'help' {
   const { values, positionals } = parsed;
   if (values.help) return 'help';
   const [command, ...rest] = positionals;
-  if (command !== 'due' && command !== 'report' && command !== 'search' && command !== 'mcp')
+  if (command !== 'due' && command !== 'report' && command !== 'search' && command !== 'impact' && command !== 'mcp')
     throw new UsageError(command ? `Unknown command "${command}".` : 'Missing command.');
   if (command === 'search' && rest.join(' ').trim() === '') throw new UsageError('search needs words or filters to search for.');
   if (command !== 'search' && rest.length > 0) throw new UsageError(`Unexpected argument "${rest[0] ?? ''}".`);
@@ -86,12 +97,22 @@ export function parseCli(argv: string[]): CliOptions | 'help' {
     // Noon local time: the due logic counts calendar days in local time.
     today = new Date(year ?? 0, (month ?? 1) - 1, day ?? 1, 12);
   }
-  if (values.json && command !== 'due' && command !== 'search') throw new UsageError('--json works with "due" and "search" only.');
+  if (values.json && command !== 'due' && command !== 'search' && command !== 'impact')
+    throw new UsageError('--json works with "due", "search" and "impact" only.');
+  if ((values.base !== undefined || values.head !== undefined) && command !== 'impact')
+    throw new UsageError('--base and --head work with "impact" only.');
+  for (const [name, value] of [
+    ['base', values.base],
+    ['head', values.head],
+  ] as const)
+    if (value !== undefined && value.trim() === '') throw new UsageError(`--${name} needs a revision (a branch, tag or commit).`);
   if (values.partner !== undefined && command !== 'report') throw new UsageError('--partner works with "report" only.');
   if (values['allow-writes'] && command !== 'mcp') throw new UsageError('--allow-writes works with "mcp" only.');
   return {
     command,
     ...(command === 'search' ? { query: rest.join(' ') } : {}),
+    ...(values.base !== undefined ? { base: values.base } : {}),
+    ...(values.head !== undefined ? { head: values.head } : {}),
     store: values.store,
     today,
     json: values.json,

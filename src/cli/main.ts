@@ -1,5 +1,5 @@
-// `npx alliances due | report | search | mcp`: the store's digest on the command line, for a weekly post from CI.
-// Reads the store through src/core and never writes to it.
+// `npx alliances due | report | search | impact | mcp`: the store's digest on the command line, for a weekly post from CI.
+// Reads the store through src/core (and git through src/git, for impact) and never writes to either.
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { computeDigest, formatDigest, needsAttention } from '../core/digest';
@@ -9,12 +9,13 @@ import { MANIFEST_FILE } from '../core/storeLayout';
 import { Store } from '../core/store';
 import { parseCli, USAGE, UsageError, type CliOptions } from './cliArgs';
 import { serveMcp } from './mcpServer';
+import { runImpact } from './impact';
 import { runSearch } from './search';
 
 /** package.json's version, set by the build (scripts/build.mjs). */
 declare const ALLIANCES_VERSION: string | undefined;
 
-export const EXIT = { ok: 0, due: 1, usage: 2, noStore: 3 } as const;
+export const EXIT = { ok: 0, due: 1, usage: 2, noStore: 3, highInfluence: 4 } as const;
 
 export interface Output {
   out: (text: string) => void;
@@ -84,6 +85,20 @@ export async function runCli(argv: string[], cwd: string, io: Output): Promise<n
   };
   if (options.command === 'search') {
     const result = runSearch(store, options.query ?? '', { json: options.json, includePrivate: options.includePrivate });
+    if (result.err) io.err(result.err);
+    if (result.out) io.out(result.out);
+    return result.code;
+  }
+  if (options.command === 'impact') {
+    const result = await runImpact(store, path.dirname(root), {
+      base: options.base,
+      head: options.head ?? 'HEAD',
+      json: options.json,
+      includePrivate: options.includePrivate,
+      defaultCadenceDays: options.cadence,
+      siloDays: options.siloDays,
+      now: options.today ?? new Date(),
+    });
     if (result.err) io.err(result.err);
     if (result.out) io.out(result.out);
     return result.code;

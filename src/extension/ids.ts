@@ -47,6 +47,7 @@ export const COMMANDS = {
   addInitiative: 'alliances.addInitiative',
   assessStakeholder: 'alliances.assessStakeholder',
   openInitiative: 'alliances.openInitiative',
+  showChangeImpact: 'alliances.showChangeImpact',
   reviewDeliveredAsks: 'alliances.reviewDeliveredAsks',
   copyAskTrailer: 'alliances.copyAskTrailer',
 } as const;

@@ -5,4 +5,5 @@ export { otherBranchRecords, type BranchInfo, type BranchRecord, type BranchReco
 export { repositoryPaths } from './repository';
 export { fileHistory, showFile, type FileHistory, type HistoryEntry } from './history';
 export { areaCommits, type AreaCommit, type AreaCommits } from './areaCommits';
+export { changeRange, changedFiles, type ChangeRangeAnswer, type ChangeRangeProblem } from './changeRange';
 export { trailerCommits, type TrailerCommits } from './trailerCommits';

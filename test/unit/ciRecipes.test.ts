@@ -158,4 +158,68 @@ describe('CI recipes (docs/ci)', function () {
       assert.equal(step.outputs, '');
     });
   });
+
+  describe('pull-request-impact.yml: the "Who does this change affect" step, run with bash', () => {
+    const workflow = recipes.find((r) => r.name === 'pull-request-impact.yml')?.text ?? '';
+    let dir: string | undefined;
+    let bin: string;
+    let demo: string;
+    before(async () => {
+      execFileSync(process.execPath, ['scripts/build.mjs', '--only=cli'], { cwd: repoRoot, stdio: 'ignore' });
+      dir = await makeTempDir('alliances-ci-impact-');
+      bin = path.join(dir, 'bin');
+      fs.mkdirSync(bin);
+      const shim = path.join(bin, 'alliances');
+      fs.writeFileSync(shim, `#!/bin/sh\nexec "${process.execPath}" "${path.join(repoRoot, 'dist', 'cli.js')}" "$@"\n`);
+      fs.chmodSync(shim, 0o755);
+      // The demo workspace sits on a branch off main that touches Kwame's code area; as actions/checkout
+      // leaves it, the target branch is origin/<base>.
+      demo = path.join(dir, 'demo');
+      await createDemoWorkspace(demo);
+      execFileSync('git', ['update-ref', 'refs/remotes/origin/main', 'main'], { cwd: demo });
+    });
+    after(async () => removeTempDir(dir));
+
+    const runStep = (env: Record<string, string>): { code: number | null; outputs: string; comment: string } => {
+      const script = path.join(dir!, 'impact.sh');
+      fs.writeFileSync(script, stepScript(workflow, 'impact'));
+      const outputs = path.join(dir!, 'outputs');
+      fs.writeFileSync(outputs, '');
+      const result = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', script], {
+        cwd: demo,
+        encoding: 'utf8',
+        env: { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}`, GITHUB_OUTPUT: outputs, ...env },
+      });
+      const file = path.join(demo, 'impact.md');
+      const comment = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+      if (fs.existsSync(file)) fs.rmSync(file);
+      return { code: result.status, outputs: fs.readFileSync(outputs, 'utf8'), comment };
+    };
+    const head = () => execFileSync('git', ['rev-parse', 'HEAD'], { cwd: demo, encoding: 'utf8' }).trim();
+
+    it('comments, and flags high influence, when a high-influence person was not consulted (exit 4)', () => {
+      const step = runStep({ BASE_REF: 'main', HEAD_SHA: head() });
+      assert.equal(step.code, 0, 'the step succeeds');
+      assert.equal(step.outputs, 'comment=true\nhigh=true\n');
+      assert.match(step.comment, /^<!-- alliances:impact -->\n### Who this change affects\n/);
+      assert.match(step.comment, /\*\*Not consulted yet, of high influence:\*\* Dana Whitfield, Kwame Mensah\./);
+      assert.match(workflow, /if: steps\.impact\.outputs\.comment == 'true'/);
+      assert.match(workflow, /--body-file impact\.md/);
+      assert.match(workflow, /if: steps\.impact\.outputs\.high == 'true' && vars\.ALLIANCES_BLOCK_ON_HIGH_INFLUENCE == 'true'/);
+      assert.match(workflow, /fetch-depth: 0/);
+    });
+
+    it('comments nothing when the change touches nobody (exit 0)', () => {
+      const step = runStep({ BASE_REF: 'main', HEAD_SHA: 'main' });
+      assert.equal(step.code, 0);
+      assert.equal(step.outputs, 'comment=false\nhigh=false\n');
+    });
+
+    it('fails the job, commenting nothing, on a target branch that does not exist (exit 2)', () => {
+      const step = runStep({ BASE_REF: 'no-such-branch', HEAD_SHA: head() });
+      assert.equal(step.code, EXIT.usage);
+      assert.equal(step.outputs, '');
+      assert.equal(step.comment, '');
+    });
+  });
 });
