@@ -2,22 +2,23 @@ import { parseArgs } from 'node:util';
 import { isRealCalendarDate } from '../core/model';
 import { DEFAULT_SILO_DAYS } from '../core/stats';
 
-export const USAGE = `Usage: alliances <due|report|search|mcp> [options]
+export const USAGE = `Usage: alliances <due|report|search|brief|mcp> [options]
 
   due       who is due for a check-in, silos and open follow-ups
   report    a Markdown report of the whole store, or of one partner with --partner
   search    search every record: alliances search <words and filters> (partner: dept: org: tag: kind:
             after:yyyy-mm-dd before:yyyy-mm-dd), e.g. alliances search pricing kind:checkIn
+  brief     everything to read before a check-in with one partner: alliances brief "<name or id>"
   mcp       serve the store's tools to an MCP client (Claude Desktop, Cursor, VS Code) on stdin/stdout
 
 Options:
   --store <path>          the store folder, or a folder holding .alliances (default: ./.alliances)
   --today <yyyy-mm-dd>    the day to compute for (default: today), for reproducible output
-  --json                  print JSON instead of text (due and search)
+  --json                  print JSON instead of text (due, search and brief)
   --partner <name or id>  report on one partner (report only)
   --cadence <days>        default cadence for partners without one and no team default (default: 14)
   --silo-days <days>      a department with no check-in for longer than this is a silo (default: ${DEFAULT_SILO_DAYS})
-  --private               include private records (report, search and mcp; never on by default)
+  --private               include private records (report, search, brief and mcp; never on by default)
   --allow-writes          let MCP clients log check-ins and add talking points and follow-ups (mcp only)
   -h, --help              show this help
 
@@ -26,8 +27,8 @@ matched), 2 bad usage (search: a filter it cannot read), 3 the store cannot be r
 `;
 
 export interface CliOptions {
-  command: 'due' | 'report' | 'search' | 'mcp';
-  /** search: the words and filters, as one query. */
+  command: 'due' | 'report' | 'search' | 'brief' | 'mcp';
+  /** search: the words and filters, as one query; brief: the partner's name or id. */
   query?: string;
   store?: string;
   today?: Date;
@@ -74,10 +75,12 @@ export function parseCli(argv: string[]): CliOptions | 'help' {
   const { values, positionals } = parsed;
   if (values.help) return 'help';
   const [command, ...rest] = positionals;
-  if (command !== 'due' && command !== 'report' && command !== 'search' && command !== 'mcp')
+  if (command !== 'due' && command !== 'report' && command !== 'search' && command !== 'brief' && command !== 'mcp')
     throw new UsageError(command ? `Unknown command "${command}".` : 'Missing command.');
   if (command === 'search' && rest.join(' ').trim() === '') throw new UsageError('search needs words or filters to search for.');
-  if (command !== 'search' && rest.length > 0) throw new UsageError(`Unexpected argument "${rest[0] ?? ''}".`);
+  if (command === 'brief' && rest.join(' ').trim() === '')
+    throw new UsageError('brief needs a partner\'s name or id: alliances brief "Dana".');
+  if (command !== 'search' && command !== 'brief' && rest.length > 0) throw new UsageError(`Unexpected argument "${rest[0] ?? ''}".`);
   let today: Date | undefined;
   if (values.today !== undefined) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(values.today) || !isRealCalendarDate(values.today))
@@ -86,12 +89,13 @@ export function parseCli(argv: string[]): CliOptions | 'help' {
     // Noon local time: the due logic counts calendar days in local time.
     today = new Date(year ?? 0, (month ?? 1) - 1, day ?? 1, 12);
   }
-  if (values.json && command !== 'due' && command !== 'search') throw new UsageError('--json works with "due" and "search" only.');
+  if (values.json && command !== 'due' && command !== 'search' && command !== 'brief')
+    throw new UsageError('--json works with "due", "search" and "brief" only.');
   if (values.partner !== undefined && command !== 'report') throw new UsageError('--partner works with "report" only.');
   if (values['allow-writes'] && command !== 'mcp') throw new UsageError('--allow-writes works with "mcp" only.');
   return {
     command,
-    ...(command === 'search' ? { query: rest.join(' ') } : {}),
+    ...(command === 'search' || command === 'brief' ? { query: rest.join(' ') } : {}),
     store: values.store,
     today,
     json: values.json,

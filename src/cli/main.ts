@@ -1,4 +1,4 @@
-// `npx alliances due | report | search | mcp`: the store's digest on the command line, for a weekly post from CI.
+// `npx alliances due | report | search | brief | mcp`: the store's digest on the command line, for a weekly post from CI.
 // Reads the store through src/core and never writes to it.
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
@@ -9,6 +9,7 @@ import { MANIFEST_FILE } from '../core/storeLayout';
 import { Store } from '../core/store';
 import { parseCli, USAGE, UsageError, type CliOptions } from './cliArgs';
 import { serveMcp } from './mcpServer';
+import { runBrief } from './brief';
 import { runSearch } from './search';
 
 /** package.json's version, set by the build (scripts/build.mjs). */
@@ -84,6 +85,18 @@ export async function runCli(argv: string[], cwd: string, io: Output): Promise<n
   };
   if (options.command === 'search') {
     const result = runSearch(store, options.query ?? '', { json: options.json, includePrivate: options.includePrivate });
+    if (result.err) io.err(result.err);
+    if (result.out) io.out(result.out);
+    return result.code;
+  }
+  if (options.command === 'brief') {
+    const result = runBrief(store, options.query ?? '', {
+      json: options.json,
+      includePrivate: options.includePrivate,
+      now: digestOptions.now,
+      defaultCadenceDays: options.cadence,
+      siloDays: options.siloDays,
+    });
     if (result.err) io.err(result.err);
     if (result.out) io.out(result.out);
     return result.code;
