@@ -1,5 +1,5 @@
 // Alliances: Search… — a quick pick with results as you type over every record of every store; Enter
-// opens the partner page of the result. The engine and the index are dist/search.js (index.ts), loaded on
+// opens the partner page at the result's record. The engine and the index are dist/search.js (index.ts), loaded on
 // the first search. With a string argument the command returns the results instead of showing the pick
 // (for scripts and the tests): `executeCommand(COMMANDS.search, 'pricing kind:checkIn')`.
 import * as vscode from 'vscode';
@@ -8,6 +8,7 @@ import { COMMANDS } from '../ids';
 import { storeCommand, type App } from '../shared/app';
 import { visible } from '../shared/displayText';
 import { lazyBundle } from '../shared/lazyBundle';
+import type { StoreService } from '../store/storeService';
 import type { SearchResult, WindowSearch } from './index';
 
 /** dist/search.js: the first search. */
@@ -49,7 +50,7 @@ export function register(app: App): { search: () => WindowSearch } {
   app.commands({
     [COMMANDS.search]: storeCommand(service, async (query?: unknown): Promise<SearchResult[] | string | undefined> => {
       if (typeof query === 'string') return search().search(query, LIMIT).results;
-      return showSearch(search());
+      return showSearch(service, search());
     }),
   });
   return { search };
@@ -72,7 +73,7 @@ function itemsFor(engine: WindowSearch, text: string): SearchItem[] {
   return answer.results.map(searchItem);
 }
 
-async function showSearch(engine: WindowSearch): Promise<string | undefined> {
+async function showSearch(service: StoreService, engine: WindowSearch): Promise<string | undefined> {
   const pick = vscode.window.createQuickPick<SearchItem>();
   pick.title = vscode.l10n.t('Search Alliances');
   pick.placeholder = vscode.l10n.t('Words, and filters: partner: dept: org: tag: kind: after:yyyy-mm-dd before:yyyy-mm-dd');
@@ -91,7 +92,21 @@ async function showSearch(engine: WindowSearch): Promise<string | undefined> {
   });
   pick.dispose();
   if (!chosen?.partnerId) return undefined;
-  // The partner page has no anchor per record yet: it opens at the top, the result's partner's page.
-  await vscode.commands.executeCommand(COMMANDS.openPartnerPage, chosen.partnerId);
+  await openResult(service, chosen);
   return chosen.recordId;
+}
+
+/**
+ * The partner page at the result's record: scrolled to it and marked. A private note shows inside its
+ * check-in, a partner record is the page itself (its top); kinds the page does not list open it at the top.
+ */
+export async function openResult(service: StoreService, result: SearchResult): Promise<void> {
+  let record: string | undefined = result.recordId;
+  if (result.kind === 'partner') record = undefined;
+  else if (result.kind === 'note')
+    record = service
+      .folders()
+      .find((entry) => entry.store.root === result.root)
+      ?.store.get('note', result.recordId)?.value.checkInId;
+  await vscode.commands.executeCommand(COMMANDS.openPartnerPage, result.partnerId, record ? { record } : undefined);
 }
