@@ -27,7 +27,8 @@ export function briefMarkdown(brief: BriefData, options: BriefMarkdownOptions = 
   const lines: string[] = [];
   const section = (title: string) => lines.push('', `## ${title}`, '');
 
-  lines.push(`# ${l10n.t('Brief: {0}', inline(partner.name, 200))}`, '');
+  // The tools' answers name the partner's id: the model passes it to the next tool.
+  lines.push(`# ${l10n.t('Brief: {0}', inline(partner.name, 200))}${options.ids ? ` (id ${partner.id})` : ''}`, '');
   const facts = [partner.role, partner.department, partner.organisation].filter((part): part is string => Boolean(part));
   lines.push(`${blockSafe(facts.map((part) => inline(part, 200)).join(' · '))}${partner.archived ? ` · ${l10n.t('archived')}` : ''}  `);
   lines.push(`${l10n.t('Check-in every {0} days; {1}.', partner.cadenceDays, inline(brief.due.label, 200))}  `);
