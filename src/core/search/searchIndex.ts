@@ -244,7 +244,7 @@ function top<T>(items: T[], limit: number, order: (a: T, b: T) => number): T[] {
     const last = kept[kept.length - 1];
     if (kept.length >= limit && last !== undefined && order(item, last) >= 0) continue;
     let at = kept.length;
-    while (at > 0 && order(item, kept[at - 1] as T) < 0) at--;
+    while (at > 0 && order(item, kept[at - 1]) < 0) at--;
     kept.splice(at, 0, item);
     if (kept.length > limit) kept.pop();
   }
