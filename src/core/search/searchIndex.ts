@@ -160,12 +160,20 @@ export class SearchIndex {
     let found: { slot: Slot; doc: number; score: number }[];
     const groups = query.words.length === 0 ? [] : engineQuery(query);
     if (query.words.length === 0) {
-      // Filters only: the newest first.
+      // Filters only: the newest first. Once `limit` are kept, an older record is passed over before its
+      // filters are even checked.
       found = [];
-      this.slots.forEach((slot, doc) => {
-        if (slot && keep(slot.entry)) found.push({ slot, doc, score: 0 });
-      });
-      found = newest(found, limit);
+      for (let doc = 0; doc < this.slots.length; doc++) {
+        const slot = this.slots[doc];
+        if (!slot) continue;
+        const oldest = found.length >= limit ? found[found.length - 1]?.slot.entry.day : undefined;
+        if (oldest !== undefined && slot.entry.day <= oldest) continue;
+        if (!keep(slot.entry)) continue;
+        let at = found.length;
+        while (at > 0 && newerFirst(slot.entry.day, found[at - 1]?.slot.entry.day ?? '') < 0) at--;
+        found.splice(at, 0, { slot, doc, score: 0 });
+        if (found.length > limit) found.pop();
+      }
     } else {
       found = [];
       for (const hit of this.engine.search(groups, (doc) => {
@@ -230,11 +238,12 @@ function engineQuery(query: ParsedQuery): Alternative[][] {
 
 /** The `limit` best scores, best first (ties: the newer day first): a partial selection, not a full sort. */
 function best<T extends { slot: Slot; score: number }>(items: T[], limit: number): T[] {
-  return top(items, limit, (a, b) => b.score - a.score || b.slot.entry.day.localeCompare(a.slot.entry.day));
+  return top(items, limit, (a, b) => b.score - a.score || newerFirst(a.slot.entry.day, b.slot.entry.day));
 }
 
-function newest<T extends { slot: Slot }>(items: T[], limit: number): T[] {
-  return top(items, limit, (a, b) => b.slot.entry.day.localeCompare(a.slot.entry.day));
+/** yyyy-mm-dd days compare as strings (and much faster than localeCompare). */
+function newerFirst(a: string, b: string): number {
+  return a > b ? -1 : a < b ? 1 : 0;
 }
 
 function top<T>(items: T[], limit: number, order: (a: T, b: T) => number): T[] {
