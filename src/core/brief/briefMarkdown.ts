@@ -13,6 +13,8 @@ export interface BriefMarkdownOptions {
   translator?: Translator;
   /** Record ids after each item (the tools need them to cover a point or complete a follow-up). */
   ids?: boolean;
+  /** For the Markdown preview: no stored text may become a link, even by linkify (a bare URL). */
+  preview?: boolean;
 }
 
 /** Commits the page lists; more are counted. */
@@ -21,6 +23,12 @@ export const BRIEF_COMMITS_SHOWN = 15;
 export function briefMarkdown(brief: BriefData, options: BriefMarkdownOptions = {}): string {
   // Named l10n so that the string extractor (@vscode/l10n-dev) finds the messages.
   const l10n = options.translator ?? defaultTranslator;
+  // Stored text on one line, escaped; in the preview also its periods and colons, so that the preview's
+  // linkify never turns a URL, a domain or an email address into a link.
+  const text = (value: string, max?: number) => {
+    const escaped = inline(value, max);
+    return options.preview ? escaped.replace(/[.:]/g, '\\$&') : escaped;
+  };
   const id = (value: string) => (options.ids ? l10n.t(', id {0}', value) : '');
   const secret = (isPrivate: boolean) => (isPrivate ? ` ${l10n.t('(private)')}` : '');
   const { partner } = brief;
@@ -28,16 +36,16 @@ export function briefMarkdown(brief: BriefData, options: BriefMarkdownOptions = 
   const section = (title: string) => lines.push('', `## ${title}`, '');
 
   // The tools' answers name the partner's id: the model passes it to the next tool.
-  lines.push(`# ${l10n.t('Brief: {0}', inline(partner.name, 200))}${options.ids ? ` (id ${partner.id})` : ''}`, '');
+  lines.push(`# ${l10n.t('Brief: {0}', text(partner.name, 200))}${options.ids ? ` (id ${partner.id})` : ''}`, '');
   const facts = [partner.role, partner.department, partner.organisation].filter((part): part is string => Boolean(part));
-  lines.push(`${blockSafe(facts.map((part) => inline(part, 200)).join(' · '))}${partner.archived ? ` · ${l10n.t('archived')}` : ''}  `);
-  lines.push(`${l10n.t('Check-in every {0} days; {1}.', partner.cadenceDays, inline(brief.due.label, 200))}  `);
-  if (partner.email) lines.push(`${l10n.t('Email: {0}', inline(partner.email, 320))}  `);
-  if (partner.tags.length > 0) lines.push(`${l10n.t('Tags: {0}', partner.tags.map((tag) => inline(tag, 100)).join(', '))}  `);
-  if (partner.leads.length > 0) lines.push(`${l10n.t('Leads: {0}', partner.leads.map((area) => inline(area, 200)).join(', '))}  `);
+  lines.push(`${blockSafe(facts.map((part) => text(part, 200)).join(' · '))}${partner.archived ? ` · ${l10n.t('archived')}` : ''}  `);
+  lines.push(`${l10n.t('Check-in every {0} days; {1}.', partner.cadenceDays, text(brief.due.label, 200))}  `);
+  if (partner.email) lines.push(`${l10n.t('Email: {0}', text(partner.email, 320))}  `);
+  if (partner.tags.length > 0) lines.push(`${l10n.t('Tags: {0}', partner.tags.map((tag) => text(tag, 100)).join(', '))}  `);
+  if (partner.leads.length > 0) lines.push(`${l10n.t('Leads: {0}', partner.leads.map((area) => text(area, 200)).join(', '))}  `);
   if (partner.codeAreas.length > 0)
-    lines.push(`${l10n.t('Code areas: {0}', partner.codeAreas.map((area) => inline(area, 200)).join(', '))}  `);
-  if (brief.store !== undefined) lines.push(`${l10n.t('Store: {0}', inline(brief.store, 100))}  `);
+    lines.push(`${l10n.t('Code areas: {0}', partner.codeAreas.map((area) => text(area, 200)).join(', '))}  `);
+  if (brief.store !== undefined) lines.push(`${l10n.t('Store: {0}', text(brief.store, 100))}  `);
   lines.push(`${l10n.t('Prepared {0}.', brief.today)}`);
 
   section(l10n.t('Rating trend'));
@@ -48,7 +56,7 @@ export function briefMarkdown(brief: BriefData, options: BriefMarkdownOptions = 
     if (health.recentAverage !== undefined && health.lastRating !== undefined)
       lines.push('', l10n.t('Last rating {0}/5; average of the last ratings {1}/5.', health.lastRating, health.recentAverage));
   }
-  lines.push('', health.slipping ? l10n.t('Slipping: {0}.', inline(health.slipping, 300)) : l10n.t('Not slipping.'));
+  lines.push('', health.slipping ? l10n.t('Slipping: {0}.', text(health.slipping, 300)) : l10n.t('Not slipping.'));
 
   section(
     brief.checkInCount === 0
@@ -59,7 +67,7 @@ export function briefMarkdown(brief: BriefData, options: BriefMarkdownOptions = 
   for (const checkIn of brief.checkIns) {
     const rating = checkIn.rating ? l10n.t(', rated {0}/5', checkIn.rating) : '';
     lines.push(
-      `- ${checkIn.date}, ${checkInKindLabel(checkIn.kind, l10n)}${rating}${secret(checkIn.private)}: ${inline(checkIn.summary)} ${l10n.t('(by {0})', inline(checkIn.author, 100))}${id(checkIn.id)}`,
+      `- ${checkIn.date}, ${checkInKindLabel(checkIn.kind, l10n)}${rating}${secret(checkIn.private)}: ${text(checkIn.summary)} ${l10n.t('(by {0})', text(checkIn.author, 100))}${id(checkIn.id)}`,
     );
   }
 
@@ -67,7 +75,7 @@ export function briefMarkdown(brief: BriefData, options: BriefMarkdownOptions = 
   if (brief.talkingPoints.length === 0) lines.push(l10n.t('None.'));
   for (const point of brief.talkingPoints)
     lines.push(
-      `- ${inline(point.text)}${point.source ? ` ${l10n.t('(code: {0})', inline(point.source, 300))}` : ''}${secret(point.private)}${id(point.id)}`,
+      `- ${text(point.text)}${point.source ? ` ${l10n.t('(code: {0})', text(point.source, 300))}` : ''}${secret(point.private)}${id(point.id)}`,
     );
 
   section(l10n.t('Open follow-ups ({0})', brief.followUps.length));
@@ -82,7 +90,7 @@ export function briefMarkdown(brief: BriefData, options: BriefMarkdownOptions = 
             ? l10n.t('due today ({0})', followUp.due)
             : l10n.t('due {0}', followUp.due);
     lines.push(
-      `- ${inline(followUp.text)} — ${l10n.t('owner {0}', inline(followUp.ownerName, 200))}; ${followUp.overdue ? `**${when}**` : when}${secret(followUp.private)}${id(followUp.id)}`,
+      `- ${text(followUp.text)} — ${l10n.t('owner {0}', text(followUp.ownerName, 200))}; ${followUp.overdue ? `**${when}**` : when}${secret(followUp.private)}${id(followUp.id)}`,
     );
   }
 
@@ -90,7 +98,7 @@ export function briefMarkdown(brief: BriefData, options: BriefMarkdownOptions = 
   if (brief.asks.length === 0) lines.push(l10n.t('None.'));
   for (const ask of brief.asks)
     lines.push(
-      `- ${askDirectionLabel(ask.direction, l10n)}: ${inline(ask.text)} ${l10n.t('(since {0})', ask.since)}${secret(ask.private)}${id(ask.id)}`,
+      `- ${askDirectionLabel(ask.direction, l10n)}: ${text(ask.text)} ${l10n.t('(since {0})', ask.since)}${secret(ask.private)}${id(ask.id)}`,
     );
 
   section(l10n.t('Initiatives ({0})', brief.initiatives.length));
@@ -106,8 +114,8 @@ export function briefMarkdown(brief: BriefData, options: BriefMarkdownOptions = 
       l10n.t('assessed {0}', item.assessed),
     ];
     const due = item.due ? `, ${l10n.t('due {0}', item.due)}` : '';
-    lines.push(`- **${inline(item.name, 200)}** (${initiativeStatusLabel(item.status, l10n)}${due}): ${parts.join('; ')}${id(item.id)}`);
-    if (item.cares) lines.push(`  ${l10n.t('Cares about: {0}', inline(item.cares, 300))}`);
+    lines.push(`- **${text(item.name, 200)}** (${initiativeStatusLabel(item.status, l10n)}${due}): ${parts.join('; ')}${id(item.id)}`);
+    if (item.cares) lines.push(`  ${l10n.t('Cares about: {0}', text(item.cares, 300))}`);
   }
 
   if (brief.commits) {
@@ -122,9 +130,7 @@ export function briefMarkdown(brief: BriefData, options: BriefMarkdownOptions = 
       lines.push(l10n.t('Not available: git did not answer here (no repository, Restricted Mode, or git missing).'));
     else if (commits.list.length === 0) lines.push(l10n.t('None.'));
     for (const commit of commits.list.slice(0, BRIEF_COMMITS_SHOWN))
-      lines.push(
-        `- ${commit.date.slice(0, 10)} ${commit.commit.slice(0, 7)} ${inline(commit.subject, 200)} — ${inline(commit.author, 100)}`,
-      );
+      lines.push(`- ${commit.date.slice(0, 10)} ${commit.commit.slice(0, 7)} ${text(commit.subject, 200)} — ${text(commit.author, 100)}`);
     const more = commits.list.length - Math.min(commits.list.length, BRIEF_COMMITS_SHOWN);
     if (more > 0 || commits.truncated) lines.push('', commits.truncated ? l10n.t('And more.') : l10n.t('And {0} more.', more));
   }
@@ -133,7 +139,7 @@ export function briefMarkdown(brief: BriefData, options: BriefMarkdownOptions = 
   if (brief.connections.length === 0) lines.push(l10n.t('None.'));
   for (const connection of brief.connections)
     lines.push(
-      `- ${inline(connection.label, 100)} ${inline(connection.otherName ?? '?', 200)}${secret(connection.private)}${id(connection.id)}`,
+      `- ${text(connection.label, 100)} ${text(connection.otherName ?? '?', 200)}${secret(connection.private)}${id(connection.id)}`,
     );
   return `${lines.join('\n')}\n`;
 }

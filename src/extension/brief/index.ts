@@ -76,7 +76,7 @@ export async function briefContent(app: App, changed: vscode.EventEmitter<vscode
   const found: FoundPartner = { entry: { label, store: target.entry.store }, partner: target.view.record.value };
   const commits = await commitsOf(service, context, found);
   // Core's l10n has the display language's bundle (configureCoreL10n above).
-  return briefMarkdown(partnerBrief(context, found, { commits, translator: l10n }), { translator: l10n });
+  return briefMarkdown(partnerBrief(context, found, { commits, translator: l10n }), { translator: l10n, preview: true });
 }
 
 /** The command: the partner's brief as a Markdown preview; returns the document's URI (for tests and scripts). */
