@@ -60,8 +60,12 @@ export class PartnerPanel extends WebviewPage<HostMessage> {
     if (options.record) this.revealRecord(options.record);
   }
 
+  /** The record last asked to be shown (for tests). */
+  lastReveal: string | undefined;
+
   /** Scrolls the page to one of its records; a page still loading gets it after its data. */
   revealRecord(id: string): void {
+    this.lastReveal = id;
     const alive = this.panel.visible && this.lastData !== undefined;
     this.revealOnReady = alive ? undefined : id;
     if (this.panel.visible) void this.post({ type: 'reveal', id });
