@@ -82,7 +82,7 @@ const options = [
   { ...common, entryPoints: ['src/extension/interop/index.ts'], outfile: 'dist/interop.js', plugins: [lazyBundles, vscodeFacade] },
   { ...common, entryPoints: ['src/extension/partnerPage/index.ts'], outfile: 'dist/partnerPage.js', plugins: [lazyBundles, vscodeFacade] },
   { ...common, entryPoints: ['src/extension/lmTools/index.ts'], outfile: 'dist/lmTools.js', plugins: [lazyBundles, vscodeFacade] },
-  // Search (MiniSearch, the stemmer and the index): the first search.
+  // Search (the stemmer and the inverted index): the first search.
   { ...common, entryPoints: ['src/extension/search/index.ts'], outfile: 'dist/search.js', plugins: [vscodeFacade] },
   // The brief before a check-in (src/core/brief): the first Prepare for Check-in, or a brief restored.
   { ...common, entryPoints: ['src/extension/brief/index.ts'], outfile: 'dist/brief.js', plugins: [lazyBundles, vscodeFacade] },

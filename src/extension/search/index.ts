@@ -1,4 +1,4 @@
-// dist/search.js: MiniSearch, the stemmer and the index over every store of the window, required the
+// dist/search.js: the stemmer and the inverted index over every store of the window, required the
 // first time Alliances: Search… runs (register.ts). The index is built on the first query and follows
 // the stores: each change marks it stale, and the next query re-indexes only the changed records.
 import type * as vscode from 'vscode';
