@@ -78,6 +78,23 @@ describe('search engine: SearchIndex over a store', () => {
     assert.deepEqual(limited, ['2026-10-30', '2026-10-29', '2026-10-28']);
   });
 
+  it('builds the first index in slices, yielding between them, and answers the same as one sync', async () => {
+    const dana = (await store.addPartner({ name: 'Dana Whitfield', department: 'Product' })).value.id;
+    for (let i = 0; i < 25; i++) await store.create('talkingPoint', { partnerId: dana, text: `Sliced item ${i}` });
+    const sliced = new SearchIndex(() => [store]);
+    let pauses = 0;
+    await sliced.syncInSlices(() => {
+      pauses++;
+      return Promise.resolve();
+    }, 10);
+    assert.equal(pauses, 2, '26 records in slices of 10');
+    assert.equal(sliced.size, 26);
+    const whole = new SearchIndex(() => [store]);
+    const ids = (index: SearchIndex) => index.search('sliced item').results.map((result) => result.recordId);
+    assert.deepEqual(ids(sliced), ids(whole));
+    assert.equal(ids(sliced).length, 25);
+  });
+
   it('rebuilds itself after many records were replaced, and finds the same records afterwards', async () => {
     const dana = (await store.addPartner({ name: 'Dana Whitfield', department: 'Product' })).value.id;
     const points: string[] = [];

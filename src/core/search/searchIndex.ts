@@ -113,6 +113,23 @@ export class SearchIndex {
     if (this.engine.removed > 1_000 && this.engine.removed > this.engine.documents) this.compact();
   }
 
+  /**
+   * Indexes what is new in slices of `slice` records, yielding between them (`pause`: the caller's
+   * setImmediate), so that the first build over a big store never blocks the extension host for long;
+   * then one sync for what changed meanwhile and what was removed.
+   */
+  async syncInSlices(pause: () => Promise<void>, slice = 2_000): Promise<void> {
+    let done = 0;
+    for (const source of this.sources())
+      for (const kind of SEARCHED_KINDS)
+        for (const loaded of source.all<CollectionKind>(kind)) {
+          if (this.indexed.has(loaded)) continue;
+          this.put(source, kind, loaded);
+          if (++done % slice === 0) await pause();
+        }
+    this.sync();
+  }
+
   /** Indexes one record (new, or replacing the one of the same key); its document number. */
   private put(source: SearchSource, kind: CollectionKind, loaded: Loaded<RecordTypes[CollectionKind]>): number {
     const key = `${source.root}\u0000${kind}\u0000${loaded.value.id}`;

@@ -10,6 +10,8 @@ export type { SearchAnswer, SearchResult } from '../../core/search';
 export interface WindowSearch extends vscode.Disposable {
   /** Private records are included: they are this machine's, and so is this window. */
   search(text: string, limit?: number): SearchAnswer;
+  /** Builds (or brings up to date) the index in slices, yielding to the host between them. */
+  prepare(): Promise<void>;
 }
 
 export function createSearch(service: StoreService): WindowSearch {
@@ -17,6 +19,7 @@ export function createSearch(service: StoreService): WindowSearch {
   const subscription = service.onDidChange(() => index.markChanged());
   return {
     search: (text, limit): SearchAnswer => index.search(text, { includePrivate: true, limit }),
+    prepare: () => index.syncInSlices(() => new Promise((resolve) => setImmediate(resolve))),
     dispose: () => {
       subscription.dispose();
     },

@@ -79,9 +79,23 @@ async function showSearch(service: StoreService, engine: WindowSearch): Promise<
   pick.placeholder = vscode.l10n.t('Words, and filters: partner: dept: org: tag: kind: after:yyyy-mm-dd before:yyyy-mm-dd');
   pick.matchOnDescription = false;
   pick.matchOnDetail = false;
+  // The first search builds the index in slices (busy meanwhile), then shows what was typed by then.
+  let ready = false;
+  pick.busy = true;
+  const prepared = engine.prepare().then(
+    () => {
+      ready = true;
+      pick.busy = false;
+      pick.items = itemsFor(engine, pick.value);
+    },
+    () => {
+      ready = true;
+      pick.busy = false;
+    },
+  );
   const chosen = await new Promise<SearchResult | undefined>((resolve) => {
     pick.onDidChangeValue((value) => {
-      pick.items = itemsFor(engine, value);
+      if (ready) pick.items = itemsFor(engine, value);
     });
     pick.onDidAccept(() => {
       const result = pick.selectedItems[0]?.result;
@@ -90,6 +104,7 @@ async function showSearch(service: StoreService, engine: WindowSearch): Promise<
     pick.onDidHide(() => resolve(undefined));
     pick.show();
   });
+  await prepared;
   pick.dispose();
   if (!chosen?.partnerId) return undefined;
   await openResult(service, chosen);
