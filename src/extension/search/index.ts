@@ -6,6 +6,7 @@ import { SearchIndex, type SearchAnswer } from '../../core/search';
 import type { StoreService } from '../store/storeService';
 
 export type { SearchAnswer, SearchResult } from '../../core/search';
+export { openResult, searchItem, showSearch, type SearchItem } from './quickPick';
 
 export interface WindowSearch extends vscode.Disposable {
   /** Private records are included: they are this machine's, and so is this window. */
