@@ -485,6 +485,39 @@ function ecosystemRows(details) {
     );
 }
 
+function searchRows(details) {
+  const s = details.core?.search;
+  if (!s) {
+    row(
+      'Search',
+      'Index over the big store',
+      'no figure',
+      '≤ 1 s',
+      'error',
+      (details.core?.errors ?? []).join('; ') || 'the plain-Node benchmark did not run',
+    );
+    return;
+  }
+  row(
+    'Search',
+    `Index built over ${s.records.toLocaleString('en')} records (the first search; median of ${s.build.n})`,
+    formatMs(s.build.median),
+    '≤ 1 s',
+    check(s.build.median <= 1000),
+  );
+  row('Search', 'Index memory (heap kept, after a full GC)', formatBytes(s.heapBytes), 'reported', 'info');
+  row(
+    'Search',
+    'A query after the index (the slowest median of the typical queries)',
+    formatMs(s.worstQueryMedian),
+    '≤ 50 ms',
+    check(s.worstQueryMedian <= 50),
+    Object.entries(s.queries)
+      .map(([query, q]) => `${query}: ${formatMs(q.median)}`)
+      .join('; '),
+  );
+}
+
 function dashboardRows(details) {
   const d = details.core?.dashboard;
   if (!d) {
@@ -1133,6 +1166,7 @@ async function main() {
   if (!options.activationOnly && !options.bundlesOnly) {
     dashboardRows(details);
     ecosystemRows(details);
+    searchRows(details);
   }
 
   details.machine.loadavgEnd = os.loadavg().map((v) => Math.round(v * 100) / 100);

@@ -20,6 +20,7 @@ import { register as registerPartners } from './partners/register';
 import { register as registerReminders } from './reminders/register';
 import { register as registerSearch } from './search/register';
 import { register as registerImpact } from './impact/register';
+import { register as registerBrief } from './brief/register';
 import { createApp } from './shared/app';
 import { configureCoreL10n } from './shared/coreL10n';
 import { useShellRegistry, type ShellRegistry } from './shared/registry';
@@ -54,6 +55,7 @@ export function start(context: vscode.ExtensionContext, registry?: ShellRegistry
   const search = registerSearch(app);
   const calendar = registerCalendar(app, partners.tree, reminders.reminders);
   registerImpact(app);
+  registerBrief(app);
   context.subscriptions.push(service.onDidChange(() => app.render()));
 
   // Every command is registered: the menus and palette entries the shell left out may show now

@@ -33,6 +33,7 @@ export const COMMANDS = {
   completeFollowUp: 'alliances.completeFollowUp',
   reopenFollowUp: 'alliances.reopenFollowUp',
   search: 'alliances.search',
+  prepareCheckIn: 'alliances.prepareCheckIn',
   openDashboard: 'alliances.openDashboard',
   exportDashboard: 'alliances.exportDashboard',
   openEcosystemMap: 'alliances.openEcosystemMap',
@@ -72,6 +73,12 @@ export const VIEW_TYPES = {
   partnerPage: 'alliances.partnerPage',
   dashboard: 'alliances.dashboard',
   ecosystemMap: 'alliances.ecosystemMap',
+} as const;
+
+/** URI schemes of Alliances' read-only documents (TextDocumentContentProvider). */
+export const URI_SCHEMES = {
+  /** The brief before a check-in, previewed as Markdown (src/extension/brief). */
+  brief: 'alliances-brief',
 } as const;
 
 export const STATUS_BAR_ITEMS = {
