@@ -93,7 +93,7 @@ export function rankConcerns(input: ConcernRankingInput): RankedConcern[] {
       b.lastActivity - a.lastActivity ||
       compareText(a.concern.id, b.concern.id),
   );
-  for (let i = 0; i < ranked.length; i++) (ranked[i] as RankedConcern).rank = i + 1;
+  ranked.forEach((entry, index) => (entry.rank = index + 1));
   return ranked;
 }
 

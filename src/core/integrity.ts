@@ -1,10 +1,8 @@
 // Records that parse and validate but must not count, because of what they say about the rest of the
-// store or the clock: a check-in, talking point, follow-up, ask, connection or stance whose partner is
-// not in the store (a dangling reference: a teammate's branch added it while another deleted the
-// partner), a stance or check-in whose initiative is not in the store (the same, one level up), and a check-in
-// dated more than a day ahead of now (9999 would make its partner never due); a vote whose concern is
-// not in the store, likewise (parentRefs.ts). Such a record is held
-// out of the indexes (cadence, stats, agenda) and reported as a problem of its file, so it shows in
+// store or the clock: a record whose partner is not in the store (a dangling reference: a teammate's
+// branch added it while another deleted the partner), a stance, check-in or vote whose initiative or
+// concern is not (the same, one level up: parentRefs.ts), and a check-in dated more than a day ahead
+// of now (9999 would make its partner never due). Such a record is held out of the indexes (cadence, stats, agenda) and reported as a problem of its file, so it shows in
 // the Problems panel and under "Needs attention", and the writer's broken-file rule never writes it.
 //
 // The store tells this module what it files and takes out (put/unput/forget); settle() then looks only
