@@ -43,6 +43,10 @@ export const COMMANDS = {
   addConnection: 'alliances.addConnection',
   addInitiative: 'alliances.addInitiative',
   assessStakeholder: 'alliances.assessStakeholder',
+  raiseConcern: 'alliances.raiseConcern',
+  voteConcern: 'alliances.voteConcern',
+  closeConcern: 'alliances.closeConcern',
+  concernToTalkingPoints: 'alliances.concernToTalkingPoints',
 } as const;
 
 /** Commands that are not in package.json: a status bar item's click, and the tests' door to internals. */
@@ -58,6 +62,7 @@ export const VIEWS = {
   partners: 'alliances.partners',
   followUps: 'alliances.followUps',
   initiatives: 'alliances.initiatives',
+  concerns: 'alliances.concerns',
 } as const;
 export const FOCUS_PARTNERS_COMMAND = `${VIEWS.partners}.focus`;
 
