@@ -122,3 +122,50 @@ export function concernTalkingPointText(concern: Concern, label: string): string
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** The dashboard's Concerns section: the open concerns top first, and the ones closed most recently. */
+export interface ConcernFigures {
+  ranked: {
+    concernId: string;
+    rank: number;
+    text: string;
+    votes: number;
+    departments: string[];
+    raisedBy: { partnerId: string; name: string; department: string }[];
+    theme?: string;
+    /** yyyy-MM-dd of the latest activity (raised or voted for). */
+    lastActivity: string;
+  }[];
+  /** Open concerns beyond the list, counted. */
+  more: number;
+  closed: { concernId: string; text: string; resolution: string; closedAt: string }[];
+}
+
+export const DASHBOARD_CONCERNS = 30;
+export const DASHBOARD_CLOSED_CONCERNS = 30;
+
+export function concernFigures(input: ConcernRankingInput): ConcernFigures {
+  const partners = new Map<string, Partner>();
+  for (const partner of input.partners) partners.set(partner.id, partner);
+  const concerns = [...input.concerns];
+  const ranked = rankConcerns({ concerns, votes: input.votes, partners: partners.values() });
+  return {
+    ranked: ranked.slice(0, DASHBOARD_CONCERNS).map((r) => ({
+      concernId: r.concern.id,
+      rank: r.rank,
+      text: r.concern.text,
+      votes: r.votes,
+      departments: r.departments,
+      raisedBy: (r.concern.partnerIds ?? []).flatMap((id) => {
+        const partner = partners.get(id);
+        return partner ? [{ partnerId: id, name: partner.name, department: partner.department }] : [];
+      }),
+      ...(r.concern.theme ? { theme: r.concern.theme } : {}),
+      lastActivity: new Date(r.lastActivity).toISOString().slice(0, 10),
+    })),
+    more: Math.max(0, ranked.length - DASHBOARD_CONCERNS),
+    closed: closedConcerns(concerns)
+      .slice(0, DASHBOARD_CLOSED_CONCERNS)
+      .map((c) => ({ concernId: c.id, text: c.text, resolution: c.resolution ?? '', closedAt: (c.closedAt ?? c.updatedAt).slice(0, 10) })),
+  };
+}
