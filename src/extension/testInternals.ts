@@ -7,7 +7,7 @@ import type { LazyDashboard } from './dashboard/register';
 import type { GitInsights } from './gitInsights/register';
 import { INTERNAL_COMMANDS } from './ids';
 import type { Initiatives } from './initiatives/register';
-import type { ConcernNode } from './concerns/concernsTree';
+import type { Concerns } from './concerns/register';
 import type { Interop } from './interop/register';
 import type { LazyEcosystemMap } from './map/register';
 import type { LmTools } from './lmTools/register';
@@ -18,7 +18,8 @@ import type { WindowSearch } from './search/index';
 import type { StoreService } from './store/storeService';
 import { quickInputProbe } from './shared/quickInputs';
 
-export interface AlliancesInternals extends Omit<Partners, 'setViewContext'>, Agenda, Initiatives, RemindersFeature, GitInsights, Interop {
+export interface AlliancesInternals
+  extends Omit<Partners, 'setViewContext'>, Agenda, Initiatives, Concerns, RemindersFeature, GitInsights, Interop {
   service: StoreService;
   partnerPages: LazyPartnerPages;
   dashboard: LazyDashboard;
@@ -27,8 +28,6 @@ export interface AlliancesInternals extends Omit<Partners, 'setViewContext'>, Ag
   lmTools: LmTools;
   /** The window's search (loads dist/search.js on the first call). */
   search: () => WindowSearch;
-  /** The Concerns view (its items load with dist/concerns.js). */
-  concernsView: vscode.TreeView<ConcernNode>;
   /** Commands of package.json with no handler (a wiring mistake): empty. */
   unhandledCommands: string[];
   /** The quick input on screen (its items, to tick some in a multi-select). */

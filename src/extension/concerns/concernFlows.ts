@@ -34,7 +34,8 @@ interface ConcernSeed {
 }
 
 function seedOf(service: StoreService, arg: unknown): ConcernSeed {
-  const partner = partnerFromArg(service, typeof arg === 'string' ? undefined : arg);
+  // A partner id or a node of the Partners view: raised by that partner.
+  const partner = partnerFromArg(service, arg);
   if (partner) return { partnerIds: [partner.view.record.value.id] };
   if (typeof arg !== 'object' || arg === null) return {};
   const { theme, checkInId, partnerIds } = arg as Record<string, unknown>;

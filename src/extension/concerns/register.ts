@@ -12,16 +12,20 @@ import type { ConcernNode } from './concernsTree';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 export const loadConcerns = lazyBundle<typeof import('./index')>(() => require('./concerns.js'));
 
-export function register(app: App): { concernsView: vscode.TreeView<ConcernNode> } {
+export interface Concerns {
+  concernsView: vscode.TreeView<ConcernNode>;
+  concerns: vscode.TreeDataProvider<ConcernNode>;
+}
+
+export function register(app: App): Concerns {
   const { service, context } = app;
   const changed = new vscode.EventEmitter<undefined>();
-  const concernsView = vscode.window.createTreeView<ConcernNode>(VIEWS.concerns, {
-    treeDataProvider: {
-      onDidChangeTreeData: changed.event,
-      getChildren: (node) => loadConcerns().concernChildren(service, node),
-      getTreeItem: (node) => loadConcerns().concernTreeItem(node),
-    },
-  });
+  const concerns = {
+    onDidChangeTreeData: changed.event,
+    getChildren: (node?: ConcernNode) => loadConcerns().concernChildren(service, node),
+    getTreeItem: (node: ConcernNode) => loadConcerns().concernTreeItem(node),
+  };
+  const concernsView = vscode.window.createTreeView<ConcernNode>(VIEWS.concerns, { treeDataProvider: concerns });
   context.subscriptions.push(changed, concernsView);
   // Only while the view is shown: a hidden view asks nothing, so the bundle stays unloaded.
   app.onRender(() => {
@@ -38,5 +42,5 @@ export function register(app: App): { concernsView: vscode.TreeView<ConcernNode>
       loadConcerns().concernToTalkingPoints(service, concern),
     ),
   });
-  return { concernsView };
+  return { concernsView, concerns };
 }
