@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { hasVoted, partnersWithoutTalkingPoint, rankConcerns, tallyVotes, closedConcerns } from '../../src/core/concerns';
 import type { Author, Concern, Partner, TalkingPoint, Vote } from '../../src/core/model';
 import { roleOf } from '../../src/core/storeLayout';
+import { SearchIndex } from '../../src/core/search';
 import type { Store } from '../../src/core/store';
 import { HOSTILE_PAYLOADS } from '../fixtures/hostilePayloads';
 import { recordBytes, recordCounts } from '../reliability/counts';
@@ -220,6 +221,19 @@ describe('concerns and votes in the store', () => {
     });
     assert.equal(store.all('vote').length, 3);
     assert.equal(ranked[0]?.votes, 2);
+  });
+
+  it('search finds a concern by its text and its closing line, private ones only when asked', async () => {
+    const { store, concern, hannah } = await setUp();
+    await store.update('concern', concern, { status: 'closed', resolution: 'Staggered the releases' });
+    await store.create('concern', { text: 'Escalations bypass the queue', status: 'open' }, { private: true });
+    const index = new SearchIndex(() => [store]);
+    const found = (text: string, includePrivate = false) => index.search(text, { includePrivate }).results.map((r) => [r.kind, r.recordId]);
+    assert.deepEqual(found('overwhelmed'), [['concern', concern]]);
+    assert.deepEqual(found('staggered kind:concern'), [['concern', concern]]);
+    assert.equal(index.search('overwhelmed').results[0]?.partnerId, hannah);
+    assert.deepEqual(found('escalations'), []);
+    assert.equal(found('escalations', true).length, 1);
   });
 
   it('refuses a vote for a missing concern, a concern naming a missing partner and bad values, writing nothing', async () => {
