@@ -6,7 +6,15 @@ import { type CollectionKind } from './vocabulary';
 import type { CheckIn, RecordTypes } from './model';
 
 /** The kinds whose records belong to one or more partners. */
-export const PARTNER_RECORD_KINDS: readonly CollectionKind[] = ['checkIn', 'talkingPoint', 'followUp', 'ask', 'connection', 'stance', 'concern'];
+export const PARTNER_RECORD_KINDS: readonly CollectionKind[] = [
+  'checkIn',
+  'talkingPoint',
+  'followUp',
+  'ask',
+  'connection',
+  'stance',
+  'concern',
+];
 const REFERS_TO_PARTNER: ReadonlySet<CollectionKind> = new Set(PARTNER_RECORD_KINDS);
 
 /** Every partner of a check-in, the first (`partnerId`) first. */
