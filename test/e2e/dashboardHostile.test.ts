@@ -1,7 +1,7 @@
 // Every shared hostile payload (test/fixtures/hostilePayloads.ts) in every text field the dashboard shows
 // — partner names, departments, "leads" areas, check-in summaries (theme results), authors, concerns
 // (their text, theme and closing line) — in the real
-// workbench and browser (the exported report is checked in test/integration/dashboard.test.ts). A listener fails the test on any dialog, navigation or CSP violation, and no
+// workbench and browser (the exported report is checked in test/integration/dashboard.test.ts, its Concerns section in test/unit/concernsDemo.test.ts). A listener fails the test on any dialog, navigation or CSP violation, and no
 // element may come out of the text.
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';

@@ -7,7 +7,9 @@ import { computeDashboard, statsInput } from '../../src/core/stats';
 import type { Author } from '../../src/core/model';
 import { Store } from '../../src/core/store';
 import { nodeFileSystem } from '../../src/core/nodeFileSystem';
+import { dashboardReport } from '../../src/core/stats/report';
 import { DashboardDataSchema } from '../../src/webview/protocol';
+import { HOSTILE_PAYLOADS } from '../fixtures/hostilePayloads';
 import { createDemoStore, DEMO_CONCERNS } from '../fixtures/demoStore';
 import { makeTempDir, removeTempDir } from './helpers';
 
@@ -51,6 +53,9 @@ describe('concerns on the demo workspace', () => {
       ],
     );
     assert.equal(figures().ranked[0]?.concernId, late);
+    // The Markdown report has the same ranking.
+    const report = () => dashboardReport(computeDashboard(statsInput([store], 14, today), {}, { siloDays: 45 }));
+    assert.ok(report().includes('| 1 | Release notes reach customers too late | 3 | Design, Marketing | Priya Raman |'), report());
     // A private concern with private votes is not the team's picture.
     const mine = await store.create('concern', { text: 'Mine only', status: 'open' }, { private: true });
     await store.create('vote', { concernId: mine.value.id }, { private: true });
@@ -68,5 +73,16 @@ describe('concerns on the demo workspace', () => {
       figures().ranked.map((c) => c.rank),
       [1],
     );
+    assert.ok(report().includes('- 2026-11-21: Release notes reach customers too late — Notes go out a week ahead'));
+    // Hostile text in a concern and its closing line stays text in the report: every < escaped.
+    for (const payload of HOSTILE_PAYLOADS) {
+      const raised = await store.create('concern', { text: payload.text.slice(0, 500).trim() || 'x', status: 'open' });
+      await store.update('concern', raised.value.id, { status: 'closed', closedAt: today.toISOString(), resolution: payload.text.slice(0, 2000) });
+      await store.create('concern', { text: payload.text.slice(0, 500).trim() || 'x', status: 'open' });
+    }
+    const hostile = report();
+    assert.doesNotMatch(hostile.replace(/\\</g, ''), /<[a-z!/]/i);
+    assert.doesNotMatch(hostile, /(^|[^\\])\]\(javascript:/);
+    assert.ok(hostile.includes('\\<script\\>'));
   });
 });
