@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { newId } from '../../src/core/ids';
-import type { Concern, Partner, TalkingPoint, Vote } from '../../src/core/model';
+import type { CheckIn, Concern, Partner, TalkingPoint, Vote } from '../../src/core/model';
 import type { Loaded } from '../../src/core/store';
 import type { ConcernNode } from '../../src/extension/concerns/concernsTree';
 import { COMMANDS } from '../../src/extension/ids';
@@ -198,6 +198,23 @@ describe('concerns in a real VS Code', function () {
     const onDisk = await read<Concern>(raised.path);
     assert.equal(onDisk.text, 'On-call handover is unclear');
     assert.deepEqual(onDisk.partnerIds, [ines.value.id], 'raised from a partner: they are ticked');
+  });
+
+  it('a concern raised in a private check-in is private, and so is a vote on it', async () => {
+    const checkIn = await vscode.commands.executeCommand<Loaded<CheckIn>>(COMMANDS.logCheckIn, omar.value.id, {
+      kind: 'one-on-one',
+      summary: 'Quota pressure',
+      private: true,
+    });
+    const raised = await vscode.commands.executeCommand<Loaded<Concern>>(COMMANDS.raiseConcern, {
+      text: 'Quotas are set before the pricing change',
+      partnerIds: [omar.value.id],
+      checkInId: checkIn.value.id,
+    });
+    assert.equal(path.relative(storeRoot(), raised.path), path.join('private', 'concerns', `${raised.value.id}.json`));
+    assert.equal((await read<Concern>(raised.path)).checkInId, checkIn.value.id);
+    const vote = await vscode.commands.executeCommand<Loaded<Vote>>(COMMANDS.voteConcern, raised.value.id);
+    assert.equal(path.relative(storeRoot(), vote.path), path.join('private', 'votes', `${vote.value.id}.json`));
   });
 
   it('a vote for a missing concern is held and shown in the Problems panel; nothing counts it', async () => {

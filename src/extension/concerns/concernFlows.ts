@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { concernTalkingPointText, hasVoted, partnersWithoutTalkingPoint } from '../../core/concerns';
 import type { Concern, TalkingPoint, Vote } from '../../core/model';
+import { checkInPartnerIds } from '../../core/partnerRefs';
 import type { Loaded } from '../../core/store';
 import { MAX_CONCERN_DEPARTMENTS, MAX_CONCERN_PARTNERS } from '../../core/vocabulary';
 import { visible } from '../shared/displayText';
@@ -53,11 +54,13 @@ function seedOf(service: StoreService, arg: unknown): ConcernSeed {
 export async function raiseConcern(service: StoreService, arg?: unknown): Promise<Loaded<Concern> | undefined> {
   const title = vscode.l10n.t('Raise Concern');
   const direct = isInput(arg) ? arg : undefined;
-  const seed = direct ? {} : seedOf(service, arg);
+  const seed: ConcernSeed = direct ? {} : seedOf(service, arg);
   const checkInId = direct?.checkInId ?? seed.checkInId;
   const checkIn = checkInId ? service.findRecord('checkIn', checkInId) : undefined;
   const entry = direct ? service.folders()[0] : (checkIn?.entry ?? (await pickFolder(service, title)));
   if (!entry) return undefined;
+  // Raised in a check-in: the people in it raised it, unless the caller said who.
+  if (checkIn && !seed.partnerIds) seed.partnerIds = [...checkInPartnerIds(checkIn.record.value)];
   const input = direct ?? (await askForConcern(service, entry, title, seed));
   if (!input) return undefined;
   const { private: isPrivate, ...fields } = input;
