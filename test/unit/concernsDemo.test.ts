@@ -77,7 +77,11 @@ describe('concerns on the demo workspace', () => {
     // Hostile text in a concern and its closing line stays text in the report: every < escaped.
     for (const payload of HOSTILE_PAYLOADS) {
       const raised = await store.create('concern', { text: payload.text.slice(0, 500).trim() || 'x', status: 'open' });
-      await store.update('concern', raised.value.id, { status: 'closed', closedAt: today.toISOString(), resolution: payload.text.slice(0, 2000) });
+      await store.update('concern', raised.value.id, {
+        status: 'closed',
+        closedAt: today.toISOString(),
+        resolution: payload.text.slice(0, 2000),
+      });
       await store.create('concern', { text: payload.text.slice(0, 500).trim() || 'x', status: 'open' });
     }
     const hostile = report();
