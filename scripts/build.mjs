@@ -14,11 +14,11 @@ const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
 /** The commands the activation shell registers (scripts/shellCommands.cjs says which and why). */
 const commandIds = shellCommandIds(manifest.contributes, JSON.parse(readFileSync('package.nls.json', 'utf8')));
 
-/** Keeps `require('./git.js')`, `./dashboard.js`, `./interop.js`, `./partnerPage.js`, `./map.js`, `./lmTools.js`, `./search.js`, `./concerns.js` and `./main.js` as run-time requires of the sibling bundles. */
+/** Keeps `require('./git.js')`, `./dashboard.js`, `./interop.js`, `./partnerPage.js`, `./map.js`, `./lmTools.js`, `./search.js`, `./flows.js` and `./main.js` as run-time requires of the sibling bundles. */
 const lazyBundles = {
   name: 'lazy-bundles',
   setup(build) {
-    build.onResolve({ filter: /^\.\/(git|dashboard|interop|partnerPage|map|lmTools|search|concerns|main)\.js$/ }, (args) => ({
+    build.onResolve({ filter: /^\.\/(git|dashboard|interop|partnerPage|map|lmTools|search|flows|main)\.js$/ }, (args) => ({
       path: args.path,
       external: true,
     }));
@@ -82,10 +82,10 @@ const options = [
   { ...common, entryPoints: ['src/extension/interop/index.ts'], outfile: 'dist/interop.js', plugins: [lazyBundles, vscodeFacade] },
   { ...common, entryPoints: ['src/extension/partnerPage/index.ts'], outfile: 'dist/partnerPage.js', plugins: [lazyBundles, vscodeFacade] },
   { ...common, entryPoints: ['src/extension/lmTools/index.ts'], outfile: 'dist/lmTools.js', plugins: [lazyBundles, vscodeFacade] },
+  // The command flows main.js need not hold (src/extension/shared/lazyCommands.ts): the first of them.
+  { ...common, entryPoints: ['src/extension/flows/index.ts'], outfile: 'dist/flows.js', plugins: [lazyBundles, vscodeFacade] },
   // Search (MiniSearch, the stemmer and the index): the first search.
   { ...common, entryPoints: ['src/extension/search/index.ts'], outfile: 'dist/search.js', plugins: [vscodeFacade] },
-  // Concerns (Raise, +1, Close, to talking points; the Concerns view's items): the first concern command or the view shown.
-  { ...common, entryPoints: ['src/extension/concerns/index.ts'], outfile: 'dist/concerns.js', plugins: [lazyBundles, vscodeFacade] },
   { ...common, entryPoints: ['src/git/index.ts'], outfile: 'dist/git.js' },
   // The command-line digest and MCP server (`npx alliances due`, `alliances mcp`): with @modelcontextprotocol/sdk,
   // which only this bundle imports (main.js must stay small).

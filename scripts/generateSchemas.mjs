@@ -222,6 +222,16 @@ schema(
     direction: enumOf(['i-asked', 'they-asked'], '`i-asked`: what I asked them; `they-asked`: what they asked me.'),
     text: text(2000, 'What was asked.', true),
     status: enumOf(['open', 'helped', 'declined'], 'Where it stands.'),
+    deliveredIn: {
+      type: 'object',
+      description: 'The commit on the default branch that delivered it (accepted from its `Alliances-Ask` trailer).',
+      required: ['commit'],
+      properties: {
+        commit: { type: 'string', pattern: '^[0-9a-f]{40,64}$', description: 'The full id of the commit.' },
+        subject: text(1000, "The commit's subject when it was accepted."),
+        date: ref('timestamp', { description: "The commit's author date." }),
+      },
+    },
   },
   [...baseRequired, 'partnerId', 'direction', 'text', 'status'],
   all,

@@ -50,7 +50,7 @@ const { nodeFileSystem } = core('nodeFileSystem');
 const partnerView = core('partnerView');
 const root = path.resolve(args.store);
 const author = () => Promise.resolve({ name: 'Bench', email: 'bench@example.invalid' });
-const KINDS = ['partner', 'checkIn', 'talkingPoint', 'followUp', 'ask', 'note'];
+const KINDS = ['partner', 'checkIn', 'talkingPoint', 'followUp', 'ask', 'note', 'connection'];
 
 const out = { runs, errors: [] };
 
@@ -250,13 +250,22 @@ const store = await loadStore();
   const byStatus = timeSync(() => groupPartners(views, 'status', false), { runs: 25, warmup: 3 });
   // The children the provider builds: groups, one node per partner. Warm: from the due states already
   // computed (StoreService caches them until the next change); cold: computing them too.
-  const build = (partnerViews) => {
-    const nodes = groupPartners(partnerViews, 'department', false).map((group) => ({ type: 'group', group }));
+  const build = (partnerViews, groupBy = 'department') => {
+    const nodes = groupPartners(partnerViews, groupBy, false).map((group) => ({ type: 'group', group }));
     for (const node of nodes) node.children = node.group.partners.map((view) => ({ type: 'partner', view }));
     return nodes;
   };
   const childrenWarm = timeSync(() => build(views), { runs: 25, warmup: 3 });
   const childrenCold = timeSync(() => build(viewPartners(store, cadence, now)), { runs: 25, warmup: 3 });
+  // The same children grouped by organisation and by tag (a partner is under each of their tags).
+  const grouped = (groupBy) => {
+    const nodes = build(views, groupBy);
+    return {
+      ...summary(timeSync(() => build(views, groupBy), { runs: 25, warmup: 3 })),
+      groups: nodes.length,
+      rows: nodes.reduce((n, g) => n + g.children.length, 0),
+    };
+  };
   out.tree = {
     partners: views.length,
     visiblePartners: groupPartners(views, 'department', false).reduce((n, g) => n + g.partners.length, 0),
@@ -266,7 +275,53 @@ const store = await loadStore();
     groupByStatus: summary(byStatus),
     childrenWarm: summary(childrenWarm),
     childrenCold: summary(childrenCold),
+    childrenByOrganisation: grouped('organisation'),
+    childrenByTag: grouped('tag'),
   };
+}
+
+// ---- 3c. the ecosystem map over the whole store ---------------------------------------------------
+{
+  const ecosystem = tryCore('ecosystem/index');
+  const stats = tryCore('stats/index');
+  if (!ecosystem || !stats) {
+    out.errors.push('src/core/ecosystem is missing: no ecosystem map figures');
+  } else {
+    log('ecosystem map: statsInput + computeEcosystemMap (graph, figures, layout)…');
+    const now = new Date();
+    const options = { siloDays: 45 };
+    // What the map's host does on every refresh (mapPanel.ts workspaceMap): gather the records, then the
+    // graph, its figures and the layout, the page's whole message.
+    const compute = (groupBy) => ecosystem.computeEcosystemMap(stats.statsInput([store], 14, now), {}, { ...options, groupBy });
+    const coldStart = performance.now();
+    compute('department');
+    const coldMs = performance.now() - coldStart;
+    const byDepartment = timeSync(() => compute('department'), { runs: 7, warmup: 1 });
+    const byOrganisation = timeSync(() => compute('organisation'), { runs: 5, warmup: 1 });
+    // Its parts: the graph and its connectivity (brokers, isolated) without the layout, and the layout alone.
+    const input = stats.statsInput([store], 14, now);
+    const graphOnly = timeSync(() => ecosystem.ecosystemOf(input, {}, options), { runs: 7, warmup: 1 });
+    const { graph } = ecosystem.ecosystemOf(input, {}, options);
+    const layoutNodes = graph.nodes.map((n) => ({ key: n.key, group: n.kind === 'author' ? 't' : `g:${n.department}`, weight: n.weight }));
+    const layoutEdges = graph.edges.map((e) => ({ from: e.from, to: e.to, count: e.count, strong: e.kind !== 'check-in' }));
+    const groups = ['t', ...new Set(layoutNodes.filter((n) => n.group !== 't').map((n) => n.group))];
+    const layoutOnly = timeSync(() => ecosystem.layout(layoutNodes, layoutEdges, groups, true), { runs: 7, warmup: 1 });
+    const map = compute('department');
+    out.ecosystem = {
+      coldMs,
+      byDepartment: summary(byDepartment),
+      byOrganisation: summary(byOrganisation),
+      graphAndFigures: summary(graphOnly),
+      layoutAlone: summary(layoutOnly),
+      partners: map.totals.partners,
+      nodes: map.nodes.length,
+      edges: map.edges.length,
+      edgesByKind: Object.fromEntries(['check-in', 'met', 'connection'].map((k) => [k, map.edges.filter((e) => e.kind === k).length])),
+      brokers: map.figures.brokers.length,
+      isolated: map.figures.isolated.length,
+      messageBytes: Buffer.byteLength(JSON.stringify(map)),
+    };
+  }
 }
 
 // ---- 3b. dashboard statistics over the whole store ------------------------------------------------

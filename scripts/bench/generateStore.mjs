@@ -7,6 +7,9 @@
 //
 // Talking points (1 per 10 check-ins) and follow-ups (1 per 5) are added when the caller passes their
 // folders (the driver takes them from the compiled src/core/storeLayout.js, so the layout is the store's).
+// The ecosystem web: 2 partners in 5 have an organisation and half have tags, 1 check-in in 10 is a group
+// check-in (2 to 4 partners from the first one's usual circle, a teammate present in a third of them),
+// and there is one connection per 2 partners. Those come from a second seeded generator, so the rest of the data is what it was before.
 //
 // Deterministic apart from the random half of the ids (names, dates, kinds, ratings come from a seeded
 // generator), so two runs measure the same shape of data.
@@ -137,6 +140,25 @@ const VERBS = [
   'Escalated',
 ];
 const KINDS = ['one-on-one', 'help-me', 'ad-hoc', 'async'];
+const ORGANISATIONS = [
+  'Northwind Cloud',
+  'Acme Retail',
+  'Globex Payments',
+  'Initech',
+  'Umbrella Analytics',
+  'Contoso University',
+  'Fabrikam Logistics',
+  'Brightline Agency',
+  'Tailspin Travel',
+  'Wide World Importers',
+  'Litware Security',
+  'Proseware Labs',
+];
+const TAGS = ['exec', 'launch-q1', 'platform', 'renewal', 'design-partner', 'beta', 'emea', 'apac', 'sso', 'billing'];
+const CONNECTION_KINDS = ['works-with', 'works-with', 'reports-to', 'introduced', 'mentors'];
+/** Of the check-ins, the share that is a group check-in; connections per partner. */
+const GROUP_SHARE = 0.1;
+const CONNECTIONS_PER_PARTNER = 0.5;
 const TEAM = [
   { name: 'Alex Morgan', email: 'alex.morgan@example.com' },
   { name: 'Sam Lee', email: 'sam.lee@example.com' },
@@ -189,6 +211,8 @@ export function generateStore(
     talkingPoints = Math.round(checkIns / 10),
     followUps = Math.round(checkIns / 5),
     /** compiledCore(): the folder per record kind (kinds it lacks are not generated), slugify, departments. */
+    connections = Math.round(partners * CONNECTIONS_PER_PARTNER),
+    groupShare = GROUP_SHARE,
     core,
     now = new Date(),
     seed = 20261121,
@@ -197,6 +221,9 @@ export function generateStore(
   const { kindFolders, slugify, departments } = core;
   const random = seeded(seed);
   const pick = (list) => list[Math.floor(random() * list.length)];
+  // The web's own generator: organisations, tags, groups and connections leave `random`'s sequence alone.
+  const web = seeded(seed + 1);
+  const pickWeb = (list) => list[Math.floor(web() * list.length)];
   const root = path.join(folder, '.alliances');
   const started = Date.now();
   mkdirSync(path.join(root, kindFolders.partner), { recursive: true });
@@ -227,6 +254,11 @@ export function generateStore(
       author,
     };
     if (random() < 0.2) record.leads = [pick(TOPICS), pick(TOPICS)].filter((v, k, all) => all.indexOf(v) === k);
+    if (web() < 0.4) record.organisation = pickWeb(ORGANISATIONS);
+    if (web() < 0.5)
+      record.tags = [pickWeb(TAGS), pickWeb(TAGS), pickWeb(TAGS)]
+        .slice(0, 1 + Math.floor(web() * 3))
+        .filter((v, k, all) => all.indexOf(v) === k);
     const roll = random();
     if (roll < 0.03) {
       record.snoozedUntil = localDate(new Date(now.getTime() + (1 + Math.floor(random() * 20)) * DAY_MS));
@@ -251,6 +283,23 @@ export function generateStore(
   const checkInFiles = [];
   const checkInsOf = partnerRecords.map(() => []);
   const years = new Set();
+  const active = partnerRecords.filter((p) => !p.archived);
+  const activeIn = new Map();
+  for (const p of active) activeIn.set(p.department, [...(activeIn.get(p.department) ?? []), p]);
+  // Groups recur (the product trio meets every other week): each partner has a circle of 2 or 3 usual
+  // co-attendees, mostly of their department, and a group check-in takes 1 to 3 of them.
+  const circles = new Map(
+    partnerRecords.map((p) => {
+      const sameDepartment = activeIn.get(p.department) ?? [];
+      const circle = [];
+      for (let k = 2 + Math.floor(web() * 2); k > 0; k--) {
+        const other = pickWeb(web() < 0.8 && sameDepartment.length > 1 ? sameDepartment : active);
+        if (other && other.id !== p.id && !circle.includes(other.id)) circle.push(other.id);
+      }
+      return [p.id, circle];
+    }),
+  );
+  let groupCheckIns = 0;
   for (let i = 0; i < checkIns; i++) {
     const r = random();
     let index = cumulative.findIndex((c) => c >= r);
@@ -278,6 +327,21 @@ export function generateStore(
       updatedAt: createdAt.toISOString(),
       author: pick(TEAM),
     };
+    const circle = circles.get(partner.id) ?? [];
+    if (web() < groupShare && circle.length > 0) {
+      // A group check-in: the partner first, then 1 to 3 of their circle.
+      const ids = [partner.id];
+      for (let k = 1 + Math.floor(web() * 3); k > 0; k--) {
+        const other = pickWeb(circle);
+        if (!ids.includes(other)) ids.push(other);
+      }
+      if (ids.length > 1) {
+        record.partnerIds = ids;
+        groupCheckIns++;
+        const mate = pickWeb(TEAM);
+        if (web() < 0.33 && mate.name !== record.author.name) record.present = [mate];
+      }
+    }
     // checkins/<yyyy>/: the local year of the check-in's date, as checkInFile() does.
     const year = String(date.getFullYear());
     if (!years.has(year)) {
@@ -391,10 +455,33 @@ export function generateStore(
       });
     }
   }
+  // Connections between partners: "works with", "reports to", "introduced"…, one file each.
+  if (kindFolders.connection && active.length > 1) {
+    for (let i = 0; i < connections; i++) {
+      const from = pickWeb(active);
+      let to = pickWeb(active);
+      if (to.id === from.id) to = active[(active.indexOf(from) + 1) % active.length];
+      const later = Math.max(Date.parse(from.createdAt), Date.parse(to.createdAt));
+      const createdAt = new Date(Math.min(now.getTime(), later + Math.floor(web() * 30 * DAY_MS)));
+      writeRecord('connection', {
+        schemaVersion: 1,
+        id: newId(createdAt.getTime()),
+        fromId: from.id,
+        toId: to.id,
+        kind: pickWeb(CONNECTION_KINDS),
+        ...(web() < 0.3 ? { note: `Met over ${pickWeb(TOPICS)}` } : {}),
+        createdAt: createdAt.toISOString(),
+        updatedAt: createdAt.toISOString(),
+        author: pickWeb(TEAM),
+      });
+    }
+  }
   return {
     root,
     partners: partnerRecords.length,
     checkIns: checkInFiles.length,
+    groupCheckIns,
+    connections: extraFiles.connection?.length ?? 0,
     talkingPoints: extraFiles.talkingPoint?.length ?? 0,
     followUps: extraFiles.followUp?.length ?? 0,
     asks: extraFiles.ask?.length ?? 0,
@@ -419,6 +506,6 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     core: compiledCore(compiled),
   });
   console.log(
-    `${result.partners} partners, ${result.checkIns} check-ins, ${result.talkingPoints} talking points, ${result.followUps} follow-ups in ${result.root} (${result.seconds.toFixed(1)} s)`,
+    `${result.partners} partners, ${result.checkIns} check-ins (${result.groupCheckIns} group check-ins), ${result.talkingPoints} talking points, ${result.followUps} follow-ups, ${result.connections} connections in ${result.root} (${result.seconds.toFixed(1)} s)`,
   );
 }

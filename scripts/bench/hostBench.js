@@ -11,7 +11,8 @@
 //               (code loading and the activate() call itself) from a hook on Module._load.
 //   store       the workspace holds the big store: activates the same way, then waits for the store to
 //               load, measures the heap growth, the tree through the real TreeDataProvider (the view
-//               open in the workbench), Log Check-in end to end, reloads, and the dashboard opened once.
+//               open in the workbench), Log Check-in end to end, reloads, the dashboard opened once and
+//               the ecosystem map opened five times (first paint).
 //   demo        the demo workspace: opens the dashboard five times (closing it in between) and times each
 //               from the command to the page's report that it has drawn the figures.
 'use strict';
@@ -471,11 +472,117 @@ async function storeMode(control, result) {
   result.heap.endBytes = process.memoryUsage().heapUsed;
 
   try {
+    result.tools = await toolsTimed(api, store);
+  } catch (error) {
+    result.errors.push(`language-model tools: ${String((error && error.stack) || error)}`);
+  }
+
+  try {
     result.dashboard = await openDashboardTimed(api);
     log(`dashboard on the big store: first paint ${result.dashboard.firstPaintMs} ms, statistics ${result.dashboard.computeMs} ms`);
   } catch (error) {
     result.errors.push(`dashboard: ${String((error && error.stack) || error)}`);
   }
+
+  // The first multi-step flow of a session requires dist/flows.js (shared/lazyCommands.ts): Add Partner
+  // through its argument form, the first call against the next ones.
+  try {
+    const loadedBefore = Object.keys(require.cache).some((file) => file.endsWith(`${path.sep}flows.js`));
+    const runs = [];
+    for (let i = 0; i < 4; i++) {
+      await sleep(300);
+      const start = performance.now();
+      const added = await vscode.commands.executeCommand('alliances.addPartner', { name: `Bench Flow ${i}`, department: 'Data' });
+      runs.push(performance.now() - start);
+      if (!added || !added.path) throw new Error(`alliances.addPartner returned ${JSON.stringify(added)}`);
+    }
+    result.firstFlow = { loadedBefore, firstMs: round(runs[0]), later: summary(runs.slice(1)) };
+    log(`first flow (Add Partner, loads dist/flows.js): ${runs[0].toFixed(1)} ms; later ${median(runs.slice(1)).toFixed(1)} ms`);
+  } catch (error) {
+    result.errors.push(`first flow: ${String((error && error.stack) || error)}`);
+  }
+
+  try {
+    // The ecosystem map of the whole big store, opened five times (closed in between): each from the
+    // command to the page's report that it has drawn the picture.
+    const runs = [];
+    for (let i = 0; i < 5; i++) runs.push(await openMapTimed(api));
+    result.map = {
+      firstPaint: summary(runs.map((r) => r.firstPaintMs)),
+      computeMs: summary(runs.map((r) => r.computeMs)),
+      partners: runs[0].partners,
+      nodes: runs[0].nodes,
+    };
+    log(`ecosystem map on the big store: first paint ${runs.map((r) => r.firstPaintMs.toFixed(0)).join(', ')} ms`);
+  } catch (error) {
+    result.errors.push(`map: ${String((error && error.stack) || error)}`);
+  }
+}
+
+/** Opens the ecosystem map and waits for the page to say it has drawn the picture. */
+async function openMapTimed(api) {
+  await vscode.commands.executeCommand('alliances.openEcosystemMap');
+  const panel = api.ecosystemMap && api.ecosystemMap.instance.current;
+  if (!panel) throw new Error('alliances.openEcosystemMap opened no panel');
+  const start = performance.now();
+  while (panel.firstPaintMs === undefined && performance.now() - start < 60_000) await sleep(5);
+  if (panel.firstPaintMs === undefined) throw new Error('the map page never reported it had drawn the picture (60 s)');
+  const figures = {
+    firstPaintMs: round(panel.firstPaintMs),
+    computeMs: round(panel.lastComputeMs),
+    partners: panel.last ? panel.last.totals.partners : NaN,
+    nodes: panel.last ? panel.last.nodes.length : NaN,
+  };
+  panel.dispose();
+  await sleep(300);
+  return figures;
+}
+
+/**
+ * The language-model tools over the big store, as a chat calls them: each read tool through
+ * vscode.lm.invokeTool, each write tool's confirmation (prepareInvocation: the plan, nothing written).
+ * The first call of all loads dist/lmTools.js, search's first builds its index: both reported apart.
+ */
+async function toolsTimed(api, store) {
+  const partners = store.partners().filter((p) => !p.value.archived);
+  const partner = partners[Math.floor(partners.length / 2)].value;
+  const word = partner.name.split(/\s+/).pop();
+  // By id: the generated store repeats names (a tool asks which one rather than guess).
+  const who = partner.id;
+  const reads = [
+    ['due', {}],
+    ['brief', { partner: who }],
+    ['search', { query: word }],
+    ['ecosystem', {}],
+    ['agenda', { partner: who }],
+  ];
+  const writes = [
+    ['logCheckIn', { partner: who, kind: 'async', summary: 'bench (never written)' }],
+    ['addTalkingPoint', { partner: who, text: 'bench (never written)' }],
+    ['addFollowUp', { partner: who, text: 'bench (never written)', owner: 'me', due: '2030-01-15' }],
+  ];
+  const token = new vscode.CancellationTokenSource().token;
+  const out = { lmToolsLoadedBefore: Object.keys(require.cache).some((file) => file.endsWith(`${path.sep}lmTools.js`)), tools: {} };
+  const time = async (call) => {
+    const start = performance.now();
+    const value = await call();
+    return [performance.now() - start, value];
+  };
+  for (const [key, input] of [...reads, ...writes]) {
+    const isWrite = writes.some(([k]) => k === key);
+    const call = isWrite
+      ? () => api.lmTools.tools.get(key).prepareInvocation({ input }, token)
+      : () => vscode.lm.invokeTool(`alliances_${key}`, { input, toolInvocationToken: undefined }, token);
+    const [firstMs, first] = await time(call);
+    const answered = isWrite
+      ? Boolean(first && first.confirmationMessages)
+      : first.content.some((part) => typeof part.value === 'string' && part.value.length > 0);
+    const warm = [];
+    for (let i = 0; i < 7; i++) warm.push((await time(call))[0]);
+    out.tools[key] = { kind: isWrite ? 'confirmation' : 'answer', firstMs: round(firstMs), warm: summary(warm), answered };
+    log(`tool ${key}: first ${firstMs.toFixed(1)} ms, then median ${median(warm).toFixed(1)} ms${answered ? '' : ' — NO ANSWER'}`);
+  }
+  return out;
 }
 
 /** Opens the dashboard and waits for the page to say it has drawn the figures. */

@@ -45,6 +45,8 @@ const options = {
   keep: env.BENCH_KEEP === '1',
   verbose: env.BENCH_VERBOSE === '1',
   activationOnly: env.BENCH_ONLY === 'activation',
+  /** BENCH_ONLY=bundles: the production build and the bundle sizes only (seconds; fails when main.js > 150 KB). */
+  bundlesOnly: env.BENCH_ONLY === 'bundles',
 };
 const MARKER = '[bench-host] ';
 
@@ -177,11 +179,12 @@ function buildAndPackage(details) {
     dashboard: { bytes: size(dashboard), gzip: gz(dashboard) },
     interop: { bytes: size(interop), gzip: gz(interop) },
     partnerPage: { bytes: size(partnerPage), gzip: gz(partnerPage) },
+    lazy: ['flows', 'lmTools', 'search', 'map'].map((name) => ({ name, bytes: size(path.join(dist, `${name}.js`)) })),
     git: { bytes: size(git), gzip: gz(git) },
     webviews: others.map((file) => ({ file: path.relative(repoRoot, file), bytes: size(file), gzip: gz(file) })),
   };
   let vsix = path.join(dist, 'alliances.vsix');
-  if (!options.skipBuild) {
+  if (!options.skipBuild && !options.bundlesOnly) {
     say('packaging (npm run package)…');
     const pack = run('npm', ['run', '--silent', 'package']);
     if (pack.code !== 0) {
@@ -234,9 +237,24 @@ function bundleRows(details) {
     'reported',
     'info',
   );
+  const lazyNotes = {
+    flows: 'the multi-step command flows and the Initiatives view',
+    lmTools: 'the language-model tools',
+    search: 'Search…: MiniSearch and the index',
+    map: "the ecosystem map's host side",
+  };
+  for (const l of b.lazy)
+    row(
+      'Bundles',
+      `dist/${l.name}.js (${lazyNotes[l.name]}, loaded on first use)`,
+      formatBytes(l.bytes),
+      'reported',
+      Number.isFinite(l.bytes) ? 'info' : 'error',
+    );
   row('Bundles', 'dist/git.js (simple-git, loaded lazily)', formatBytes(b.git.bytes), 'reported', 'info');
   if (b.webviews.length === 0) row('Bundles', 'Webview bundles', 'none yet', '≤ 120 KB each', 'none yet');
   for (const w of b.webviews) row('Bundles', `Webview bundle ${w.file}`, formatBytes(w.bytes), '≤ 120 KB', check(w.bytes <= 120 * kb));
+  if (options.bundlesOnly) return;
   row(
     'Bundles',
     '.vsix (npm run package)',
@@ -353,6 +371,29 @@ function coreRows(core, dataset) {
     check(core.tree.childrenWarm.median <= 10),
   );
   row('Tree (Node)', 'Tree children with the due states computed too (cold)', formatMs(core.tree.childrenCold.median), 'reported', 'info');
+  for (const [key, label] of [
+    ['childrenByOrganisation', 'organisation'],
+    ['childrenByTag', 'tag'],
+  ]) {
+    const figure = core.tree[key];
+    if (!figure || !Number.isFinite(figure.median))
+      row(
+        'Tree (Node)',
+        `Tree children grouped by ${label}`,
+        'no figure',
+        '≤ 10 ms',
+        'error',
+        'coreBench measured no grouping by ' + label,
+      );
+    else
+      row(
+        'Tree (Node)',
+        `Tree children grouped by ${label}: ${figure.groups} groups, ${figure.rows} rows (due states cached)`,
+        formatMs(figure.median),
+        '≤ 10 ms',
+        check(figure.median <= 10),
+      );
+  }
   if (vp['agenda count for every partner (getTreeItem)'] !== undefined) {
     row(
       'Tree (Node)',
@@ -362,6 +403,57 @@ function coreRows(core, dataset) {
       'info',
     );
   }
+}
+
+function ecosystemRows(details) {
+  const e = details.core?.ecosystem;
+  if (!e) {
+    row(
+      'Ecosystem map',
+      'Graph, figures and layout over the big store',
+      'no figure',
+      '≤ 500 ms',
+      'error',
+      (details.core?.errors ?? []).join('; ') || 'the plain-Node benchmark did not run',
+    );
+  } else {
+    row(
+      'Ecosystem map',
+      `Map data for ${e.partners.toLocaleString('en')} partners: statsInput + graph + figures + layout (a refresh, median of ${e.byDepartment.n})`,
+      formatMs(e.byDepartment.median),
+      '≤ 500 ms',
+      check(e.byDepartment.median <= 500),
+      `${e.nodes} nodes, ${e.edges} edges (${Object.entries(e.edgesByKind)
+        .map(([k, n]) => `${n} ${k}`)
+        .join(
+          ', ',
+        )}), ${e.brokers} brokers, ${e.isolated} isolated; graph and connectivity ${formatMs(e.graphAndFigures.median)}, layout alone ${formatMs(e.layoutAlone.median)}; the message is ${formatBytes(e.messageBytes)}`,
+    );
+    row('Ecosystem map', 'Map data, first computation', formatMs(e.coldMs), 'reported', 'info');
+    row('Ecosystem map', 'Layout alone (120 steps)', formatMs(e.layoutAlone.median), 'reported', 'info');
+    row('Ecosystem map', 'Map data clustered by organisation', formatMs(e.byOrganisation.median), 'reported', 'info');
+  }
+  const map = details.host?.windows?.find((w) => w.mode === 'store')?.map;
+  if (options.skipHost) row('Ecosystem map', 'First paint (big store)', 'skipped (BENCH_SKIP_HOST=1)', '≤ 500 ms', 'skipped');
+  else if (!map || !Number.isFinite(map.firstPaint?.median))
+    row(
+      'Ecosystem map',
+      'First paint on the big store',
+      'no figure',
+      '≤ 500 ms',
+      'error',
+      (details.host?.windows?.find((w) => w.mode === 'store')?.errors ?? []).filter((m) => m.startsWith('map')).join('; ') ||
+        'no big-store window',
+    );
+  else
+    row(
+      'Ecosystem map',
+      `First paint on the big store (${map.partners} partners): Open Ecosystem Map → picture drawn (median of ${map.firstPaint.n})`,
+      formatMs(map.firstPaint.median),
+      '≤ 500 ms',
+      check(map.firstPaint.median <= 500),
+      `map data ${formatMs(map.computeMs?.median)}; samples ${map.firstPaint.samples.map(formatMs).join(', ')}`,
+    );
 }
 
 function dashboardRows(details) {
@@ -828,7 +920,66 @@ function hostRows(details, ids) {
       'info',
     );
   }
+  if (store.tools) {
+    for (const [key, t] of Object.entries(store.tools.tools)) {
+      const how = t.kind === 'answer' ? 'vscode.lm.invokeTool' : 'its confirmation: prepareInvocation, nothing written';
+      row(
+        'Extension host',
+        `Tool ${key} over the big store (${how}; median of ${t.warm.n})`,
+        formatMs(t.warm.median),
+        '≤ 100 ms',
+        t.answered ? check(t.warm.median <= 100) : 'error',
+        `first call ${formatMs(t.firstMs)}${key === 'due' && !store.tools.lmToolsLoadedBefore ? ' (loads dist/lmTools.js)' : ''}${t.answered ? '' : '; NO ANSWER'}`,
+      );
+    }
+  } else {
+    row(
+      'Extension host',
+      'Language-model tools over the big store',
+      'no figure',
+      '≤ 100 ms each',
+      'error',
+      'vscode.lm.invokeTool missing, or the tools failed',
+    );
+  }
+  if (store.firstFlow) {
+    const f = store.firstFlow;
+    row(
+      'Extension host',
+      'First multi-step flow of the session (Add Partner; loads dist/flows.js) vs the next ones',
+      formatMs(f.firstMs),
+      'reported',
+      f.loadedBefore ? 'error' : 'info',
+      `next ones: median ${formatMs(f.later.median)}; dist/flows.js ${f.loadedBefore ? 'WAS already loaded before (activation, the stores or the tree loaded it)' : 'not loaded before'}`,
+    );
+  }
   if (errors.length) row('Extension host', 'Errors in the extension host', `${errors.length}`, 'none', 'error', errors.join(' | '));
+}
+
+/**
+ * The MCP server as a desktop client starts it: `node dist/cli.js mcp --store <big store>` over stdio,
+ * through the SDK's own client; from the spawn to the first tool answer (start, load, answer), then the
+ * same call again.
+ */
+async function mcpBench(storeRoot) {
+  const { Client } = await import('@modelcontextprotocol/sdk/client/index.js');
+  const { StdioClientTransport } = await import('@modelcontextprotocol/sdk/client/stdio.js');
+  const client = new Client({ name: 'alliances-bench', version: '1.0.0' });
+  const start = performance.now();
+  await client.connect(
+    new StdioClientTransport({ command: process.execPath, args: [path.join(repoRoot, 'dist', 'cli.js'), 'mcp', '--store', storeRoot] }),
+  );
+  const initializedMs = performance.now() - start;
+  try {
+    const first = await client.callTool({ name: 'alliances_due', arguments: {} });
+    const firstAnswerMs = performance.now() - start;
+    const again = performance.now();
+    await client.callTool({ name: 'alliances_due', arguments: {} });
+    const text = first.content?.[0]?.text ?? '';
+    return { initializedMs, firstAnswerMs, secondCallMs: performance.now() - again, answered: !first.isError && text.length > 0 };
+  } finally {
+    await client.close();
+  }
 }
 
 // ---- main -----------------------------------------------------------------------------------------
@@ -864,7 +1015,9 @@ async function main() {
 
   const bigWorkspace = path.join(tmp, 'big-workspace');
   mkdirSync(bigWorkspace, { recursive: true });
-  if (options.activationOnly) {
+  if (options.bundlesOnly) {
+    say('BENCH_ONLY=bundles: the bundle sizes only');
+  } else if (options.activationOnly) {
     say('BENCH_ONLY=activation: no store, no plain-Node figures, no big-store or demo window');
   } else {
     say(`generating ${options.partners} partners and ${options.checkIns} check-ins (+ talking points, follow-ups)…`);
@@ -876,12 +1029,14 @@ async function main() {
     details.dataset = {
       partners: generated.partners,
       checkIns: generated.checkIns,
+      groupCheckIns: generated.groupCheckIns,
+      connections: generated.connections,
       talkingPoints: generated.talkingPoints,
       followUps: generated.followUps,
       generatedInS: generated.seconds,
     };
     say(`generated in ${generated.seconds.toFixed(1)} s: ${JSON.stringify(details.dataset)}`);
-    const dataset = `${generated.partners.toLocaleString('en')} partners, ${generated.checkIns.toLocaleString('en')} check-ins, ${generated.talkingPoints.toLocaleString('en')} talking points, ${generated.followUps.toLocaleString('en')} follow-ups`;
+    const dataset = `${generated.partners.toLocaleString('en')} partners, ${generated.checkIns.toLocaleString('en')} check-ins (${generated.groupCheckIns.toLocaleString('en')} group check-ins), ${generated.talkingPoints.toLocaleString('en')} talking points, ${generated.followUps.toLocaleString('en')} follow-ups, ${generated.connections.toLocaleString('en')} connections`;
 
     try {
       details.core = await coreBench(generated.root, tmp);
@@ -891,6 +1046,7 @@ async function main() {
         checkIn: generated.checkIns,
         talkingPoint: generated.talkingPoints,
         followUp: generated.followUps,
+        connection: generated.connections,
         problems: 0,
       };
       const wrong = Object.entries(expected).filter(([k, v]) => (c[k] ?? 0) !== v);
@@ -910,9 +1066,24 @@ async function main() {
     } catch (error) {
       row('Store (Node)', 'Plain-Node benchmark', 'failed', '', 'error', error.message);
     }
+    try {
+      const m = (details.mcp = await mcpBench(generated.root));
+      row(
+        'MCP server (Node)',
+        `alliances mcp --store <big store>: spawn → first answer (alliances_due: start, load, answer; ${dataset})`,
+        formatMs(m.firstAnswerMs),
+        'reported',
+        m.answered ? 'info' : 'error',
+        `initialize answered after ${formatMs(m.initializedMs)}; the same call again ${formatMs(m.secondCallMs)}`,
+      );
+    } catch (error) {
+      row('MCP server (Node)', 'alliances mcp: first answer', 'failed', 'reported', 'error', error.message);
+    }
   }
 
-  if (options.skipHost) {
+  if (options.bundlesOnly) {
+    // Nothing more to measure.
+  } else if (options.skipHost) {
     row('Extension host', 'Measurements inside VS Code', 'skipped (BENCH_SKIP_HOST=1)', '', 'skipped');
   } else if (!vsix) {
     row('Extension host', 'Measurements inside VS Code', 'no .vsix to load', '', 'error');
@@ -925,7 +1096,10 @@ async function main() {
     }
   }
 
-  if (!options.activationOnly) dashboardRows(details);
+  if (!options.activationOnly && !options.bundlesOnly) {
+    dashboardRows(details);
+    ecosystemRows(details);
+  }
 
   details.machine.loadavgEnd = os.loadavg().map((v) => Math.round(v * 100) / 100);
   const failed = rows.filter((r) => r.status === 'fail' || r.status === 'error');

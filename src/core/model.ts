@@ -147,6 +147,13 @@ export const FollowUpSchema = v.looseObject({
   doneAt: v.optional(timestamp),
 });
 
+/** A commit that delivered an ask: its id, and its subject and date as they were when accepted. */
+export const DeliveredInSchema = v.looseObject({
+  commit: v.pipe(v.string(), v.regex(/^[0-9a-f]{40,64}$/, 'must be a git commit id')),
+  subject: v.optional(text(1000)),
+  date: v.optional(timestamp),
+});
+
 /** One side of a "help me" conversation: what I asked them, or what they asked me. */
 export const AskSchema = v.looseObject({
   ...recordBase,
@@ -155,6 +162,8 @@ export const AskSchema = v.looseObject({
   direction: v.picklist(ASK_DIRECTIONS, `must be one of ${ASK_DIRECTIONS.join(', ')}`),
   text: required(2000),
   status: v.picklist(ASK_STATUSES, `must be one of ${ASK_STATUSES.join(', ')}`),
+  /** The commit on the default branch that delivered it (accepted from its `Alliances-Ask` trailer). */
+  deliveredIn: v.optional(DeliveredInSchema),
 });
 
 /** Private notes of a check-in, under private/notes/<check-in id>.json: never committed. */

@@ -47,6 +47,8 @@ export const COMMANDS = {
   voteConcern: 'alliances.voteConcern',
   closeConcern: 'alliances.closeConcern',
   concernToTalkingPoints: 'alliances.concernToTalkingPoints',
+  reviewDeliveredAsks: 'alliances.reviewDeliveredAsks',
+  copyAskTrailer: 'alliances.copyAskTrailer',
 } as const;
 
 /** Commands that are not in package.json: a status bar item's click, and the tests' door to internals. */
@@ -76,6 +78,7 @@ export const VIEW_TYPES = {
 export const STATUS_BAR_ITEMS = {
   due: 'alliances.due',
   codeNudge: 'alliances.codeNudge',
+  deliveries: 'alliances.deliveries',
 } as const;
 
 /** Context keys for `when` clauses in package.json. */
@@ -130,6 +133,8 @@ export const STATE_KEYS = {
   groupBy: 'alliances.groupBy',
   showArchived: 'alliances.showArchived',
   remindersDontShowAgain: 'alliances.reminders.dontShowAgain',
+  /** Offers of a commit delivering an ask that were dismissed (ask id@commit), this workspace only. */
+  dismissedDeliveries: 'alliances.deliveries.dismissed',
 } as const;
 
 /** The extension's own id (publisher.name in package.json). */

@@ -5,3 +5,4 @@ export { otherBranchRecords, type BranchInfo, type BranchRecord, type BranchReco
 export { repositoryPaths } from './repository';
 export { fileHistory, showFile, type FileHistory, type HistoryEntry } from './history';
 export { areaCommits, type AreaCommit, type AreaCommits } from './areaCommits';
+export { trailerCommits, type TrailerCommits } from './trailerCommits';

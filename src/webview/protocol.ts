@@ -88,6 +88,8 @@ export const PageMessageSchema = v.variant('type', [
   recordAction('coverTalkingPoint'),
   recordAction('completeFollowUp'),
   recordAction('reopenFollowUp'),
+  /** Put `Alliances-Ask: <id>` on the clipboard, for the commit that delivers the ask. */
+  recordAction('copyAskTrailer'),
   v.strictObject({ type: v.literal('setAskStatus'), requestId, id, status: v.picklist(ASK_STATUSES) }),
   v.strictObject({ type: v.literal('addTalkingPoint'), requestId, text: line }),
   /** One of the listed commits in the partner's code areas becomes a talking point. */
@@ -213,6 +215,10 @@ export const PageDataSchema = v.strictObject({
     iAsked: CountsSchema,
     theyAsked: CountsSchema,
     open: v.array(v.strictObject({ id, direction: v.picklist(ASK_DIRECTIONS), text: line, private: v.boolean() })),
+    /** Asks marked helped by a commit (its `Alliances-Ask` trailer), newest first. */
+    delivered: v.optional(
+      v.array(v.strictObject({ id, direction: v.picklist(ASK_DIRECTIONS), text: line, commit: shortText, subject: optionalShort })),
+    ),
   }),
   /** Connections from both ends: "works with Priya", "manages Marcus". */
   connections: v.optional(

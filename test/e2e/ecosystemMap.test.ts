@@ -1,7 +1,7 @@
 // The ecosystem map in the real workbench on the demo workspace: opened from the palette, its text lists
-// naming the broker (Jonas Berg, the only link to Elena Petrova) and, over the last 30 days, the isolated
-// partner (Aisha Karim); the picture reached with Tab, walked with the arrow keys, Enter on a node
-// opening the partner page; the colour toggle; screenshots in light, dark and high contrast.
+// naming the broker (Jonas Berg, the only link to Elena Petrova) and the isolated partner (Aisha Karim,
+// over any range); the product trio (Dana and Priya met together); the picture reached with Tab, walked
+// with the arrow keys, Enter on a node opening the partner page; the colour toggle; screenshots in light, dark and high contrast.
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -62,6 +62,10 @@ describe('Ecosystem map in the real workbench', function () {
     // The text alternative: every person and every link.
     assert.equal(await frame.locator('table.people tbody tr').count(), 12);
     assert.ok((await frame.locator('table.links tbody tr').count()) >= 4 + 10);
+    // The product trio: Dana and Priya met together once (the meeting), besides their connection.
+    const met = frame.locator('table.links tbody tr').filter({ hasText: 'met together' });
+    assert.equal(await met.count(), 1);
+    assert.match(await met.innerText(), /^(Dana Whitfield\s+Priya Raman|Priya Raman\s+Dana Whitfield)\s+met together\s+1\s/);
   });
 
   it('is reached with Tab, walked with the arrow keys, and Enter on a node opens the partner page', async () => {
@@ -85,7 +89,8 @@ describe('Ecosystem map in the real workbench', function () {
     ({ frame, inner, cspEvents } = await attachWebview(wb.page, (f) => f.locator('svg.map g.node').first().waitFor({ timeout: 30_000 })));
   });
 
-  it('over the last 30 days names Aisha Karim isolated', async () => {
+  it('names Aisha Karim isolated over all time and over the last 30 days', async () => {
+    assert.deepEqual(await frame.locator('#figures table.isolated tbody th').allInnerTexts(), ['Aisha Karim']);
     await frame.locator('#filter-range').selectOption('30');
     await frame.locator('#figures table.isolated tbody th', { hasText: 'Aisha Karim' }).waitFor({ timeout: 15_000 });
     assert.deepEqual(await frame.locator('#figures table.isolated tbody th').allInnerTexts(), ['Aisha Karim']);

@@ -188,7 +188,8 @@ describe('Partner page in the real workbench', function () {
 
   it('shows the timeline newest first, with hostile text as literal text and private notes marked', async () => {
     const entries = section('timeline').locator('li.entry');
-    assert.equal(await entries.count(), 3);
+    // Her three 1:1s and the product trio (a group check-in with Priya).
+    assert.equal(await entries.count(), 4);
     const newest = entries.first();
     assert.equal(await newest.locator('.summary').innerText(), HOSTILE_SUMMARY);
     assert.equal(await newest.locator('.notes:not(.private-note) pre').innerText(), HOSTILE_NOTES);
@@ -199,6 +200,7 @@ describe('Partner page in the real workbench', function () {
     assert.match(await privateNote.locator('h4').innerText(), /Private note\s+Private/);
     assert.equal(await privateNote.locator('pre').innerText(), HOSTILE_PRIVATE);
     assert.match(await entries.nth(1).locator('h3').innerText(), /Help-me/);
+    assert.equal(await entries.nth(2).locator('[data-testid="group"]').innerText(), 'with Priya Raman');
     // Text stayed text: no element was made from it.
     assert.equal(await frame.locator('img').count(), 0);
     assert.equal(await frame.locator('a').count(), 0);
@@ -311,7 +313,7 @@ describe('Partner page in the real workbench', function () {
     assert.equal(await section('talking-points').locator('li.item').count(), 0);
     assert.equal(await filter.locator('vscode-button[aria-pressed="true"]').innerText(), 'Sam Lee');
     await filter.locator('vscode-button', { hasText: 'Everyone' }).click();
-    await untilAsync('every check-in again', async () => (await section('timeline').locator('li.entry').count()) === 3);
+    await untilAsync('every check-in again', async () => (await section('timeline').locator('li.entry').count()) === 4);
     assert.equal(await filter.locator('vscode-button[aria-pressed="true"]').innerText(), 'Everyone');
     fs.rmSync(samsFile);
     await untilAsync("the filter gone with Sam's follow-up", async () => !(await filter.isVisible()));
@@ -407,7 +409,7 @@ describe('Partner page in the real workbench', function () {
       .locator('.summary')
       .filter({ hasText: 'Launch plan agreed </textarea>' })
       .waitFor();
-    assert.equal(await section('timeline').locator('li.entry').count(), 4);
+    assert.equal(await section('timeline').locator('li.entry').count(), 5);
     assert.equal(await section('asks').locator('[data-testid="they-asked"]').innerText(), '2 (open 1, helped 1, declined 0)');
     assert.equal(await frame.locator('b').count(), 0);
   });

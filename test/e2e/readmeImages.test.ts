@@ -122,4 +122,17 @@ describe('README images from the clean demo workspace', function () {
       },
     });
   });
+
+  it('ecosystem-map: the demo web in the dark theme, the product trio, the broker, the isolated partner and the silo', async () => {
+    await closeEditors();
+    await wb.page.locator('.monaco-workbench.vs-dark').waitFor();
+    await wb.runCommand('Alliances: Open Ecosystem Map');
+    const { frame } = await attachWebview(wb.page, (f) => f.locator('svg.map g.node').first().waitFor({ timeout: 30_000 }));
+    await frame.locator('body.vscode-dark').waitFor();
+    assert.match(await frame.locator('#summary').innerText(), /^10 partners · 2 teammates/);
+    await frame.locator('#figures table.brokers tbody th', { hasText: 'Jonas Berg' }).waitFor();
+    assert.deepEqual(await frame.locator('#figures table.isolated tbody th').allInnerTexts(), ['Aisha Karim']);
+    await wb.readmeScreenshot('ecosystem-map');
+    await closeEditors();
+  });
 });

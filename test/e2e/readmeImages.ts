@@ -9,7 +9,15 @@ import { DEMO_PARTNERS } from '../fixtures/demoStore';
 import { HOSTILE_PAYLOADS } from '../fixtures/hostilePayloads';
 
 /** The pictures README.md shows, by file name in docs/images/ (without .png). */
-export const README_IMAGES = ['sidebar', 'reminder', 'partner-page', 'dashboard', 'walkthrough', 'installed-extension'] as const;
+export const README_IMAGES = [
+  'sidebar',
+  'reminder',
+  'partner-page',
+  'dashboard',
+  'ecosystem-map',
+  'walkthrough',
+  'installed-extension',
+] as const;
 export type ReadmeImage = (typeof README_IMAGES)[number];
 
 /** Text no demo record holds but hostile ones do: markup, script and command links. */

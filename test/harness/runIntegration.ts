@@ -10,6 +10,8 @@
 //                             only (default: one folder, every other suite)
 //   ALLIANCES_LOCALE=qps-ploc  start VS Code in that display language (`--locale`) and run
 //                             test/integration/locale/ only
+//   ALLIANCES_RESTRICTED=1    keep Workspace Trust on, so the folder opens in Restricted Mode (untrusted),
+//                             and run test/integration/restricted/ only
 //   ALLIANCES_CODE_SERVER_DIR=.cache/code-server-4.133  run in that code-server install (default
 //                             .cache/code-server): the oldest VS Code the manifest claims, 1.133
 import { execFileSync } from 'child_process';
@@ -31,6 +33,7 @@ const outputMarker = '[mocha] ';
 const exitLine = /Extension Host Process exited with code: (\S+), signal: (\S+)\./g;
 const multiRoot = process.env.ALLIANCES_WORKSPACE === 'multi-root';
 const locale = process.env.ALLIANCES_LOCALE;
+const restricted = process.env.ALLIANCES_RESTRICTED === '1';
 const MULTI_ROOT_FOLDERS = ['alpha', 'beta'];
 
 async function main(): Promise<number> {
@@ -67,6 +70,8 @@ async function main(): Promise<number> {
     server = await startCodeServer({
       workspace,
       smokeTestDriver: true,
+      // code-server opens a folder it does not know untrusted: Restricted Mode.
+      workspaceTrust: restricted,
       // Inside the scratch folder, so the extension host logs (the Alliances channel too) survive a failure.
       userDataDir: path.join(scratch, 'user-data'),
       extraArgs: [
@@ -76,7 +81,7 @@ async function main(): Promise<number> {
       env: {
         ALLIANCES_TEST_RESULTS: resultsFile,
         ALLIANCES_TEST_OUTPUT_MARKER: outputMarker,
-        ALLIANCES_SUITE: multiRoot ? 'multi-root' : locale ? 'locale' : 'folder',
+        ALLIANCES_SUITE: multiRoot ? 'multi-root' : locale ? 'locale' : restricted ? 'restricted' : 'folder',
         // test/integration/harnessSmoke.test.ts checks the extension host runs in this very VS Code.
         ALLIANCES_EXPECTED_VSCODE: versions.vscode,
         ...(process.env.ALLIANCES_TEST_GREP ? { ALLIANCES_TEST_GREP: process.env.ALLIANCES_TEST_GREP } : {}),

@@ -31,6 +31,16 @@ describe('activation shell', () => {
     assert.equal(bundleLoaded('partnerPage.js'), false, 'activation, the stores and looking for pages never load dist/partnerPage.js');
   });
 
+  // The flows of shared/lazyCommands.ts: main.js holds one stub per command, dist/flows.js the flow.
+  it('leaves the command flows in dist/flows.js until the first of them runs', async () => {
+    const alliances = await api();
+    await alliances.service.whenReady();
+    assert.equal(bundleLoaded('flows.js'), false, 'activation and the stores never load dist/flows.js');
+    // A flow that finds nothing to edit writes nothing: only its bundle is read.
+    assert.equal(await vscode.commands.executeCommand('alliances.editPartner', 'no-such-partner', { role: 'x' }), undefined);
+    assert.equal(bundleLoaded('flows.js'), true, 'the first flow command loaded dist/flows.js');
+  });
+
   it('names silos in the reminder without loading the dashboard bundle', async () => {
     const alliances = await api();
     await alliances.service.whenReady();

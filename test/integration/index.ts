@@ -23,9 +23,9 @@ export async function run(): Promise<void> {
     timeout: 20_000,
     ...(grep ? { grep } : {}),
   });
-  // The multi-root and locale suites need their own window (two folders; another display language): see
-  // runIntegration. Each run takes the files of its suite's folder, the default run every other file.
-  const folders: Record<string, string> = { 'multi-root': 'multiRoot', locale: 'locale' };
+  // The multi-root, locale and restricted suites need their own window (two folders; another display
+  // language; an untrusted folder): see runIntegration. Each run takes the files of its suite's folder, the default run every other file.
+  const folders: Record<string, string> = { 'multi-root': 'multiRoot', locale: 'locale', restricted: 'restricted' };
   const own = folders[process.env.ALLIANCES_SUITE ?? ''];
   for (const file of findTests(__dirname)) {
     const suite = Object.values(folders).find((folder) => file.includes(`${path.sep}${folder}${path.sep}`));

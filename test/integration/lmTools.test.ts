@@ -1,10 +1,12 @@
 // The language-model tools in a real extension host: listed by vscode.lm.tools, invoked through
 // vscode.lm.invokeTool (no model needed) with known answers, private records absent unless the user's
-// setting is on, and a write's confirmation that shows what is then written. A write accepted through
-// vscode.lm.invokeTool would wait for VS Code's modal confirmation, which nothing here can click: writes
-// are driven through the registered tool object itself (prepareInvocation, then invoke), as VS Code does.
+// setting is on, and a write's confirmation that shows what is then written. Outside a chat, VS Code
+// confirms through its DialogService, which accepts every confirmation unseen in an extension test run:
+// a decline is driven through the registered tool object (prepareInvocation, never invoke) and through a
+// cancelled vscode.lm.invokeTool; an acceptance through both.
 import { strict as assert } from 'node:assert';
 import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Partner } from '../../src/core/model';
 import type { Loaded, Store } from '../../src/core/store';
@@ -26,6 +28,18 @@ async function invoke(name: string, input: object): Promise<string> {
 }
 
 const cancel = new vscode.CancellationTokenSource().token;
+
+/** Every file of the store, path → bytes. */
+async function snapshot(): Promise<Map<string, Buffer>> {
+  const root = storeRoot();
+  const files = await listFiles(root);
+  return new Map(await Promise.all(files.map(async (file) => [file, await fs.readFile(path.join(root, file))] as const)));
+}
+
+function assertSameBytes(before: Map<string, Buffer>, after: Map<string, Buffer>, what: string): void {
+  assert.deepEqual([...after.keys()].sort(), [...before.keys()].sort(), `${what}: no file added or removed`);
+  for (const [file, bytes] of before) assert.ok(after.get(file)?.equals(bytes), `${what}: ${file} unchanged byte for byte`);
+}
 
 describe('language-model tools', function () {
   this.timeout(60_000);
@@ -133,6 +147,52 @@ describe('language-model tools', function () {
       ...own
     } = JSON.parse(await fs.readFile(record.record.path, 'utf8')) as Record<string, unknown>;
     assert.deepEqual(own, fields);
+  });
+
+  // The most real confirmation here: vscode.lm.invokeTool outside a chat (no toolInvocationToken) runs
+  // prepareInvocation, then asks VS Code's DialogService to confirm, then invoke. In an extension test run
+  // that service accepts every confirmation without showing it (DialogService.skipDialogs: extension
+  // development with extensionTestsPath), so a decline cannot be clicked here: the cancelled call is the
+  // declined path VS Code takes after the dialog (it throws CancellationError before invoke).
+  it('through vscode.lm.invokeTool: a cancelled call writes nothing; a confirmed one writes exactly what the confirmation showed', async () => {
+    const input = { partner: 'Zora Lmtool', text: 'Review the dialog study', owner: 'me', due: '2030-02-01' };
+    const fields = { partnerId: zora.value.id, text: 'Review the dialog study', owner: 'me', due: '2030-02-01' };
+    const tool = alliances.lmTools.tools.get('addFollowUp');
+    const prepared = await tool?.prepareInvocation?.({ input }, cancel);
+    const shown = (prepared?.confirmationMessages?.message as vscode.MarkdownString | undefined)?.value ?? '';
+    assert.ok(shown.includes(JSON.stringify(fields, null, 2)), shown);
+    assert.ok(shown.includes(inline(storeRoot(), 1000)), 'names the store');
+
+    const before = await snapshot();
+    const cancelled = new vscode.CancellationTokenSource();
+    cancelled.cancel();
+    await assert.rejects(
+      Promise.resolve(vscode.lm.invokeTool(LANGUAGE_MODEL_TOOLS.addFollowUp, { input, toolInvocationToken: undefined }, cancelled.token)),
+      /cancel/i,
+    );
+    assertSameBytes(before, await snapshot(), 'cancelled');
+
+    const text = await invoke(LANGUAGE_MODEL_TOOLS.addFollowUp, input);
+    const id = /\(id ([0-9a-z]{26})\)/.exec(text)?.[1] ?? '';
+    const record = alliances.service.findRecord('followUp', id);
+    assert.ok(record, text);
+    written.push(record.record.path);
+    const after = await snapshot();
+    assert.deepEqual(
+      [...after.keys()].filter((file) => !before.has(file)),
+      [path.relative(storeRoot(), record.record.path).split(path.sep).join('/')],
+      'confirmed: exactly one new file',
+    );
+    for (const [file, bytes] of before) assert.ok(after.get(file)?.equals(bytes), `confirmed: ${file} unchanged`);
+    const {
+      schemaVersion: _v,
+      id: _id,
+      createdAt: _c,
+      updatedAt: _u,
+      author: _a,
+      ...own
+    } = JSON.parse(await fs.readFile(record.record.path, 'utf8')) as Record<string, unknown>;
+    assert.deepEqual(own, fields, 'the fields the confirmation showed, and nothing else');
   });
 
   it('answer a write that cannot be made without a confirmation, in words, through vscode.lm.invokeTool', async () => {

@@ -47,7 +47,7 @@ Open follow-ups (4):
 
 const SILOS_20 = `Silos (5):
   - Support: no check-in for 50 days (last 2026-10-02) — Hannah Okafor
-  - Security: no check-in for 35 days (last 2026-10-17) — Aisha Karim
+  - Security: no check-in since added 42 days ago — Aisha Karim
   - Vendor: no check-in for 30 days (last 2026-10-22) — Jonas Berg
   - Marketing: no check-in for 27 days (last 2026-10-25) — Sofia Lindqvist
   - Sales: no check-in for 25 days (last 2026-10-27) — Marcus Ortega`;

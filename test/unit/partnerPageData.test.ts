@@ -91,7 +91,13 @@ describe('partner page: page data', () => {
 
     await store.create('ask', { partnerId: dana, direction: 'i-asked', text: 'A1', status: 'open' });
     await store.create('ask', { partnerId: dana, direction: 'i-asked', text: 'A2', status: 'helped' });
-    await store.create('ask', { partnerId: dana, direction: 'i-asked', text: 'A3', status: 'helped' });
+    await store.create('ask', {
+      partnerId: dana,
+      direction: 'i-asked',
+      text: 'A3',
+      status: 'helped',
+      deliveredIn: { commit: 'abcdef0123456789abcdef0123456789abcdef01', subject: 'Ship A3' },
+    });
     await store.create('ask', { partnerId: dana, direction: 'they-asked', text: 'T1', status: 'declined' });
     await store.create('ask', { partnerId: dana, direction: 'they-asked', text: 'T2', status: 'open' }, { private: true });
     await store.create('ask', { partnerId: marcus, direction: 'they-asked', text: 'M1', status: 'open' });
@@ -210,6 +216,9 @@ describe('partner page: page data', () => {
         ['they-asked', 'T2', true],
       ],
     );
+    assert.deepEqual(asks.delivered, [
+      { id: asks.delivered?.[0]?.id, direction: 'i-asked', text: 'A3', commit: 'abcdef012345', subject: 'Ship A3' },
+    ]);
   });
 
   it("says when it was made, by the host's clock", () => {

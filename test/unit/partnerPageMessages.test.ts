@@ -203,6 +203,18 @@ describe('partner page: messages from the page', () => {
     assert.deepEqual(warnings, []);
   });
 
+  it("copies an open ask's commit trailer through alliances.copyAskTrailer; another partner's or a closed ask is refused", async () => {
+    const outcome = await handlePageMessage({ type: 'copyAskTrailer', requestId: 'r1', id: fx.danaAsk.value.id }, ctx);
+    assert.equal(outcome.kind === 'reply' && outcome.reply.ok, true);
+    assert.deepEqual(commands, [['alliances.copyAskTrailer', fx.danaAsk.value.id]]);
+    commands.length = 0;
+    await expectRejected({ type: 'copyAskTrailer', requestId: 'r2', id: fx.marcusAsk.value.id }, /belongs to another partner/);
+    await fx.store.update('ask', fx.danaAsk.value.id, { status: 'declined' });
+    const closed = await handlePageMessage({ type: 'copyAskTrailer', requestId: 'r3', id: fx.danaAsk.value.id }, ctx);
+    assert.equal(closed.kind === 'reply' && closed.reply.ok, false);
+    assert.deepEqual(commands, []);
+  });
+
   it('opens a talking point through the alliances.openTalkingPoint command, and reports its failure', async () => {
     await handlePageMessage({ type: 'openTalkingPoint', requestId: 'r1', id: fx.danaCodePoint.value.id }, ctx);
     assert.deepEqual(commands, [[OPEN_TALKING_POINT_COMMAND, fx.danaCodePoint.value.id]]);

@@ -1,12 +1,11 @@
 // The agenda: talking points (from the palette or an editor selection) and follow-ups, with the
 // Follow-ups view, its badge of overdue ones and its checkboxes.
 import * as vscode from 'vscode';
-import { storeCommand, type App } from '../shared/app';
+import type { App } from '../shared/app';
 import { countBadge } from '../shared/badge';
+import { flowCommand } from '../shared/lazyCommands';
 import { COMMANDS, VIEWS } from '../ids';
-import { addFollowUp, setFollowUpDone } from './followUps';
 import { FollowUpsTree, type FollowUpNode } from './followUpsTree';
-import { addTalkingPoint, openTalkingPoint, setTalkingPointCovered } from './talkingPoints';
 
 export interface Agenda {
   followUps: FollowUpsTree;
@@ -25,20 +24,21 @@ export function register(app: App): Agenda {
     );
   });
   app.commands({
-    [COMMANDS.addTalkingPoint]: storeCommand(service, (arg?: unknown, input?: unknown) => addTalkingPoint(service, arg, input)),
-    [COMMANDS.openTalkingPoint]: storeCommand(service, (arg?: unknown) => openTalkingPoint(service, arg)),
-    [COMMANDS.coverTalkingPoint]: storeCommand(service, (arg?: unknown) => setTalkingPointCovered(service, true, arg)),
-    [COMMANDS.reopenTalkingPoint]: storeCommand(service, (arg?: unknown) => setTalkingPointCovered(service, false, arg)),
-    [COMMANDS.addFollowUp]: storeCommand(service, (arg?: unknown, input?: unknown) => addFollowUp(service, arg, input)),
-    [COMMANDS.completeFollowUp]: storeCommand(service, (arg?: unknown) => setFollowUpDone(service, true, arg)),
-    [COMMANDS.reopenFollowUp]: storeCommand(service, (arg?: unknown) => setFollowUpDone(service, false, arg)),
+    // The flows are in dist/flows.js (shared/lazyCommands.ts); the view and its badge stay here.
+    [COMMANDS.addTalkingPoint]: flowCommand(service, (flows, arg?: unknown, input?: unknown) => flows.addTalkingPoint(service, arg, input)),
+    [COMMANDS.openTalkingPoint]: flowCommand(service, (flows, arg?: unknown) => flows.openTalkingPoint(service, arg)),
+    [COMMANDS.coverTalkingPoint]: flowCommand(service, (flows, arg?: unknown) => flows.setTalkingPointCovered(service, true, arg)),
+    [COMMANDS.reopenTalkingPoint]: flowCommand(service, (flows, arg?: unknown) => flows.setTalkingPointCovered(service, false, arg)),
+    [COMMANDS.addFollowUp]: flowCommand(service, (flows, arg?: unknown, input?: unknown) => flows.addFollowUp(service, arg, input)),
+    [COMMANDS.completeFollowUp]: flowCommand(service, (flows, arg?: unknown) => flows.setFollowUpDone(service, true, arg)),
+    [COMMANDS.reopenFollowUp]: flowCommand(service, (flows, arg?: unknown) => flows.setFollowUpDone(service, false, arg)),
   });
   // One click on a checkbox completes or reopens a follow-up.
-  const run = storeCommand(service, (body: () => Promise<unknown>) => body());
+  const run = flowCommand(service, (flows, done: boolean, node: FollowUpNode) => flows.setFollowUpDone(service, done, node));
   context.subscriptions.push(
     followUpsView.onDidChangeCheckboxState((event) => {
       for (const [node, state] of event.items) {
-        if (node.type === 'followUp') void run(() => setFollowUpDone(service, state === vscode.TreeItemCheckboxState.Checked, node));
+        if (node.type === 'followUp') void run(state === vscode.TreeItemCheckboxState.Checked, node);
       }
     }),
   );

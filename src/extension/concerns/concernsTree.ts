@@ -1,6 +1,6 @@
 // The Concerns view: the open concerns, top first (votes, departments, recency: core/concerns.ts), each
 // with its votes and departments, and under it the partners who raised it; the closed ones under
-// "Closed". Loaded with dist/concerns.js the first time the view is shown.
+// "Closed". In dist/flows.js, read the first time VS Code asks for the view's items.
 import * as vscode from 'vscode';
 import { closedConcerns, type RankedConcern } from '../../core/concerns';
 import type { Concern, Partner } from '../../core/model';

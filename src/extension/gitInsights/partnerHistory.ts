@@ -3,31 +3,10 @@ import * as vscode from 'vscode';
 import { formatShortDate } from '../../core/cadence';
 import type { HistoryEntry } from '../../git/history';
 import { loadGit } from '../shared/lazyBundle';
+import { gitUri } from './gitContent';
 import { partnerFromArg, pickPartner } from '../shared/partnerArgs';
 import type { StoreService } from '../store/storeService';
 import { visible, visiblePickItem } from '../shared/displayText';
-
-/** Read-only documents of a file at a revision (`git show <rev>:<path>`), for the history diffs. */
-export const GIT_SCHEME = 'alliances-git';
-
-interface GitQuery {
-  top: string;
-  rev: string;
-  file: string;
-}
-
-export function gitUri(query: GitQuery): vscode.Uri {
-  return vscode.Uri.from({ scheme: GIT_SCHEME, path: `/${query.file}`, query: JSON.stringify(query) });
-}
-
-export class GitContentProvider implements vscode.TextDocumentContentProvider {
-  provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
-    const query = JSON.parse(uri.query) as GitQuery;
-    // Never git in an untrusted folder (its config could run code).
-    if (!vscode.workspace.isTrusted) return Promise.resolve('');
-    return loadGit().showFile(query.top, query.rev, query.file);
-  }
-}
 
 /** What a commit did to a file, in the display language. */
 function statusLabel(status: string): string {

@@ -72,6 +72,12 @@ async function carryOut(message: PageRequest, ctx: MessageContext): Promise<Outc
       await store.update('ask', message.id, { status: message.status });
       return reply(message, true, l10n.t('Marked {0}: {1}', askStatusLabel(message.status), short(ask.value.text)));
     }
+    case 'copyAskTrailer': {
+      const ask = own(ctx, 'ask', message.id);
+      if (ask.value.status !== 'open') return reply(message, false, l10n.t('That ask is no longer open.'));
+      await ctx.executeCommand(COMMANDS.copyAskTrailer, message.id);
+      return reply(message, true, '');
+    }
     case 'addTalkingPoint': {
       const text = message.text.trim();
       if (!text)

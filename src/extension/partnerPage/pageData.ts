@@ -172,6 +172,17 @@ export function askBalance(records: readonly Loaded<Ask>[]): PageData['asks'] {
       .filter((r) => r.value.status === 'open')
       .sort((a, b) => a.value.createdAt.localeCompare(b.value.createdAt))
       .map(({ value, private: isPrivate }) => ({ id: value.id, direction: value.direction, text: value.text, private: isPrivate })),
+    delivered: records
+      .flatMap(({ value }) => (value.status === 'helped' && value.deliveredIn ? [{ value, deliveredIn: value.deliveredIn }] : []))
+      .sort((a, b) => b.value.updatedAt.localeCompare(a.value.updatedAt))
+      .slice(0, 20)
+      .map(({ value, deliveredIn }) => ({
+        id: value.id,
+        direction: value.direction,
+        text: value.text,
+        commit: deliveredIn.commit.slice(0, 12),
+        ...(deliveredIn.subject ? { subject: deliveredIn.subject } : {}),
+      })),
   };
 }
 

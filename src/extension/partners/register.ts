@@ -3,12 +3,10 @@
 import * as vscode from 'vscode';
 import { GROUP_BYS, type GroupBy } from '../../core/partnerView';
 import { storeCommand, type App } from '../shared/app';
+import { flowCommand } from '../shared/lazyCommands';
 import { COMMANDS, CONTEXT_KEYS, STATE_KEYS, VIEWS } from '../ids';
 import type { BranchRecordsService } from '../gitInsights/branchRecordsService';
-import { addPartner } from './addPartner';
-import { editPartner } from './editPartner';
 import { goToPartner } from './goToPartner';
-import { openPartnerFile, setArchived, snoozePartner } from './partnerState';
 import { PartnersTree, type TreeNode } from './partnersTree';
 
 export interface Partners {
@@ -51,13 +49,14 @@ export function register(app: App, branches: BranchRecordsService): Partners {
   };
 
   app.commands({
-    [COMMANDS.addPartner]: storeCommand(service, (arg?: unknown) => addPartner(service, arg)),
-    [COMMANDS.editPartner]: storeCommand(service, (arg?: unknown, change?: unknown) => editPartner(service, arg, change)),
-    [COMMANDS.snoozePartner]: storeCommand(service, (arg?: unknown, until?: unknown) => snoozePartner(service, arg, until)),
-    [COMMANDS.archivePartner]: storeCommand(service, (arg?: unknown) => setArchived(service, true, arg)),
-    [COMMANDS.unarchivePartner]: storeCommand(service, (arg?: unknown) => setArchived(service, false, arg)),
+    // The flows that add, edit and file away a partner are in dist/flows.js (shared/lazyCommands.ts).
+    [COMMANDS.addPartner]: flowCommand(service, (flows, arg?: unknown) => flows.addPartner(service, arg)),
+    [COMMANDS.editPartner]: flowCommand(service, (flows, arg?: unknown, change?: unknown) => flows.editPartner(service, arg, change)),
+    [COMMANDS.snoozePartner]: flowCommand(service, (flows, arg?: unknown, until?: unknown) => flows.snoozePartner(service, arg, until)),
+    [COMMANDS.archivePartner]: flowCommand(service, (flows, arg?: unknown) => flows.setArchived(service, true, arg)),
+    [COMMANDS.unarchivePartner]: flowCommand(service, (flows, arg?: unknown) => flows.setArchived(service, false, arg)),
     [COMMANDS.goToPartner]: storeCommand(service, (arg?: unknown) => goToPartner(service, tree, treeView, arg)),
-    [COMMANDS.openPartnerFile]: storeCommand(service, (arg?: unknown) => openPartnerFile(service, arg)),
+    [COMMANDS.openPartnerFile]: flowCommand(service, (flows, arg?: unknown) => flows.openPartnerFile(service, arg)),
     [COMMANDS.groupByStatus]: () => setView('status', undefined),
     [COMMANDS.groupByDepartment]: () => setView('department', undefined),
     [COMMANDS.groupByOrganisation]: () => setView('organisation', undefined),

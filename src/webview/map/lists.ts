@@ -4,7 +4,7 @@ import * as l10n from '@vscode/l10n';
 import { connectionKindLabel } from '../../core/vocabulary';
 import type { MapData } from '../mapProtocol';
 import { dataTable, partnerButton, renderConnectivity, type OpenPartner } from '../shared/connectivity';
-import { h, s } from '../shared/dom';
+import { h, s, type Child } from '../shared/dom';
 import { groupLabel, nodeDescription } from './picture';
 
 const empty = (text: string) => h('p', { class: 'empty' }, text);
@@ -67,38 +67,52 @@ const KIND_LABELS: Record<MapData['edges'][number]['kind'], () => string> = {
   connection: () => l10n.t('connection'),
 };
 
+/** One formatter for every row: toLocaleDateString with options builds a new one per call (slow for thousands of links). */
+let dayFormat: Intl.DateTimeFormat | undefined;
+
 function formatDay(iso: string | undefined): string {
   if (!iso) return '—';
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+  dayFormat ??= new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+  return Number.isNaN(date.getTime()) ? iso : dayFormat.format(date);
 }
 
 /** Every person and every link as tables: the picture's text alternative. */
 export function renderTextAlternative(data: MapData, open: OpenPartner): HTMLElement[] {
   const groups = new Map(data.groups.map((g) => [g.key, g]));
   const names = new Map(data.nodes.map((n) => [n.key, n.name]));
-  const people = dataTable(
+  const people = pagedTable(
     l10n.t('People on the map'),
     [l10n.t('Name'), l10n.t('Cluster'), l10n.t('Check-ins'), l10n.t('Description')],
-    data.nodes.map((n) => {
+    data.nodes.length,
+    (i) => {
+      const n = data.nodes[i];
       const group = groups.get(n.group);
       return [n.id ? partnerButton(n.id, n.name, open) : n.name, group ? groupLabel(group) : '', n.weight, nodeDescription(n)];
-    }),
+    },
     'people',
+    (total) => l10n.t('Show all {0} people', total),
   );
-  const links = dataTable(
+  // Each kind's label once, not once per link.
+  const kindLabels = new Map(Object.entries(KIND_LABELS).map(([kind, label]) => [kind, label()]));
+  const links = pagedTable(
     l10n.t('Links on the map'),
     [l10n.t('From'), l10n.t('To'), l10n.t('Link'), l10n.t('Count'), l10n.t('Last')],
-    data.edges.map((e) => [
-      names.get(e.from) ?? '',
-      names.get(e.to) ?? '',
-      e.kind === 'connection' && e.connectionKinds
-        ? e.connectionKinds.map((k) => connectionKindLabel(k)).join(', ')
-        : KIND_LABELS[e.kind](),
-      e.count,
-      formatDay(e.last),
-    ]),
+    data.edges.length,
+    (i) => {
+      const e = data.edges[i];
+      return [
+        names.get(e.from) ?? '',
+        names.get(e.to) ?? '',
+        e.kind === 'connection' && e.connectionKinds
+          ? e.connectionKinds.map((k) => connectionKindLabel(k)).join(', ')
+          : (kindLabels.get(e.kind) ?? ''),
+        e.count,
+        formatDay(e.last),
+      ];
+    },
     'links',
+    (total) => l10n.t('Show all {0} links', total),
   );
   return [
     h('h3', { id: 'people-heading' }, l10n.t('People ({0})', data.nodes.length)),
@@ -106,4 +120,48 @@ export function renderTextAlternative(data: MapData, open: OpenPartner): HTMLEle
     h('h3', { id: 'links-heading' }, l10n.t('Links ({0})', data.edges.length)),
     links,
   ];
+}
+
+/** Rows shown before "Show all": a big store has thousands of links, and building them all held the first paint for seconds. */
+export const FIRST_ROWS = 200;
+
+/**
+ * A table of `count` rows built by `rowAt`: the first FIRST_ROWS at once, the rest when the button under it
+ * is pressed (then the focus moves to the first new row's header, so a keyboard user goes on reading there).
+ */
+function pagedTable(
+  caption: string,
+  header: string[],
+  count: number,
+  rowAt: (index: number) => Child[],
+  className: string,
+  showAll: (total: number) => string,
+): HTMLElement {
+  const first = Math.min(count, FIRST_ROWS);
+  const table = dataTable(
+    caption,
+    header,
+    Array.from({ length: first }, (_, i) => rowAt(i)),
+    className,
+  );
+  if (count <= first) return table;
+  const button = h('button', { type: 'button', class: 'link show-all', 'data-testid': `show-all-${className}` }, showAll(count));
+  const wrap = h('div', { class: 'paged-table' }, table, button);
+  button.addEventListener('click', () => {
+    const rest = dataTable(
+      caption,
+      header,
+      Array.from({ length: count - first }, (_, i) => rowAt(first + i)),
+      className,
+    );
+    const rows = [...rest.tBodies[0].rows];
+    table.tBodies[0].append(...rows);
+    button.remove();
+    const firstCell = rows[0]?.querySelector('th');
+    if (firstCell) {
+      firstCell.tabIndex = -1;
+      firstCell.focus();
+    }
+  });
+  return wrap;
 }

@@ -163,6 +163,7 @@ const actions: SectionActions = {
   coverTalkingPoint: (id, b) => act(b, { type: 'coverTalkingPoint', id }),
   toggleFollowUp: (id, done, b) => act(b, { type: done ? 'completeFollowUp' : 'reopenFollowUp', id }),
   setAskStatus: (id, value, b) => act(b, { type: 'setAskStatus', id, status: value }),
+  copyAskTrailer: (id, b) => act(b, { type: 'copyAskTrailer', id }),
 };
 const connectionActions = {
   openPartner: (id: string, b: HTMLElement) => act(b, { type: 'openPartner', id }),

@@ -10,6 +10,7 @@ export interface SectionActions {
   coverTalkingPoint(id: string, button: HTMLElement): void;
   toggleFollowUp(id: string, done: boolean, button: HTMLElement): void;
   setAskStatus(id: string, status: 'helped' | 'declined', button: HTMLElement): void;
+  copyAskTrailer(id: string, button: HTMLElement): void;
 }
 
 type Item<K extends keyof PageData> = PageData[K] extends readonly (infer T)[] ? T : never;
@@ -199,11 +200,39 @@ export function renderAsks(asks: PageData['asks'], actions: SectionActions): HTM
                   secondary: true,
                   ariaLabel: l10n.t('Declined: {0}', ask.text),
                 }),
+                button(l10n.t('Copy commit trailer'), `ask-trailer-${ask.id}`, (b) => actions.copyAskTrailer(ask.id, b), {
+                  secondary: true,
+                  ariaLabel: l10n.t('Copy the commit trailer that marks this ask delivered: {0}', ask.text),
+                }),
               ),
             ),
           ),
         );
-  return [balance, h('h3', {}, l10n.t('Open asks')), open];
+  const delivered = asks.delivered ?? [];
+  const deliveredList =
+    delivered.length === 0
+      ? []
+      : [
+          h('h3', {}, l10n.t('Delivered by commits')),
+          h(
+            'ul',
+            { class: 'items', 'data-testid': 'asks-delivered' },
+            ...delivered.map((ask) =>
+              h(
+                'li',
+                { class: 'item', 'data-id': ask.id },
+                h('p', { class: 'item-text' }, ask.text),
+                h(
+                  'div',
+                  { class: 'item-meta' },
+                  l10n.t('delivered in {0}', ask.commit.slice(0, 7)),
+                  ask.subject ? ` — ${ask.subject}` : '',
+                ),
+              ),
+            ),
+          ),
+        ];
+  return [balance, h('h3', {}, l10n.t('Open asks')), open, ...deliveredList];
 }
 
 export function renderTimeline(checkIns: PageData['checkIns']): HTMLElement {
