@@ -7,44 +7,20 @@ import * as vscode from 'vscode';
 import type { App } from '../shared/app';
 import { flowCommand, loadFlows } from '../shared/lazyCommands';
 import { COMMANDS, VIEWS } from '../ids';
+import { LazyTree } from '../shared/lazyTree';
 import type { ConcernNode } from './concernsTree';
-import type { StoreService } from '../store/storeService';
-
-/** The Concerns view's data, from dist/flows.js on the first question VS Code asks. */
-export class LazyConcernsTree implements vscode.TreeDataProvider<ConcernNode>, vscode.Disposable {
-  private asked = false;
-  private readonly changed = new vscode.EventEmitter<ConcernNode | undefined>();
-  readonly onDidChangeTreeData = this.changed.event;
-
-  constructor(private readonly service: StoreService) {}
-
-  /** A view never shown has nothing to re-fetch: the bundle stays unread. */
-  refresh(): void {
-    if (this.asked) this.changed.fire(undefined);
-  }
-
-  getChildren(node?: ConcernNode): ConcernNode[] {
-    this.asked = true;
-    return loadFlows().concernChildren(this.service, node);
-  }
-
-  getTreeItem(node: ConcernNode): vscode.TreeItem {
-    return loadFlows().concernTreeItem(node);
-  }
-
-  dispose(): void {
-    this.changed.dispose();
-  }
-}
 
 export interface Concerns {
-  concerns: LazyConcernsTree;
+  concerns: LazyTree<ConcernNode>;
   concernsView: vscode.TreeView<ConcernNode>;
 }
 
 export function register(app: App): Concerns {
   const { service, context } = app;
-  const concerns = new LazyConcernsTree(service);
+  const concerns = new LazyTree<ConcernNode>(() => {
+    const flows = loadFlows();
+    return { getChildren: (node) => flows.concernChildren(service, node), getTreeItem: (node) => flows.concernTreeItem(node) };
+  });
   const concernsView = vscode.window.createTreeView(VIEWS.concerns, { treeDataProvider: concerns });
   context.subscriptions.push(concerns, concernsView);
   app.onRender(() => concerns.refresh());
