@@ -15,6 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { profile } from './profile.mjs';
 import { median, summary, timeRuns, timeSync } from './stats.mjs';
+import { benchConcerns } from './concernsBench.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -381,6 +382,12 @@ const store = await loadStore();
     out.search = { records: index.size, build: summary(builds), heapBytes, queries: perQuery, worstQueryMedian: worst };
   }
 }
+
+// ---- 3d. concerns: ranking 5,000 concerns with 50,000 votes ------------------------------------
+if (tryCore('concerns')) {
+  log('concerns: ranking 5,000 concerns with 50,000 votes…');
+  out.concerns = benchConcerns(core);
+} else out.errors.push('src/core/concerns is missing: no concern ranking figure');
 
 // ---- 4. analysis: where the time goes ------------------------------------------------------------
 if (args.analysis !== '0') {

@@ -7,6 +7,7 @@ import { createApi, type AlliancesApi } from './api';
 import { register as registerAgenda } from './agenda/register';
 import { register as registerCalendar } from './calendar/register';
 import { register as registerCheckIns } from './checkIns/register';
+import { register as registerConcerns } from './concerns/register';
 import { register as registerConnections } from './connections/register';
 import { register as registerDashboard } from './dashboard/register';
 import { register as registerGitInsights } from './gitInsights/register';
@@ -46,6 +47,7 @@ export function start(context: vscode.ExtensionContext, registry?: ShellRegistry
   registerConnections(app);
   const agenda = registerAgenda(app);
   const initiatives = registerInitiatives(app);
+  const concerns = registerConcerns(app);
   const reminders = registerReminders(app, partners.treeView, agenda.followUps);
   const interop = registerInterop(app);
   const partnerPages = registerPartnerPage(app, git.branches);
@@ -70,6 +72,7 @@ export function start(context: vscode.ExtensionContext, registry?: ShellRegistry
     treeView,
     ...agenda,
     ...initiatives,
+    ...concerns,
     ...reminders,
     ...git,
     ...interop,

@@ -48,6 +48,10 @@ export const COMMANDS = {
   addInitiative: 'alliances.addInitiative',
   assessStakeholder: 'alliances.assessStakeholder',
   showChangeImpact: 'alliances.showChangeImpact',
+  raiseConcern: 'alliances.raiseConcern',
+  voteConcern: 'alliances.voteConcern',
+  closeConcern: 'alliances.closeConcern',
+  concernToTalkingPoints: 'alliances.concernToTalkingPoints',
   reviewDeliveredAsks: 'alliances.reviewDeliveredAsks',
   copyAskTrailer: 'alliances.copyAskTrailer',
 } as const;
@@ -65,6 +69,7 @@ export const VIEWS = {
   partners: 'alliances.partners',
   followUps: 'alliances.followUps',
   initiatives: 'alliances.initiatives',
+  concerns: 'alliances.concerns',
 } as const;
 export const FOCUS_PARTNERS_COMMAND = `${VIEWS.partners}.focus`;
 
