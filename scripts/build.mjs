@@ -14,11 +14,11 @@ const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
 /** The commands the activation shell registers (scripts/shellCommands.cjs says which and why). */
 const commandIds = shellCommandIds(manifest.contributes, JSON.parse(readFileSync('package.nls.json', 'utf8')));
 
-/** Keeps `require('./git.js')`, `./dashboard.js`, `./interop.js`, `./partnerPage.js`, `./map.js`, `./initiativePage.js`, `./lmTools.js`, `./search.js`, `./flows.js`, `./calendar.js`, `./impact.js` and `./main.js` as run-time requires of the sibling bundles. */
+/** Keeps `require('./git.js')`, `./dashboard.js`, `./interop.js`, `./partnerPage.js`, `./map.js`, `./initiativePage.js`, `./lmTools.js`, `./search.js`, `./flows.js`, `./calendar.js`, `./impact.js`, `./brief.js` and `./main.js` as run-time requires of the sibling bundles. */
 const lazyBundles = {
   name: 'lazy-bundles',
   setup(build) {
-    build.onResolve({ filter: /^\.\/(git|dashboard|interop|partnerPage|map|initiativePage|lmTools|search|flows|calendar|impact|main)\.js$/ }, (args) => ({
+    build.onResolve({ filter: /^\.\/(git|dashboard|interop|partnerPage|map|initiativePage|lmTools|search|flows|calendar|impact|brief|main)\.js$/ }, (args) => ({
       path: args.path,
       external: true,
     }));
@@ -85,12 +85,14 @@ const options = [
   { ...common, entryPoints: ['src/extension/lmTools/index.ts'], outfile: 'dist/lmTools.js', plugins: [lazyBundles, vscodeFacade] },
   // The command flows main.js need not hold (src/extension/shared/lazyCommands.ts): the first of them.
   { ...common, entryPoints: ['src/extension/flows/index.ts'], outfile: 'dist/flows.js', plugins: [lazyBundles, vscodeFacade] },
-  // Search (MiniSearch, the stemmer and the index): the first search.
+  // Search (the stemmer and the inverted index): the first search.
   { ...common, entryPoints: ['src/extension/search/index.ts'], outfile: 'dist/search.js', plugins: [vscodeFacade] },
   // From your calendar (ical.js, the suggestions): the calendar setting is set, or the first import.
   { ...common, entryPoints: ['src/extension/calendar/index.ts'], outfile: 'dist/calendar.js', plugins: [lazyBundles, vscodeFacade] },
   // Who Does This Change Affect?: the first impact check (git through ./git.js).
   { ...common, entryPoints: ['src/extension/impact/index.ts'], outfile: 'dist/impact.js', plugins: [lazyBundles, vscodeFacade] },
+  // The brief before a check-in (src/core/brief): the first Prepare for Check-in, or a brief restored.
+  { ...common, entryPoints: ['src/extension/brief/index.ts'], outfile: 'dist/brief.js', plugins: [lazyBundles, vscodeFacade] },
   { ...common, entryPoints: ['src/git/index.ts'], outfile: 'dist/git.js' },
   // The command-line digest and MCP server (`npx alliances due`, `alliances mcp`): with @modelcontextprotocol/sdk,
   // which only this bundle imports (main.js must stay small).

@@ -188,6 +188,7 @@ schema(
     },
     coveredIn: ref('id', { description: 'The check-in that covered it.' }),
     coveredAt: ref('timestamp', { description: 'When it was covered.' }),
+    concernId: ref('id', { description: 'The concern it was made from (Turn Concern into Talking Points), if any.' }),
   },
   [...baseRequired, 'partnerId', 'text'],
   all,
@@ -310,6 +311,46 @@ schema(
     note: text(2000, 'A note on the assessment.'),
   },
   [...baseRequired, 'initiativeId', 'partnerId', 'date', 'stance', 'influence', 'interest', 'role'],
+  all,
+);
+schema(
+  'concern.schema.json',
+  'Alliances concern',
+  'A concern the team rates up ("Support is overwhelmed after each release"): `.alliances/concerns/<id>.json`. Votes are `votes/<id>.json`.',
+  {
+    ...base,
+    text: text(500, 'The concern in a line.', true),
+    partnerIds: {
+      type: 'array',
+      maxItems: 50,
+      uniqueItems: true,
+      items: ref('id'),
+      description: 'The partners who raised it; turned into talking points, each gets one.',
+    },
+    departments: {
+      type: 'array',
+      maxItems: 20,
+      items: { type: 'string', minLength: 1, maxLength: 100, pattern: '\\S' },
+      description: "Departments that raised it besides the partners' own, e.g. `Support`.",
+    },
+    checkInId: ref('id', { description: 'The check-in it was raised in, if any.' }),
+    theme: text(200, "The dashboard's theme (a word of the word cloud) it was raised from, if any."),
+    status: enumOf(['open', 'closed'], 'Open until it is closed with a line of what was done.'),
+    closedAt: ref('timestamp', { description: 'When it was closed.' }),
+    resolution: text(2000, 'What was done about it (the closing line).'),
+  },
+  [...baseRequired, 'text', 'status'],
+  all,
+);
+schema(
+  'vote.schema.json',
+  'Alliances vote',
+  'One +1 of one concern: `.alliances/votes/<id>.json`. The voter is the author; two votes by the same author count once.',
+  {
+    ...base,
+    concernId: ref('id', { description: "The concern's id (`concerns/<id>.json`)." }),
+  },
+  [...baseRequired, 'concernId'],
   all,
 );
 schema(

@@ -15,6 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { profile } from './profile.mjs';
 import { median, summary, timeRuns, timeSync } from './stats.mjs';
+import { benchConcerns } from './concernsBench.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -357,6 +358,36 @@ const store = await loadStore();
     };
   }
 }
+
+// ---- 3c. search over the whole store ---------------------------------------------------------------
+{
+  const search = tryCore('search/index');
+  if (!search) {
+    out.errors.push('src/core/search is missing: no search figures');
+  } else {
+    log('search: index build and queries…');
+    // The first search builds the index: a fresh index each run, the heap it keeps measured after a full GC.
+    const builds = timeSync(() => new search.SearchIndex(() => [store]).sync(), { runs: 3, warmup: 1 });
+    gc();
+    const heapBefore = process.memoryUsage().heapUsed;
+    const index = new search.SearchIndex(() => [store]);
+    index.sync();
+    gc();
+    const heapBytes = process.memoryUsage().heapUsed - heapBefore;
+    // What people type: a common word, a word with a filter, a prefix being typed, two words, a filter alone.
+    const queries = ['pricing', 'roadmap kind:checkIn', 'migr', 'billing migration', 'escalat', 'partner:a'];
+    const perQuery = {};
+    for (const query of queries) perQuery[query] = summary(timeSync(() => index.search(query), { runs: 7, warmup: 1 }));
+    const worst = Math.max(...Object.values(perQuery).map((q) => q.median));
+    out.search = { records: index.size, build: summary(builds), heapBytes, queries: perQuery, worstQueryMedian: worst };
+  }
+}
+
+// ---- 3d. concerns: ranking 5,000 concerns with 50,000 votes ------------------------------------
+if (tryCore('concerns')) {
+  log('concerns: ranking 5,000 concerns with 50,000 votes…');
+  out.concerns = benchConcerns(core);
+} else out.errors.push('src/core/concerns is missing: no concern ranking figure');
 
 // ---- 4. analysis: where the time goes ------------------------------------------------------------
 if (args.analysis !== '0') {

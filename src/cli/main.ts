@@ -1,4 +1,4 @@
-// `npx alliances due | report | search | impact | mcp`: the store's digest on the command line, for a weekly post from CI.
+// `npx alliances due | report | search | impact | brief | mcp`: the store's digest on the command line, for a weekly post from CI.
 // Reads the store through src/core (and git through src/git, for impact) and never writes to either.
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
@@ -10,6 +10,7 @@ import { Store } from '../core/store';
 import { parseCli, USAGE, UsageError, type CliOptions } from './cliArgs';
 import { serveMcp } from './mcpServer';
 import { runImpact } from './impact';
+import { runBrief } from './brief';
 import { runSearch } from './search';
 
 /** package.json's version, set by the build (scripts/build.mjs). */
@@ -98,6 +99,18 @@ export async function runCli(argv: string[], cwd: string, io: Output): Promise<n
       defaultCadenceDays: options.cadence,
       siloDays: options.siloDays,
       now: options.today ?? new Date(),
+    });
+    if (result.err) io.err(result.err);
+    if (result.out) io.out(result.out);
+    return result.code;
+  }
+  if (options.command === 'brief') {
+    const result = runBrief(store, options.query ?? '', {
+      json: options.json,
+      includePrivate: options.includePrivate,
+      now: digestOptions.now,
+      defaultCadenceDays: options.cadence,
+      siloDays: options.siloDays,
     });
     if (result.err) io.err(result.err);
     if (result.out) io.out(result.out);

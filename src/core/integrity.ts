@@ -1,9 +1,8 @@
 // Records that parse and validate but must not count, because of what they say about the rest of the
-// store or the clock: a check-in, talking point, follow-up, ask, connection or stance whose partner is
-// not in the store (a dangling reference: a teammate's branch added it while another deleted the
-// partner), a stance or check-in whose initiative is not in the store (the same, one level up), and a check-in
-// dated more than a day ahead of now (9999 would make its partner never due). Such a record is held
-// out of the indexes (cadence, stats, agenda) and reported as a problem of its file, so it shows in
+// store or the clock: a record whose partner is not in the store (a dangling reference: a teammate's
+// branch added it while another deleted the partner), a stance, check-in or vote whose initiative or
+// concern is not (the same, one level up: parentRefs.ts), and a check-in dated more than a day ahead
+// of now (9999 would make its partner never due). Such a record is held out of the indexes (cadence, stats, agenda) and reported as a problem of its file, so it shows in
 // the Problems panel and under "Needs attention", and the writer's broken-file rule never writes it.
 //
 // The store tells this module what it files and takes out (put/unput/forget); settle() then looks only
@@ -15,15 +14,20 @@ import { Emitter } from './events';
 import { decodeUtf8, locatePath, type TextLocation } from './jsonText';
 import { type CollectionKind } from './vocabulary';
 import { PARTNER_RECORD_KINDS, partnerIdsOf } from './partnerRefs';
-import { INITIATIVE_RECORD_KINDS, initiativeIdOf } from './initiativeRefs';
+import { CHILD_KINDS, PARENT_KINDS, isParentKind, parentIdOf, parentKindOf, type ParentKind } from './parentRefs';
 import { addTo, fieldOf, reasonOf, symmetricDifference, type AnyLoaded, type Held, type HoldReason } from './integrityReasons';
-import type { CheckIn, Initiative, Partner, RecordTypes } from './model';
+import type { CheckIn, Partner, RecordTypes } from './model';
 import type { RecordProblem } from './recordReader';
 import type { Loaded, StoreProblem } from './storeTypes';
 
 export type { HoldReason } from './integrityReasons';
 
-const REFERS_TO_PARTNER: ReadonlySet<CollectionKind> = new Set([...PARTNER_RECORD_KINDS, ...INITIATIVE_RECORD_KINDS]);
+const REFERS_TO_PARTNER: ReadonlySet<CollectionKind> = new Set([...PARTNER_RECORD_KINDS, ...PARENT_KINDS.flatMap((p) => CHILD_KINDS[p])]);
+const MISSING: Readonly<Record<ParentKind, HoldReason>> = { initiative: 'missing-initiative', concern: 'missing-concern' };
+
+function byParent<T>(make: () => T): Map<ParentKind, T> {
+  return new Map(PARENT_KINDS.map((parent) => [parent, make()]));
+}
 
 /** How far ahead of now a check-in may be dated (time zones, a clock a little off) and still count. */
 export const FUTURE_SLACK_MS = 24 * 60 * 60 * 1000;
@@ -34,14 +38,14 @@ export interface IntegrityPort {
   checkIns(): Loaded<CheckIn>[];
   /** Loaded partners by id. */
   partners(): ReadonlyMap<string, Loaded<Partner>>;
-  /** Loaded initiatives by id. */
-  initiatives(): ReadonlyMap<string, Loaded<Initiative>>;
+  /** Loaded initiatives or concerns by id. */
+  parents(kind: ParentKind): ReadonlyMap<string, AnyLoaded>;
   /** Every problem of the store (to know which partner ids have a file that is reported). */
   problems(): Iterable<StoreProblem>;
   /** The record of this kind and id that is loaded now, if any. */
   loaded(kind: CollectionKind, id: string): AnyLoaded | undefined;
   ofPartner(kind: CollectionKind, partnerId: string): AnyLoaded[];
-  ofInitiative(kind: CollectionKind, initiativeId: string): AnyLoaded[];
+  ofParent(kind: CollectionKind, parentId: string): AnyLoaded[];
   /** Takes a record out of the indexes, or files it again. */
   unput(kind: CollectionKind, loaded: AnyLoaded): void;
   put(kind: CollectionKind, loaded: AnyLoaded): void;
@@ -56,8 +60,8 @@ export class Integrity {
   private readonly held = new Map<string, Held>();
   /** Missing partner id → files of the records that wait for it. */
   private readonly waiting = new Map<string, Set<string>>();
-  /** Missing initiative id → files of the records that wait for it. */
-  private readonly waitingInitiative = new Map<string, Set<string>>();
+  /** Missing initiative (or concern) id → files of the records that wait for it. */
+  private readonly waitingParent = byParent(() => new Map<string, Set<string>>());
   /** Files of the check-ins held for their date. */
   private readonly future = new Set<string>();
   /** The time of the last date check, to notice a clock set back. */
@@ -69,10 +73,10 @@ export class Integrity {
   private readonly dirtyRecords = new Map<AnyLoaded, CollectionKind>();
   /** Partner ids that came or went since the last settle(). */
   private readonly dirtyPartners = new Set<string>();
-  private readonly dirtyInitiatives = new Set<string>();
+  private readonly dirtyParents = byParent(() => new Set<string>());
   /** Ids of partners whose file is there but reported (a conflict, a newer version…): not dangling. */
   private reportedPartners = new Set<string>();
-  private reportedInitiatives = new Set<string>();
+  private reportedParents = byParent(() => new Set<string>());
   /** Held files whose problem still points at line 1 (locate() reads them to say where). */
   private readonly unlocated = new Set<string>();
   private locating: Promise<boolean> | undefined;
@@ -84,14 +88,15 @@ export class Integrity {
 
   put(kind: CollectionKind, loaded: AnyLoaded): void {
     if (kind === 'partner') this.dirtyPartners.add(loaded.value.id);
-    else if (kind === 'initiative') this.dirtyInitiatives.add(loaded.value.id);
-    else if (REFERS_TO_PARTNER.has(kind)) this.dirtyRecords.set(loaded, kind);
+    else if (isParentKind(kind)) this.dirtyParents.get(kind)?.add(loaded.value.id);
+    // A concern is a parent and names partners too.
+    if (REFERS_TO_PARTNER.has(kind)) this.dirtyRecords.set(loaded, kind);
   }
 
   unput(kind: CollectionKind, loaded: AnyLoaded): void {
     if (kind === 'partner') this.dirtyPartners.add(loaded.value.id);
-    else if (kind === 'initiative') this.dirtyInitiatives.add(loaded.value.id);
-    else this.dirtyRecords.delete(loaded);
+    else if (isParentKind(kind)) this.dirtyParents.get(kind)?.add(loaded.value.id);
+    this.dirtyRecords.delete(loaded);
   }
 
   /** The file is gone or about to be read again: it is no longer held (its problem goes with it). */
@@ -102,7 +107,8 @@ export class Integrity {
     this.unlocated.delete(file);
     this.future.delete(file);
     if (held.partnerId) this.stopWaiting(this.waiting, held.partnerId, file);
-    if (held.initiativeId) this.stopWaiting(this.waitingInitiative, held.initiativeId, file);
+    const parent = parentKindOf(held.kind);
+    if (held.parentId && parent) this.stopWaiting(this.waitingParent.get(parent), held.parentId, file);
   }
 
   /** The reason a new or changed record would be held at once (it is refused instead), or undefined. */
@@ -110,9 +116,15 @@ export class Integrity {
     const partnerId = this.missingPartner(kind, value);
     if (partnerId !== undefined)
       return { message: l10n.t('No partner with id {0} in the store; nothing was saved.', partnerId), code: 'not-found' };
-    const initiativeId = this.missingInitiative(kind, value);
-    if (initiativeId !== undefined)
-      return { message: l10n.t('No initiative with id {0} in the store; nothing was saved.', initiativeId), code: 'not-found' };
+    const parentId = this.missingParent(kind, value);
+    if (parentId !== undefined)
+      return {
+        message:
+          parentKindOf(kind) === 'concern'
+            ? l10n.t('No concern with id {0} in the store; nothing was saved.', parentId)
+            : l10n.t('No initiative with id {0} in the store; nothing was saved.', parentId),
+        code: 'not-found',
+      };
     if (kind === 'checkIn') {
       this.setClock();
       const date = (value as CheckIn).date;
@@ -156,14 +168,16 @@ export class Integrity {
     try {
       if (this.dirtyRecords.size > 0) this.setClock();
       this.noteReportedPartners();
-      while (this.dirtyPartners.size > 0 || this.dirtyInitiatives.size > 0 || this.dirtyRecords.size > 0) {
+      while (this.dirtyPartners.size > 0 || [...this.dirtyParents.values()].some((d) => d.size > 0) || this.dirtyRecords.size > 0) {
         for (const id of [...this.dirtyPartners]) {
           this.dirtyPartners.delete(id);
           if (this.settlePartner(id)) moved = true;
         }
-        for (const id of [...this.dirtyInitiatives]) {
-          this.dirtyInitiatives.delete(id);
-          if (this.settleInitiative(id)) moved = true;
+        for (const [parent, dirty] of this.dirtyParents) {
+          for (const id of [...dirty]) {
+            dirty.delete(id);
+            if (this.settleParent(parent, id)) moved = true;
+          }
         }
         for (const [loaded, kind] of [...this.dirtyRecords]) {
           this.dirtyRecords.delete(loaded);
@@ -223,10 +237,11 @@ export class Integrity {
     return undefined;
   }
 
-  /** The initiative a record names when it is not in the store, or undefined. */
-  private missingInitiative(kind: CollectionKind, value: RecordTypes[CollectionKind]): string | undefined {
-    const initiativeId = initiativeIdOf(kind, value);
-    return initiativeId === undefined || this.initiativePresent(initiativeId) ? undefined : initiativeId;
+  /** The initiative (or concern) a record names when it is not in the store, or undefined. */
+  private missingParent(kind: CollectionKind, value: RecordTypes[CollectionKind]): string | undefined {
+    const parent = parentKindOf(kind);
+    const parentId = parentIdOf(kind, value);
+    return parent === undefined || parentId === undefined || this.parentPresent(parent, parentId) ? undefined : parentId;
   }
 
   /** A partner file that is there but reported counts as there: its records are not dangling. */
@@ -234,34 +249,36 @@ export class Integrity {
     return this.port.partners().has(partnerId) || this.reportedPartners.has(partnerId);
   }
 
-  private initiativePresent(initiativeId: string): boolean {
-    return this.port.initiatives().has(initiativeId) || this.reportedInitiatives.has(initiativeId);
+  private parentPresent(parent: ParentKind, parentId: string): boolean {
+    return this.port.parents(parent).has(parentId) || (this.reportedParents.get(parent)?.has(parentId) ?? false);
   }
 
   private noteReportedPartners(): void {
     const partners = new Set<string>();
-    const initiatives = new Set<string>();
+    const parents = byParent(() => new Set<string>());
     for (const problem of this.port.problems()) {
       if (problem.kind === 'partner' && problem.id) partners.add(problem.id);
-      if (problem.kind === 'initiative' && problem.id) initiatives.add(problem.id);
+      if (problem.kind !== 'manifest' && isParentKind(problem.kind) && problem.id) parents.get(problem.kind)?.add(problem.id);
     }
     for (const id of symmetricDifference(partners, this.reportedPartners)) this.dirtyPartners.add(id);
-    for (const id of symmetricDifference(initiatives, this.reportedInitiatives)) this.dirtyInitiatives.add(id);
+    for (const parent of PARENT_KINDS) {
+      const now = parents.get(parent) ?? new Set<string>();
+      for (const id of symmetricDifference(now, this.reportedParents.get(parent) ?? new Set())) this.dirtyParents.get(parent)?.add(id);
+    }
     this.reportedPartners = partners;
-    this.reportedInitiatives = initiatives;
+    this.reportedParents = parents;
   }
 
-  /** An initiative came or went: release what waited for it, or hold what names it. */
-  private settleInitiative(initiativeId: string): boolean {
-    if (this.initiativePresent(initiativeId)) {
-      let moved = false;
-      for (const file of [...(this.waitingInitiative.get(initiativeId) ?? [])]) if (this.release(file)) moved = true;
+  /** An initiative or a concern came or went: release what waited for it, or hold what names it. */
+  private settleParent(parent: ParentKind, parentId: string): boolean {
+    let moved = false;
+    if (this.parentPresent(parent, parentId)) {
+      for (const file of [...(this.waitingParent.get(parent)?.get(parentId) ?? [])]) if (this.release(file)) moved = true;
       return moved;
     }
-    let moved = false;
-    for (const kind of INITIATIVE_RECORD_KINDS) {
-      for (const loaded of this.port.ofInitiative(kind, initiativeId)) {
-        this.hold(kind, loaded, 'missing-initiative', undefined, initiativeId);
+    for (const kind of CHILD_KINDS[parent]) {
+      for (const loaded of this.port.ofParent(kind, parentId)) {
+        this.hold(kind, loaded, MISSING[parent], undefined, parentId);
         moved = true;
       }
     }
@@ -294,9 +311,10 @@ export class Integrity {
       this.hold(kind, loaded, 'missing-partner', partnerId);
       return true;
     }
-    const initiativeId = this.missingInitiative(kind, loaded.value);
-    if (initiativeId !== undefined) {
-      this.hold(kind, loaded, 'missing-initiative', undefined, initiativeId);
+    const parentId = this.missingParent(kind, loaded.value);
+    const parent = parentKindOf(kind);
+    if (parentId !== undefined && parent) {
+      this.hold(kind, loaded, MISSING[parent], undefined, parentId);
       return true;
     }
     if (kind === 'checkIn' && this.isAhead((loaded.value as CheckIn).date)) {
@@ -321,13 +339,14 @@ export class Integrity {
     return Date.parse(date) > this.latest;
   }
 
-  private hold(kind: CollectionKind, loaded: AnyLoaded, reason: HoldReason, partnerId?: string, initiativeId?: string): void {
+  private hold(kind: CollectionKind, loaded: AnyLoaded, reason: HoldReason, partnerId?: string, parentId?: string): void {
     this.port.unput(kind, loaded);
-    const held: Held = { kind, loaded, reason, partnerId, initiativeId };
+    const held: Held = { kind, loaded, reason, partnerId, parentId };
     this.held.set(loaded.path, held);
     if (reason === 'future-date') this.future.add(loaded.path);
     if (partnerId) addTo(this.waiting, partnerId, loaded.path);
-    if (initiativeId) addTo(this.waitingInitiative, initiativeId, loaded.path);
+    const parent = parentKindOf(kind);
+    if (parentId && parent) addTo(this.waitingParent.get(parent) as Map<string, Set<string>>, parentId, loaded.path);
     this.report(loaded.path, held, { line: 1, column: 1 });
     this.unlocated.add(loaded.path);
   }
@@ -345,10 +364,10 @@ export class Integrity {
     return true;
   }
 
-  private stopWaiting(waiting: Map<string, Set<string>>, id: string, file: string): void {
-    const files = waiting.get(id);
+  private stopWaiting(waiting: Map<string, Set<string>> | undefined, id: string, file: string): void {
+    const files = waiting?.get(id);
     files?.delete(file);
-    if (files?.size === 0) waiting.delete(id);
+    if (files?.size === 0) waiting?.delete(id);
   }
 
   private report(file: string, held: Held, location: TextLocation): void {

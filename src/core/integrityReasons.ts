@@ -9,7 +9,7 @@ import type { Loaded } from './storeTypes';
 
 export type AnyLoaded = Loaded<RecordTypes[CollectionKind]>;
 
-export type HoldReason = Extract<RecordProblem['code'], 'missing-partner' | 'missing-initiative' | 'future-date'>;
+export type HoldReason = Extract<RecordProblem['code'], 'missing-partner' | 'missing-initiative' | 'missing-concern' | 'future-date'>;
 
 export interface Held {
   kind: CollectionKind;
@@ -17,8 +17,8 @@ export interface Held {
   reason: HoldReason;
   /** The partner id it waits for (missing-partner): the first of its partners that is missing. */
   partnerId?: string;
-  /** The initiative id it waits for (missing-initiative). */
-  initiativeId?: string;
+  /** The initiative or concern id it waits for (missing-initiative, missing-concern). */
+  parentId?: string;
 }
 
 export function addTo(waiting: Map<string, Set<string>>, id: string, file: string): void {
@@ -38,14 +38,22 @@ export function fieldOf({ kind, loaded, reason, partnerId = '' }: Held): string 
       return partnerFieldOf(kind, loaded.value, partnerId);
     case 'missing-initiative':
       return 'initiativeId';
+    case 'missing-concern':
+      return 'concernId';
     case 'future-date':
       return 'date';
   }
 }
 
 /** One whole sentence per kind and reason, so that each translates whole. */
-export function reasonOf({ kind, loaded, reason, partnerId = '', initiativeId = '' }: Held): string {
+export function reasonOf({ kind, loaded, reason, partnerId = '', parentId = '' }: Held): string {
+  const initiativeId = parentId;
   switch (reason) {
+    case 'missing-concern':
+      return l10n.t(
+        "This vote's concern {0} is not in the store (concerns/{0}.json is missing); it is not counted. Restore the concern's file, or fix or delete this one.",
+        parentId,
+      );
     case 'missing-initiative':
       return kind === 'stance'
         ? l10n.t(
@@ -83,6 +91,11 @@ export function reasonOf({ kind, loaded, reason, partnerId = '', initiativeId = 
         case 'connection':
           return l10n.t(
             "Partner {0} of this connection is not in the store (partners/…-{0}.json is missing); it is not shown. Restore the partner's file, or fix or delete this one.",
+            partnerId,
+          );
+        case 'concern':
+          return l10n.t(
+            "Partner {0} of this concern is not in the store (partners/…-{0}.json is missing); it is not shown. Restore the partner's file, or fix or delete this one.",
             partnerId,
           );
         case 'stance':

@@ -23,11 +23,13 @@ import {
   version,
 } from './schemaParts';
 import { InitiativeSchema, StanceSchema } from './initiativeModel';
+import { ConcernSchema, VoteSchema } from './concernModel';
 
 // The word lists and their labels live in vocabulary.ts: import them from there. The building blocks
 // (ids, dates, texts) live in schemaParts.ts; initiatives and stances in initiativeModel.ts.
 export { AuthorSchema, cadenceSchema, isRealCalendarDate } from './schemaParts';
 export { InitiativeSchema, StanceSchema } from './initiativeModel';
+export { ConcernSchema, VoteSchema } from './concernModel';
 
 /** The schema version this build writes. Records with a higher one are shown read-only. */
 export const SCHEMA_VERSION = 1;
@@ -128,6 +130,8 @@ export const TalkingPointSchema = v.looseObject({
   source: v.optional(CodeSourceSchema),
   coveredIn: v.optional(id),
   coveredAt: v.optional(timestamp),
+  /** The concern it was made from (Turn Concern into Talking Points), if any. */
+  concernId: v.optional(id),
 });
 
 /** An action item: carried over from check-in to check-in until it is done. "me" is its author. */
@@ -214,6 +218,8 @@ export type Connection = v.InferOutput<typeof ConnectionSchema>;
 export type CodeSource = v.InferOutput<typeof CodeSourceSchema>;
 export type Initiative = v.InferOutput<typeof InitiativeSchema>;
 export type Stance = v.InferOutput<typeof StanceSchema>;
+export type Concern = v.InferOutput<typeof ConcernSchema>;
+export type Vote = v.InferOutput<typeof VoteSchema>;
 
 /** Every record kind but the manifest (vocabulary.ts's COLLECTION_KINDS: each must be here) and its type. */
 export interface RecordTypes extends Record<CollectionKind, object> {
@@ -226,6 +232,8 @@ export interface RecordTypes extends Record<CollectionKind, object> {
   connection: Connection;
   initiative: Initiative;
   stance: Stance;
+  concern: Concern;
+  vote: Vote;
 }
 export const SCHEMAS = {
   manifest: ManifestSchema,
@@ -238,4 +246,6 @@ export const SCHEMAS = {
   connection: ConnectionSchema,
   initiative: InitiativeSchema,
   stance: StanceSchema,
+  concern: ConcernSchema,
+  vote: VoteSchema,
 } as const;

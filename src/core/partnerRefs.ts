@@ -1,11 +1,20 @@
 // Which partners a record belongs to. Most records name one (`partnerId`); a group check-in names
-// several (`partnerIds`, which includes `partnerId`); a connection joins two (`fromId`, `toId`). The
+// several (`partnerIds`, which includes `partnerId`); a connection joins two (`fromId`, `toId`); a
+// concern names those who raised it (`partnerIds`, maybe none). The
 // indexes, the integrity checks and the statistics all ask here, so a new kind is taught once.
 import { type CollectionKind } from './vocabulary';
 import type { CheckIn, RecordTypes } from './model';
 
 /** The kinds whose records belong to one or more partners. */
-export const PARTNER_RECORD_KINDS: readonly CollectionKind[] = ['checkIn', 'talkingPoint', 'followUp', 'ask', 'connection', 'stance'];
+export const PARTNER_RECORD_KINDS: readonly CollectionKind[] = [
+  'checkIn',
+  'talkingPoint',
+  'followUp',
+  'ask',
+  'connection',
+  'stance',
+  'concern',
+];
 const REFERS_TO_PARTNER: ReadonlySet<CollectionKind> = new Set(PARTNER_RECORD_KINDS);
 
 /** Every partner of a check-in, the first (`partnerId`) first. */
@@ -27,6 +36,7 @@ export function partnerIdsOf(kind: CollectionKind, value: RecordTypes[Collection
     return [fromId, toId];
   }
   if (kind === 'checkIn') return checkInPartnerIds(value as CheckIn);
+  if (kind === 'concern') return (value as RecordTypes['concern']).partnerIds ?? [];
   const partnerId = (value as { partnerId?: unknown }).partnerId;
   return typeof partnerId === 'string' ? [partnerId] : [];
 }
@@ -34,6 +44,6 @@ export function partnerIdsOf(kind: CollectionKind, value: RecordTypes[Collection
 /** The field of a record that names this partner, to point a problem at it. */
 export function partnerFieldOf(kind: CollectionKind, value: RecordTypes[CollectionKind], partnerId: string): string {
   if (kind === 'connection') return (value as RecordTypes['connection']).fromId === partnerId ? 'fromId' : 'toId';
-  if (kind === 'checkIn' && (value as CheckIn).partnerId !== partnerId) return 'partnerIds';
+  if (kind === 'concern' || (kind === 'checkIn' && (value as CheckIn).partnerId !== partnerId)) return 'partnerIds';
   return 'partnerId';
 }

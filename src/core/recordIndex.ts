@@ -10,7 +10,7 @@ import type { TextLocation } from './jsonText';
 import type { RecordProblem } from './recordReader';
 import { StoreWriteError, asError, errorMessage } from './storeErrors';
 import { partnerIdsOf } from './partnerRefs';
-import { initiativeIdOf } from './initiativeRefs';
+import { parentIdOf } from './parentRefs';
 import { roleInFolder, roleOf, toRelative } from './storeLayout';
 import type { Loaded, StoreProblem } from './storeTypes';
 
@@ -25,8 +25,8 @@ export class RecordIndex {
   );
   /** Record ids by kind and partner id: a group check-in or a connection is filed under each of its partners. */
   private readonly byPartner = new Map<CollectionKind, Map<string, Set<string>>>(COLLECTION_KINDS.map((kind) => [kind, new Map()]));
-  /** Record ids by kind and initiative id (stances, check-ins about an initiative). */
-  private readonly byInitiative = new Map<CollectionKind, Map<string, Set<string>>>(COLLECTION_KINDS.map((kind) => [kind, new Map()]));
+  /** Record ids by kind and parent id (stances and check-ins by initiative, votes by concern: parentRefs.ts). */
+  private readonly byParent = new Map<CollectionKind, Map<string, Set<string>>>(COLLECTION_KINDS.map((kind) => [kind, new Map()]));
   readonly problemsByPath = new Map<string, StoreProblem>();
   private readonly duplicates: DuplicateGroups = new Map();
   /** Content hash of every file as last read or written: the guard against clobbering newer files. */
@@ -52,11 +52,11 @@ export class RecordIndex {
       now,
       checkIns: () => this.all('checkIn'),
       partners: () => this.collection('partner'),
-      initiatives: () => this.collection('initiative'),
+      parents: (kind) => this.collection(kind),
       problems: () => this.problemsByPath.values(),
       loaded: (kind, id) => this.collection(kind).get(id),
       ofPartner: (kind, partnerId) => this.ofPartner(kind, partnerId),
-      ofInitiative: (kind, initiativeId) => this.ofInitiative(kind, initiativeId),
+      ofParent: (kind, parentId) => this.ofParent(kind, parentId),
       unput: (kind, loaded) => this.unput(kind, loaded),
       put: (kind, loaded) => this.put(kind, loaded),
       report: (file, kind, problem, id) => this.addProblem(file, kind, problem, id),
@@ -93,9 +93,10 @@ export class RecordIndex {
     return result;
   }
 
-  ofInitiative<K extends CollectionKind>(kind: K, initiativeId: string): Loaded<RecordTypes[K]>[] {
+  /** The records of a kind that name this initiative or concern (parentRefs.ts). */
+  ofParent<K extends CollectionKind>(kind: K, parentId: string): Loaded<RecordTypes[K]>[] {
     const result: Loaded<RecordTypes[K]>[] = [];
-    for (const id of this.byInitiative.get(kind)?.get(initiativeId) ?? []) {
+    for (const id of this.byParent.get(kind)?.get(parentId) ?? []) {
       const record = this.collection(kind).get(id);
       if (record) result.push(record);
     }
@@ -230,8 +231,8 @@ export class RecordIndex {
       this.byPartner.get(kind)?.get(partnerId)?.delete(loaded.value.id);
       if (kind === 'checkIn') this.latestCheckIn.delete(partnerId);
     }
-    const initiativeId = initiativeIdOf(kind, loaded.value);
-    if (initiativeId !== undefined) this.byInitiative.get(kind)?.get(initiativeId)?.delete(loaded.value.id);
+    const parentId = parentIdOf(kind, loaded.value);
+    if (parentId !== undefined) this.byParent.get(kind)?.get(parentId)?.delete(loaded.value.id);
   }
 
   /** Files a record under its kind, id and partner. */
@@ -246,11 +247,11 @@ export class RecordIndex {
       ids.add(loaded.value.id);
       if (kind === 'checkIn') this.latestCheckIn.delete(partnerId);
     }
-    const initiativeId = initiativeIdOf(kind, loaded.value);
-    if (initiativeId !== undefined) {
-      const index = this.byInitiative.get(kind) as Map<string, Set<string>>;
-      let ids = index.get(initiativeId);
-      if (!ids) index.set(initiativeId, (ids = new Set()));
+    const parentId = parentIdOf(kind, loaded.value);
+    if (parentId !== undefined) {
+      const index = this.byParent.get(kind) as Map<string, Set<string>>;
+      let ids = index.get(parentId);
+      if (!ids) index.set(parentId, (ids = new Set()));
       ids.add(loaded.value.id);
     }
   }

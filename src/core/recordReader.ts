@@ -13,7 +13,7 @@ export interface RecordProblem {
 }
 
 /** Records that read well but must not count, because of the rest of the store (see integrity.ts). */
-export type IntegrityCode = 'missing-partner' | 'missing-initiative' | 'future-date';
+export type IntegrityCode = 'missing-partner' | 'missing-initiative' | 'missing-concern' | 'future-date';
 
 export type ValueOf<K extends RecordKind> = K extends CollectionKind ? RecordTypes[K] : Manifest;
 

@@ -26,7 +26,7 @@ const FIELD_SENTENCES: Record<string, (field: string) => string> = {
 
 const AT_MOST = /^must be at most (\d+) characters$/;
 const ONE_OF = /^must be one of (.+)$/;
-const AT_MOST_ITEMS = /^must (?:have|name) at most (\d+) (tags|partners|teammates)$/;
+const AT_MOST_ITEMS = /^must (?:have|name) at most (\d+) (tags|partners|teammates|departments)$/;
 
 /**
  * valibot names JSON types as JavaScript does ("string", "Object", "Array"); a person editing a file
@@ -88,6 +88,8 @@ function atMostItems(field: string, count: number, what: string | undefined): st
       return l10n.t('"{0}" must have at most {1} tags.', field, count);
     case 'partners':
       return l10n.t('"{0}" must name at most {1} partners.', field, count);
+    case 'departments':
+      return l10n.t('"{0}" must name at most {1} departments.', field, count);
     default:
       return l10n.t('"{0}" must name at most {1} teammates.', field, count);
   }

@@ -61,6 +61,10 @@ export function noRecordMessage(kind: CollectionKind, id: string, root: string):
       return l10n.t('No initiative with id {0} in {1}.', id, root);
     case 'stance':
       return l10n.t('No stance with id {0} in {1}.', id, root);
+    case 'concern':
+      return l10n.t('No concern with id {0} in {1}.', id, root);
+    case 'vote':
+      return l10n.t('No vote with id {0} in {1}.', id, root);
   }
 }
 

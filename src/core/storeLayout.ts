@@ -12,7 +12,7 @@ export const GITIGNORE_TEXT = '# Alliances: private notes and temporary files ne
 
 /**
  * One folder per kind. Check-ins are split by year; everything else that two teammates may add on
- * their own (talking points, follow-ups, asks, connections, initiatives, stances) is one file per record, so git merges never conflict.
+ * their own (talking points, follow-ups, asks, connections, initiatives, stances, concerns, votes) is one file per record, so git merges never conflict.
  * The same layout repeats under private/ for what never leaves the machine.
  */
 export const KIND_FOLDERS: Record<CollectionKind, string> = {
@@ -25,6 +25,8 @@ export const KIND_FOLDERS: Record<CollectionKind, string> = {
   connection: 'connections',
   initiative: 'initiatives',
   stance: 'stances',
+  concern: 'concerns',
+  vote: 'votes',
 };
 const BY_FOLDER = new Map(Object.entries(KIND_FOLDERS).map(([kind, folder]) => [folder, kind as CollectionKind]));
 /** Partners are shared by nature; notes are private by nature. */

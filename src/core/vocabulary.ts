@@ -24,6 +24,8 @@ export const COLLECTION_KINDS = [
   'connection',
   'initiative',
   'stance',
+  'concern',
+  'vote',
 ] as const;
 export type CollectionKind = (typeof COLLECTION_KINDS)[number];
 export type RecordKind = 'manifest' | CollectionKind;
@@ -51,6 +53,10 @@ export function recordKindLabel(kind: CollectionKind, translator: Translator = l
       return l10n.t('Initiative');
     case 'stance':
       return l10n.t('Stance');
+    case 'concern':
+      return l10n.t('Concern');
+    case 'vote':
+      return l10n.t('Vote');
   }
 }
 
@@ -333,3 +339,23 @@ export function stanceRoleLead(role: StanceRole, translator: Translator = l10n):
       return l10n.t({ message: 'informed of', comment: ['Before initiatives\' names: "informed of: Billing migration".'] });
   }
 }
+
+// ---- concerns the team rates up ------------------------------------------------------------------
+
+/** A concern is open until it is closed with a line of what was done. */
+export const CONCERN_STATUSES = ['open', 'closed'] as const;
+export type ConcernStatus = (typeof CONCERN_STATUSES)[number];
+
+export function concernStatusLabel(status: ConcernStatus, translator: Translator = l10n): string {
+  const l10n = translator;
+  switch (status) {
+    case 'open':
+      return l10n.t({ message: 'open', comment: ['The status of a concern.'] });
+    case 'closed':
+      return l10n.t({ message: 'closed', comment: ['The status of a concern.'] });
+  }
+}
+
+/** How many partners and departments one concern may name. */
+export const MAX_CONCERN_PARTNERS = 50;
+export const MAX_CONCERN_DEPARTMENTS = 20;

@@ -7,6 +7,7 @@ import { createApi, type AlliancesApi } from './api';
 import { register as registerAgenda } from './agenda/register';
 import { register as registerCalendar } from './calendar/register';
 import { register as registerCheckIns } from './checkIns/register';
+import { register as registerConcerns } from './concerns/register';
 import { register as registerConnections } from './connections/register';
 import { register as registerDashboard } from './dashboard/register';
 import { register as registerGitInsights } from './gitInsights/register';
@@ -21,6 +22,7 @@ import { register as registerPartners } from './partners/register';
 import { register as registerReminders } from './reminders/register';
 import { register as registerSearch } from './search/register';
 import { register as registerImpact } from './impact/register';
+import { register as registerBrief } from './brief/register';
 import { createApp } from './shared/app';
 import { configureCoreL10n } from './shared/coreL10n';
 import { useShellRegistry, type ShellRegistry } from './shared/registry';
@@ -46,6 +48,7 @@ export function start(context: vscode.ExtensionContext, registry?: ShellRegistry
   registerConnections(app);
   const agenda = registerAgenda(app);
   const initiatives = registerInitiatives(app);
+  const concerns = registerConcerns(app);
   const reminders = registerReminders(app, partners.treeView, agenda.followUps);
   const interop = registerInterop(app);
   const partnerPages = registerPartnerPage(app, git.branches);
@@ -56,6 +59,7 @@ export function start(context: vscode.ExtensionContext, registry?: ShellRegistry
   const search = registerSearch(app);
   const calendar = registerCalendar(app, partners.tree, reminders.reminders);
   registerImpact(app);
+  registerBrief(app);
   context.subscriptions.push(service.onDidChange(() => app.render()));
 
   // Every command is registered: the menus and palette entries the shell left out may show now
@@ -70,6 +74,7 @@ export function start(context: vscode.ExtensionContext, registry?: ShellRegistry
     treeView,
     ...agenda,
     ...initiatives,
+    ...concerns,
     ...reminders,
     ...git,
     ...interop,

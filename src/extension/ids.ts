@@ -33,6 +33,7 @@ export const COMMANDS = {
   completeFollowUp: 'alliances.completeFollowUp',
   reopenFollowUp: 'alliances.reopenFollowUp',
   search: 'alliances.search',
+  prepareCheckIn: 'alliances.prepareCheckIn',
   openDashboard: 'alliances.openDashboard',
   exportDashboard: 'alliances.exportDashboard',
   openEcosystemMap: 'alliances.openEcosystemMap',
@@ -48,6 +49,10 @@ export const COMMANDS = {
   assessStakeholder: 'alliances.assessStakeholder',
   openInitiative: 'alliances.openInitiative',
   showChangeImpact: 'alliances.showChangeImpact',
+  raiseConcern: 'alliances.raiseConcern',
+  voteConcern: 'alliances.voteConcern',
+  closeConcern: 'alliances.closeConcern',
+  concernToTalkingPoints: 'alliances.concernToTalkingPoints',
   reviewDeliveredAsks: 'alliances.reviewDeliveredAsks',
   copyAskTrailer: 'alliances.copyAskTrailer',
 } as const;
@@ -65,6 +70,7 @@ export const VIEWS = {
   partners: 'alliances.partners',
   followUps: 'alliances.followUps',
   initiatives: 'alliances.initiatives',
+  concerns: 'alliances.concerns',
 } as const;
 export const FOCUS_PARTNERS_COMMAND = `${VIEWS.partners}.focus`;
 
@@ -74,6 +80,12 @@ export const VIEW_TYPES = {
   dashboard: 'alliances.dashboard',
   ecosystemMap: 'alliances.ecosystemMap',
   initiativePage: 'alliances.initiativePage',
+} as const;
+
+/** URI schemes of Alliances' read-only documents (TextDocumentContentProvider). */
+export const URI_SCHEMES = {
+  /** The brief before a check-in, previewed as Markdown (src/extension/brief). */
+  brief: 'alliances-brief',
 } as const;
 
 export const STATUS_BAR_ITEMS = {

@@ -8,6 +8,7 @@ import type { LazyDashboard } from './dashboard/register';
 import type { GitInsights } from './gitInsights/register';
 import { INTERNAL_COMMANDS } from './ids';
 import type { Initiatives } from './initiatives/register';
+import type { Concerns } from './concerns/register';
 import type { Interop } from './interop/register';
 import type { LazyEcosystemMap } from './map/register';
 import type { LazyInitiativePages } from './initiativePage/register';
@@ -19,7 +20,8 @@ import type { WindowSearch } from './search/index';
 import type { StoreService } from './store/storeService';
 import { quickInputProbe } from './shared/quickInputs';
 
-export interface AlliancesInternals extends Omit<Partners, 'setViewContext'>, Agenda, Initiatives, RemindersFeature, GitInsights, Interop {
+export interface AlliancesInternals
+  extends Omit<Partners, 'setViewContext'>, Agenda, Initiatives, Concerns, RemindersFeature, GitInsights, Interop {
   service: StoreService;
   partnerPages: LazyPartnerPages;
   dashboard: LazyDashboard;

@@ -32,6 +32,10 @@ export const DashboardPageMessageSchema = v.variant('type', [
   /** The check-ins behind a theme term (the page clicked it). */
   v.strictObject({ type: v.literal('themeCheckIns'), requestId, term: v.pipe(v.string(), v.maxLength(200)) }),
   v.strictObject({ type: v.literal('openPartner'), requestId, id }),
+  /** +1 a concern (the host runs +1 Concern as the current author). */
+  v.strictObject({ type: v.literal('voteConcern'), requestId, id }),
+  /** Raise a concern from a theme of the word cloud (the host runs Raise Concern… with the term). */
+  v.strictObject({ type: v.literal('raiseConcern'), requestId, term: v.pipe(v.string(), v.maxLength(200)) }),
   v.strictObject({ type: v.literal('exportReport'), requestId }),
   /** Open the ecosystem map over the dashboard's filter. */
   v.strictObject({ type: v.literal('openMap'), filter: DashboardFilterSchema }),
@@ -138,6 +142,22 @@ export const DashboardDataSchema = v.strictObject({
       }),
     ),
     noOutsideChampion: v.array(shortText),
+  }),
+  concerns: v.strictObject({
+    ranked: v.array(
+      v.strictObject({
+        concernId: id,
+        rank: count,
+        text: shortText,
+        votes: count,
+        departments: v.array(shortText),
+        raisedBy: v.array(v.strictObject(partnerRef)),
+        theme: optionalShort,
+        lastActivity: day,
+      }),
+    ),
+    more: count,
+    closed: v.array(v.strictObject({ concernId: id, text: shortText, resolution: shortText, closedAt: day })),
   }),
 });
 export type DashboardData = v.InferOutput<typeof DashboardDataSchema>;

@@ -105,6 +105,8 @@ export const PageMessageSchema = v.variant('type', [
   v.strictObject({ type: v.literal('openPartner'), requestId, id }),
   /** Run Add Connection with this partner first. */
   v.strictObject({ type: v.literal('addConnection'), requestId }),
+  /** Open this partner's brief (Prepare for Check-in) beside the page. */
+  v.strictObject({ type: v.literal('prepareCheckIn'), requestId }),
   recordAction('removeConnection'),
   /** "Add more people…" in the form: the host shows its people pick; the answer is a `group` message. */
   v.strictObject({
@@ -283,6 +285,8 @@ export const HostMessageSchema = v.variant('type', [
   v.strictObject({ type: v.literal('gone'), message: shortText }),
   /** Open (and focus) the check-in form. */
   v.strictObject({ type: v.literal('showForm') }),
+  /** Scroll to one record of the page (a check-in, talking point, follow-up, ask or connection) and mark it (a search result). */
+  v.strictObject({ type: v.literal('reveal'), id }),
   /** The group of the form: the other partners with their open talking points, and the teammates present. */
   v.strictObject({
     type: v.literal('group'),

@@ -1,6 +1,7 @@
 // Every shared hostile payload (test/fixtures/hostilePayloads.ts) in every text field the dashboard shows
-// — partner names, departments, "leads" areas, check-in summaries (theme results), authors — in the real
-// workbench and browser (the exported report is checked in test/integration/dashboard.test.ts). A listener fails the test on any dialog, navigation or CSP violation, and no
+// — partner names, departments, "leads" areas, check-in summaries (theme results), authors, concerns
+// (their text, theme and closing line) — in the real
+// workbench and browser (the exported report is checked in test/integration/dashboard.test.ts, its Concerns section in test/unit/concernsDemo.test.ts). A listener fails the test on any dialog, navigation or CSP violation, and no
 // element may come out of the text.
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
@@ -31,6 +32,9 @@ const fields = (i: number, text: string) => ({
   area: text.slice(0, 200),
   author: text.slice(0, 200),
   summary: `roadmap ${text}`.slice(0, 2000),
+  concern: `${i} ${text}`.slice(0, 500).trim(),
+  theme: text.slice(0, 200),
+  resolution: `done ${text}`.slice(0, 2000),
 });
 
 describe('Hostile text on the dashboard (real browser)', function () {
@@ -64,6 +68,10 @@ describe('Hostile text on the dashboard (real browser)', function () {
       write(path.join(store, 'checkins', String(new Date(at).getFullYear()), `${checkIn.id}.json`), checkIn);
       const ask = { ...base(), partnerId: partner.id, checkInId: checkIn.id, direction: 'they-asked', text: f.summary, status: 'helped' };
       write(path.join(store, 'asks', `${ask.id}.json`), ask);
+      const open = { ...base(), text: f.concern, theme: f.theme, partnerIds: [partner.id], status: 'open' };
+      write(path.join(store, 'concerns', `${open.id}.json`), open);
+      const closed = { ...base(), text: `closed ${i}`, status: 'closed', closedAt: stamp, resolution: f.resolution };
+      write(path.join(store, 'concerns', `${closed.id}.json`), closed);
     });
     wb = await openWorkbench({ workspace, vsix });
     guard = guardPage(wb.page);
@@ -100,6 +108,8 @@ describe('Hostile text on the dashboard (real browser)', function () {
     const reciprocity = await texts('section#reciprocity tbody th');
     const authors = await texts('section#team table.authors tbody th');
     const options = await texts('#filter-department option');
+    const concerns = await texts('section#concerns tbody th');
+    const closing = await texts('ul.closed-concerns li');
     await frame.locator('section#themes button.term[data-term="roadmap"]').click();
     await frame
       .locator('#theme-results-heading')
@@ -115,11 +125,19 @@ describe('Hostile text on the dashboard (real browser)', function () {
       assert.ok(reciprocity.includes(shown(f.name)), `${name}: reciprocity`);
       assert.ok(authors.includes(shown(f.author)), `${name}: author`);
       assert.ok(
+        concerns.some((line) => line.startsWith(shown(f.concern)) && line.includes(shown(f.theme))),
+        `${name}: concern and its theme`,
+      );
+      assert.ok(
+        closing.some((line) => line.endsWith(shown(f.resolution))),
+        `${name}: closing line`,
+      );
+      assert.ok(
         results.some((line) => line.includes(shown(f.summary))),
         `${name}: theme results`,
       );
     }
-    recordCounts('e2e-dashboard-hostile', { hostilePayloads: HOSTILE_PAYLOADS.length * 7 });
+    recordCounts('e2e-dashboard-hostile', { hostilePayloads: HOSTILE_PAYLOADS.length * 10 });
   });
 
   it('ran nothing and loaded nothing: no dialog, navigation, CSP violation, or element made from text', async () => {

@@ -264,7 +264,7 @@ describe('Partner page in the real workbench', function () {
   it('is usable by keyboard: Tab reaches every control in reading order', async () => {
     await frame.locator('h1#partner-name').click();
     const order: string[] = [];
-    for (let i = 0; i < 10; i++) {
+    for (let i = 0; i < 11; i++) {
       await wb.page.keyboard.press('Tab');
       order.push(
         await innerFrame.evaluate(() => {
@@ -278,6 +278,7 @@ describe('Partner page in the real workbench', function () {
       [
         'log-check-in',
         'add-talking-point',
+        'prepare-check-in',
         'tp-open-<id>',
         'tp-cover-<id>',
         'tp-cover-<id>',

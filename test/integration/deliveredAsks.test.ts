@@ -50,11 +50,19 @@ describe('Asks delivered by commits in a real VS Code', function () {
 
   it('offers the commit naming the ask, accepts it into the ask file, and leaves the other ask alone', async () => {
     const commit = await commitFile('export/csv.ts', `Export the pipeline to CSV\n\nAlliances-Ask: ${ask.value.id}`);
-    await alliances.deliveries.check();
-    const offer = await waitFor('the offer', () => alliances.deliveries.offers().find((o) => o.offer.askId === ask.value.id), 10_000);
+    await alliances.deliveries().check();
+    const offer = await waitFor(
+      'the offer',
+      () =>
+        alliances
+          .deliveries()
+          .offers()
+          .find((o) => o.offer.askId === ask.value.id),
+      10_000,
+    );
     assert.equal(offer.offer.commit, commit);
     assert.equal(offer.offer.via, 'ask');
-    assert.equal(alliances.deliveries.item.text, "$(pass) Dana's ask delivered — mark helped?");
+    assert.equal(alliances.deliveries().item.text, "$(pass) Dana's ask delivered — mark helped?");
 
     await vscode.commands.executeCommand('alliances.reviewDeliveredAsks', { askId: ask.value.id, commit, action: 'accept' });
     const onDisk = JSON.parse(await fs.readFile(ask.path, 'utf8')) as Ask;
@@ -65,9 +73,20 @@ describe('Asks delivered by commits in a real VS Code', function () {
     );
     assert.match(onDisk.deliveredIn?.date ?? '', /^\d{4}-\d\d-\d\dT/);
     assert.equal((JSON.parse(await fs.readFile(other.path, 'utf8')) as Ask).status, 'open');
-    await waitFor('the offer answered', () => !alliances.deliveries.offers().some((o) => o.offer.askId === ask.value.id), 10_000);
+    await waitFor(
+      'the offer answered',
+      () =>
+        !alliances
+          .deliveries()
+          .offers()
+          .some((o) => o.offer.askId === ask.value.id),
+      10_000,
+    );
     assert.equal(
-      alliances.deliveries.problems().some((p) => p.problem.commit === commit),
+      alliances
+        .deliveries()
+        .problems()
+        .some((p) => p.problem.commit === commit),
       false,
       'an ask delivered by that very commit is no problem',
     );
@@ -97,14 +116,18 @@ describe('Asks delivered by commits in a real VS Code', function () {
       'export/more.ts',
       'More export work\n\nRequested-by: Dana <DANA.delivery@example.com>\nAlliances-Ask: 01kaj3m5x2q8v9c0b1n2d3e4f5',
     );
-    await alliances.deliveries.check();
-    const reasons = alliances.deliveries
+    await alliances.deliveries().check();
+    const reasons = alliances
+      .deliveries()
       .problems()
       .filter((p) => p.problem.commit === commit)
       .map((p) => p.problem.reason);
     assert.deepEqual(reasons, ['several-open-asks', 'unknown-ask']);
     assert.equal(
-      alliances.deliveries.offers().some((o) => o.offer.commit === commit),
+      alliances
+        .deliveries()
+        .offers()
+        .some((o) => o.offer.commit === commit),
       false,
     );
     assert.equal((JSON.parse(await fs.readFile(third.path, 'utf8')) as Ask).status, 'open');
@@ -112,8 +135,16 @@ describe('Asks delivered by commits in a real VS Code', function () {
 
   it('dismissing an offer forgets it on this machine, and the store keeps every byte', async () => {
     const commit = await commitFile('export/other.ts', `The other ask\n\nAlliances-Ask: ${other.value.id}`);
-    await alliances.deliveries.check();
-    await waitFor('the offer', () => alliances.deliveries.offers().find((o) => o.offer.commit === commit), 10_000);
+    await alliances.deliveries().check();
+    await waitFor(
+      'the offer',
+      () =>
+        alliances
+          .deliveries()
+          .offers()
+          .find((o) => o.offer.commit === commit),
+      10_000,
+    );
     const before = await snapshot();
     await vscode.commands.executeCommand('alliances.reviewDeliveredAsks', {
       askId: other.value.id,
@@ -121,12 +152,18 @@ describe('Asks delivered by commits in a real VS Code', function () {
       action: 'dismiss',
     });
     assert.equal(
-      alliances.deliveries.offers().some((o) => o.offer.commit === commit),
+      alliances
+        .deliveries()
+        .offers()
+        .some((o) => o.offer.commit === commit),
       false,
     );
-    await alliances.deliveries.check();
+    await alliances.deliveries().check();
     assert.equal(
-      alliances.deliveries.offers().some((o) => o.offer.commit === commit),
+      alliances
+        .deliveries()
+        .offers()
+        .some((o) => o.offer.commit === commit),
       false,
       'still dismissed after a fresh read',
     );

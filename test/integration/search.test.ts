@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { Loaded } from '../../src/core/store';
 import type { CheckIn, Partner } from '../../src/core/model';
 import type { SearchResult } from '../../src/core/search';
-import { searchItem } from '../../src/extension/search/register';
+import { searchItem } from '../../src/extension/search/quickPick';
 import type { AlliancesInternals } from '../../src/extension/testInternals';
 import { api, bundleLoaded, waitFor } from './helpers';
 

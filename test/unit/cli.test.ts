@@ -304,6 +304,6 @@ describe('the command-line digest (npx alliances)', function () {
     assert.match(missing.err, /^alliances: no store at .*nowhere/);
     const help = cli('--help');
     assert.equal(help.code, 0);
-    assert.match(help.out, /^Usage: alliances <due\|report\|search\|impact\|mcp>/);
+    assert.match(help.out, /^Usage: alliances <due\|report\|search\|impact\|brief\|mcp>/);
   });
 });

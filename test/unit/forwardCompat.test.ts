@@ -100,9 +100,9 @@ describe('the released 0.1.0 build reads what this build writes', () => {
     assert.equal(store.ofPartner('connection', priyaId).length, 2);
   });
 
-  it('leaves the connections alone: a folder it does not know is not its to read or write', async () => {
-    const files = (await listFiles(root)).filter((file) => file.includes('connections/'));
-    assert.ok(files.length >= 5, files.join('\n'));
+  it('leaves the connections, concerns and votes alone: a folder it does not know is not its to read or write', async () => {
+    const files = (await listFiles(root)).filter((file) => /(^|\/)(connections|concerns|votes)\//.test(file));
+    assert.ok(files.length >= 5 + 2 + 3, files.join('\n'));
     const bytes = await Promise.all(files.map((file) => fsp.readFile(path.join(root, file))));
     const legacy = oldStore();
     await legacy.load();

@@ -34,7 +34,7 @@ describe('the table of ids', () => {
     const views = Object.values(manifest.contributes.views)
       .flat()
       .map((view) => view.id);
-    assert.deepEqual([VIEWS.partners, VIEWS.followUps, VIEWS.initiatives].sort(), views.sort());
+    assert.deepEqual([VIEWS.partners, VIEWS.followUps, VIEWS.initiatives, VIEWS.concerns].sort(), views.sort());
     assert.ok(manifest.contributes.viewsContainers.activitybar?.some((container) => container.id === VIEWS.container));
   });
 

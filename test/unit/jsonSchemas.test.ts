@@ -28,6 +28,8 @@ const SCHEMA_FILES: Record<RecordKind, string> = {
   connection: 'connection.schema.json',
   initiative: 'initiative.schema.json',
   stance: 'stance.schema.json',
+  concern: 'concern.schema.json',
+  vote: 'vote.schema.json',
 };
 
 // strict: unknown keywords are errors, except VS Code's own message keyword.

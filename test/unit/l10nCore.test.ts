@@ -41,7 +41,7 @@ const reasonOf = (result: ReturnType<typeof readRecord>) => (result.ok ? assert.
 
 /** The rule messages of model.ts and its schema files (valibot's second arguments), read from their source. */
 function modelRuleMessages(): string[] {
-  const source = ['model.ts', 'schemaParts.ts', 'initiativeModel.ts']
+  const source = ['model.ts', 'schemaParts.ts', 'initiativeModel.ts', 'concernModel.ts']
     .map((file) => readFileSync(path.join(ROOT, 'src', 'core', file), 'utf8'))
     .join('\n');
   const fixed = [...source.matchAll(/, '((?:must|is) [^']+)'\)/g)].map((m) => m[1] ?? '');

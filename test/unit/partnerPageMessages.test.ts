@@ -234,6 +234,16 @@ describe('partner page: messages from the page', () => {
     assert.ok(added, 'stored as the text it is');
   });
 
+  it("opens the brief beside the page through alliances.prepareCheckIn, for the page's partner only, writing nothing", async () => {
+    const before = await snapshot(fx.root);
+    const outcome = await handlePageMessage({ type: 'prepareCheckIn', requestId: 'b1' }, ctx);
+    assert.equal(outcome.kind === 'reply' && outcome.reply.ok, true);
+    assert.deepEqual(commands, [['alliances.prepareCheckIn', fx.dana, { toSide: true }]]);
+    assert.deepEqual(await snapshot(fx.root), before);
+    commands = [];
+    await expectRejected({ type: 'prepareCheckIn', requestId: 'b2', partnerId: fx.marcus }, /malformed/);
+  });
+
   it('adds a listed commit as a talking point linked to it, once; an unlisted or malformed commit writes nothing', async () => {
     const listed = 'a'.repeat(40);
     ctx.listedCommit = (commit) => (commit === listed ? { subject: 'Retry failed invoices', files: ['billing/invoice.ts'] } : undefined);

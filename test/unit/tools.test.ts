@@ -51,29 +51,49 @@ describe('language-model tools: answers', function () {
     );
   });
 
-  it('brief: facts, health, last check-ins, open talking points, follow-ups and asks', () => {
+  it('brief: the core brief (src/core/brief) as Markdown with record ids, and its data', () => {
     const kwame = answerRead(context, 'brief', { partner: 'kwame' });
+    const id = '[0-9a-z]{26}';
     assert.match(
       kwame.text,
-      /^Brief: Kwame Mensah \(id [0-9a-z]{26}\)\n\nCustomer Success Lead, Customer Success; check-in every 14 days; due in 2 days \(on cadence\)\.\nEmail: kwame@example.com\nLeads: Renewals\n/,
-    );
-    assert.match(kwame.text, /Health: last rating 4\/5; average of the last 2 ratings 3\.5\/5; not slipping\./);
-    assert.match(
-      kwame.text,
-      /Last check-ins \(2 of 2, newest first\):\n- 2026-11-09, 1:1, rated 4\/5: Exports fix landed; customers noticed \(by /,
+      new RegExp(
+        `^# Brief: Kwame Mensah \\(id ${id}\\)\n\nCustomer Success Lead · Customer Success  \nCheck-in every 14 days; due in 2 days\\.  \nEmail: kwame@example\\.com  \nTags: launch-q1  \nLeads: Renewals  \n`,
+      ),
     );
     assert.match(
       kwame.text,
-      /Open talking points \(1\):\n- Do refunds show up in invoice totals\? Customers keep asking\. \(code: src\/billing\/invoice\.ts:1–3\), id /,
+      /## Rating trend\n\nOldest to newest: 3 \(2026-10-26\) → 4 \(2026-11-09\)\.\n\nLast rating 4\/5; average of the last ratings 3\.5\/5\.\n\nNot slipping\./,
     );
-    assert.match(kwame.text, /Open follow-ups \(1\):\n- Share the exports fix release notes — owner Alex Morgan; due 2026-11-23, id /);
+    assert.match(
+      kwame.text,
+      new RegExp(
+        `## Last check-ins \\(2 of 2, newest first\\)\n\n- 2026-11-09, 1:1, rated 4/5: Exports fix landed; customers noticed \\(by [^)]+\\), id ${id}\n`,
+      ),
+    );
+    assert.match(
+      kwame.text,
+      new RegExp(
+        `## Open talking points \\(1\\)\n\n- Do refunds show up in invoice totals\\? Customers keep asking\\. \\(code: src/billing/invoice\\.ts:1–3\\), id ${id}\n`,
+      ),
+    );
+    assert.match(
+      kwame.text,
+      new RegExp(`## Open follow-ups \\(1\\)\n\n- Share the exports fix release notes — owner Alex Morgan; due 2026-11-23, id ${id}\n`),
+    );
+    // No git was read for a tool: no commits section.
+    assert.doesNotMatch(kwame.text, /Commits in their code areas/);
     const hannah = answerRead(context, 'brief', { partner: 'Hannah Okafor' });
     assert.match(
       hannah.text,
-      /Open follow-ups \(1\):\n- Draft the escalation runbook together — owner Alex Morgan; 3 days overdue \(due 2026-11-18\)/,
+      /## Open follow-ups \(1\)\n\n- Draft the escalation runbook together — owner Alex Morgan; \*\*3 days overdue \(due 2026-11-18\)\*\*/,
     );
-    assert.match(hannah.text, /Open asks \(1\):\n- They asked me: A clear escalation path for Sev2 tickets/);
-    assert.deepEqual(hannah.data.health, { lastRating: 2, recentAverage: 2, slipping: null });
+    assert.match(hannah.text, /## Open asks \(1\)\n\n- They asked me: A clear escalation path for Sev2 tickets \(since 2026-11-21\)/);
+    assert.match(
+      hannah.text,
+      /## Initiatives \(1\)\n\n- \*\*Billing migration\*\* \(Active, due 2027-01-20\): Is informed; blocker; influence medium, interest high; assessed 2026-11-09/,
+    );
+    assert.match(hannah.text, /## Connections \(1\)\n\n- works with Kwame Mensah, id /);
+    assert.deepEqual(hannah.data.health, { lastRating: 2, recentAverage: 2, slipping: null, trend: [{ date: '2026-10-02', rating: 2 }] });
   });
 
   it('agenda: open talking points and follow-ups only', () => {
@@ -128,7 +148,7 @@ describe('language-model tools: answers', function () {
         error instanceof ToolError && /partners match "an": .*Dana Whitfield \(Product, id [0-9a-z]{26}\)/.test(error.message),
     );
     const dana = (answerRead(context, 'search', { query: 'dana' }).data.results as { id: string }[])[0];
-    assert.match(answerRead(context, 'brief', { partner: dana?.id ?? '' }).text, /^Brief: Dana Whitfield/);
+    assert.match(answerRead(context, 'brief', { partner: dana?.id ?? '' }).text, /^# Brief: Dana Whitfield/);
   });
 
   it('answers a bad input in words, and never with a crash', async () => {

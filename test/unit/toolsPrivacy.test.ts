@@ -54,7 +54,7 @@ describe('language-model tools: private records', function () {
     const due = answerRead(context, 'due', {}).data.due as { name: string; days: number }[];
     assert.deepEqual(due.find(({ name }) => name === 'Hannah Okafor')?.days, -36);
     assert.match(answerRead(context, 'ecosystem', {}).text, /- Support: no check-in for 50 days/);
-    assert.match(answerRead(context, 'brief', { partner: 'Hannah' }).text, /Health: last rating 2\/5/);
+    assert.match(answerRead(context, 'brief', { partner: 'Hannah' }).text, /Last rating 2\/5;/);
   });
 
   it('gives them, marked private, once the user turned the setting on', () => {
@@ -63,7 +63,7 @@ describe('language-model tools: private records', function () {
     for (const kind of ['check-in', 'talking point', 'follow-up', 'ask']) assert.ok(answers.includes(`${SECRET} (${kind})`), kind);
     const brief = answerRead(open, 'brief', { partner: 'Hannah' }).text;
     assert.match(brief, /rated 5\/5 \(private\): Sev2 reorganisation, confidential \(check-in\)/);
-    assert.match(brief, /Health: last rating 5\/5/);
+    assert.match(brief, /Last rating 5\/5;/);
     const due = answerRead(open, 'due', {}).data.due as { name: string }[];
     assert.ok(!due.some(({ name }) => name === 'Hannah Okafor'), 'a private check-in counts once it is visible');
   });

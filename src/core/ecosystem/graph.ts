@@ -87,9 +87,9 @@ export function buildGraph(
   const edges: EdgeAcc[] = [];
   const touch = (from: string, to: string, kind: EdgeKind, time: number, iso: string): void => {
     let froms = byKind.get(kind);
-    if (!froms) byKind.set(kind, (froms = new Map()));
+    if (!froms) byKind.set(kind, (froms = new Map<string, Map<string, EdgeAcc>>()));
     let tos = froms.get(from);
-    if (!tos) froms.set(from, (tos = new Map()));
+    if (!tos) froms.set(from, (tos = new Map<string, EdgeAcc>()));
     const acc = tos.get(to);
     if (!acc) {
       const created = { edge: { from, to, kind, count: 1, last: iso, recency: 0 }, lastTime: time };

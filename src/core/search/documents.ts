@@ -1,7 +1,7 @@
 // What search indexes of each record: its texts (the first is what a result shows when it matches there),
 // the partners it names and its day. Resolved again only when the record itself changes.
 import { calendarDate } from '../dates';
-import type { Ask, CheckIn, Connection, FollowUp, Note, Partner, RecordTypes, TalkingPoint } from '../model';
+import type { Ask, CheckIn, Concern, Connection, FollowUp, Note, Partner, RecordTypes, TalkingPoint } from '../model';
 import { partnerIdsOf } from '../partnerRefs';
 import type { Loaded } from '../storeTypes';
 import type { CollectionKind } from '../vocabulary';
@@ -28,7 +28,16 @@ export interface SearchEntry {
 }
 
 /** The kinds search covers: every record kind the store has. */
-export const SEARCHED_KINDS: readonly CollectionKind[] = ['partner', 'checkIn', 'talkingPoint', 'followUp', 'ask', 'note', 'connection'];
+export const SEARCHED_KINDS: readonly CollectionKind[] = [
+  'partner',
+  'checkIn',
+  'talkingPoint',
+  'followUp',
+  'ask',
+  'note',
+  'connection',
+  'concern',
+];
 
 function dayOf(timestamp: string | undefined): string {
   const date = timestamp === undefined ? undefined : new Date(timestamp);
@@ -81,6 +90,15 @@ export function entryOf(source: SearchSource, kind: CollectionKind, loaded: Load
         partnerIds: partnerIdsOf(kind, connection),
         day: dayOf(connection.createdAt),
         texts: present(connection.note, connection.kind),
+      };
+    }
+    case 'concern': {
+      const concern = value as Concern;
+      return {
+        ...base,
+        partnerIds: partnerIdsOf(kind, concern),
+        day: dayOf(concern.createdAt),
+        texts: present(concern.text, concern.resolution, concern.theme, (concern.departments ?? []).join(' · ')),
       };
     }
     default: {

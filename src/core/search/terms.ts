@@ -51,7 +51,7 @@ export function termOf(word: string): string {
   return stem;
 }
 
-/** The folded words of a text (for MiniSearch's tokenize; processTerm then stems each). */
+/** The words of a text, as written (the query's words; the index stems each with termOf). */
 export function tokenize(text: string): string[] {
   return wordsOf(text).map((word) => word.text);
 }

@@ -4,6 +4,7 @@ import { calendarDate } from '../dates';
 import { connectivity, type Connectivity } from '../ecosystem/connectivity';
 import { buildGraph } from '../ecosystem/graph';
 import { initiativeFigures, type InitiativeFigures } from '../initiatives';
+import { concernFigures, type ConcernFigures } from '../concerns';
 import { departmentCoverage, silos, type DepartmentCoverage } from './coverage';
 import { departmentTrends, slipping, topPartnerTrends, type RatingTrend, type Slipping } from './health';
 import { authorKeyOf, departmentLabels, select, type DashboardFilter, type StatsInput, type StatsOptions } from './input';
@@ -39,6 +40,8 @@ export interface DashboardData {
   connectivity: Connectivity;
   /** Per active initiative: support against resistance and who to win over next (not filtered: as of now). */
   alliances: InitiativeFigures;
+  /** Shared concerns top first (votes, departments, recency) and the ones closed lately (not filtered: as of now). */
+  concerns: ConcernFigures;
 }
 
 export function computeDashboard(input: StatsInput, filter: DashboardFilter, options: StatsOptions): DashboardData {
@@ -79,6 +82,7 @@ export function computeDashboard(input: StatsInput, filter: DashboardFilter, opt
       partners: input.partners,
       checkIns: input.checkIns.map((c) => c.value),
     }),
+    concerns: concernFigures({ concerns: input.concerns ?? [], votes: input.votes ?? [], partners: input.partners }),
   };
 }
 

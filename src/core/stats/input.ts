@@ -1,6 +1,6 @@
 // What every dashboard statistic reads: plain records (from one or several stores), the filter the user
 // chose, and the clock. Pure: no store, no vscode, so each statistic is tested on hand-built data.
-import type { Ask, Author, CheckIn, Connection, Initiative, Partner, Stance } from '../model';
+import type { Ask, Author, CheckIn, Concern, Connection, Initiative, Partner, Stance, Vote } from '../model';
 import type { CadenceInput } from '../cadence';
 import { dayNumber, dayNumberOfText, localDayNumber, startOfDayNumber } from '../dates';
 import { checkInPartnerIds } from '../partnerRefs';
@@ -50,6 +50,9 @@ export interface StatsInput {
   /** Initiatives and stances, for the Alliances section (none: an empty section). */
   initiatives?: readonly Initiative[];
   stances?: readonly Stance[];
+  /** Shared concerns and their votes, for the Concerns section (none: an empty section). */
+  concerns?: readonly Concern[];
+  votes?: readonly Vote[];
   /** The team's cadence rules over the setting (or just a number of days). */
   cadence: CadenceInput;
   now: Date;

@@ -98,6 +98,26 @@ export function dashboardReport(data: DashboardData): string {
   else
     for (const area of data.leads)
       lines.push(`- **${mdText(area.area)}**: ${area.leaders.map((l) => `${mdText(l.name)} (${mdText(l.department)})`).join(', ')}`);
+  lines.push('', '## Concerns', '');
+  if (data.concerns.ranked.length === 0) lines.push('No open concerns.');
+  else
+    lines.push(
+      ...table(
+        ['Rank', 'Concern', 'Votes', 'Departments', 'Raised by'],
+        data.concerns.ranked.map((c) => [
+          c.rank,
+          mdText(c.text),
+          c.votes,
+          mdText(c.departments.join(', ')),
+          mdText(c.raisedBy.map((p) => p.name).join(', ')),
+        ]),
+      ),
+    );
+  if (data.concerns.closed.length > 0) {
+    lines.push('', 'Closed lately:', '');
+    for (const c of data.concerns.closed)
+      lines.push(`- ${c.closedAt}: ${mdText(c.text)}${c.resolution ? ` — ${mdText(c.resolution)}` : ''}`);
+  }
   lines.push('', '## The team', '');
   if (data.team.authors.length === 0) lines.push('No check-ins in the range.');
   else

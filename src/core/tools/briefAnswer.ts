@@ -1,17 +1,11 @@
 // The read tools about one partner: the brief to prepare a meeting, and the open agenda.
 import { followUpDays, followUpOwnerName, isOpenTalkingPoint, openFollowUps, sourceLabel } from '../agenda';
-import { cadenceOf, computeDueState, dueStateLabel } from '../cadence';
-import { calendarDate } from '../dates';
-import { round1, slipping } from '../stats/health';
-import { select } from '../stats/input';
-import { slippingWhy } from '../stats/slippingWhy';
+import { partnerBrief } from '../brief/brief';
+import { briefMarkdown } from '../brief/briefMarkdown';
 import { english } from '../translator';
-import { visibleStatsInput, type ToolAnswer } from './readAnswers';
+import type { ToolAnswer } from './readAnswers';
 import { findPartner, visibleOfPartner, type FoundPartner, type ToolContext } from './toolScope';
-import { checkInLine, count, dayOf, inline } from './toolText';
-
-/** Check-ins a brief lists, newest first. */
-export const BRIEF_CHECK_INS = 5;
+import { count, inline } from './toolText';
 
 interface Agenda {
   lines: string[];
@@ -68,79 +62,8 @@ export function agendaAnswer(context: ToolContext, input: { partner: string }): 
   };
 }
 
-/** Everything to prepare a meeting with one partner. */
+/** Everything to prepare a meeting with one partner: the core brief (src/core/brief), with record ids. */
 export function briefAnswer(context: ToolContext, input: { partner: string }): ToolAnswer {
-  const found = findPartner(context, input.partner);
-  const { entry, partner } = found;
-  const checkIns = visibleOfPartner(context, entry.store, 'checkIn', partner.id).sort((a, b) => b.value.date.localeCompare(a.value.date));
-  const teamCadence = entry.store.cadencePolicy(context.defaultCadenceDays);
-  const latest = checkIns[0];
-  const due = computeDueState(partner, latest ? new Date(latest.value.date) : undefined, teamCadence, context.now);
-  const ratings = checkIns.map(({ value }) => value.rating).filter((rating): rating is number => rating !== undefined);
-  const recent = ratings.slice(0, 5);
-  const average = recent.length > 0 ? round1(recent.reduce((sum, rating) => sum + rating, 0) / recent.length) : undefined;
-  // The dashboard's rule, over this partner's history only.
-  const history = select(visibleStatsInput(context, partner.id), {});
-  const slip = slipping(history, teamCadence, context.now)[0];
-  const why = slip ? slippingWhy(slip.ratingChange, slip.missedBy, english) : undefined;
-  const asks = visibleOfPartner(context, entry.store, 'ask', partner.id)
-    .filter(({ value }) => value.status === 'open')
-    .sort((a, b) => a.value.createdAt.localeCompare(b.value.createdAt));
-  const agenda = agendaOf(context, found);
-
-  const facts = [partner.role, partner.department].filter((part): part is string => Boolean(part)).map((part) => inline(part, 200));
-  const label = dueStateLabel(due, context.now, english);
-  const lines = [
-    `Brief: ${inline(partner.name, 200)} (id ${partner.id})${context.stores.length > 1 ? ` [store: ${inline(entry.label, 100)}]` : ''}`,
-    '',
-    `${facts.join(', ')}; check-in every ${count(cadenceOf(partner, teamCadence), 'day')}; ${label}${partner.archived ? '' : ` (${due.status === 'overdue' ? 'overdue' : due.status === 'due' ? 'due' : due.status === 'snoozed' ? 'snoozed' : 'on cadence'})`}.`,
-  ];
-  if (partner.email) lines.push(`Email: ${inline(partner.email, 320)}`);
-  if (partner.leads?.length) lines.push(`Leads: ${partner.leads.map((area) => inline(area, 200)).join(', ')}`);
-  lines.push(
-    '',
-    `Health: ${latest?.value.rating !== undefined ? `last rating ${latest.value.rating}/5` : ratings.length > 0 ? `last rating ${ratings[0]}/5 (the latest check-in has none)` : 'no ratings yet'}${average !== undefined ? `; average of the last ${count(recent.length, 'rating')} ${average}/5` : ''}; ${why ? `slipping: ${why}` : 'not slipping'}.`,
-    '',
-    checkIns.length === 0
-      ? 'Check-ins: none yet.'
-      : `Last check-ins (${Math.min(BRIEF_CHECK_INS, checkIns.length)} of ${checkIns.length}, newest first):`,
-  );
-  for (const { value, private: secret } of checkIns.slice(0, BRIEF_CHECK_INS)) lines.push(`- ${checkInLine(value, secret)}`);
-  lines.push('', ...agenda.lines, '', asks.length === 0 ? 'Open asks: none.' : `Open asks (${asks.length}):`);
-  for (const { value, private: secret } of asks)
-    lines.push(`- ${value.direction === 'i-asked' ? 'I asked them' : 'They asked me'}: ${inline(value.text)}${secret ? ' (private)' : ''}`);
-  return {
-    text: lines.join('\n'),
-    data: {
-      today: calendarDate(context.now),
-      partner: {
-        id: partner.id,
-        name: partner.name,
-        ...(partner.role ? { role: partner.role } : {}),
-        department: partner.department,
-        ...(partner.email ? { email: partner.email } : {}),
-        leads: partner.leads ?? [],
-        cadenceDays: cadenceOf(partner, teamCadence),
-        archived: partner.archived === true,
-      },
-      due: { status: due.status, days: due.days, label, ...(due.dueDate ? { dueDate: calendarDate(due.dueDate) } : {}) },
-      health: {
-        ...(ratings[0] !== undefined ? { lastRating: ratings[0] } : {}),
-        ...(average !== undefined ? { recentAverage: average } : {}),
-        slipping: why ?? null,
-      },
-      checkIns: checkIns.slice(0, BRIEF_CHECK_INS).map(({ value, private: secret }) => ({
-        id: value.id,
-        date: dayOf(value.date),
-        kind: value.kind,
-        ...(value.rating ? { rating: value.rating } : {}),
-        summary: value.summary,
-        author: value.author.name,
-        private: secret,
-      })),
-      checkInCount: checkIns.length,
-      ...agenda.data,
-      asks: asks.map(({ value, private: secret }) => ({ id: value.id, direction: value.direction, text: value.text, private: secret })),
-    },
-  };
+  const brief = partnerBrief(context, findPartner(context, input.partner));
+  return { text: briefMarkdown(brief, { translator: english, ids: true }), data: { ...brief } };
 }

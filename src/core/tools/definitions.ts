@@ -65,7 +65,7 @@ export const TOOL_DEFINITIONS: readonly ToolDefinition[] = [
     referenceName: 'alliancesBrief',
     title: "A partner's brief",
     description:
-      'A brief to prepare a meeting with one partner: name, role, department, what they lead, cadence and due state, relationship health (last rating, recent average, whether it is slipping), the last check-ins, open talking points, open follow-ups and open asks in both directions.',
+      'A brief to prepare a meeting with one partner: name, role, department, what they lead, cadence and due state, relationship health (last rating, recent average, whether it is slipping), the rating trend, the last check-ins, open talking points, open follow-ups and open asks in both directions, the initiatives they are part of (role and stance) and their connections.',
     inputSchema: { type: 'object', properties: { partner }, required: ['partner'], additionalProperties: false },
     writes: false,
   },

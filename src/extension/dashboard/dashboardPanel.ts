@@ -23,6 +23,8 @@ export type DashboardOutcome =
   | { kind: 'openPartner'; id: string }
   | { kind: 'exportReport'; saved?: string }
   | { kind: 'openMap' }
+  | { kind: 'voteConcern'; voted: boolean }
+  | { kind: 'raiseConcern'; raised: boolean }
   | { kind: 'rendered' };
 
 export class DashboardPanel extends WebviewPage<DashboardHostMessage> {
@@ -97,6 +99,27 @@ export class DashboardPanel extends WebviewPage<DashboardHostMessage> {
         }
         await vscode.commands.executeCommand(OPEN_PARTNER_PAGE_COMMAND, message.id);
         return { kind: 'openPartner', id: message.id };
+      case 'voteConcern': {
+        // The command says why when it writes nothing (voted already, closed); the page only hears the outcome.
+        const vote = await vscode.commands.executeCommand<unknown>(COMMANDS.voteConcern, message.id);
+        await this.post({
+          type: 'result',
+          requestId: message.requestId,
+          ok: vote !== undefined,
+          message: vote !== undefined ? vscode.l10n.t('+1 counted.') : vscode.l10n.t('No vote was added.'),
+        });
+        return { kind: 'voteConcern', voted: vote !== undefined };
+      }
+      case 'raiseConcern': {
+        const concern = await vscode.commands.executeCommand<unknown>(COMMANDS.raiseConcern, { theme: message.term });
+        await this.post({
+          type: 'result',
+          requestId: message.requestId,
+          ok: true,
+          message: concern !== undefined ? vscode.l10n.t('Concern raised.') : vscode.l10n.t('No concern was raised.'),
+        });
+        return { kind: 'raiseConcern', raised: concern !== undefined };
+      }
       case 'openMap':
         await vscode.commands.executeCommand(COMMANDS.openEcosystemMap, normaliseFilter(message.filter));
         return { kind: 'openMap' };

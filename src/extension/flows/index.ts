@@ -16,3 +16,6 @@ export { assessStakeholder } from '../initiatives/assessStakeholder';
 export { InitiativesTree } from '../initiatives/initiativesTree';
 export { showPartnerHistory } from '../gitInsights/partnerHistory';
 export { copyAskTrailer, reviewDeliveredAsks } from '../gitInsights/deliveryFlows';
+export { createDeliveryWatch } from '../gitInsights/deliveryWatch';
+export { closeConcern, concernToTalkingPoints, raiseConcern, voteConcern } from '../concerns/concernFlows';
+export { concernChildren, concernTreeItem } from '../concerns/concernsTree';

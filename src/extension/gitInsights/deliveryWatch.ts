@@ -3,7 +3,6 @@ import { deliveryKey, findDeliveries, type DeliveryOffer, type DeliveryProblem, 
 import { loadGit } from '../shared/lazyBundle';
 import { visible } from '../shared/displayText';
 import type { FolderStore, StoreService } from '../store/storeService';
-import type { BranchRecordsService } from './branchRecordsService';
 import { COMMANDS, STATE_KEYS, STATUS_BAR_ITEMS } from '../ids';
 
 export interface FolderOffer {
@@ -17,7 +16,7 @@ export interface FolderProblem {
 
 /**
  * Commits on the default branch that deliver an open ask (their `Alliances-Ask` / `Requested-by`
- * trailers): read from git when branches move, matched against the asks on every store change, and
+ * trailers): read from git when branches move (register.ts calls check()), matched against the asks on every store change, and
  * offered through a quiet status-bar item. Dismissed offers are remembered in this workspace only.
  */
 export class DeliveryWatch implements vscode.Disposable {
@@ -30,14 +29,12 @@ export class DeliveryWatch implements vscode.Disposable {
 
   constructor(
     private readonly service: StoreService,
-    branches: BranchRecordsService,
     private readonly state: vscode.Memento,
   ) {
     this.item.name = vscode.l10n.t('Alliances: Asks Delivered by Commits');
     this.item.command = COMMANDS.reviewDeliveredAsks;
     this.disposables.push(
       this.item,
-      branches.onDidChange(() => void this.check()),
       service.onDidChange(() => this.match()),
     );
   }
@@ -122,4 +119,9 @@ export class DeliveryWatch implements vscode.Disposable {
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** The watch, for register.ts (through dist/flows.js). */
+export function createDeliveryWatch(service: StoreService, state: vscode.Memento): DeliveryWatch {
+  return new DeliveryWatch(service, state);
 }

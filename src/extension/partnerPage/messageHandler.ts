@@ -113,6 +113,9 @@ async function carryOut(message: PageRequest, ctx: MessageContext): Promise<Outc
       // The palette's flow, with this partner first: a quick pick handles a thousand partners.
       await ctx.executeCommand(COMMANDS.addConnection, ctx.partnerId);
       return reply(message, true, '');
+    case 'prepareCheckIn':
+      await ctx.executeCommand(COMMANDS.prepareCheckIn, ctx.partnerId, { toSide: true });
+      return reply(message, true, '');
     case 'removeConnection':
       return removeConnection(message, ctx);
     case 'pickGroup':

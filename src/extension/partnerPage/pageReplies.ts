@@ -35,7 +35,7 @@ export type Outcome =
 /** Thrown when a message reaches for a record that is not the page's partner's: the message is rejected. */
 export class OwnershipError extends Error {}
 
-type OwnedKind = Exclude<CollectionKind, 'partner' | 'note' | 'connection' | 'initiative'>;
+type OwnedKind = Exclude<CollectionKind, 'partner' | 'note' | 'connection' | 'initiative' | 'concern' | 'vote'>;
 
 /** The record, when it exists and is the page's partner's (or, for a group, one of `partnerIds`'); otherwise the message is refused. */
 export function own<K extends OwnedKind>(

@@ -26,11 +26,14 @@ const REFRESH_DEBOUNCE_MS = 50;
 export interface OpenOptions {
   /** Open the full check-in form (e.g. from the quick Log Check-in flow). */
   showForm?: boolean;
+  /** Scroll to this record of the page and mark it (Enter on a search result). */
+  record?: string;
 }
 
 /** One open partner page. */
 export class PartnerPanel extends WebviewPage<HostMessage> {
   private showFormOnReady = false;
+  private revealOnReady: string | undefined;
   /** The data last posted (for tests). */
   lastData: PageData | undefined;
   /** The commits in the partner's code areas last shown: only these can become talking points. */
@@ -54,6 +57,18 @@ export class PartnerPanel extends WebviewPage<HostMessage> {
   reveal(options: OpenOptions = {}): void {
     this.panel.reveal();
     if (options.showForm) this.showForm();
+    if (options.record) this.revealRecord(options.record);
+  }
+
+  /** The record last asked to be shown (for tests). */
+  lastReveal: string | undefined;
+
+  /** Scrolls the page to one of its records; a page still loading gets it after its data. */
+  revealRecord(id: string): void {
+    this.lastReveal = id;
+    const alive = this.panel.visible && this.lastData !== undefined;
+    this.revealOnReady = alive ? undefined : id;
+    if (this.panel.visible) void this.post({ type: 'reveal', id });
   }
 
   showForm(): void {
@@ -84,6 +99,11 @@ export class PartnerPanel extends WebviewPage<HostMessage> {
       if (this.showFormOnReady) {
         this.showFormOnReady = false;
         await this.post({ type: 'showForm' });
+      }
+      if (this.revealOnReady) {
+        const id = this.revealOnReady;
+        this.revealOnReady = undefined;
+        await this.post({ type: 'reveal', id });
       }
     } else if (outcome.kind === 'group') {
       await this.post(outcome.message);
@@ -171,6 +191,7 @@ export class PartnerPanels implements vscode.Disposable {
     );
     const page = this.adopt(panel, id);
     if (options.showForm) page.showForm();
+    if (options.record) page.revealRecord(options.record);
     return page;
   }
 

@@ -47,7 +47,7 @@ export class LazyPartnerPages implements vscode.Disposable {
 
   /**
    * `alliances.openPartnerPage` (argument: a partner id, a partner tree node, or nothing for a quick
-   * pick; optional second argument `{ showForm: true }`) and the serializer: VS Code keeps a page it
+   * pick; optional second argument `{ showForm: true }` or `{ record: id }`) and the serializer: VS Code keeps a page it
    * restores after a reload waiting until this registers, and reviving it loads the bundle.
    */
   register(): vscode.Disposable[] {
@@ -55,7 +55,7 @@ export class LazyPartnerPages implements vscode.Disposable {
       await this.service.whenReady();
       const target = partnerFromArg(this.service, arg) ?? (await pickPartner(this.service, vscode.l10n.t('Open Partner Page')));
       if (!target) return undefined;
-      this.open(target, { showForm: isShowForm(options) });
+      this.open(target, { showForm: isShowForm(options), ...recordOf(options) });
       return target.view.record.value.id;
     });
     return [
@@ -69,6 +69,12 @@ export class LazyPartnerPages implements vscode.Disposable {
   dispose(): void {
     this.loaded?.dispose();
   }
+}
+
+/** `{ record: id }`: the record to scroll to (a search result). */
+function recordOf(options: unknown): { record?: string } {
+  const record = typeof options === 'object' && options !== null ? (options as { record?: unknown }).record : undefined;
+  return typeof record === 'string' && record.length <= 100 ? { record } : {};
 }
 
 function isShowForm(options: unknown): boolean {

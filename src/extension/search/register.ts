@@ -1,12 +1,9 @@
 // Alliances: Search… — a quick pick with results as you type over every record of every store; Enter
-// opens the partner page of the result. The engine and the index are dist/search.js (index.ts), loaded on
-// the first search. With a string argument the command returns the results instead of showing the pick
-// (for scripts and the tests): `executeCommand(COMMANDS.search, 'pricing kind:checkIn')`.
-import * as vscode from 'vscode';
-import { recordKindLabel } from '../../core/vocabulary';
+// opens the partner page at the result's record. The pick, the engine and the index are dist/search.js
+// (index.ts, quickPick.ts), loaded on the first search. With a string argument the command returns the
+// results instead of showing the pick (for scripts and the tests): `executeCommand(COMMANDS.search, 'pricing kind:checkIn')`.
 import { COMMANDS } from '../ids';
 import { storeCommand, type App } from '../shared/app';
-import { visible } from '../shared/displayText';
 import { lazyBundle } from '../shared/lazyBundle';
 import type { SearchResult, WindowSearch } from './index';
 
@@ -14,27 +11,7 @@ import type { SearchResult, WindowSearch } from './index';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const loadSearch = lazyBundle<typeof import('./index')>(() => require('./search.js'));
 
-export interface SearchItem extends vscode.QuickPickItem {
-  result?: SearchResult;
-  /** The matching words of the label: [start, end) offsets. */
-  highlights: [number, number][];
-}
-
 const LIMIT = 50;
-
-/** The quick pick's item of a result: the snippet, then partner · kind · date. */
-export function searchItem(result: SearchResult): SearchItem {
-  const partner = result.partnerName === '' ? vscode.l10n.t('(no partner)') : visible(result.partnerName);
-  const kind = recordKindLabel(result.kind);
-  return {
-    label: result.snippet.text,
-    description: [partner, result.private ? vscode.l10n.t('{0} (private)', kind) : kind, result.date].filter(Boolean).join(' · '),
-    highlights: result.snippet.ranges,
-    // Filtering is ours (filters, stems): VS Code must show every result as it is.
-    alwaysShow: true,
-    result,
-  };
-}
 
 export function register(app: App): { search: () => WindowSearch } {
   const { service } = app;
@@ -49,49 +26,8 @@ export function register(app: App): { search: () => WindowSearch } {
   app.commands({
     [COMMANDS.search]: storeCommand(service, async (query?: unknown): Promise<SearchResult[] | string | undefined> => {
       if (typeof query === 'string') return search().search(query, LIMIT).results;
-      return showSearch(search());
+      return loadSearch().showSearch(service, search());
     }),
   });
   return { search };
-}
-
-function itemsFor(engine: WindowSearch, text: string): SearchItem[] {
-  if (text.trim() === '') return [];
-  const answer = engine.search(text, LIMIT);
-  if (answer.invalid.length > 0)
-    return [
-      {
-        label: vscode.l10n.t('Not a filter Alliances knows: {0}', visible(answer.invalid.join(' '))),
-        detail: vscode.l10n.t('Filters: partner:, dept:, org:, tag:, kind:, after:yyyy-mm-dd, before:yyyy-mm-dd'),
-        highlights: [],
-        alwaysShow: true,
-      },
-    ];
-  if (answer.results.length === 0)
-    return [{ label: vscode.l10n.t('No results for {0}', visible(text.trim())), highlights: [], alwaysShow: true }];
-  return answer.results.map(searchItem);
-}
-
-async function showSearch(engine: WindowSearch): Promise<string | undefined> {
-  const pick = vscode.window.createQuickPick<SearchItem>();
-  pick.title = vscode.l10n.t('Search Alliances');
-  pick.placeholder = vscode.l10n.t('Words, and filters: partner: dept: org: tag: kind: after:yyyy-mm-dd before:yyyy-mm-dd');
-  pick.matchOnDescription = false;
-  pick.matchOnDetail = false;
-  const chosen = await new Promise<SearchResult | undefined>((resolve) => {
-    pick.onDidChangeValue((value) => {
-      pick.items = itemsFor(engine, value);
-    });
-    pick.onDidAccept(() => {
-      const result = pick.selectedItems[0]?.result;
-      if (result) resolve(result);
-    });
-    pick.onDidHide(() => resolve(undefined));
-    pick.show();
-  });
-  pick.dispose();
-  if (!chosen?.partnerId) return undefined;
-  // The partner page has no anchor per record yet: it opens at the top, the result's partner's page.
-  await vscode.commands.executeCommand(COMMANDS.openPartnerPage, chosen.partnerId);
-  return chosen.recordId;
 }

@@ -17,9 +17,9 @@ import {
   renderTeam,
   renderThemeCheckIns,
   renderThemes,
-  type SectionActions,
 } from './sections';
 import { renderAlliances } from './alliancesSection';
+import { renderConcerns, type ConcernActions } from './concernsSection';
 import { statusLine } from '../shared/statusLine';
 import { filterBar } from '../shared/filterBar';
 import { renderConnectivity } from '../shared/connectivity';
@@ -96,6 +96,13 @@ const alliances = section(
     'Per active initiative, as of now: support against resistance, weighted by influence (high 3, medium 2, low 1), and the high-influence people to win over next.',
   ),
 );
+const concerns = section(
+  'concerns',
+  l10n.t('Concerns'),
+  l10n.t(
+    'What the team rates up, as of now: the most votes first (one per person), then the most departments raising it, then the most recent. Private concerns are left out.',
+  ),
+);
 const team = section(
   'team',
   l10n.t('The team'),
@@ -108,7 +115,7 @@ const connectivity = section(
   l10n.t('Who nobody is linked to, who is the only link to others, and which departments the team reaches through one person.'),
 );
 
-const actions: SectionActions = {
+const actions: ConcernActions = {
   openPartner: (id) =>
     request({ type: 'openPartner', id }, (reply) => reply.type === 'result' && !reply.ok && showStatus(reply.message, true)),
   showTheme: (term) => {
@@ -117,10 +124,16 @@ const actions: SectionActions = {
       button.setAttribute('aria-pressed', String(button.dataset.term === term));
     request({ type: 'themeCheckIns', term }, (reply) => {
       if (reply.type !== 'themeCheckIns' || reply.term !== selectedTerm) return;
-      themeResults.replaceChildren(...renderThemeCheckIns(reply.label, reply.checkIns, actions));
+      const raise = h('vscode-button', { id: 'raise-concern', secondary: true }, l10n.t('Raise as concern…'));
+      raise.addEventListener('click', () =>
+        request({ type: 'raiseConcern', term }, (answer) => answer.type === 'result' && showStatus(answer.message, !answer.ok)),
+      );
+      themeResults.replaceChildren(...renderThemeCheckIns(reply.label, reply.checkIns, actions), h('p', {}, raise));
       document.getElementById('theme-results-heading')?.focus();
     });
   },
+  voteConcern: (id) =>
+    request({ type: 'voteConcern', id }, (reply) => reply.type === 'result' && !reply.ok && showStatus(reply.message, true)),
 };
 
 mapButton.addEventListener('click', () => send({ type: 'openMap', filter: filters.read() }));
@@ -156,6 +169,7 @@ app.replaceChildren(
     reciprocity.element,
     leads.element,
     alliances.element,
+    concerns.element,
     team.element,
     connectivity.element,
   ),
@@ -183,6 +197,7 @@ function render(d: DashboardData): void {
   reciprocity.body.replaceChildren(...renderReciprocity(d, actions));
   renderLeadsList();
   alliances.body.replaceChildren(...renderAlliances(d, actions));
+  concerns.body.replaceChildren(...renderConcerns(d, actions));
   team.body.replaceChildren(...renderTeam(d, actions));
   connectivity.body.replaceChildren(...renderConnectivity(d.connectivity, (id) => actions.openPartner(id)));
   showStatus('');

@@ -46,7 +46,15 @@ const logButton = button(l10n.t('Log check-in'), 'log-check-in', () => toggleFor
 logButton.setAttribute('aria-controls', 'checkin-form');
 logButton.setAttribute('aria-expanded', 'false');
 const addPointButton = button(l10n.t('Add talking point'), 'add-talking-point', () => pointField.focus(), { secondary: true });
-const header = h('header', { class: 'page-header' }, headerInfo, h('div', { class: 'header-actions' }, logButton, addPointButton));
+const briefButton = button(l10n.t('Prepare for check-in'), 'prepare-check-in', (b) => act(b, { type: 'prepareCheckIn' }), {
+  secondary: true,
+});
+const header = h(
+  'header',
+  { class: 'page-header' },
+  headerInfo,
+  h('div', { class: 'header-actions' }, logButton, addPointButton, briefButton),
+);
 
 const pointField = h('vscode-textfield', {
   id: 'new-talking-point',
@@ -275,8 +283,32 @@ function render(next: PageData): void {
   content.hidden = false;
   logButton.hidden = false;
   addPointButton.hidden = false;
+  briefButton.hidden = false;
   app.removeAttribute('aria-busy');
   restoreFocus(key, focusedSection);
+  if (pendingReveal) revealRecord(pendingReveal);
+}
+
+// ---- reveal: a search result opens the page at its record ------------------------------------------
+
+/** The record the host asked to show, until the page has rendered it (or has data without it). */
+let pendingReveal: string | undefined;
+function revealRecord(id: string): void {
+  pendingReveal = id;
+  if (!data) return;
+  const element = findByAttribute(content, 'data-id', id);
+  if (!element && authorFilter !== undefined) {
+    // Hidden by the author filter: show everyone's records, then look again.
+    setAuthorFilter(undefined);
+    return;
+  }
+  pendingReveal = undefined;
+  for (const marked of content.querySelectorAll('.revealed')) marked.classList.remove('revealed');
+  if (!element) return;
+  element.classList.add('revealed');
+  element.setAttribute('tabindex', '-1');
+  element.scrollIntoView({ block: 'center' });
+  element.focus({ preventScroll: true });
 }
 
 /** After a re-render, the same control gets the focus back; if it is gone, its section's heading. */
@@ -298,6 +330,7 @@ function renderGone(message: string): void {
   content.hidden = true;
   logButton.hidden = true;
   addPointButton.hidden = true;
+  briefButton.hidden = true;
   app.removeAttribute('aria-busy');
 }
 
@@ -316,6 +349,9 @@ window.addEventListener('message', (event: MessageEvent) => {
       break;
     case 'showForm':
       toggleForm(true);
+      break;
+    case 'reveal':
+      revealRecord(message.id);
       break;
     case 'group':
       if (message.requestId === groupRequest) formView.applyGroup(message);
