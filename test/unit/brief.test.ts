@@ -36,10 +36,11 @@ Last rating 3/5; average of the last ratings 3.7/5.
 
 Not slipping.
 
-## Last check-ins (3 of 3, newest first)
+## Last check-ins (4 of 4, newest first)
 
 - 2026-11-01, 1:1, rated 3/5: Billing migration slipped: she is worried about the launch date (by Alex Morgan)
 - 2026-10-18, Help-me, rated 4/5: She needs estimates earlier; I need fewer mid-sprint asks (by Alex Morgan)
+- 2026-10-11, 1:1: Product trio: onboarding redesign scoped to three screens (by Alex Morgan)
 - 2026-10-04, 1:1, rated 4/5: Roadmap review: agreed to cut the export wizard from Q1 (by Alex Morgan)
 
 ## Open talking points (0)
