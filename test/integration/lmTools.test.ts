@@ -99,7 +99,7 @@ describe('language-model tools', function () {
     );
     assert.match(
       await invoke(LANGUAGE_MODEL_TOOLS.brief, { partner: 'Zora Lmtool' }),
-      /Last check-ins \(1 of 1, newest first\):\n- \d{4}-\d\d-\d\d, 1:1, rated 4\/5: Planned the tools study/,
+      /## Last check-ins \(1 of 1, newest first\)\n\n- \d{4}-\d\d-\d\d, 1:1, rated 4\/5: Planned the tools study \(by Alliances Tests\), id [0-9a-z]{26}\n/,
     );
   });
 
