@@ -15,7 +15,7 @@ const TODAY = new Date(2026, 10, 21, 9, 30);
 interface MarkdownRenderer {
   render(source: string): string;
 }
-// The preview's renderer (VS Code bundles markdown-it); here from @vscode/vsce's dependencies.
+// The preview's renderer (VS Code bundles markdown-it), a devDependency of its own for this test.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const MarkdownIt = require('markdown-it') as new (options: { html: boolean; linkify: boolean }) => MarkdownRenderer;
 
