@@ -18,10 +18,13 @@ const commandIds = shellCommandIds(manifest.contributes, JSON.parse(readFileSync
 const lazyBundles = {
   name: 'lazy-bundles',
   setup(build) {
-    build.onResolve({ filter: /^\.\/(git|dashboard|interop|partnerPage|map|initiativePage|lmTools|search|flows|calendar|impact|brief|main)\.js$/ }, (args) => ({
-      path: args.path,
-      external: true,
-    }));
+    build.onResolve(
+      { filter: /^\.\/(git|dashboard|interop|partnerPage|map|initiativePage|lmTools|search|flows|calendar|impact|brief|main)\.js$/ },
+      (args) => ({
+        path: args.path,
+        external: true,
+      }),
+    );
   },
 };
 
