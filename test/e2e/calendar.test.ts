@@ -94,9 +94,20 @@ describe('From your calendar in the real workbench', function () {
   it('dismisses a meeting from its inline action, without writing to the store', async () => {
     const files = readJsonFiles<unknown>(store).length;
     const row = treeRow('Intro: Acme and us');
-    await row.hover();
-    await row.locator('.action-label[aria-label="Dismiss"]').click();
-    await row.waitFor({ state: 'detached' });
+    // A click on an inline action that lands while the row's actions are still appearing can be
+    // swallowed (seen only in full runs): hovered and clicked once more then, with a screenshot.
+    let gone = false;
+    for (let attempt = 0; attempt < 2 && !gone; attempt++) {
+      await row.hover();
+      await wb.page.waitForTimeout(150);
+      await row.locator('.action-label[aria-label="Dismiss"]').click();
+      gone = await row
+        .waitFor({ state: 'detached', timeout: 10_000 })
+        .then(() => true)
+        .catch(() => false);
+      if (!gone) await wb.screenshot(`debug-calendar-dismiss-${attempt + 1}`);
+    }
+    assert.ok(gone, 'the dismissed meeting left the tree');
     await treeRow('From your calendar').filter({ hasText: '1 meeting to log' }).waitFor({ state: 'visible' });
     assert.equal(readJsonFiles<unknown>(store).length, files);
   });
