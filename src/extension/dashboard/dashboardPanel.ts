@@ -2,9 +2,10 @@
 // extension host, where the data is), sends them through the typed protocol, recomputes when the store
 // changes or the page changes its filter, and answers the page's requests after validating them.
 import * as v from 'valibot';
+import { rejectMalformed } from '../shared/rejectMalformed';
 import * as vscode from 'vscode';
 import type { DashboardData, DashboardFilter } from '../../core/stats';
-import { DashboardPageMessageSchema, DashboardStateSchema, RequestIdOnlySchema, type DashboardHostMessage } from '../../webview/protocol';
+import { DashboardPageMessageSchema, DashboardStateSchema, type DashboardHostMessage } from '../../webview/protocol';
 import type { StoreService } from '../store/storeService';
 import { WebviewPage } from '../shared/webviewPage';
 import { normaliseFilter, themeCheckIns, workspaceDashboard } from './dashboardData';
@@ -54,19 +55,15 @@ export class DashboardPanel extends WebviewPage<DashboardHostMessage> {
   /** Validates and carries out one message from the page. Public for tests. */
   async handle(raw: unknown): Promise<DashboardOutcome> {
     const parsed = v.safeParse(DashboardPageMessageSchema, raw);
-    if (!parsed.success) {
-      const reason = `rejected a malformed dashboard message: ${v.summarize(parsed.issues).slice(0, 300)}`;
-      this.service.log.warn(reason);
-      const withId = v.safeParse(RequestIdOnlySchema, raw);
-      if (withId.success)
-        await this.post({
+    if (!parsed.success)
+      return rejectMalformed(raw, parsed.issues, 'dashboard', this.service.log, (requestId) =>
+        this.post({
           type: 'result',
-          requestId: withId.output.requestId,
+          requestId,
           ok: false,
           message: vscode.l10n.t('The dashboard sent a message Alliances does not understand; nothing was done.'),
-        });
-      return { kind: 'rejected', reason };
-    }
+        }),
+      );
     const message = parsed.output;
     switch (message.type) {
       case 'ready':

@@ -3,12 +3,12 @@
 // "Add talking point" writes through Add Talking Point's own code (the command), for that partner,
 // about this initiative. Lives in dist/initiativePage.js.
 import * as v from 'valibot';
+import { rejectMalformed } from '../shared/rejectMalformed';
 import * as vscode from 'vscode';
 import { initiativePageData } from '../../core/initiativePage';
 import type { InitiativeData } from '../../core/initiatives';
 import type { Store } from '../../core/store';
 import { InitiativePageMessageSchema, type InitiativeHostMessage, type InitiativePageData } from '../../webview/initiativeProtocol';
-import { RequestIdOnlySchema } from '../../webview/protocol';
 import { COMMANDS } from '../ids';
 import { visible } from '../shared/displayText';
 import { WebviewPage } from '../shared/webviewPage';
@@ -67,18 +67,10 @@ export class InitiativePanel extends WebviewPage<InitiativeHostMessage> {
   /** Validates and carries out one message from the page. Public for tests. */
   async handle(raw: unknown): Promise<InitiativeOutcome> {
     const parsed = v.safeParse(InitiativePageMessageSchema, raw);
-    if (!parsed.success) {
-      const reason = `rejected a malformed initiative page message: ${v.summarize(parsed.issues).slice(0, 300)}`;
-      this.service.log.warn(reason);
-      const withId = v.safeParse(RequestIdOnlySchema, raw);
-      if (withId.success)
-        await this.reply(
-          withId.output.requestId,
-          false,
-          vscode.l10n.t('The initiative page sent a message Alliances does not understand; nothing was done.'),
-        );
-      return { kind: 'rejected', reason };
-    }
+    if (!parsed.success)
+      return rejectMalformed(raw, parsed.issues, 'initiative page', this.service.log, (requestId) =>
+        this.reply(requestId, false, vscode.l10n.t('The initiative page sent a message Alliances does not understand; nothing was done.')),
+      );
     const message = parsed.output;
     switch (message.type) {
       case 'ready':

@@ -2,10 +2,10 @@
 // figures and its layout (src/core/ecosystem) in the extension host, sends them through the typed
 // protocol, recomputes when the store or the page's filter changes, and validates every message.
 import * as v from 'valibot';
+import { rejectMalformed } from '../shared/rejectMalformed';
 import * as vscode from 'vscode';
 import { computeEcosystemMap, type EcosystemMap, type MapGroupBy } from '../../core/ecosystem';
 import { statsInput, type DashboardFilter } from '../../core/stats';
-import { RequestIdOnlySchema } from '../../webview/protocol';
 import { MapPageMessageSchema, MapStateSchema, type MapHostMessage } from '../../webview/mapProtocol';
 import { normaliseFilter } from '../dashboard/dashboardData';
 import { COMMANDS, VIEW_TYPES } from '../ids';
@@ -52,19 +52,15 @@ export class MapPanel extends WebviewPage<MapHostMessage> {
   /** Validates and carries out one message from the page. Public for tests. */
   async handle(raw: unknown): Promise<MapOutcome> {
     const parsed = v.safeParse(MapPageMessageSchema, raw);
-    if (!parsed.success) {
-      const reason = `rejected a malformed map message: ${v.summarize(parsed.issues).slice(0, 300)}`;
-      this.service.log.warn(reason);
-      const withId = v.safeParse(RequestIdOnlySchema, raw);
-      if (withId.success)
-        await this.post({
+    if (!parsed.success)
+      return rejectMalformed(raw, parsed.issues, 'map', this.service.log, (requestId) =>
+        this.post({
           type: 'result',
-          requestId: withId.output.requestId,
+          requestId,
           ok: false,
           message: vscode.l10n.t('The ecosystem map sent a message Alliances does not understand; nothing was done.'),
-        });
-      return { kind: 'rejected', reason };
-    }
+        }),
+      );
     const message = parsed.output;
     switch (message.type) {
       case 'ready':
